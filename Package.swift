@@ -1,0 +1,41 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "hitl-policy",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hitl-policy", targets: ["hitl-policy"]),
+        .library(name: "HITLPolicy", targets: ["HITLPolicy"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The system libyaml (Debian: libyaml-dev), wrapped once by HITLPolicy/Syntax.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(
+            name: "HITLPolicy",
+            dependencies: ["CYAML"]
+        ),
+        .executableTarget(
+            name: "hitl-policy",
+            dependencies: [
+                "HITLPolicy",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "HITLPolicyTests",
+            dependencies: ["HITLPolicy"]
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["hitl-policy", "HITLPolicy"]
+        ),
+    ]
+)

@@ -1,0 +1,85 @@
+/// `tiers` (the ladder) and `specialists` (the panels).
+extension PolicyDecoder {
+    static let tierFields = ["name", "approvers", "quorum", "sla", "on_timeout", "description"]
+    static let specialistFields = ["approvers", "quorum", "sla", "on_timeout", "description"]
+
+    mutating func tiers(_ node: YAMLNode) -> [Tier] {
+        guard let items = sequence(node, "'tiers'") else { return [] }
+        var tiers: [Tier] = []
+        for (i, item) in items.enumerated() {
+            guard let pairs = mapping(item, "tier \(i + 1)") else { continue }
+            checkFields(pairs, known: Self.tierFields, in: "tier \(i + 1)")
+            guard let n = field(pairs, "name") else {
+                sink.emit(.missingField, "tier \(i + 1) has no 'name'", at: item.location, hint: "add 'name: team' (any name)")
+                continue
+            }
+            guard let name = text(n.value, "a tier's 'name'") else { continue }
+            let what = "tier '\(name)'"
+            let (approvers, quorum) = approversAndQuorum(pairs, what: what, at: item.location)
+            var tier = Tier(name: name, approvers: approvers, quorum: quorum, sla: nil, onTimeout: nil,
+                            description: nil, location: n.value.location, onTimeoutLocation: nil)
+            if let s = field(pairs, "sla") { tier.sla = duration(s.value, "the SLA of \(what)") }
+            if let o = field(pairs, "on_timeout") {
+                tier.onTimeout = timeoutAction(o.value, "'on_timeout' of \(what)")
+                tier.onTimeoutLocation = o.value.location
+            }
+            if let d = field(pairs, "description") { tier.description = text(d.value, "the description of \(what)") }
+            tiers.append(tier)
+        }
+        return tiers
+    }
+
+    mutating func specialists(_ node: YAMLNode) -> [Specialist] {
+        guard let pairs = mapping(node, "'specialists'") else { return [] }
+        var out: [Specialist] = []
+        for p in pairs {
+            let what = "specialist '\(p.key)'"
+            guard let fields = mapping(p.value, what) else {
+                out.append(Specialist(name: p.key, approvers: [], quorum: .count(1), sla: nil, description: nil, location: p.keyLocation))
+                continue
+            }
+            checkFields(fields, known: Self.specialistFields, in: what)
+            let (approvers, quorum) = approversAndQuorum(fields, what: what, at: p.keyLocation)
+            var s = Specialist(name: p.key, approvers: approvers, quorum: quorum, sla: nil, description: nil, location: p.keyLocation)
+            if let v = field(fields, "sla") { s.sla = duration(v.value, "the SLA of \(what)") }
+            if let o = field(fields, "on_timeout"), let action = timeoutAction(o.value, "'on_timeout' of \(what)"),
+               action == .escalate {
+                sink.emit(.invalidValue, "\(what) cannot escalate: panels are unranked, so there is no next tier",
+                          at: o.value.location, hint: "write 'on_timeout: reject' or remove the field")
+            }
+            if let d = field(fields, "description") { s.description = text(d.value, "the description of \(what)") }
+            out.append(s)
+        }
+        return out
+    }
+
+    /// Reads `approvers` (required, non-empty) and `quorum` (a count up to the number of
+    /// approvers, or `all`; default 1).
+    mutating func approversAndQuorum(_ pairs: [YAMLPair], what: String, at location: SourceLocation) -> ([String], Quorum) {
+        var approvers: [String] = []
+        if let a = field(pairs, "approvers") {
+            if let list = textList(a.value, "the approvers of \(what)") { approvers = list.map(\.text) }
+        } else {
+            sink.emit(.missingField, "\(what) has no 'approvers'", at: location,
+                      hint: "add 'approvers: [group-or-person]': who may approve")
+        }
+        guard let q = field(pairs, "quorum") else { return (approvers, .count(1)) }
+        if let s = q.value.scalar, s.value == .string("all") { return (approvers, .all) }
+        guard let s = q.value.scalar, case .int = s.value, let n = integer(q.value, "the quorum of \(what)") else {
+            if q.value.scalar.map({ if case .int = $0.value { false } else { true } }) ?? true {
+                sink.emit(.invalidQuorum, "the quorum of \(what) must be a whole number or 'all', not \(q.value.kindDescription)",
+                          at: q.value.location, hint: "write 'quorum: 2' or 'quorum: all'")
+            }
+            return (approvers, .count(1))
+        }
+        if n < 1 {
+            sink.emit(.invalidQuorum, "the quorum of \(what) is \(n); at least one approval is needed", at: q.value.location,
+                      hint: "write 'quorum: 1' or more")
+        } else if !approvers.isEmpty && n > approvers.count {
+            sink.emit(.invalidQuorum,
+                      "the quorum of \(what) is \(n) but only \(approvers.count) approver\(approvers.count == 1 ? " is" : "s are") listed",
+                      at: q.value.location, hint: "lower the quorum to at most \(approvers.count), or list more approvers")
+        }
+        return (approvers, .count(max(n, 1)))
+    }
+}

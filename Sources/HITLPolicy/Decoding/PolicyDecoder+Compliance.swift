@@ -1,0 +1,134 @@
+/// `compliance`: rules with `when` conditions and effects.
+extension PolicyDecoder {
+    static let ruleFields = ["id", "description", "reference", "reason", "when", "stage", "tier", "specialists", "review"]
+    static let conditionFields = ["capability", "tags", "amount", "confidence", "blast_radius", "reversible", "attributes"]
+
+    mutating func complianceRules(_ node: YAMLNode) -> [ComplianceRule] {
+        guard let items = sequence(node, "'compliance'") else { return [] }
+        var out: [ComplianceRule] = []
+        var ids: [String: SourceLocation] = [:]
+        for (i, item) in items.enumerated() {
+            guard let pairs = mapping(item, "compliance rule \(i + 1)") else { continue }
+            var what = "compliance rule \(i + 1)"
+            checkFields(pairs, known: Self.ruleFields, in: what)
+            var id = ""
+            var idLocation = item.location
+            if let p = field(pairs, "id"), let t = text(p.value, "the id of \(what)") {
+                id = t
+                idLocation = p.value.location
+                what = "compliance rule '\(t)'"
+                if let first = ids[t] {
+                    sink.emit(.duplicateRuleID, "compliance rule id '\(t)' is used twice", at: p.value.location,
+                              hint: "give every rule its own id: decisions and reports name rules by id",
+                              notes: [DiagnosticNote("first used here", at: first)])
+                } else {
+                    ids[t] = p.value.location
+                }
+            } else if field(pairs, "id") == nil {
+                sink.emit(.missingField, "\(what) has no 'id'", at: item.location,
+                          hint: "add 'id: short-name': decisions and reports name rules by id")
+            }
+            var rule = ComplianceRule(id: id, description: nil, reference: nil, reason: nil, when: .empty,
+                                      effect: .none, location: item.location, idLocation: idLocation)
+            if let d = field(pairs, "description") { rule.description = text(d.value, "the description of \(what)") }
+            if let r = field(pairs, "reference") { rule.reference = text(r.value, "the reference of \(what)") }
+            if let r = field(pairs, "reason") { rule.reason = text(r.value, "the reason of \(what)") }
+            var ok = !id.isEmpty
+            if let w = field(pairs, "when") {
+                if let c = conditions(w, of: what) { rule.when = c } else { ok = false }
+            } else {
+                sink.emit(.emptyWhen, "\(what) has no 'when'", at: item.location,
+                          hint: "say when it applies, e.g. 'when: {capability: deploy}'; to match every action use 'when: {capability: \"*\"}'")
+                ok = false
+            }
+            if let effect = ruleEffect(pairs, what: what, at: item.location) { rule.effect = effect } else { ok = false }
+            if ok { out.append(rule) }
+        }
+        return out
+    }
+
+    mutating func ruleEffect(_ pairs: [YAMLPair], what: String, at location: SourceLocation) -> Effect? {
+        let present = pairs.filter { ["stage", "tier", "specialists", "review"].contains($0.key) }
+        if present.isEmpty {
+            sink.emit(.ruleWithoutEffect, "\(what) has no effect", at: location,
+                      hint: "add at least one of 'stage', 'tier', 'specialists' or 'review'")
+            return nil
+        }
+        var effect = Effect.none
+        var ok = true
+        if let s = field(pairs, "stage") {
+            if let stage = stage(s.value, "the stage of \(what)") {
+                effect.stage = stage
+                effect.stageLocation = s.value.location
+            } else { ok = false }
+        }
+        if let t = field(pairs, "tier") {
+            if let name = text(t.value, "the tier of \(what)") {
+                effect.tier = name
+                effect.tierLocation = t.value.location
+                if let stage = effect.stage, stage != .approval {
+                    sink.emit(.tierWithoutApproval, "\(what) names tier '\(name)' but its stage is \(stage)", at: t.keyLocation,
+                              hint: stage == .disabled ? "disabled needs no approver: remove 'tier'" : "a tier means approval: remove 'stage: autonomous'")
+                    ok = false
+                }
+            } else { ok = false }
+        }
+        if let s = field(pairs, "specialists") {
+            if let list = textList(s.value, "the specialists of \(what)", allowSingle: true) {
+                effect.specialists = list.map(\.text)
+                effect.specialistLocations = list.map(\.location)
+                if let stage = effect.stage, stage != .approval {
+                    sink.emit(.tierWithoutApproval, "\(what) names specialists but its stage is \(stage)", at: s.keyLocation,
+                              hint: stage == .disabled ? "disabled needs no approver: remove 'specialists'" : "specialists mean approval: remove 'stage: autonomous'")
+                    ok = false
+                }
+            } else { ok = false }
+        }
+        if let r = field(pairs, "review") {
+            if let b = bool(r.value, "'review' of \(what)") { effect.review = b } else { ok = false }
+        }
+        return ok ? effect : nil
+    }
+
+    mutating func conditions(_ pair: YAMLPair, of what: String) -> Conditions? {
+        guard let pairs = mapping(pair.value, "the 'when' of \(what)") else { return nil }
+        checkFields(pairs, known: Self.conditionFields, in: "the 'when' of \(what)", code: .unknownCondition)
+        if !pairs.contains(where: { Self.conditionFields.contains($0.key) }) {
+            sink.emit(.emptyWhen, "the 'when' of \(what) has no conditions", at: pair.keyLocation,
+                      hint: "add a condition; to match every action write 'capability: \"*\"'")
+            return nil
+        }
+        var c = Conditions.empty
+        var ok = true
+        if let p = field(pairs, "capability") {
+            if let list = textList(p.value, "the capability condition of \(what)", allowSingle: true) {
+                var refs: [PatternReference] = []
+                for item in list {
+                    if let pattern = capabilityPattern(item.text, at: item.location) {
+                        refs.append(PatternReference(pattern: pattern, location: item.location))
+                    } else { ok = false }
+                }
+                c.capability = refs
+            } else { ok = false }
+        }
+        if let p = field(pairs, "tags") {
+            if let t = tagCondition(p, of: what) { c.tags = t } else { ok = false }
+        }
+        let ranges: [(String, WritableKeyPath<Conditions, RangeCondition?>)] =
+            [("amount", \.amount), ("confidence", \.confidence), ("blast_radius", \.blastRadius)]
+        for (key, path) in ranges {
+            guard let p = field(pairs, key) else { continue }
+            if let r = rangeCondition(p, of: what) { c[keyPath: path] = r } else { ok = false }
+        }
+        if let p = field(pairs, "reversible") {
+            if let b = bool(p.value, "the reversible condition of \(what)") {
+                c.reversible = b
+                c.reversibleLocation = p.keyLocation
+            } else { ok = false }
+        }
+        if let p = field(pairs, "attributes") {
+            if let a = attributeConditions(p, of: what) { c.attributes = a } else { ok = false }
+        }
+        return ok ? c : nil
+    }
+}

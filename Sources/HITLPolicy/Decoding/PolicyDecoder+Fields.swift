@@ -1,0 +1,38 @@
+/// Mapping access and unknown-field checks.
+extension PolicyDecoder {
+    /// The pairs of a mapping node, or a wrong-type diagnostic.
+    mutating func mapping(_ node: YAMLNode, _ what: String) -> [YAMLPair]? {
+        if let pairs = node.pairs { return pairs }
+        sink.emit(.wrongType, "\(what) must be a mapping, not \(node.kindDescription)", at: node.location,
+                  hint: "write it as 'key: value' lines indented under its name")
+        return nil
+    }
+
+    /// The items of a list node, or a wrong-type diagnostic.
+    mutating func sequence(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
+        if let items = node.items { return items }
+        sink.emit(.wrongType, "\(what) must be a list, not \(node.kindDescription)", at: node.location,
+                  hint: "write each entry on its own line starting with '- '")
+        return nil
+    }
+
+    /// The pair for `key` (keys are unique: duplicates were reported and dropped).
+    func field(_ pairs: [YAMLPair], _ key: String) -> YAMLPair? {
+        pairs.first { $0.key == key }
+    }
+
+    /// Reports every key that is not in `known` and does not start with `x-`.
+    mutating func checkFields(
+        _ pairs: [YAMLPair], known: [String], in what: String, code: DiagnosticCode = .unknownField
+    ) {
+        for p in pairs where !known.contains(p.key) && !p.key.hasPrefix("x-") {
+            var hint = Suggestion.hint(for: p.key, in: known)
+            if p.key == "<<" {
+                hint = "merge keys ('<<') are YAML 1.1 and not part of the YAML 1.2 core schema; write the fields out"
+            }
+            let noun = code == .unknownCondition ? "condition" : "field"
+            sink.emit(code, "unknown \(noun) '\(p.key)' in \(what)", at: p.keyLocation,
+                      hint: hint + " (keys starting with 'x-' are ignored, for your own metadata)")
+        }
+    }
+}

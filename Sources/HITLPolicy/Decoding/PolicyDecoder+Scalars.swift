@@ -1,0 +1,180 @@
+/// Typed readers for scalar values; each reports a diagnostic and returns nil on a bad value.
+extension PolicyDecoder {
+    /// Largest magnitude accepted for a policy number (10^24) and most significant digits.
+    static let maxNumberOrder = 24
+    static let maxNumberDigits = 34
+
+    /// A string value (plain or quoted). Numbers and booleans are rejected.
+    mutating func string(_ node: YAMLNode, _ what: String) -> String? {
+        if let s = node.scalar, case .string(let text) = s.value { return text }
+        sink.emit(.wrongType, "\(what) must be a string, not \(node.kindDescription)", at: node.location,
+                  hint: node.scalar != nil ? "quote the value to make it a string" : nil)
+        return nil
+    }
+
+    /// Free text or an opaque identifier: any non-null scalar, taken as written.
+    mutating func text(_ node: YAMLNode, _ what: String) -> String? {
+        if let s = node.scalar, s.value != .null { return s.text }
+        sink.emit(.wrongType, "\(what) must be text, not \(node.kindDescription)", at: node.location,
+                  hint: node.scalar != nil ? "write a value after the colon" : "write a single line of text")
+        return nil
+    }
+
+    /// `true` or `false` (YAML 1.2: `yes`, `no`, `on`, `off` are strings).
+    mutating func bool(_ node: YAMLNode, _ what: String) -> Bool? {
+        if let s = node.scalar, case .bool(let b) = s.value { return b }
+        var hint = "write true or false"
+        if let s = node.scalar, case .string(let t) = s.value,
+           ["yes", "no", "on", "off", "y", "n", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF"].contains(t) {
+            let b = ["yes", "on", "y", "Yes", "On", "YES", "ON"].contains(t)
+            hint = "YAML 1.2 reads '\(t)' as a string, not a boolean; write \(b)"
+        }
+        sink.emit(.wrongType, "\(what) must be true or false, not \(node.kindDescription)", at: node.location, hint: hint)
+        return nil
+    }
+
+    /// A plain decimal number, exact, within the policy number range.
+    mutating func decimal(_ node: YAMLNode, _ what: String) -> ExactDecimal? {
+        guard let s = node.scalar else {
+            sink.emit(.wrongType, "\(what) must be a number, not \(node.kindDescription)", at: node.location)
+            return nil
+        }
+        let literal: String
+        switch s.value {
+        case .int(let t), .float(let t): literal = t
+        case .string(let t) where s.style != .plain && ExactDecimal(parsing: t) != nil:
+            sink.emit(.wrongType, "\(what) must be a number, not the quoted string '\(t)'", at: node.location,
+                      hint: "remove the quotes: \(t)")
+            return nil
+        default:
+            sink.emit(.wrongType, "\(what) must be a number, not \(node.kindDescription)", at: node.location)
+            return nil
+        }
+        let lower = literal.lowercased()
+        if lower.hasPrefix("0x") || lower.hasPrefix("0o") {
+            sink.emit(.invalidNumber, "\(what) is written in \(lower.hasPrefix("0x") ? "hexadecimal" : "octal") ('\(literal)')",
+                      at: node.location, hint: "write the number in decimal")
+            return nil
+        }
+        if lower.contains("inf") || lower.contains("nan") {
+            sink.emit(.invalidNumber, "\(what) must be a finite number, not '\(literal)'", at: node.location)
+            return nil
+        }
+        guard let value = ExactDecimal(parsing: literal),
+              value.isZero || (value.magnitudeOrder <= Self.maxNumberOrder && value.significantDigits <= Self.maxNumberDigits
+                               && value.exponent >= -Self.maxNumberDigits)
+        else {
+            sink.emit(.invalidNumber, "\(what) '\(literal)' is out of range", at: node.location,
+                      hint: "policy numbers are decimals below 10^\(Self.maxNumberOrder) with at most \(Self.maxNumberDigits) significant digits")
+            return nil
+        }
+        return value
+    }
+
+    /// A whole number that fits an Int.
+    mutating func integer(_ node: YAMLNode, _ what: String) -> Int? {
+        if let s = node.scalar, case .int(let t) = s.value, !t.hasPrefix("0x"), !t.hasPrefix("0o") {
+            if let n = Int(t) { return n }
+            sink.emit(.invalidNumber, "\(what) '\(t)' is out of range", at: node.location)
+            return nil
+        }
+        sink.emit(.wrongType, "\(what) must be a whole number, not \(node.kindDescription)", at: node.location)
+        return nil
+    }
+
+    /// A stage name, optionally restricted to `allowed`.
+    mutating func stage(_ node: YAMLNode, _ what: String, allowed: [Stage] = Stage.allCases) -> Stage? {
+        guard let s = node.scalar, s.value != .null else {
+            sink.emit(.wrongType, "\(what) must be one of \(list(allowed)), not \(node.kindDescription)", at: node.location)
+            return nil
+        }
+        if let stage = Stage(name: s.text), s.value.isStringLike, allowed.contains(stage) { return stage }
+        var hint = Suggestion.hint(for: s.text, in: allowed.map(\.description))
+        if case .bool = s.value { hint = "a stage is a word, not a boolean: " + list(allowed) }
+        if let stage = Stage(name: s.text), !allowed.contains(stage) {
+            hint = "here the stage can only be \(list(allowed))"
+        }
+        sink.emit(.invalidValue, "\(what) has unknown stage '\(s.text)'", at: node.location, hint: hint)
+        return nil
+    }
+
+    private func list(_ stages: [Stage]) -> String {
+        stages.map(\.description).joined(separator: ", ")
+    }
+
+    /// `reject` or `escalate`.
+    mutating func timeoutAction(_ node: YAMLNode, _ what: String) -> TimeoutAction? {
+        if let s = node.scalar, s.value.isStringLike, let a = TimeoutAction(rawValue: s.text) { return a }
+        sink.emit(.invalidValue, "\(what) must be 'reject' or 'escalate', not \(node.kindDescription)", at: node.location,
+                  hint: node.scalar.map { Suggestion.hint(for: $0.text, in: ["reject", "escalate"]) })
+        return nil
+    }
+
+    /// A duration such as `15m`, `4h`, `1h30m`.
+    mutating func duration(_ node: YAMLNode, _ what: String) -> PolicyDuration? {
+        guard let s = node.scalar, s.value.isStringLike else {
+            sink.emit(.invalidDuration, "\(what) must be a duration such as 30s, 15m, 4h, 2d or 1h30m, not \(node.kindDescription)",
+                      at: node.location, hint: node.scalar.map { "add a unit, for example '\($0.text)m'" })
+            return nil
+        }
+        switch PolicyDuration.parse(s.text) {
+        case .success(let d): return d
+        case .failure(let e):
+            let (message, hint): (String, String) = switch e {
+            case .malformed: ("'\(s.text)' is not a duration", "write a number and a unit: 30s, 15m, 4h, 2d, or a sum such as 1h30m")
+            case .zero: ("\(what) must be longer than zero", "an SLA of zero would time out every approval at once")
+            case .tooLong: ("'\(s.text)' is longer than a year", "approvals waiting more than a year strand the task; choose a shorter SLA")
+            case .unitOrder: ("'\(s.text)' repeats a unit or puts a smaller unit first", "write units from largest to smallest, each once: 1d2h30m")
+            }
+            sink.emit(.invalidDuration, message, at: node.location, hint: hint)
+            return nil
+        }
+    }
+
+    /// An ISO 4217 code value.
+    mutating func currencyCode(_ node: YAMLNode, _ what: String) -> String? {
+        guard let code = string(node, what) else { return nil }
+        return checkCurrency(code, at: node.location, what: what) ? code : nil
+    }
+
+    /// Whether `code` is a known ISO 4217 code; reports it when not.
+    mutating func checkCurrency(_ code: String, at location: SourceLocation, what: String) -> Bool {
+        if CurrencyCode.isKnown(code) { return true }
+        let hint = CurrencyCode.isWellFormed(code.uppercased()) && CurrencyCode.isKnown(code.uppercased())
+            ? "currency codes are upper case: \(code.uppercased())"
+            : "use a three-letter ISO 4217 code such as USD, EUR or GBP"
+        sink.emit(.invalidCurrency, "\(what) '\(code)' is not an ISO 4217 currency code", at: location, hint: hint)
+        return false
+    }
+
+    /// A list of non-null scalars taken as text, with their locations. A single scalar is
+    /// accepted when `allowSingle` is set.
+    mutating func textList(
+        _ node: YAMLNode, _ what: String, allowSingle: Bool = false
+    ) -> [(text: String, location: SourceLocation)]? {
+        if allowSingle, let s = node.scalar, s.value != .null { return [(s.text, node.location)] }
+        guard let items = sequence(node, what) else { return nil }
+        if items.isEmpty {
+            sink.emit(.emptyList, "\(what) is an empty list", at: node.location, hint: "list at least one entry, or remove the field")
+            return nil
+        }
+        var out: [(String, SourceLocation)] = []
+        for item in items {
+            guard let t = text(item, "each entry of \(what)") else { continue }
+            if t.isEmpty {
+                sink.emit(.wrongType, "\(what) has an empty entry", at: item.location)
+                continue
+            }
+            out.append((t, item.location))
+        }
+        return out.count == items.count ? out : nil
+    }
+}
+
+extension ScalarValue {
+    /// True for strings (a word that happens to be a stage name is still a string).
+    var isStringLike: Bool {
+        if case .string = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,98 @@
+/// Decodes the positioned YAML tree into a `Policy`, reporting every structural problem
+/// (unknown fields, wrong types, bad values) with the location of the offending key or value.
+///
+/// Invalid pieces are left out of the result so later checks see only well-formed parts;
+/// names of tiers and specialists are kept whenever the name itself is valid, so references
+/// to them do not produce follow-on errors.
+struct PolicyDecoder {
+    let file: String
+    var sink = DiagnosticSink()
+
+    init(file: String) { self.file = file }
+
+    static let topLevelFields = [
+        "version", "name", "description", "currency", "exchange_rates", "defaults",
+        "tiers", "specialists", "capabilities", "compliance",
+    ]
+
+    mutating func decode(_ root: YAMLNode) -> Policy? {
+        guard let pairs = mapping(root, "the policy") else { return nil }
+        checkFields(pairs, known: Self.topLevelFields, in: "the policy")
+        var policy = Policy(
+            file: file, version: 1, name: "", description: nil, currency: nil, currencyLocation: nil,
+            exchangeRates: [], defaults: Defaults(), tiers: [], specialists: [], capabilities: [], compliance: [])
+        let start = root.location
+
+        if let v = field(pairs, "version") {
+            if let n = integer(v.value, "'version'") {
+                if n != 1 {
+                    sink.emit(.unknownVersion, "unknown policy language version \(n); this tool knows version 1",
+                              at: v.value.location, hint: "write 'version: 1'")
+                }
+            }
+        } else {
+            sink.emit(.missingField, "the policy has no 'version'", at: start, hint: "add 'version: 1' at the top")
+        }
+        if let n = field(pairs, "name") {
+            if let s = string(n.value, "'name'") {
+                if s.isEmpty || !s.utf8.allSatisfy(Self.isNameByte) {
+                    sink.emit(.invalidName, "policy name '\(s)' may only use letters, digits, '.', '_' and '-'",
+                              at: n.value.location, hint: "for example 'payments-agent'")
+                }
+                policy.name = s
+            }
+        } else {
+            sink.emit(.missingField, "the policy has no 'name'", at: start, hint: "add a line such as 'name: payments-agent'")
+        }
+        if let d = field(pairs, "description") { policy.description = text(d.value, "'description'") }
+        if let c = field(pairs, "currency"), let code = currencyCode(c.value, "'currency'") {
+            policy.currency = code
+            policy.currencyLocation = c.value.location
+        }
+        if let r = field(pairs, "exchange_rates") { policy.exchangeRates = exchangeRates(r.value) }
+        if let d = field(pairs, "defaults") { policy.defaults = defaults(d.value) }
+        if let t = field(pairs, "tiers") { policy.tiers = tiers(t.value) }
+        if let s = field(pairs, "specialists") { policy.specialists = specialists(s.value) }
+        if let c = field(pairs, "capabilities") { policy.capabilities = capabilities(c.value) }
+        if let c = field(pairs, "compliance") { policy.compliance = complianceRules(c.value) }
+        return policy
+    }
+
+    static func isNameByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+            || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
+    }
+
+    mutating func exchangeRates(_ node: YAMLNode) -> [ExchangeRate] {
+        guard let pairs = mapping(node, "'exchange_rates'") else { return [] }
+        var rates: [ExchangeRate] = []
+        for p in pairs {
+            guard checkCurrency(p.key, at: p.keyLocation, what: "exchange rate currency") else { continue }
+            guard let rate = decimal(p.value, "the \(p.key) exchange rate") else { continue }
+            if rate.isNegative || rate.isZero {
+                sink.emit(.thresholdOutOfRange, "the \(p.key) exchange rate must be greater than 0, not \(rate)",
+                          at: p.value.location, hint: "write how many policy-currency units one \(p.key) is worth")
+                continue
+            }
+            rates.append(ExchangeRate(currency: p.key, rate: rate, location: p.keyLocation))
+        }
+        return rates.sorted { $0.currency < $1.currency }
+    }
+
+    mutating func defaults(_ node: YAMLNode) -> Defaults {
+        var d = Defaults()
+        guard let pairs = mapping(node, "'defaults'") else { return d }
+        checkFields(pairs, known: ["stage", "tier", "sla", "on_timeout"], in: "'defaults'")
+        if let s = field(pairs, "stage"), let stage = stage(s.value, "'defaults.stage'") {
+            d.stage = stage
+            d.stageLocation = s.value.location
+        }
+        if let t = field(pairs, "tier"), let name = string(t.value, "'defaults.tier'") {
+            d.tier = name
+            d.tierLocation = t.value.location
+        }
+        if let s = field(pairs, "sla") { d.sla = duration(s.value, "'defaults.sla'") }
+        if let o = field(pairs, "on_timeout") { d.onTimeout = timeoutAction(o.value, "'defaults.on_timeout'") }
+        return d
+    }
+}

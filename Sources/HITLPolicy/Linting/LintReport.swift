@@ -1,0 +1,57 @@
+/// The findings for one file, with its text for rendering source lines.
+public struct FileReport: Sendable {
+    /// The path as given (or as found under a given folder).
+    public var path: String
+    /// Findings, sorted by location.
+    public var diagnostics: [Diagnostic]
+    /// The file's bytes (shared, not copied), used to show the offending line.
+    public var source: [UInt8]
+}
+
+/// Which findings make `lint` fail.
+public struct LintOptions: Sendable {
+    /// Warnings fail too.
+    public var strict = false
+    /// Creates options.
+    public init(strict: Bool = false) { self.strict = strict }
+}
+
+/// The result of linting a set of files.
+public struct LintReport: Sendable {
+    /// One entry per file, in the order linted.
+    public var files: [FileReport]
+
+    /// Every finding of every file, in order.
+    public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
+
+    /// Count of findings with a severity.
+    public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
+
+    /// Whether the findings fail the lint under `options`.
+    public func fails(_ options: LintOptions) -> Bool {
+        diagnostics.contains { $0.severity == .error || (options.strict && $0.severity == .warning) }
+    }
+
+    /// The exit status `lint` uses: 0 clean, 1 findings that fail.
+    public func exitStatus(_ options: LintOptions) -> Int32 { fails(options) ? 1 : 0 }
+}
+
+/// `hitl-policy lint`: parse and validate policy files.
+public enum Linter {
+    /// Lints one file's bytes.
+    public static func lint(_ bytes: [UInt8], file: String) -> FileReport {
+        FileReport(path: file, diagnostics: PolicyLoader.load(bytes, file: file).diagnostics, source: bytes)
+    }
+
+    /// Lints files and folders. Throws only for failures of the tool itself (a path that does
+    /// not exist or cannot be read).
+    public static func lint(paths: [String]) throws(InputError) -> LintReport {
+        let files = try PolicyFiles.expand(paths)
+        var reports: [FileReport] = []
+        for file in files {
+            let bytes = try PolicyFiles.read(file)
+            reports.append(lint(bytes, file: file))
+        }
+        return LintReport(files: reports)
+    }
+}

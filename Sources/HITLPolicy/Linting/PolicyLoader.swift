@@ -1,0 +1,37 @@
+/// The front end in one call: YAML bytes → positioned tree → `Policy` → validated.
+public enum PolicyLoader {
+    /// What loading a file produced.
+    public struct Result: Sendable {
+        /// The policy, when the file decoded with no errors.
+        public var policy: Policy?
+        /// Every finding, sorted by location.
+        public var diagnostics: [Diagnostic]
+
+        /// True when a finding is an error.
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// Parses, decodes and validates `bytes` read from `file` (the path as the user gave it).
+    public static func load(_ bytes: [UInt8], file: String) -> Result {
+        let document = YAMLParser.parse(bytes, file: file)
+        var diagnostics = document.diagnostics
+        guard let root = document.root, !diagnostics.contains(where: Self.isFatalSyntax) else {
+            return Result(policy: nil, diagnostics: diagnostics.sorted())
+        }
+        var decoder = PolicyDecoder(file: file)
+        let decoded = decoder.decode(root)
+        diagnostics += decoder.sink.diagnostics
+        guard let policy = decoded else { return Result(policy: nil, diagnostics: diagnostics.sorted()) }
+        var semantic = Validator.validate(policy)
+        let hasErrors = diagnostics.contains { $0.severity == .error } || semantic.contains { $0.severity == .error }
+        if hasErrors { semantic.removeAll { Validator.wholePolicyCodes.contains($0.code) } }
+        diagnostics += semantic
+        return Result(policy: hasErrors ? nil : policy, diagnostics: diagnostics.sorted())
+    }
+
+    /// Syntax errors after which the tree is incomplete (duplicate and non-scalar keys are
+    /// reported but leave a usable tree).
+    static func isFatalSyntax(_ d: Diagnostic) -> Bool {
+        d.severity == .error && d.code != .duplicateKey && d.code != .nonScalarKey
+    }
+}

@@ -1,0 +1,33 @@
+/// A capability key: an exact name, or a prefix pattern ending in `*` (`*` alone matches all).
+public enum CapabilityPattern: Hashable, Sendable, CustomStringConvertible {
+    case exact(String)
+    /// Matches every name that starts with the prefix.
+    case prefix(String)
+
+    /// Why a pattern text was rejected.
+    public enum ParseError: Error, Equatable { case empty, starNotAtEnd }
+
+    /// Parses `name` or `prefix*`.
+    public static func parse(_ text: String) -> Result<CapabilityPattern, ParseError> {
+        if text.isEmpty { return .failure(.empty) }
+        guard let star = text.firstIndex(of: "*") else { return .success(.exact(text)) }
+        if text.index(after: star) != text.endIndex { return .failure(.starNotAtEnd) }
+        return .success(.prefix(String(text[..<star])))
+    }
+
+    /// Whether `name` is matched.
+    public func matches(_ name: String) -> Bool {
+        switch self {
+        case .exact(let n): n == name
+        case .prefix(let p): name.hasPrefix(p)
+        }
+    }
+
+    /// The source form (`refund`, `github.*`, `*`).
+    public var description: String {
+        switch self {
+        case .exact(let n): n
+        case .prefix(let p): p + "*"
+        }
+    }
+}

@@ -1,0 +1,165 @@
+/// One side of a range: a value and whether it is included.
+public struct Bound: Hashable, Sendable {
+    /// The keyword as written (`over`, `at_least`, `under`, `at_most`, `above`, `below`).
+    public var keyword: String
+    /// The bound's value.
+    public var value: ExactDecimal
+    /// Whether the value itself is inside the range.
+    public var inclusive: Bool
+    /// Where the value was written.
+    public var location: SourceLocation
+}
+
+/// A numeric condition with one or two bounds (`amount`, `confidence`, `blast_radius`).
+public struct RangeCondition: Hashable, Sendable {
+    /// The bound from below (`over`, `at_least`, `above`).
+    public var lower: Bound?
+    /// The bound from above (`under`, `at_most`, `below`).
+    public var upper: Bound?
+    /// Where the condition's key is.
+    public var location: SourceLocation
+
+    /// Whether `x` lies in the range.
+    public func holds(for x: ExactDecimal) -> Bool {
+        if let lower, lower.inclusive ? x < lower.value : x <= lower.value { return false }
+        if let upper, upper.inclusive ? x > upper.value : x >= upper.value { return false }
+        return true
+    }
+
+    /// Whether no value at all (or, with `wholeNumbers`, no whole number) satisfies it.
+    public func isEmpty(wholeNumbers: Bool) -> Bool {
+        guard let lower, let upper else { return false }
+        if wholeNumbers, let lo = lower.value.smallestWholeNumber(above: lower.inclusive),
+           let hi = upper.value.largestWholeNumber(below: upper.inclusive) {
+            return lo > hi
+        }
+        if lower.value != upper.value { return lower.value > upper.value }
+        return !(lower.inclusive && upper.inclusive)
+    }
+}
+
+extension ExactDecimal {
+    /// The least whole number ≥ self (or > self when not `inclusive`), if it fits an Int.
+    func smallestWholeNumber(above inclusive: Bool) -> Int? {
+        guard magnitudeOrder <= 18 || isZero else { return nil }
+        let whole = truncatedInt
+        let isWhole = isWholeNumber
+        if isNegative { return isWhole && inclusive ? whole : (isWhole ? whole + 1 : whole) }
+        if isWhole { return inclusive ? whole : whole + 1 }
+        return whole + 1
+    }
+
+    /// The greatest whole number ≤ self (or < self when not `inclusive`), if it fits an Int.
+    func largestWholeNumber(below inclusive: Bool) -> Int? {
+        guard magnitudeOrder <= 18 || isZero else { return nil }
+        let whole = truncatedInt
+        if isWholeNumber { return inclusive ? whole : whole - 1 }
+        return isNegative ? whole - 1 : whole
+    }
+
+    /// The value truncated toward zero (callers bound the magnitude first).
+    var truncatedInt: Int {
+        var v = 0
+        let intDigits = digits.count + exponent
+        for k in 0..<max(intDigits, 0) { v = v * 10 + Int(k < digits.count ? digits[k] : 0) }
+        return isNegative ? -v : v
+    }
+}
+
+/// A `tags` condition: `any`, `all` and `none` lists (a bare list means `any`).
+public struct TagCondition: Hashable, Sendable {
+    /// At least one of these.
+    public var any: [String]?
+    /// Every one of these.
+    public var all: [String]?
+    /// None of these.
+    public var none: [String]?
+    /// Where the condition's key is.
+    public var location: SourceLocation
+
+    /// Whether an action with `tags` satisfies the condition.
+    public func holds(for tags: Set<String>) -> Bool {
+        if let any, !any.contains(where: tags.contains) { return false }
+        if let all, !all.allSatisfy(tags.contains) { return false }
+        if let none, none.contains(where: tags.contains) { return false }
+        return true
+    }
+}
+
+/// A value an attribute condition compares with (JSON strings, numbers and booleans).
+public enum AttributeValue: Hashable, Sendable, CustomStringConvertible {
+    case string(String)
+    case number(ExactDecimal)
+    case bool(Bool)
+
+    public var description: String {
+        switch self {
+        case .string(let s): s
+        case .number(let n): n.description
+        case .bool(let b): String(b)
+        }
+    }
+}
+
+/// `attributes: {dotted.path: value-or-list}`: equality on the action's `attributes`.
+public struct AttributeCondition: Hashable, Sendable {
+    /// The dotted path into the action's `attributes` object.
+    public var path: String
+    /// Accepted values (any one matches).
+    public var values: [AttributeValue]
+    /// Where the path key is.
+    public var location: SourceLocation
+}
+
+/// A capability named by a condition, with where it was written.
+public struct PatternReference: Hashable, Sendable {
+    /// The name or pattern.
+    public var pattern: CapabilityPattern
+    /// Where it was written.
+    public var location: SourceLocation
+}
+
+/// The `when` of a compliance rule: every condition present must hold.
+public struct Conditions: Hashable, Sendable {
+    /// `capability`: any of these names or patterns.
+    public var capability: [PatternReference]?
+    /// `tags`.
+    public var tags: TagCondition?
+    /// `amount` (policy currency).
+    public var amount: RangeCondition?
+    /// `confidence`.
+    public var confidence: RangeCondition?
+    /// `blast_radius`.
+    public var blastRadius: RangeCondition?
+    /// `reversible`.
+    public var reversible: Bool?
+    /// Where `reversible` was written.
+    public var reversibleLocation: SourceLocation?
+    /// `attributes`.
+    public var attributes: [AttributeCondition]
+
+    /// No conditions.
+    public static let empty = Conditions(
+        capability: nil, tags: nil, amount: nil, confidence: nil, blastRadius: nil,
+        reversible: nil, reversibleLocation: nil, attributes: [])
+}
+
+/// One entry of `compliance`.
+public struct ComplianceRule: Hashable, Sendable {
+    /// Unique id.
+    public var id: String
+    /// Free text.
+    public var description: String?
+    /// Regulation or policy reference, echoed in decisions.
+    public var reference: String?
+    /// Why the rule exists, echoed in decisions.
+    public var reason: String?
+    /// When it applies.
+    public var when: Conditions
+    /// What it contributes.
+    public var effect: Effect
+    /// Where the rule's list item starts.
+    public var location: SourceLocation
+    /// Where the id value is.
+    public var idLocation: SourceLocation
+}

@@ -1,0 +1,100 @@
+/// A point of the outcome lattice (SPEC §2): `(stage, review, tier, specialists)`.
+///
+/// Every rule contributes a requirement and the decision is their `join`. Values are kept
+/// normalised: a disabled requirement carries nothing else, and `review` is only set when
+/// the stage is autonomous.
+public struct Requirement: Hashable, Sendable {
+    /// The stage.
+    public private(set) var stage: Stage
+    /// Post-action review (autonomous only).
+    public private(set) var review: Bool
+    /// Ladder position of the approving tier (higher is stricter); nil when none.
+    public private(set) var tier: Int?
+    /// Specialist panels, sorted by name.
+    public private(set) var specialists: [String]
+
+    /// Creates a normalised requirement.
+    public init(stage: Stage, review: Bool = false, tier: Int? = nil, specialists: [String] = []) {
+        self.stage = stage
+        self.review = review
+        self.tier = tier
+        self.specialists = Array(Set(specialists)).sorted()
+        normalize()
+    }
+
+    /// The bottom: autonomous, no review.
+    public static let bottom = Requirement(stage: .autonomous)
+    /// The top: disabled.
+    public static let disabled = Requirement(stage: .disabled)
+
+    private mutating func normalize() {
+        if tier != nil || !specialists.isEmpty { stage = max(stage, .approval) }
+        if stage == .disabled {
+            tier = nil
+            specialists = []
+        }
+        if stage != .autonomous { review = false }
+    }
+
+    /// The least requirement at least as strict as both (stricter stage, review if either,
+    /// higher tier, union of specialists).
+    public func joined(with other: Requirement) -> Requirement {
+        if stage == .disabled || other.stage == .disabled { return .disabled }
+        let t: Int? = switch (tier, other.tier) {
+        case (nil, let b): b
+        case (let a, nil): a
+        case (let a?, let b?): Swift.max(a, b)
+        }
+        var s = specialists
+        for x in other.specialists where !s.contains(x) { s.append(x) }
+        return Requirement(stage: Swift.max(stage, other.stage), review: review || other.review, tier: t, specialists: s)
+    }
+
+    /// SPEC §2's order: disabled is the top; approval beats autonomous; between approvals the
+    /// tier must be at least as high (no tier is below every tier) and the specialists a
+    /// superset; between autonomous ones, review whenever the other reviews.
+    public func isAtLeastAsStrict(as other: Requirement) -> Bool {
+        if stage == .disabled { return true }
+        if other.stage == .disabled { return false }
+        if stage != other.stage { return stage > other.stage }
+        if stage == .approval {
+            let tierOK: Bool = switch (tier, other.tier) {
+            case (_, nil): true
+            case (nil, _?): false
+            case (let a?, let b?): a >= b
+            }
+            return tierOK && Set(other.specialists).isSubset(of: specialists)
+        }
+        return review || !other.review
+    }
+}
+
+extension Policy {
+    /// The requirement an effect contributes; `ownTier` is the enclosing capability's tier.
+    /// Names that do not resolve contribute nothing (validation reports them).
+    public func contribution(of effect: Effect, ownTier: String? = nil) -> Requirement {
+        var r = Requirement.bottom
+        switch effect.stage {
+        case .disabled?: return .disabled
+        case .approval?:
+            let t = ownTier.flatMap(tierIndex) ?? defaultTierIndex
+            r = r.joined(with: Requirement(stage: .approval, tier: t))
+        default: break
+        }
+        if let t = effect.tier, let i = tierIndex(t) { r = r.joined(with: Requirement(stage: .approval, tier: i)) }
+        if !effect.specialists.isEmpty {
+            r = r.joined(with: Requirement(stage: .approval, specialists: effect.specialists))
+        }
+        if effect.review { r = r.joined(with: Requirement(stage: .autonomous, review: true)) }
+        return r
+    }
+
+    /// What a capability entry requires before any band or compliance rule.
+    public func baseRequirement(of entry: CapabilityEntry) -> Requirement {
+        switch entry.stage {
+        case .disabled: .disabled
+        case .approval: Requirement(stage: .approval, tier: entry.tier.flatMap(tierIndex) ?? defaultTierIndex)
+        case .autonomous: Requirement(stage: .autonomous, review: entry.review)
+        }
+    }
+}

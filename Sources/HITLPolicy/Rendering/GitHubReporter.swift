@@ -1,0 +1,44 @@
+/// GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` line per finding,
+/// which the runner turns into annotations on the pull request.
+public enum GitHubReporter {
+    /// Renders the report.
+    public static func render(_ report: LintReport) -> String {
+        report.diagnostics.map(line).map { $0 + "\n" }.joined()
+    }
+
+    static func line(_ d: Diagnostic) -> String {
+        let command = switch d.severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .note: "notice"
+        }
+        let l = d.location
+        var message = d.message
+        if let hint = d.hint { message += "\nhelp: \(hint)" }
+        for n in d.notes { message += "\nnote: \(n.message) (\(n.location))" }
+        return "::\(command) file=\(property(l.file)),line=\(l.line),col=\(l.column),title=\(property("\(d.code.id) \(d.code.name)"))::\(data(message))"
+    }
+
+    /// Escaping for the message part of a workflow command.
+    static func data(_ s: String) -> String {
+        s.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+    }
+
+    /// Escaping for a property value (also `:` and `,`).
+    static func property(_ s: String) -> String {
+        data(s).replacingAll(":", "%3A").replacingAll(",", "%2C")
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (FoundationEssentials-free).
+    func replacingAll(_ target: Character, _ replacement: String) -> String {
+        guard contains(target) else { return self }
+        var out = ""
+        out.reserveCapacity(count)
+        for c in self {
+            if c == target { out += replacement } else { out.append(c) }
+        }
+        return out
+    }
+}

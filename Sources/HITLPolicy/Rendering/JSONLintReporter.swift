@@ -1,0 +1,67 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Machine-readable lint results: one JSON object, sorted keys, stable field set
+/// (documented in docs/commands.md).
+public enum JSONLintReporter {
+    struct Output: Encodable {
+        var format = "hitl-policy-lint"
+        var version = 1
+        var files: [String]
+        var diagnostics: [Entry]
+        var summary: Summary
+    }
+
+    struct Entry: Encodable {
+        var code: String
+        var name: String
+        var severity: String
+        var message: String
+        var file: String
+        var line: Int
+        var column: Int
+        var hint: String?
+        var notes: [Note]
+    }
+
+    struct Note: Encodable {
+        var message: String
+        var file: String
+        var line: Int
+        var column: Int
+    }
+
+    struct Summary: Encodable {
+        var files: Int
+        var errors: Int
+        var warnings: Int
+        var notes: Int
+    }
+
+    /// Renders the report as pretty-printed JSON with sorted keys.
+    public static func render(_ report: LintReport) -> String {
+        let output = Output(
+            files: report.files.map(\.path),
+            diagnostics: report.diagnostics.map { d in
+                Entry(code: d.code.id, name: d.code.name, severity: d.severity.rawValue, message: d.message,
+                      file: d.location.file, line: d.location.line, column: d.location.column, hint: d.hint,
+                      notes: d.notes.map { Note(message: $0.message, file: $0.location.file, line: $0.location.line, column: $0.location.column) })
+            },
+            summary: Summary(files: report.files.count, errors: report.count(.error),
+                             warnings: report.count(.warning), notes: report.count(.note)))
+        return JSONOutput.encode(output)
+    }
+}
+
+/// Deterministic JSON encoding shared by every JSON-producing reporter.
+enum JSONOutput {
+    static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

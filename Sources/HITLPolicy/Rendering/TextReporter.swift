@@ -1,0 +1,56 @@
+/// Human-readable diagnostics: `file:line:col: severity[code]: message`, the source line with
+/// a caret, the hint and related notes; a summary line last. Colour only when asked.
+public struct TextReporter {
+    /// Whether to use ANSI colours (the CLI decides: a terminal and no `NO_COLOR`).
+    public var color: Bool
+
+    /// Creates a reporter.
+    public init(color: Bool) { self.color = color }
+
+    /// Renders the whole report.
+    public func render(_ report: LintReport) -> String {
+        var out = ""
+        for file in report.files where !file.diagnostics.isEmpty {
+            let excerpt = SourceExcerpt(file.source)
+            for d in file.diagnostics { out += render(d, excerpt: excerpt) + "\n" }
+        }
+        out += summary(report) + "\n"
+        return out
+    }
+
+    func render(_ d: Diagnostic, excerpt: SourceExcerpt) -> String {
+        let l = d.location
+        var s = paint("\(l):", "1") + " " + paint("\(d.severity.rawValue)[\(d.code.id)]", severityColor(d.severity))
+            + ": " + paint(d.message, "1") + " (\(d.code.name))"
+        if let (text, prefix) = excerpt.display(line: l.line, column: l.column) {
+            let gutter = String(l.line)
+            let pad = String(repeating: " ", count: gutter.count)
+            s += "\n \(paint(gutter, "34")) | \(text)"
+            s += "\n \(pad) | \(prefix)" + paint("^", severityColor(d.severity))
+        }
+        if let hint = d.hint { s += "\n  " + paint("help:", "36") + " \(hint)" }
+        for n in d.notes { s += "\n  " + paint("note:", "36") + " \(n.message) (\(n.location))" }
+        return s
+    }
+
+    func summary(_ report: LintReport) -> String {
+        let n = report.files.count
+        let files = "\(n) file\(n == 1 ? "" : "s")"
+        let (e, w, o) = (report.count(.error), report.count(.warning), report.count(.note))
+        if e + w + o == 0 { return "\(files) checked: no problems" }
+        func plural(_ k: Int, _ word: String) -> String { "\(k) \(word)\(k == 1 ? "" : "s")" }
+        return "\(files) checked: \(plural(e, "error")), \(plural(w, "warning")), \(plural(o, "note"))"
+    }
+
+    func severityColor(_ s: Severity) -> String {
+        switch s {
+        case .error: "1;31"
+        case .warning: "1;33"
+        case .note: "1;36"
+        }
+    }
+
+    func paint(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

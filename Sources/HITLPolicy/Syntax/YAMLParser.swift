@@ -1,0 +1,285 @@
+import CYAML
+
+/// Reads one YAML file into a positioned node tree through libyaml's event API.
+///
+/// The tree is built with an explicit stack (no recursion), so nesting depth, alias
+/// expansion and scalar size are checked as events arrive and a hostile file stops early
+/// with a diagnostic instead of exhausting the stack or memory.
+public enum YAMLParser {
+    /// Parses `bytes` (the contents of `file`). Never traps on any input.
+    public static func parse(_ bytes: [UInt8], file: String) -> YAMLDocument {
+        if bytes.count > SyntaxLimits.maxFileBytes {
+            let d = Diagnostic(
+                .fileTooLarge,
+                "file is \(bytes.count) bytes; policies are limited to \(SyntaxLimits.maxFileBytes) bytes",
+                at: SourceLocation(file: file, line: 1, column: 1),
+                hint: "split the policy, or remove generated content that does not belong in it")
+            return YAMLDocument(root: nil, diagnostics: [d])
+        }
+        if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return YAMLDocument(root: nil, diagnostics: [emptyDiagnostic(file)])
+        }
+        var builder = TreeBuilder(file: file, bytes: bytes)
+        bytes.withUnsafeBufferPointer { buffer in
+            builder.run(buffer)
+        }
+        if builder.root == nil && !builder.sink.hasErrors {
+            builder.sink.emit(emptyDiagnostic(file))
+        }
+        return YAMLDocument(root: builder.root, diagnostics: builder.sink.diagnostics)
+    }
+
+    static func emptyDiagnostic(_ file: String) -> Diagnostic {
+        Diagnostic(
+            .emptyDocument, "the file holds no YAML document",
+            at: SourceLocation(file: file, line: 1, column: 1),
+            hint: "a policy starts with 'version: 1' and 'name: ...'")
+    }
+}
+
+/// Turns libyaml events into `YAMLNode`s.
+private struct TreeBuilder {
+    enum Frame {
+        case mapping(MappingFrame)
+        case sequence(items: [YAMLNode], location: SourceLocation, anchor: String?, weight: Int)
+    }
+
+    struct MappingFrame {
+        var pairs: [YAMLPair] = []
+        var pendingKey: (text: String, location: SourceLocation, keep: Bool)?
+        var seen: [String: SourceLocation] = [:]
+        var location: SourceLocation
+        var anchor: String?
+        var weight = 1
+    }
+
+    let file: String
+    let bytes: [UInt8]
+    var sink = DiagnosticSink()
+    var stack: [Frame] = []
+    var anchors: [String: YAMLNode] = [:]
+    var expanded = 0
+    var documents = 0
+    var root: YAMLNode?
+    var stopped = false
+
+    init(file: String, bytes: [UInt8]) {
+        self.file = file
+        self.bytes = bytes
+    }
+
+    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) != 0 else {
+            fail(.yamlSyntax, "libyaml could not be initialised", at: location(line: 0, column: 0))
+            return
+        }
+        defer { yaml_parser_delete(&parser) }
+        guard let base = buffer.baseAddress else { return }
+        yaml_parser_set_input_string(&parser, base, buffer.count)
+        var event = yaml_event_t()
+        while !stopped {
+            guard yaml_parser_parse(&parser, &event) != 0 else {
+                reportParserError(parser)
+                return
+            }
+            let done = event.type == YAML_STREAM_END_EVENT
+            handle(event)
+            yaml_event_delete(&event)
+            if done { return }
+        }
+    }
+
+    func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line + 1, column: column + 1)
+    }
+
+    func location(_ mark: yaml_mark_t) -> SourceLocation {
+        location(line: Int(mark.line), column: Int(mark.column))
+    }
+
+    mutating func fail(_ code: DiagnosticCode, _ message: String, at loc: SourceLocation, hint: String? = nil) {
+        sink.emit(code, message, at: loc, hint: hint)
+        stopped = true
+    }
+
+    // MARK: Events
+
+    mutating func handle(_ event: yaml_event_t) {
+        let loc = location(event.start_mark)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                fail(.multipleDocuments, "a policy file holds one YAML document; a second one starts here",
+                     at: loc, hint: "put each policy in its own file, or remove the '---' separator")
+            }
+        case YAML_SCALAR_EVENT:
+            let s = event.data.scalar
+            if s.length > SyntaxLimits.maxScalarBytes {
+                fail(.scalarTooLong,
+                     "scalar is \(s.length) bytes; the limit is \(SyntaxLimits.maxScalarBytes) bytes",
+                     at: loc, hint: "shorten the value; long texts belong in a linked document")
+                return
+            }
+            let text = s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self) } ?? ""
+            let style: ScalarStyle
+            switch s.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: style = .literal
+            case YAML_FOLDED_SCALAR_STYLE: style = .folded
+            default: style = .plain
+            }
+            let tag = string(s.tag)
+            guard let value = ScalarResolver.resolve(text, style: style, tag: tag) else {
+                fail(.unsupportedTag, "unsupported or mismatched tag '\(tag ?? "")' on '\(text)'", at: loc,
+                     hint: "remove the tag; hitl-policy types plain scalars by the YAML 1.2 core schema")
+                return
+            }
+            let node = YAMLNode(content: .scalar(YAMLScalar(text: text, style: style, value: value)), location: loc, weight: 1)
+            complete(node, anchor: string(s.anchor))
+        case YAML_ALIAS_EVENT:
+            let name = string(event.data.alias.anchor) ?? ""
+            guard let target = anchors[name] else {
+                fail(.yamlSyntax, "alias '*\(name)' refers to no anchor defined before it", at: loc,
+                     hint: "define '&\(name)' on a node above this alias")
+                return
+            }
+            expanded += target.weight
+            if expanded > SyntaxLimits.maxAliasExpansion {
+                fail(.aliasBudget,
+                     "alias expansion exceeds \(SyntaxLimits.maxAliasExpansion) nodes (an alias bomb?)",
+                     at: loc, hint: "write the repeated content out, or alias smaller pieces")
+                return
+            }
+            complete(target, anchor: nil)
+        case YAML_SEQUENCE_START_EVENT:
+            let s = event.data.sequence_start
+            if !checkCollectionTag(string(s.tag), expected: "tag:yaml.org,2002:seq", at: loc) { return }
+            push(.sequence(items: [], location: loc, anchor: string(s.anchor), weight: 1), at: loc)
+        case YAML_MAPPING_START_EVENT:
+            let m = event.data.mapping_start
+            if !checkCollectionTag(string(m.tag), expected: "tag:yaml.org,2002:map", at: loc) { return }
+            push(.mapping(MappingFrame(location: loc, anchor: string(m.anchor))), at: loc)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return }
+            switch frame {
+            case .sequence(let items, let l, let anchor, let weight):
+                complete(YAMLNode(content: .sequence(items), location: l, weight: weight), anchor: anchor)
+            case .mapping(let m):
+                complete(YAMLNode(content: .mapping(m.pairs), location: m.location, weight: m.weight), anchor: m.anchor)
+            }
+        default:
+            break
+        }
+    }
+
+    mutating func checkCollectionTag(_ tag: String?, expected: String, at loc: SourceLocation) -> Bool {
+        guard let tag, tag != expected, tag != "!" else { return true }
+        fail(.unsupportedTag, "unsupported tag '\(tag)'", at: loc,
+             hint: "remove the tag; policies use plain mappings and lists")
+        return false
+    }
+
+    mutating func push(_ frame: Frame, at loc: SourceLocation) {
+        if stack.count >= SyntaxLimits.maxDepth {
+            fail(.nestingTooDeep, "nesting deeper than \(SyntaxLimits.maxDepth) levels", at: loc,
+                 hint: "a policy needs only a few levels; flatten the structure")
+            return
+        }
+        stack.append(frame)
+    }
+
+    /// Attaches a finished node to its parent (or makes it the root).
+    mutating func complete(_ node: YAMLNode, anchor: String?) {
+        if let anchor { anchors[anchor] = node }
+        guard let top = stack.popLast() else {
+            if root == nil { root = node }
+            return
+        }
+        switch top {
+        case .sequence(var items, let l, let a, let weight):
+            items.append(node)
+            stack.append(.sequence(items: items, location: l, anchor: a, weight: weight + node.weight))
+        case .mapping(var m):
+            if let key = m.pendingKey {
+                if key.keep { m.pairs.append(YAMLPair(key: key.text, keyLocation: key.location, value: node)) }
+                m.weight += node.weight
+                m.pendingKey = nil
+            } else if let scalar = node.scalar {
+                if let first = m.seen[scalar.text] {
+                    sink.emit(.duplicateKey, "duplicate key '\(scalar.text)'", at: node.location,
+                              hint: "remove one of the two, or merge them",
+                              notes: [DiagnosticNote("first defined here", at: first)])
+                    m.pendingKey = (scalar.text, node.location, false)
+                } else {
+                    m.seen[scalar.text] = node.location
+                    m.pendingKey = (scalar.text, node.location, true)
+                }
+                m.weight += 1
+            } else {
+                sink.emit(.nonScalarKey, "a key must be a plain name, not \(node.kindDescription)",
+                          at: node.location, hint: "write the key as a string")
+                m.pendingKey = ("", node.location, false)
+            }
+            stack.append(.mapping(m))
+        }
+    }
+
+    func string(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let p else { return nil }
+        return String(cString: UnsafePointer(p))
+    }
+
+    // MARK: libyaml errors
+
+    mutating func reportParserError(_ parser: yaml_parser_t) {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        let context = parser.context.map { String(cString: $0) }
+        switch parser.error {
+        case YAML_READER_ERROR:
+            let loc = locationOfByte(Int(parser.problem_offset))
+            var message = "the file is not valid UTF-8 text: \(problem)"
+            if parser.problem_value >= 0 {
+                message += " (byte 0x\(String(parser.problem_value, radix: 16, uppercase: true)))"
+            }
+            fail(.invalidEncoding, message, at: loc,
+                 hint: "save the policy as UTF-8 text; binary files are not policies")
+        case YAML_MEMORY_ERROR:
+            fail(.yamlSyntax, "libyaml ran out of memory", at: location(line: 0, column: 0))
+        default:
+            let loc = location(parser.problem_mark)
+            var message = "YAML syntax error: \(problem)"
+            if let context { message += " \(context)" }
+            var hint = "check the indentation and punctuation near this place"
+            if byte(at: Int(parser.problem_mark.index)) == 0x09 {
+                hint = "YAML does not allow tabs for indentation; indent with spaces"
+            }
+            fail(.yamlSyntax, message, at: loc, hint: hint)
+        }
+    }
+
+    func byte(at index: Int) -> UInt8? {
+        index >= 0 && index < bytes.count ? bytes[index] : nil
+    }
+
+    /// Line and column (in scalars, counting lead bytes) of a byte offset.
+    func locationOfByte(_ offset: Int) -> SourceLocation {
+        var line = 0
+        var column = 0
+        var i = 0
+        let end = min(max(offset, 0), bytes.count)
+        while i < end {
+            let b = bytes[i]
+            if b == 0x0A {
+                line += 1
+                column = 0
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
+            i += 1
+        }
+        return location(line: line, column: column)
+    }
+}

@@ -1,0 +1,38 @@
+/// Missing risk data fails closed (SPEC §4): a band or condition on a field the action does
+/// not carry counts as met. One note per file lists every rule that fires that way, so an
+/// author can see what agents must send to avoid needless approvals.
+enum MissingDataCheck: PolicyCheck {
+    static let listed = 10
+
+    static func run(_ policy: Policy, into sink: inout DiagnosticSink) {
+        var rules: [DiagnosticNote] = []
+        for entry in policy.capabilities where entry.stage != .disabled {
+            for dimension in BandDimension.allCases {
+                guard let first = entry.bands(dimension).first else { continue }
+                rules.append(DiagnosticNote(
+                    "capabilities.\(entry.pattern).\(dimension.rawValue) fires when an action omits '\(dimension.actionField)'",
+                    at: first.location))
+            }
+        }
+        for rule in policy.compliance {
+            var fields: [String] = []
+            if rule.when.amount != nil { fields.append("amount") }
+            if rule.when.confidence != nil { fields.append("confidence") }
+            if rule.when.blastRadius != nil { fields.append("blast_radius") }
+            fields += rule.when.attributes.map { "attributes.\($0.path)" }
+            if rule.when.reversible == false { fields.append("reversible (where the capability sets no default)") }
+            guard !fields.isEmpty else { continue }
+            rules.append(DiagnosticNote(
+                "compliance.\(rule.id) fires when an action omits " + fields.map { "'\($0)'" }.joined(separator: ", "),
+                at: rule.location))
+        }
+        guard let first = rules.first else { return }
+        let names = rules.prefix(listed).map { String($0.message.prefix { $0 != " " }) }
+        let more = rules.count > listed ? " and \(rules.count - listed) more" : ""
+        sink.emit(.firesOnMissingData,
+                  "\(rules.count) rule\(rules.count == 1 ? "" : "s") fire\(rules.count == 1 ? "s" : "") when actions omit the data they test "
+                    + "(missing data fails closed): \(names.joined(separator: ", "))\(more)",
+                  at: first.location, hint: "agents should send amount, confidence, blast_radius and attributes to avoid needless approvals",
+                  notes: rules)
+    }
+}

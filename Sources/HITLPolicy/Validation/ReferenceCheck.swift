@@ -1,0 +1,34 @@
+/// Every tier and specialist a rule names must exist, in the right role.
+enum ReferenceCheck: PolicyCheck {
+    static func run(_ policy: Policy, into sink: inout DiagnosticSink) {
+        let tiers = policy.tiers.map(\.name)
+        let specialists = policy.specialists.map(\.name)
+        func tier(_ name: String?, at location: SourceLocation?, _ what: String) {
+            guard let name, let location, !tiers.contains(name) else { return }
+            let hint = specialists.contains(name)
+                ? "'\(name)' is a specialist panel; name it under 'specialists:' instead"
+                : tiers.isEmpty ? "define it under 'tiers:'" : Suggestion.hint(for: name, in: tiers)
+            sink.emit(.undefinedTier, "\(what) names tier '\(name)', which the ladder does not define", at: location, hint: hint)
+        }
+        func specialist(_ effect: Effect, _ what: String) {
+            for (name, location) in zip(effect.specialists, effect.specialistLocations) where !specialists.contains(name) {
+                let hint = tiers.contains(name)
+                    ? "'\(name)' is a ladder tier; write 'tier: \(name)' instead"
+                    : specialists.isEmpty ? "define it under 'specialists:'" : Suggestion.hint(for: name, in: specialists)
+                sink.emit(.undefinedSpecialist, "\(what) names specialist '\(name)', which is not defined", at: location, hint: hint)
+            }
+        }
+        tier(policy.defaults.tier, at: policy.defaults.tierLocation, "'defaults.tier'")
+        for entry in policy.capabilities {
+            let what = "capability '\(entry.pattern)'"
+            tier(entry.tier, at: entry.tierLocation, what)
+            for band in entry.bands {
+                tier(band.effect.tier, at: band.effect.tierLocation, "\(band.dimension.rawValue)[\(band.index)] of \(what)")
+            }
+        }
+        for rule in policy.compliance {
+            tier(rule.effect.tier, at: rule.effect.tierLocation, "compliance rule '\(rule.id)'")
+            specialist(rule.effect, "compliance rule '\(rule.id)'")
+        }
+    }
+}

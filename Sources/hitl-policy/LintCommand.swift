@@ -1,0 +1,58 @@
+import ArgumentParser
+import HITLPolicy
+
+/// `hitl-policy lint PATH...`
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Parse and validate policy files and folders.",
+        discussion: """
+            Folders are searched recursively for *.yaml and *.yml files (hidden folders are skipped).
+            Exit status: 0 clean, 1 an error (or, with --strict, a warning), 2 usage or I/O error.
+            Results go to standard output; only failures of the tool itself go to standard error.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, sarif, github
+    }
+
+    enum ColorMode: String, ExpressibleByArgument, CaseIterable {
+        case auto, always, never
+    }
+
+    @Argument(help: "Policy files or folders.")
+    var paths: [String]
+
+    @Option(help: "Output format: text, json, sarif (SARIF 2.1.0) or github (Actions annotations).")
+    var format: Format = .text
+
+    @Flag(help: "Fail (exit 1) on warnings as well as errors.")
+    var strict = false
+
+    @Option(help: "Colour text output: auto (a terminal without NO_COLOR), always or never.")
+    var color: ColorMode = .auto
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one policy file or folder") }
+    }
+
+    func run() throws {
+        let report: LintReport
+        do {
+            report = try Linter.lint(paths: paths)
+        } catch {
+            Terminal.fail(error.description)
+        }
+        let options = LintOptions(strict: strict)
+        let status = report.exitStatus(options)
+        let output = switch format {
+        case .text: TextReporter(color: color == .always || (color == .auto && Terminal.stdoutWantsColor)).render(report)
+        case .json: JSONLintReporter.render(report)
+        case .sarif: SARIFReporter.render(report)
+        case .github: GitHubReporter.render(report)
+        }
+        Terminal.write(output, exitOnFailure: status)
+        Terminal.exit(status)
+    }
+}

@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import HITLPolicy
+
+/// Standard streams for the commands: direct `write(2)` on the descriptors (no C `FILE`
+/// buffering to flush), and a quiet exit when the reader closes the pipe.
+enum Terminal {
+    /// A closed output pipe must end the program quietly, not kill it with SIGPIPE.
+    static func ignoreBrokenPipe() { signal(SIGPIPE, SIG_IGN) }
+
+    /// Writes to standard output; a closed pipe or other write failure ends the program
+    /// quietly with `status`.
+    static func write(_ s: String, exitOnFailure status: Int32 = 0) {
+        if !writeAll(STDOUT_FILENO, s) { exit(status) }
+    }
+
+    /// Writes to standard error (failures ignored: there is nowhere left to report them).
+    static func writeError(_ s: String) { _ = writeAll(STDERR_FILENO, s) }
+
+    static func writeAll(_ fd: Int32, _ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, base + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += n
+            }
+            return true
+        }
+    }
+
+    /// Reports a failure of the tool itself and exits 2.
+    static func fail(_ message: String) -> Never {
+        writeError("hitl-policy: error: \(message)\n")
+        exit(2)
+    }
+
+    /// Exits with `status`.
+    static func exit(_ status: Int32) -> Never { Glibc.exit(status) }
+
+    /// Colour on a terminal unless `NO_COLOR` is set (non-empty) or `TERM=dumb`.
+    static var stdoutWantsColor: Bool {
+        if let v = getenv("NO_COLOR"), v.pointee != 0 { return false }
+        if let t = getenv("TERM"), String(cString: t) == "dumb" { return false }
+        return isatty(STDOUT_FILENO) != 0
+    }
+}
