@@ -31,11 +31,13 @@ let package = Package(
         ),
         .testTarget(
             name: "HITLPolicyTests",
-            dependencies: ["HITLPolicy"]
+            dependencies: ["HITLPolicy"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["hitl-policy", "HITLPolicy"]
+            dependencies: ["hitl-policy"],
+            exclude: ["Schemas"]
         ),
     ]
 )

@@ -18,7 +18,10 @@ extension PolicyDecoder {
             let (approvers, quorum) = approversAndQuorum(pairs, what: what, at: item.location)
             var tier = Tier(name: name, approvers: approvers, quorum: quorum, sla: nil, onTimeout: nil,
                             description: nil, location: n.value.location, onTimeoutLocation: nil)
-            if let s = field(pairs, "sla") { tier.sla = duration(s.value, "the SLA of \(what)") }
+            if let s = field(pairs, "sla") {
+                tier.sla = duration(s.value, "the SLA of \(what)")
+                tier.slaWritten = true
+            }
             if let o = field(pairs, "on_timeout") {
                 tier.onTimeout = timeoutAction(o.value, "'on_timeout' of \(what)")
                 tier.onTimeoutLocation = o.value.location
@@ -41,7 +44,10 @@ extension PolicyDecoder {
             checkFields(fields, known: Self.specialistFields, in: what)
             let (approvers, quorum) = approversAndQuorum(fields, what: what, at: p.keyLocation)
             var s = Specialist(name: p.key, approvers: approvers, quorum: quorum, sla: nil, description: nil, location: p.keyLocation)
-            if let v = field(fields, "sla") { s.sla = duration(v.value, "the SLA of \(what)") }
+            if let v = field(fields, "sla") {
+                s.sla = duration(v.value, "the SLA of \(what)")
+                s.slaWritten = true
+            }
             if let o = field(fields, "on_timeout"), let action = timeoutAction(o.value, "'on_timeout' of \(what)"),
                action == .escalate {
                 sink.emit(.invalidValue, "\(what) cannot escalate: panels are unranked, so there is no next tier",

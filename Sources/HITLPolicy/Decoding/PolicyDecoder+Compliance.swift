@@ -93,13 +93,13 @@ extension PolicyDecoder {
     mutating func conditions(_ pair: YAMLPair, of what: String) -> Conditions? {
         guard let pairs = mapping(pair.value, "the 'when' of \(what)") else { return nil }
         checkFields(pairs, known: Self.conditionFields, in: "the 'when' of \(what)", code: .unknownCondition)
-        if !pairs.contains(where: { Self.conditionFields.contains($0.key) }) {
+        if !pairs.contains(where: { Self.conditionFields.contains($0.key) || !$0.key.hasPrefix("x-") }) {
             sink.emit(.emptyWhen, "the 'when' of \(what) has no conditions", at: pair.keyLocation,
                       hint: "add a condition; to match every action write 'capability: \"*\"'")
             return nil
         }
         var c = Conditions.empty
-        var ok = true
+        var ok = pairs.allSatisfy { Self.conditionFields.contains($0.key) || $0.key.hasPrefix("x-") }
         if let p = field(pairs, "capability") {
             if let list = textList(p.value, "the capability condition of \(what)", allowSingle: true) {
                 var refs: [PatternReference] = []

@@ -73,6 +73,11 @@ extension PolicyDecoder {
 
     /// A whole number that fits an Int.
     mutating func integer(_ node: YAMLNode, _ what: String) -> Int? {
+        if let s = node.scalar, case .int(let t) = s.value, t.hasPrefix("0x") || t.hasPrefix("0o") {
+            sink.emit(.invalidNumber, "\(what) is written in \(t.hasPrefix("0x") ? "hexadecimal" : "octal") ('\(t)')",
+                      at: node.location, hint: "write the number in decimal")
+            return nil
+        }
         if let s = node.scalar, case .int(let t) = s.value, !t.hasPrefix("0x"), !t.hasPrefix("0o") {
             if let n = Int(t) { return n }
             sink.emit(.invalidNumber, "\(what) '\(t)' is out of range", at: node.location)

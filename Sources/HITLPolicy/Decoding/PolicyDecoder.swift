@@ -91,7 +91,10 @@ struct PolicyDecoder {
             d.tier = name
             d.tierLocation = t.value.location
         }
-        if let s = field(pairs, "sla") { d.sla = duration(s.value, "'defaults.sla'") }
+        if let s = field(pairs, "sla") {
+            d.sla = duration(s.value, "'defaults.sla'")
+            d.slaWritten = true
+        }
         if let o = field(pairs, "on_timeout") { d.onTimeout = timeoutAction(o.value, "'defaults.on_timeout'") }
         return d
     }

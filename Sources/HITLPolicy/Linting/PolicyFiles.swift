@@ -62,18 +62,22 @@ public enum PolicyFiles {
             throw InputError("\(path): cannot open (\(String(cString: strerror(errno))))")
         }
         defer { fclose(f) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while out.count <= limit {
-            let want = min(chunk.count, limit + 1 - out.count)
-            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, want, f) }
-            if n > 0 { out.append(contentsOf: chunk[0..<n]) }
-            if n < want {
+        var info = stat()
+        let sized = fstat(fileno(f), &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        var capacity = sized ? min(Int(info.st_size), limit) + 1 : 1 << 16
+        var out = [UInt8]()
+        while true {
+            let start = out.count
+            out += [UInt8](repeating: 0, count: capacity - start)
+            let n = out.withUnsafeMutableBufferPointer { b in b.baseAddress.map { fread($0 + start, 1, capacity - start, f) } ?? 0 }
+            out.removeLast(capacity - start - n)
+            if n < capacity - start {
                 if ferror(f) != 0 { throw InputError("\(path): read error (\(String(cString: strerror(errno))))") }
-                break
+                return out
             }
+            if out.count > limit { return out }
+            capacity = min(capacity * 2, limit + 1)
         }
-        return out
     }
 }
 

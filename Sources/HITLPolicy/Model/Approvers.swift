@@ -30,6 +30,8 @@ public struct Tier: Sendable, Hashable {
     public var quorum: Quorum
     /// Its own SLA, if set.
     public var sla: PolicyDuration?
+    /// Whether `sla` was written (even if invalid), so no "missing SLA" warning follows.
+    public var slaWritten = false
     /// Its own timeout handling, if set.
     public var onTimeout: TimeoutAction?
     /// Free text.
@@ -50,6 +52,8 @@ public struct Specialist: Sendable, Hashable {
     public var quorum: Quorum
     /// Its own SLA, if set.
     public var sla: PolicyDuration?
+    /// Whether `sla` was written (even if invalid).
+    public var slaWritten = false
     /// Free text.
     public var description: String?
     /// Where the panel's key is.

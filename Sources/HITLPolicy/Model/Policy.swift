@@ -6,6 +6,8 @@ public struct Defaults: Hashable, Sendable {
     public var tier: String?
     /// SLA for tiers and specialists that set none.
     public var sla: PolicyDuration?
+    /// Whether `sla` was written (even if invalid).
+    public var slaWritten = false
     /// Timeout handling for tiers that set none.
     public var onTimeout: TimeoutAction?
     /// Where `stage` was written.

@@ -11,7 +11,7 @@ public enum YAMLParser {
         if bytes.count > SyntaxLimits.maxFileBytes {
             let d = Diagnostic(
                 .fileTooLarge,
-                "file is \(bytes.count) bytes; policies are limited to \(SyntaxLimits.maxFileBytes) bytes",
+                "the file is larger than \(SyntaxLimits.maxFileBytes) bytes, the limit for a policy",
                 at: SourceLocation(file: file, line: 1, column: 1),
                 hint: "split the policy, or remove generated content that does not belong in it")
             return YAMLDocument(root: nil, diagnostics: [d])
