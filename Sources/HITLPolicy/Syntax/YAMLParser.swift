@@ -39,18 +39,27 @@ public enum YAMLParser {
 
 /// Turns libyaml events into `YAMLNode`s.
 private struct TreeBuilder {
-    enum Frame {
-        case mapping(MappingFrame)
-        case sequence(items: [YAMLNode], location: SourceLocation, anchor: String?, weight: Int)
-    }
-
-    struct MappingFrame {
+    /// An open collection. Frames are reference types so appending to a large mapping or
+    /// list mutates it in place (an enum payload would be copied on every append).
+    final class Frame {
+        let isMapping: Bool
+        let location: SourceLocation
+        let anchor: String?
+        var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var pendingKey: (text: String, location: SourceLocation, keep: Bool)?
         var seen: [String: SourceLocation] = [:]
-        var location: SourceLocation
-        var anchor: String?
         var weight = 1
+
+        init(isMapping: Bool, location: SourceLocation, anchor: String?) {
+            self.isMapping = isMapping
+            self.location = location
+            self.anchor = anchor
+        }
+
+        var node: YAMLNode {
+            YAMLNode(content: isMapping ? .mapping(pairs) : .sequence(items), location: location, weight: weight)
+        }
     }
 
     let file: String
@@ -157,19 +166,14 @@ private struct TreeBuilder {
         case YAML_SEQUENCE_START_EVENT:
             let s = event.data.sequence_start
             if !checkCollectionTag(string(s.tag), expected: "tag:yaml.org,2002:seq", at: loc) { return }
-            push(.sequence(items: [], location: loc, anchor: string(s.anchor), weight: 1), at: loc)
+            push(Frame(isMapping: false, location: loc, anchor: string(s.anchor)), at: loc)
         case YAML_MAPPING_START_EVENT:
             let m = event.data.mapping_start
             if !checkCollectionTag(string(m.tag), expected: "tag:yaml.org,2002:map", at: loc) { return }
-            push(.mapping(MappingFrame(location: loc, anchor: string(m.anchor))), at: loc)
+            push(Frame(isMapping: true, location: loc, anchor: string(m.anchor)), at: loc)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
-            switch frame {
-            case .sequence(let items, let l, let anchor, let weight):
-                complete(YAMLNode(content: .sequence(items), location: l, weight: weight), anchor: anchor)
-            case .mapping(let m):
-                complete(YAMLNode(content: .mapping(m.pairs), location: m.location, weight: m.weight), anchor: m.anchor)
-            }
+            complete(frame.node, anchor: frame.anchor)
         default:
             break
         }
@@ -194,36 +198,34 @@ private struct TreeBuilder {
     /// Attaches a finished node to its parent (or makes it the root).
     mutating func complete(_ node: YAMLNode, anchor: String?) {
         if let anchor { anchors[anchor] = node }
-        guard let top = stack.popLast() else {
+        guard let top = stack.last else {
             if root == nil { root = node }
             return
         }
-        switch top {
-        case .sequence(var items, let l, let a, let weight):
-            items.append(node)
-            stack.append(.sequence(items: items, location: l, anchor: a, weight: weight + node.weight))
-        case .mapping(var m):
-            if let key = m.pendingKey {
-                if key.keep { m.pairs.append(YAMLPair(key: key.text, keyLocation: key.location, value: node)) }
-                m.weight += node.weight
-                m.pendingKey = nil
-            } else if let scalar = node.scalar {
-                if let first = m.seen[scalar.text] {
-                    sink.emit(.duplicateKey, "duplicate key '\(scalar.text)'", at: node.location,
-                              hint: "remove one of the two, or merge them",
-                              notes: [DiagnosticNote("first defined here", at: first)])
-                    m.pendingKey = (scalar.text, node.location, false)
-                } else {
-                    m.seen[scalar.text] = node.location
-                    m.pendingKey = (scalar.text, node.location, true)
-                }
-                m.weight += 1
+        guard top.isMapping else {
+            top.items.append(node)
+            top.weight += node.weight
+            return
+        }
+        if let key = top.pendingKey {
+            if key.keep { top.pairs.append(YAMLPair(key: key.text, keyLocation: key.location, value: node)) }
+            top.weight += node.weight
+            top.pendingKey = nil
+        } else if let scalar = node.scalar {
+            if let first = top.seen[scalar.text] {
+                sink.emit(.duplicateKey, "duplicate key '\(scalar.text)'", at: node.location,
+                          hint: "remove one of the two, or merge them",
+                          notes: [DiagnosticNote("first defined here", at: first)])
+                top.pendingKey = (scalar.text, node.location, false)
             } else {
-                sink.emit(.nonScalarKey, "a key must be a plain name, not \(node.kindDescription)",
-                          at: node.location, hint: "write the key as a string")
-                m.pendingKey = ("", node.location, false)
+                top.seen[scalar.text] = node.location
+                top.pendingKey = (scalar.text, node.location, true)
             }
-            stack.append(.mapping(m))
+            top.weight += 1
+        } else {
+            sink.emit(.nonScalarKey, "a key must be a plain name, not \(node.kindDescription)",
+                      at: node.location, hint: "write the key as a string")
+            top.pendingKey = ("", node.location, false)
         }
     }
 

@@ -2,6 +2,10 @@
 /// they contribute nothing, or they apply only to capabilities that are always disabled.
 enum RuleEffectivenessCheck: PolicyCheck {
     static func run(_ policy: Policy, into sink: inout DiagnosticSink) {
+        var exact: [String: Stage] = [:]
+        for entry in policy.capabilities {
+            if case .exact(let name) = entry.pattern { exact[name] = entry.stage }
+        }
         for rule in policy.compliance {
             var reasons: [String] = []
             let ranges: [(String, RangeCondition?, Bool)] = [
@@ -27,7 +31,7 @@ enum RuleEffectivenessCheck: PolicyCheck {
             if rule.effect.isBottom {
                 reasons.append("its effect (\(rule.effect.summary)) adds nothing to any decision")
             }
-            if let caps = rule.when.capability, caps.allSatisfy({ alwaysDisabled($0.pattern, policy) }) {
+            if let caps = rule.when.capability, caps.allSatisfy({ alwaysDisabled($0.pattern, exact, policy) }) {
                 reasons.append("every capability it names is disabled")
             }
             guard let why = reasons.first else { continue }
@@ -36,9 +40,11 @@ enum RuleEffectivenessCheck: PolicyCheck {
         }
     }
 
-    /// Whether every action of an exact capability name is disabled before compliance rules.
-    static func alwaysDisabled(_ pattern: CapabilityPattern, _ policy: Policy) -> Bool {
+    /// Whether every action of an exact capability name is disabled before compliance rules
+    /// (`exact` maps exact entry names to their stage; an exact entry beats every pattern).
+    static func alwaysDisabled(_ pattern: CapabilityPattern, _ exact: [String: Stage], _ policy: Policy) -> Bool {
         guard case .exact(let name) = pattern else { return false }
+        if let stage = exact[name] { return stage == .disabled }
         if let entry = policy.entry(for: name) { return entry.stage == .disabled }
         return policy.defaults.stage == .disabled
     }
