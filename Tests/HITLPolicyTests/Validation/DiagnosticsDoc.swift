@@ -10,7 +10,7 @@ enum DiagnosticsDoc {
             reused), a readable name, a severity, a message, the `file:line:column` of the offending
             key or value, and usually a `help:` line saying what to write instead.
 
-            - **error**: the policy is invalid; `lint` exits 1 and `compile`/`eval` refuse it.
+            - **error**: the policy is invalid and cannot be used; `lint` exits 1.
             - **warning**: legal but almost certainly not what the author meant; `lint --strict` exits 1.
             - **note**: information; never fails.
 
@@ -43,6 +43,7 @@ enum DiagnosticsDoc {
             var keep = false
             for line in shown {
                 if line.hasPrefix("policy.yaml:") { keep = line.contains("[\(c.id)]") }
+                if line.contains(" checked: ") || line.isEmpty { keep = false }
                 if keep { block.append(line) }
             }
             out += "\nTriggers it:\n\n```yaml\n\(example.triggering)```\n\n```text\n\(block.joined(separator: "\n"))\n```\n"
