@@ -3,14 +3,9 @@ import Testing
 
 /// Runs the built `hitl-policy` binary.
 enum CLI {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    }()
+    /// The repository root: this file is Tests/CLITests/CLI.swift.
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The binary next to the test bundle (the same build), else `.build/debug`.
     static let executable: URL = {

@@ -66,28 +66,29 @@ extension PolicyDecoder {
             if let name = text(t.value, "the tier of \(what)") {
                 effect.tier = name
                 effect.tierLocation = t.value.location
-                if let stage = effect.stage, stage != .approval {
-                    sink.emit(.tierWithoutApproval, "\(what) names tier '\(name)' but its stage is \(stage)", at: t.keyLocation,
-                              hint: stage == .disabled ? "disabled needs no approver: remove 'tier'" : "a tier means approval: remove 'stage: autonomous'")
-                    ok = false
-                }
+                ok = requireApprovalStage(effect.stage, "\(what) names tier '\(name)'", field: "tier", at: t.keyLocation) && ok
             } else { ok = false }
         }
         if let s = field(pairs, "specialists") {
             if let list = textList(s.value, "the specialists of \(what)", allowSingle: true) {
                 effect.specialists = list.map(\.text)
                 effect.specialistLocations = list.map(\.location)
-                if let stage = effect.stage, stage != .approval {
-                    sink.emit(.tierWithoutApproval, "\(what) names specialists but its stage is \(stage)", at: s.keyLocation,
-                              hint: stage == .disabled ? "disabled needs no approver: remove 'specialists'" : "specialists mean approval: remove 'stage: autonomous'")
-                    ok = false
-                }
+                ok = requireApprovalStage(effect.stage, "\(what) names specialists", field: "specialists", at: s.keyLocation) && ok
             } else { ok = false }
         }
         if let r = field(pairs, "review") {
             if let b = bool(r.value, "'review' of \(what)") { effect.review = b } else { ok = false }
         }
         return ok ? effect : nil
+    }
+
+    /// `tier` and `specialists` mean approval: with another explicit stage they are an error.
+    mutating func requireApprovalStage(_ stage: Stage?, _ subject: String, field: String, at location: SourceLocation) -> Bool {
+        guard let stage, stage != .approval else { return true }
+        sink.emit(.tierWithoutApproval, "\(subject) but its stage is \(stage)", at: location,
+                  hint: stage == .disabled ? "disabled needs no approver: remove '\(field)'"
+                    : "\(field == "tier" ? "a tier means" : "specialists mean") approval: remove 'stage: autonomous'")
+        return false
     }
 
     mutating func conditions(_ pair: YAMLPair, of what: String) -> Conditions? {

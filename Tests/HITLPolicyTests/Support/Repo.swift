@@ -3,14 +3,9 @@ import Testing
 
 /// Paths inside the repository, found from this source file (tests run from any directory).
 enum Repo {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    }()
+    /// The repository root: this file is Tests/HITLPolicyTests/Support/Repo.swift.
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
 
