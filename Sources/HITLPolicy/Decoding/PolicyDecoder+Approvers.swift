@@ -71,13 +71,13 @@ extension PolicyDecoder {
         }
         guard let q = field(pairs, "quorum") else { return (approvers, .count(1)) }
         if let s = q.value.scalar, s.value == .string("all") { return (approvers, .all) }
-        guard let s = q.value.scalar, case .int = s.value, let n = integer(q.value, "the quorum of \(what)") else {
-            if q.value.scalar.map({ if case .int = $0.value { false } else { true } }) ?? true {
-                sink.emit(.invalidQuorum, "the quorum of \(what) must be a whole number or 'all', not \(q.value.kindDescription)",
-                          at: q.value.location, hint: "write 'quorum: 2' or 'quorum: all'")
-            }
+        guard let s = q.value.scalar, case .int = s.value else {
+            sink.emit(.invalidQuorum, "the quorum of \(what) must be a whole number or 'all', not \(q.value.kindDescription)",
+                      at: q.value.location, hint: "write 'quorum: 2' or 'quorum: all'")
             return (approvers, .count(1))
         }
+        // `integer` reports hexadecimal, octal and out-of-range integers itself.
+        guard let n = integer(q.value, "the quorum of \(what)") else { return (approvers, .count(1)) }
         if n < 1 {
             sink.emit(.invalidQuorum, "the quorum of \(what) is \(n); at least one approval is needed", at: q.value.location,
                       hint: "write 'quorum: 1' or more")
