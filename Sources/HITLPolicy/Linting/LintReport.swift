@@ -1,5 +1,12 @@
 /// The findings for one file, with its text for rendering source lines.
 public struct FileReport: Sendable {
+    /// Creates a report for one file.
+    public init(path: String, diagnostics: [Diagnostic], source: [UInt8]) {
+        self.path = path
+        self.diagnostics = diagnostics
+        self.source = source
+    }
+
     /// The path as given (or as found under a given folder).
     public var path: String
     /// Findings, sorted by location.
@@ -18,6 +25,9 @@ public struct LintOptions: Sendable {
 
 /// The result of linting a set of files.
 public struct LintReport: Sendable {
+    /// Creates a report.
+    public init(files: [FileReport]) { self.files = files }
+
     /// One entry per file, in the order linted.
     public var files: [FileReport]
 

@@ -18,8 +18,8 @@ public enum CapabilityPattern: Hashable, Sendable, CustomStringConvertible {
     /// Whether `name` is matched.
     public func matches(_ name: String) -> Bool {
         switch self {
-        case .exact(let n): n == name
-        case .prefix(let p): name.hasPrefix(p)
+        case .exact(let n): n.utf8.elementsEqual(name.utf8)
+        case .prefix(let p): name.utf8.starts(with: p.utf8)
         }
     }
 

@@ -69,10 +69,10 @@ public struct Policy: Hashable, Sendable {
         var bestLength = -1
         for e in capabilities {
             switch e.pattern {
-            case .exact(let n) where n == name: return e
-            case .prefix(let p) where name.hasPrefix(p) && p.count > bestLength:
+            case .exact(let n) where n.utf8.elementsEqual(name.utf8): return e
+            case .prefix(let p) where name.utf8.starts(with: p.utf8) && p.utf8.count > bestLength:
                 best = e
-                bestLength = p.count
+                bestLength = p.utf8.count
             default: continue
             }
         }

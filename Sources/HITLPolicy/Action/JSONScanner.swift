@@ -1,0 +1,297 @@
+/// Why a line is not a JSON value; `offset` is the byte where the problem is.
+struct JSONSyntaxError: Error {
+    var message: String
+    var offset: Int
+    /// The text ended inside a value (a pretty-printed object read line by line).
+    var incomplete = false
+}
+
+/// A JSON value built only where a policy needs structure (`attributes`).
+indirect enum JSONValue {
+    case string([UInt8])
+    case number(ActionNumber)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    case object([([UInt8], JSONValue)])
+}
+
+/// A strict RFC 8259 reader over one line of bytes: validates everything, keeps numbers as
+/// their literal text, rejects duplicate keys (compared after unescaping) in every object,
+/// and bounds nesting depth.
+struct JSONScanner {
+    static let maxDepth = 64
+
+    let b: UnsafeBufferPointer<UInt8>
+    var i: Int
+    /// Scratch for unescaped strings.
+    var scratch: [UInt8] = []
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int = 0) {
+        b = bytes
+        i = start
+    }
+
+    func fail(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
+        let at = offset ?? i
+        return JSONSyntaxError(message: message, offset: at, incomplete: at >= b.count)
+    }
+
+    @inline(__always) mutating func skipSpace() {
+        while i < b.count {
+            let c = b[i]
+            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { i += 1 } else { break }
+        }
+    }
+
+    @inline(__always) mutating func expect(_ c: UInt8, _ what: String) throws(JSONSyntaxError) {
+        skipSpace()
+        guard i < b.count, b[i] == c else { throw fail("expected \(what)") }
+        i += 1
+    }
+
+    /// Reads a string token at `i` (which must be `"`); returns the content range and whether
+    /// it holds escapes. Validates escapes and rejects control characters.
+    @inline(__always) mutating func string() throws(JSONSyntaxError) -> (Range<Int>, Bool) {
+        guard i < b.count, b[i] == 0x22 else { throw fail("expected a string") }
+        i += 1
+        let start = i
+        var escaped = false
+        while i < b.count {
+            let c = b[i]
+            if c == 0x22 { i += 1; return (start..<(i - 1), escaped) }
+            if c < 0x20 { throw fail("control character in a string") }
+            if c == 0x5C {
+                escaped = true
+                i += 1
+                guard i < b.count else { break }
+                switch b[i] {
+                case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: i += 1
+                case 0x75:
+                    guard i + 4 < b.count else { i = b.count; break }
+                    for k in 1...4 where !Self.isHex(b[i + k]) { throw fail("bad \\u escape", at: i + k) }
+                    i += 5
+                default: throw fail("bad escape")
+                }
+                continue
+            }
+            i += 1
+        }
+        throw fail("unterminated string")
+    }
+
+    static func isHex(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66)
+    }
+
+    static func hexValue(_ c: UInt8) -> UInt32 {
+        c <= 0x39 ? UInt32(c - 0x30) : (c <= 0x46 ? UInt32(c - 0x41 + 10) : UInt32(c - 0x61 + 10))
+    }
+
+    /// The unescaped bytes of a validated string's content (lone surrogates become U+FFFD).
+    func unescape(_ r: Range<Int>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(r.count)
+        var k = r.lowerBound
+        func hex4(_ at: Int) -> UInt32 {
+            (Self.hexValue(b[at]) << 12) | (Self.hexValue(b[at + 1]) << 8) | (Self.hexValue(b[at + 2]) << 4) | Self.hexValue(b[at + 3])
+        }
+        while k < r.upperBound {
+            let c = b[k]
+            if c != 0x5C { out.append(c); k += 1; continue }
+            let e = b[k + 1]
+            k += 2
+            switch e {
+            case 0x62: out.append(0x08)
+            case 0x66: out.append(0x0C)
+            case 0x6E: out.append(0x0A)
+            case 0x72: out.append(0x0D)
+            case 0x74: out.append(0x09)
+            case 0x75:
+                var scalar = hex4(k)
+                k += 4
+                if scalar >= 0xD800, scalar < 0xDC00, k + 6 <= r.upperBound, b[k] == 0x5C, b[k + 1] == 0x75 {
+                    let low = hex4(k + 2)
+                    if low >= 0xDC00, low < 0xE000 {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        k += 6
+                    }
+                }
+                let u = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+                out.append(contentsOf: Array(String(Character(u)).utf8))
+            default: out.append(e)
+            }
+        }
+        return out
+    }
+
+    /// The bytes of a string token's content, unescaped only when needed.
+    func content(_ r: Range<Int>, escaped: Bool) -> [UInt8] {
+        escaped ? unescape(r) : Array(b[r])
+    }
+
+    /// Reads a number literal at `i`; returns its range.
+    @inline(__always) mutating func numberToken() -> Range<Int> {
+        let start = i
+        while i < b.count {
+            let c = b[i]
+            if (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x2B || c == 0x2E || c == 0x65 || c == 0x45 { i += 1 } else { break }
+        }
+        return start..<i
+    }
+
+    mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
+        let n = word.utf8CodeUnitCount
+        guard i + n <= b.count else { throw fail("unexpected end of input", at: b.count) }
+        let p = word.utf8Start
+        for k in 0..<n where b[i + k] != p[k] { throw fail("unexpected character") }
+        i += n
+    }
+
+    /// Skips (and fully validates) one value.
+    mutating func skipValue(depth: Int = 0) throws(JSONSyntaxError) {
+        skipSpace()
+        guard i < b.count else { throw fail("expected a value") }
+        switch b[i] {
+        case 0x22: _ = try string()
+        case 0x7B:
+            guard depth < Self.maxDepth else { throw fail("nesting deeper than \(Self.maxDepth)") }
+            try object { (s: inout JSONScanner, _: Range<Int>, _: Bool) throws(JSONSyntaxError) in try s.skipValue(depth: depth + 1) }
+        case 0x5B:
+            guard depth < Self.maxDepth else { throw fail("nesting deeper than \(Self.maxDepth)") }
+            try array { (s: inout JSONScanner) throws(JSONSyntaxError) in try s.skipValue(depth: depth + 1) }
+        case 0x74: try literal("true")
+        case 0x66: try literal("false")
+        case 0x6E: try literal("null")
+        default:
+            let start = i
+            let r = numberToken()
+            guard !r.isEmpty, Self.isNumber(UnsafeBufferPointer(rebasing: b[r])) else { throw fail("expected a value", at: start) }
+        }
+    }
+
+    /// Whether bytes follow the JSON number grammar.
+    static func isNumber(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        let n = u.count
+        func digits() -> Int { let s = k; while k < n, u[k] >= 0x30, u[k] <= 0x39 { k += 1 }; return k - s }
+        if k < n, u[k] == 0x2D { k += 1 }
+        guard k < n else { return false }
+        if u[k] == 0x30 { k += 1 } else if digits() == 0 { return false }
+        if k < n, u[k] == 0x2E { k += 1; if digits() == 0 { return false } }
+        if k < n, u[k] == 0x65 || u[k] == 0x45 {
+            k += 1
+            if k < n, u[k] == 0x2B || u[k] == 0x2D { k += 1 }
+            if digits() == 0 { return false }
+        }
+        return k == n
+    }
+
+    /// Reads an object, calling `member` with each key (content range, escaped) positioned at
+    /// its value, which `member` must consume. Duplicate keys are an error.
+    mutating func object(_ member: (inout JSONScanner, Range<Int>, Bool) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+        i += 1   // {
+        skipSpace()
+        if i < b.count, b[i] == 0x7D { i += 1; return }
+        var keys: [(Range<Int>, Bool)] = []
+        while true {
+            skipSpace()
+            let keyStart = i
+            let (k, escaped) = try string()
+            for (old, oldEscaped) in keys where sameKey(old, oldEscaped, k, escaped) {
+                throw fail("duplicate key \"\(String(decoding: content(k, escaped: escaped), as: UTF8.self))\"", at: keyStart)
+            }
+            keys.append((k, escaped))
+            try expect(0x3A, "':'")
+            skipSpace()
+            try member(&self, k, escaped)
+            skipSpace()
+            guard i < b.count else { throw fail("expected ',' or '}'") }
+            if b[i] == 0x2C { i += 1; continue }
+            if b[i] == 0x7D { i += 1; return }
+            throw fail("expected ',' or '}'")
+        }
+    }
+
+    func sameKey(_ a: Range<Int>, _ ae: Bool, _ c: Range<Int>, _ ce: Bool) -> Bool {
+        if !ae && !ce { return a.count == c.count && b[a].elementsEqual(b[c]) }
+        return content(a, escaped: ae) == content(c, escaped: ce)
+    }
+
+    /// Reads an array, calling `element` positioned at each element.
+    mutating func array(_ element: (inout JSONScanner) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+        i += 1   // [
+        skipSpace()
+        if i < b.count, b[i] == 0x5D { i += 1; return }
+        while true {
+            skipSpace()
+            try element(&self)
+            skipSpace()
+            guard i < b.count else { throw fail("expected ',' or ']'") }
+            if b[i] == 0x2C { i += 1; continue }
+            if b[i] == 0x5D { i += 1; return }
+            throw fail("expected ',' or ']'")
+        }
+    }
+
+    /// Reads one value as a tree.
+    mutating func value(depth: Int = 0) throws(JSONSyntaxError) -> JSONValue {
+        skipSpace()
+        guard i < b.count else { throw fail("expected a value") }
+        switch b[i] {
+        case 0x22:
+            let (r, e) = try string()
+            return .string(content(r, escaped: e))
+        case 0x7B:
+            guard depth < Self.maxDepth else { throw fail("nesting deeper than \(Self.maxDepth)") }
+            var members: [([UInt8], JSONValue)] = []
+            try object { (s: inout JSONScanner, k: Range<Int>, e: Bool) throws(JSONSyntaxError) in
+                members.append((s.content(k, escaped: e), try s.value(depth: depth + 1)))
+            }
+            return .object(members)
+        case 0x5B:
+            guard depth < Self.maxDepth else { throw fail("nesting deeper than \(Self.maxDepth)") }
+            var items: [JSONValue] = []
+            try array { (s: inout JSONScanner) throws(JSONSyntaxError) in items.append(try s.value(depth: depth + 1)) }
+            return .array(items)
+        case 0x74: try literal("true"); return .bool(true)
+        case 0x66: try literal("false"); return .bool(false)
+        case 0x6E: try literal("null"); return .null
+        default:
+            let start = i
+            let r = numberToken()
+            guard let n = ActionNumber(literal: UnsafeBufferPointer(rebasing: b[r])) else {
+                throw fail(r.isEmpty ? "expected a value" : "malformed number", at: start)
+            }
+            return .number(n)
+        }
+    }
+}
+
+/// UTF-8 validation with an ASCII fast path.
+enum UTF8Check {
+    static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            var need = 0
+            var minScalar: UInt32 = 0
+            var scalar: UInt32
+            if c & 0xE0 == 0xC0 { need = 1; scalar = UInt32(c & 0x1F); minScalar = 0x80 }
+            else if c & 0xF0 == 0xE0 { need = 2; scalar = UInt32(c & 0x0F); minScalar = 0x800 }
+            else if c & 0xF8 == 0xF0 { need = 3; scalar = UInt32(c & 0x07); minScalar = 0x10000 }
+            else { return false }
+            guard i + need < n else { return false }
+            for k in 1...need {
+                let d = b[i + k]
+                guard d & 0xC0 == 0x80 else { return false }
+                scalar = scalar << 6 | UInt32(d & 0x3F)
+            }
+            if scalar < minScalar || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar < 0xE000) { return false }
+            i += need + 1
+        }
+        return true
+    }
+}

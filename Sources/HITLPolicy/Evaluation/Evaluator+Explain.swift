@@ -1,0 +1,104 @@
+extension Evaluator {
+    /// `--explain`: the row (the class and each diagram's region) and every rule consulted for
+    /// this capability, with why it did or did not match.
+    func appendExplanation(classIndex c: Int, reversible: Bool, paths: [[(Int, Int)]], into out: inout [UInt8]) {
+        let cls = table.classes[c]
+        out.append(contentsOf: "{\"row\":{\"capability\":".utf8)
+        out.appendJSONString(cls.label)
+        out.append(contentsOf: ",\"region\":".utf8)
+        out.appendJSONStringArray(paths.flatMap { $0.map(describeStep) })
+        out.append(contentsOf: "},\"rules\":[".utf8)
+        var fired = Set<Int>()
+        var a = Int32(0), b = Int32(0)
+        var none: [(Int, Int)]? = nil
+        a = walk(cls.root, reversible: reversible, path: &none)
+        b = walk(table.globalRoot, reversible: reversible, path: &none)
+        fired.formUnion(table.outcomes[Int(a)].rules)
+        fired.formUnion(table.outcomes[Int(b)].rules)
+        let name = fields.capabilityBytes ?? fields.capability.map { Array(line[$0]) } ?? []
+        let capability = String(decoding: name, as: UTF8.self)
+        var first = true
+        for (id, rule) in table.rules.enumerated() {
+            let consulted: Bool
+            switch rule.kind {
+            case .entry, .defaultStage: consulted = id == cls.entryRule
+            case .band: consulted = table.rules[cls.entryRule].kind == .entry && rule.path.hasPrefix(table.rules[cls.entryRule].path + ".")
+            case .compliance: consulted = true
+            }
+            guard consulted else { continue }
+            if !first { out.append(0x2C) }
+            first = false
+            out.append(contentsOf: "{\"rule\":".utf8)
+            out.appendJSONString(rule.path)
+            out.append(contentsOf: ",\"matched\":".utf8)
+            out.append(contentsOf: (fired.contains(id) ? "true" : "false").utf8)
+            out.append(contentsOf: ",\"why\":".utf8)
+            out.appendJSONString(why(rule, capability: capability, reversible: reversible, matched: fired.contains(id)))
+            out.append(0x7D)
+        }
+        out.append(contentsOf: "]}".utf8)
+    }
+
+    func describeStep(_ step: (Int, Int)) -> String {
+        let node = table.nodes[step.0]
+        let k = step.1
+        switch node.test {
+        case .numeric(let f):
+            if k == node.children.count - 1 { return "\(f) missing" }
+            let lower = k > 0 ? node.cuts[k - 1] : nil
+            let upper = k < node.cuts.count ? node.cuts[k] : nil
+            if let l = lower, let u = upper, l.value == u.value { return "\(f) = \(l.value)" }
+            let lo = lower.map { ($0.upward ? "[" : "(") + $0.value.description } ?? "(-inf"
+            let hi = upper.map { $0.value.description + ($0.upward ? ")" : "]") } ?? "+inf)"
+            return "\(f) in \(lo), \(hi)"
+        case .reversible: return "reversible = \(k == 1)"
+        case .tag(let t): return k == 1 ? "tags include \(table.tags[t])" : "tags exclude \(table.tags[t])"
+        case .attribute(let a):
+            let attr = table.attributes[a]
+            if k < attr.values.count { return "attributes.\(attr.path) = \(attr.values[k])" }
+            return k == attr.values.count ? "attributes.\(attr.path) is another value" : "attributes.\(attr.path) is missing"
+        }
+    }
+
+    func why(_ rule: TableRule, capability: String, reversible: Bool, matched: Bool) -> String {
+        switch rule.kind {
+        case .entry: return "capability \(capability) is governed by \(rule.path.dropFirst("capabilities.".count))"
+        case .defaultStage: return "no capability entry matches \(capability)"
+        default: break
+        }
+        if let patterns = rule.capabilities, !patterns.contains(where: { $0.matches(capability) }) {
+            return "capability \(capability) is not \(patterns.map(\.description).joined(separator: ", "))"
+        }
+        var held: [String] = []
+        for c in rule.conditions {
+            switch c {
+            case .range(let r):
+                guard let x = value(of: r.field) else { held.append("\(r.field) missing counts as \(r.text)"); continue }
+                let v = x.exact
+                let shown = r.field == .amount ? "\(v) \(table.currency ?? "")" : v.description
+                if !r.contains(v) { return "\(r.field) \(shown) is not \(r.text)" }
+                held.append("\(r.field) \(shown) \(r.text)")
+            case .reversible(let want):
+                if reversible != want { return "reversible is \(reversible), the rule needs \(want)" }
+                held.append("reversible is \(want)")
+            case .tags(let any, let all, let none):
+                let has: (String) -> Bool = { t in self.table.tags.firstIndex(of: t).map { self.tagPresent[$0] } ?? false }
+                if let any, !any.contains(where: has) { return "tags include none of \(any.joined(separator: ", "))" }
+                if let all, let lack = all.first(where: { !has($0) }) { return "tags lack \(lack)" }
+                if let none, let bad = none.first(where: has) { return "tags include \(bad)" }
+                held.append("tags match")
+            case .attribute(let path, let values):
+                guard let a = table.attributes.firstIndex(where: { $0.path == path }) else { continue }
+                let k = attributeChoice(a)
+                let attr = table.attributes[a]
+                if k == attr.values.count + 1 { held.append("attributes.\(path) missing counts as matching"); continue }
+                if k == attr.values.count || !values.contains(attr.values[k]) {
+                    return "attributes.\(path) is not \(values.map(\.description).joined(separator: " or "))"
+                }
+                held.append("attributes.\(path) is \(attr.values[k])")
+            }
+        }
+        if held.isEmpty { return matched ? "no conditions" : "does not match" }
+        return held.joined(separator: "; ")
+    }
+}

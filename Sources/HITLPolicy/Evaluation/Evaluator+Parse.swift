@@ -1,0 +1,245 @@
+extension Evaluator {
+    /// Scans the line into `fields`; returns a message when it is not a JSON object.
+    func parse() -> String? {
+        guard UTF8Check.isValid(line) else { return "the line is not valid UTF-8" }
+        var s = JSONScanner(line)
+        s.skipSpace()
+        guard s.i < line.count else { return "empty line" }
+        guard line[s.i] == 0x7B else {
+            do throws(JSONSyntaxError) {
+                try s.skipValue()
+                s.skipSpace()
+                if s.i == line.count { return "not a JSON object (an action is an object)" }
+                throw s.fail("unexpected text after the value")
+            } catch {
+                return "not JSON: \(error.message) at column \(column(of: error.offset))"
+            }
+        }
+        do throws(JSONSyntaxError) {
+            try s.object { (s: inout JSONScanner, k: Range<Int>, escaped: Bool) throws(JSONSyntaxError) in
+                let key = escaped ? ActionKey(bytes: s.unescape(k)) : ActionKey(s.b, k)
+                try self.member(key, &s)
+            }
+            s.skipSpace()
+            if s.i != line.count { throw s.fail("unexpected text after the object") }
+        } catch {
+            return "not JSON: \(error.message) at column \(column(of: error.offset))"
+        }
+        return nil
+    }
+
+    /// 1-based column (in characters) of a byte offset in the line.
+    func column(of offset: Int) -> Int {
+        var col = 1
+        for k in 0..<min(offset, line.count) where line[k] & 0xC0 != 0x80 { col += 1 }
+        return col
+    }
+
+    func error(_ field: String, _ message: String) {
+        fields.errors.append(ActionError(field: field, message: message))
+    }
+
+    /// Reads one top-level member's value.
+    func member(_ key: ActionKey, _ s: inout JSONScanner) throws(JSONSyntaxError) {
+        let kind = s.valueKind
+        if kind == 0x6E, key != .other {   // null: the field is absent
+            try s.skipValue()
+            return
+        }
+        switch key {
+        case .id:
+            let start = s.i
+            if kind == 0x22 {
+                _ = try s.string()
+                fields.id = start..<s.i
+            } else if let (_, r) = try s.numberValue() {
+                fields.id = r
+            } else {
+                error("id", "must be a string or a number, not \(JSONScanner.typeName(kind))")
+                try s.skipValue()
+            }
+        case .capability:
+            guard kind == 0x22 else {
+                error("capability", "must be a string, not \(JSONScanner.typeName(kind))")
+                try s.skipValue()
+                return
+            }
+            let start = s.i
+            let (r, escaped) = try s.string()
+            fields.capabilityToken = start..<s.i
+            if escaped { fields.capabilityBytes = s.unescape(r) } else { fields.capability = r }
+            if r.isEmpty { error("capability", "must not be empty") }
+        case .amount:
+            if let (n, r) = try s.numberValue() {
+                fields.amount = n
+                fields.amountText = r
+            } else if kind == 0x7B {
+                try amountObject(&s)
+            } else {
+                error("amount", "must be a number or {\"value\": …, \"currency\": …}, not \(JSONScanner.typeName(kind))")
+                try s.skipValue()
+            }
+        case .confidence:
+            if let (n, r) = try s.numberValue() {
+                fields.confidence = n
+                fields.confidenceText = r
+            } else {
+                error("confidence", "must be a number, not \(JSONScanner.typeName(kind))")
+                try s.skipValue()
+            }
+        case .blastRadius:
+            if let (n, r) = try s.numberValue() {
+                fields.blastRadius = n
+                fields.blastRadiusText = r
+            } else {
+                error("blast_radius", "must be a number, not \(JSONScanner.typeName(kind))")
+                try s.skipValue()
+            }
+        case .reversible:
+            if kind == 0x74 { try s.literal("true"); fields.reversible = true }
+            else if kind == 0x66 { try s.literal("false"); fields.reversible = false }
+            else {
+                error("reversible", "must be true or false, not \(JSONScanner.typeName(kind))")
+                try s.skipValue()
+            }
+        case .tags:
+            guard kind == 0x5B else {
+                error("tags", "must be an array of strings, not \(JSONScanner.typeName(kind))")
+                try s.skipValue()
+                return
+            }
+            fields.hasTags = true
+            var position = 0
+            try s.array { (s: inout JSONScanner) throws(JSONSyntaxError) in
+                let kind = s.valueKind
+                if kind == 0x22 {
+                    let (r, escaped) = try s.string()
+                    let name = escaped ? s.unescape(r) : Array(s.b[r])
+                    if let t = self.tagIndex[name], !self.tagPresent[t] {
+                        self.tagPresent[t] = true
+                        self.tagsSet.append(t)
+                    }
+                } else {
+                    self.error("tags", "element \(position) must be a string, not \(JSONScanner.typeName(kind))")
+                    try s.skipValue(depth: 1)
+                }
+                position += 1
+            }
+        case .attributes:
+            let start = s.i
+            try s.skipValue()
+            if kind == 0x7B { fields.attributes = start..<s.i } else {
+                error("attributes", "must be an object, not \(JSONScanner.typeName(kind))")
+            }
+        case .other:
+            try s.skipValue()
+        }
+    }
+
+    /// `{"value": number or decimal string, "currency": "XXX"}`.
+    func amountObject(_ s: inout JSONScanner) throws(JSONSyntaxError) {
+        var sawValue = false
+        try s.object { (s: inout JSONScanner, k: Range<Int>, escaped: Bool) throws(JSONSyntaxError) in
+            let key = s.content(k, escaped: escaped)
+            let kind = s.valueKind
+            if key.elementsEqual("value".utf8) {
+                sawValue = true
+                if let (n, r) = try s.numberValue() {
+                    self.fields.amount = n
+                    self.fields.amountText = r
+                } else if kind == 0x22 {
+                    let (r, escaped) = try s.string()
+                    if !escaped, let n = ActionNumber(literal: UnsafeBufferPointer(rebasing: s.b[r])) {
+                        self.fields.amount = n
+                        self.fields.amountText = r
+                    } else {
+                        self.error("amount", "value \"\(String(decoding: s.content(r, escaped: escaped), as: UTF8.self))\" is not a decimal number")
+                    }
+                } else {
+                    self.error("amount", "value must be a number or a decimal string, not \(JSONScanner.typeName(kind))")
+                    try s.skipValue(depth: 1)
+                }
+            } else if key.elementsEqual("currency".utf8) {
+                guard kind == 0x22 else {
+                    self.error("amount", "currency must be a string, not \(JSONScanner.typeName(kind))")
+                    try s.skipValue(depth: 1)
+                    return
+                }
+                let (r, escaped) = try s.string()
+                if escaped { self.fields.currencyBytes = s.unescape(r) }
+                self.fields.currency = r
+            } else {
+                self.error("amount", "unknown field \"\(String(decoding: key, as: UTF8.self))\" (an amount has value and currency)")
+                try s.skipValue(depth: 1)
+            }
+        }
+        if !sawValue { error("amount", "the amount object has no value") }
+        else if fields.currency == nil { error("amount", "the amount object has no currency") }
+    }
+
+    /// Checks values against SPEC §4 and converts the amount to the policy currency.
+    func validate() {
+        if fields.capabilityToken == nil, !fields.errors.contains(where: { $0.field == "capability" }) {
+            error("capability", "is required")
+        }
+        if let a = fields.amount {
+            if a.hasMinusSign {
+                error("amount", "must not be negative (\(fields.amountText.map { String(decoding: line[$0], as: UTF8.self) } ?? "-0"))")
+            } else if fields.currency == nil || currencyIsPolicy {
+                amountValue = a
+            } else {
+                let code = fields.currencyBytes ?? Array(line[fields.currency!])
+                if let rate = rates[code] {
+                    amountValue = a.multiplied(by: rate)
+                } else if currency == nil {
+                    amountValue = a   // the policy has no amount rules; nothing consults it
+                } else {
+                    error("amount", "unknown currency \"\(String(decoding: code, as: UTF8.self))\" (the policy knows \(knownCurrencies))")
+                }
+            }
+        }
+        if let c = fields.confidence, c.isNegative || c.compare(Self.one) > 0 {
+            error("confidence", "\(c) is outside [0, 1]")
+        }
+        if let r = fields.blastRadius {
+            if r.isNegative { error("blast_radius", "must not be negative (\(r))") }
+            else if !r.isWholeNumber { error("blast_radius", "must be a whole number, not \(r)") }
+        }
+    }
+
+    static let one: ActionNumber = ActionNumber(exact: ExactDecimal(1))
+
+    /// An `invalid` decision.
+    func renderInvalid(_ errors: [ActionError], number: Int, withFields: Bool, into out: inout [UInt8]) {
+        out.append(0x7B)
+        if withFields, let id = fields.id {
+            out.append(contentsOf: "\"id\":".utf8)
+            out.append(contentsOf: line[id])
+            out.append(0x2C)
+        }
+        out.append(contentsOf: "\"line\":".utf8)
+        out.appendInt(number)
+        if withFields, let t = fields.capabilityToken {
+            out.append(contentsOf: ",\"capability\":".utf8)
+            out.append(contentsOf: line[t])
+        }
+        out.append(contentsOf: ",\"decision\":\"invalid\",\"review\":false,\"approvals\":[],\"errors\":[".utf8)
+        for (k, e) in errors.enumerated() {
+            if k > 0 { out.append(0x2C) }
+            out.append(0x7B)
+            if let f = e.field {
+                out.append(contentsOf: "\"field\":".utf8)
+                out.appendJSONString(f)
+                out.append(0x2C)
+            }
+            out.append(contentsOf: "\"message\":".utf8)
+            out.appendJSONString(e.message)
+            out.append(0x7D)
+        }
+        out.append(contentsOf: "],\"policy\":".utf8)
+        out.appendJSONString(table.policy)
+        out.append(contentsOf: ",\"policy_digest\":".utf8)
+        out.appendJSONString(table.policyDigest)
+        out.append(contentsOf: "}\n".utf8)
+    }
+}

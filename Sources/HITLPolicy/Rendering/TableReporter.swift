@@ -1,0 +1,127 @@
+/// Human-readable forms of a decision table: aligned text (one block per capability
+/// class), Markdown (one table, for a PR) and CSV (RFC 4180). Rows are produced class by
+/// class and written through `emit`, so a large table is never held whole.
+public struct TableReporter {
+    /// Output format.
+    public enum Format: String, Sendable, CaseIterable { case table, markdown, csv }
+
+    let table: DecisionTable
+    let global: [(TableRegion, Int)]
+
+    /// Prepares a table for rendering.
+    public init(_ table: DecisionTable) {
+        self.table = table
+        global = table.paths(from: table.globalRoot)
+    }
+
+    static let columns = ["capability", "amount", "confidence", "blast_radius", "reversible", "tags", "attributes",
+                          "decision", "approvals", "rules"]
+
+    /// Renders in `format`, passing text to `emit` in pieces.
+    public func render(_ format: Format, emit: (String) -> Void) {
+        switch format {
+        case .table:
+            var count = 0
+            emit("policy \(table.policy) (\(table.source), \(table.policyDigest))\n")
+            for cls in table.classes {
+                let rows = table.rows(of: cls, global: global).map { cells($0, label: cls.label) }
+                count += rows.count
+                emit("\n" + cls.label + "\n")
+                let header = Array(Self.columns.dropFirst())
+                var widths = header.map(\.count)
+                for r in rows { for (k, c) in r.dropFirst().enumerated() { widths[k] = max(widths[k], c.count) } }
+                func line(_ cells: [String]) -> String {
+                    var s = " "
+                    for (k, c) in cells.enumerated() {
+                        s += " " + (k == cells.count - 1 ? c : c.padding(widths[k]))
+                    }
+                    return s.trimmingTrailingSpaces() + "\n"
+                }
+                var block = line(header)
+                block += line(widths.map { String(repeating: "-", count: $0) })
+                for r in rows { block += line(Array(r.dropFirst())) }
+                emit(block)
+            }
+            emit("\n\(count) rows in \(table.classes.count) capability classes\n")
+        case .markdown:
+            emit("**\(table.policy)** decision table (`\(table.policyDigest)`)\n\n")
+            emit("| " + Self.columns.joined(separator: " | ") + " |\n")
+            emit("|" + String(repeating: " --- |", count: Self.columns.count) + "\n")
+            for cls in table.classes {
+                var block = ""
+                for r in table.rows(of: cls, global: global).map { cells($0, label: cls.label) } {
+                    block += "| " + r.map(Self.markdownCell).joined(separator: " | ") + " |\n"
+                }
+                emit(block)
+            }
+        case .csv:
+            emit(Self.columns.joined(separator: ",") + "\r\n")
+            for cls in table.classes {
+                var block = ""
+                for r in table.rows(of: cls, global: global).map { cells($0, label: cls.label) } {
+                    block += r.map(Self.csvField).joined(separator: ",") + "\r\n"
+                }
+                emit(block)
+            }
+        }
+    }
+
+    /// The cells of a row, in `columns` order.
+    func cells(_ row: TableRow, label: String) -> [String] {
+        let region = row.region
+        func numeric(_ f: NumericField) -> String {
+            switch region.numeric[f] {
+            case nil: return "any"
+            case .missing?: return "missing"
+            case .interval(let l, let u)?: return Self.interval(l, u)
+            }
+        }
+        let tags = region.tags.sorted { $0.key < $1.key }.map { ($0.value ? "" : "!") + table.tags[$0.key] }
+        let attributes = region.attributes.sorted { $0.key < $1.key }.map { a, k -> String in
+            let attr = table.attributes[a]
+            let v = k < attr.values.count ? attr.values[k].description : (k == attr.values.count ? "(other)" : "(missing)")
+            return "\(attr.path)=\(v)"
+        }
+        var decision = row.requirement.stage.description
+        if row.requirement.review { decision += " + review" }
+        return [label, numeric(.amount), numeric(.confidence), numeric(.blastRadius),
+                region.reversible.map { String($0) } ?? "any",
+                tags.isEmpty ? "any" : tags.joined(separator: " "),
+                attributes.isEmpty ? "any" : attributes.joined(separator: " "),
+                decision, table.approvals(for: row.requirement).map(\.name).joined(separator: " + "),
+                row.rules.map { table.rules[$0].path }.joined(separator: ", ")]
+    }
+
+    /// An interval in the usual notation; a single point as `= x`.
+    static func interval(_ l: Cut?, _ u: Cut?) -> String {
+        switch (l, u) {
+        case (nil, nil): return "any"
+        case (let l?, nil): return (l.upward ? ">= " : "> ") + l.value.description
+        case (nil, let u?): return (u.upward ? "< " : "<= ") + u.value.description
+        case (let l?, let u?):
+            if l.value == u.value { return "= \(l.value)" }
+            return (l.upward ? "[" : "(") + "\(l.value), \(u.value)" + (u.upward ? ")" : "]")
+        }
+    }
+
+    static func markdownCell(_ s: String) -> String {
+        s.replacingAll("|", "\\|").replacingAll("\n", " ")
+    }
+
+    static func csvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingAll("\"", "\"\"") + "\""
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

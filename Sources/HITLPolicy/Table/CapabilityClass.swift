@@ -1,0 +1,90 @@
+/// A set of capability names that every rule treats alike.
+///
+/// The names and patterns a policy mentions (in entries and in compliance conditions)
+/// partition all names: each mentioned exact name is a class of its own; each mentioned
+/// prefix `p*` is the class of names whose longest mentioned prefix is `p` and that are no
+/// mentioned exact name; `other` holds the names no mention matches.
+public struct CapabilityClass: Hashable, Sendable, Codable {
+    /// How the class is defined.
+    public enum Kind: String, Hashable, Sendable, Codable { case exact, prefix, other }
+
+    /// The kind.
+    public var kind: Kind
+    /// The exact name or the prefix (empty for `other`).
+    public var name: String
+    /// The governing rule: the capability entry, or `defaults.stage` when none matches.
+    public var entryRule: Int
+    /// `reversible` assumed when an action does not say (the entry's, else false).
+    public var reversible: Bool
+    /// Root of this class's own diagram (entry, bands and capability-specific rules).
+    public var root: Int32
+    /// Fields any rule for this class tests (bit per `ActionFieldMask`).
+    public var testedFields: UInt64
+
+    /// The class as a pattern: `refund`, `github.*`, or `*` for other.
+    public var label: String {
+        switch kind {
+        case .exact: name
+        case .prefix: name + "*"
+        case .other: "(any other capability)"
+        }
+    }
+}
+
+/// Bits naming the action fields a rule tests or an action lacks (for `assumed`).
+public enum ActionFieldMask {
+    public static let amount: UInt64 = 1 << 0
+    public static let confidence: UInt64 = 1 << 1
+    public static let blastRadius: UInt64 = 1 << 2
+    public static let reversible: UInt64 = 1 << 3
+    public static let tags: UInt64 = 1 << 4
+    /// Attribute path `i` (of the table's attribute list) uses bit `firstAttribute + i`;
+    /// paths past the last bit share it.
+    public static let firstAttribute = 5
+
+    /// The bit of attribute path `i`.
+    public static func attribute(_ i: Int) -> UInt64 { 1 << UInt64(min(i + firstAttribute, 63)) }
+
+    /// The bit of a numeric field.
+    public static func numeric(_ f: NumericField) -> UInt64 { 1 << UInt64(f.rawValue) }
+}
+
+/// Finds the class of a name (compared as UTF-8 bytes, so names that differ in
+/// normalisation are different names): exact names by hash, prefixes by trying each prefix length
+/// the table uses, longest first.
+struct ClassIndex: Sendable {
+    private var exact: [[UInt8]: Int] = [:]
+    private var prefixes: [[UInt8]: Int] = [:]
+    private var prefixLengths: [Int] = []   // in UTF-8 bytes, longest first
+    private var other: Int?
+
+    init(_ classes: [CapabilityClass]) {
+        var lengths = Set<Int>()
+        for (i, c) in classes.enumerated() {
+            switch c.kind {
+            case .exact: exact[Array(c.name.utf8)] = i
+            case .prefix:
+                prefixes[Array(c.name.utf8)] = i
+                lengths.insert(c.name.utf8.count)
+            case .other: other = i
+            }
+        }
+        prefixLengths = lengths.sorted(by: >)
+    }
+
+    /// The class of a capability name given as UTF-8 bytes; nil only for a table with no
+    /// class covering it (which `DecisionTable.validate` rules out).
+    func lookup(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
+        if let i = exact[Array(name)] { return i }
+        for n in prefixLengths where n <= name.count {
+            if let i = prefixes[Array(name[0..<n])] { return i }
+        }
+        return other
+    }
+
+    /// The class of a name given as a string.
+    func lookup(_ name: String) -> Int? {
+        var copy = name
+        return copy.withUTF8 { lookup($0) }
+    }
+}

@@ -1,0 +1,141 @@
+/// The compiled form of a policy (SPEC §1): exact and total.
+///
+/// Capability names fall into `classes`; each class has a decision diagram for its entry,
+/// bands and capability-specific compliance rules, and one shared diagram (`globalRoot`)
+/// covers the compliance rules that name no capability. Each diagram partitions the whole
+/// action space into disjoint regions (intervals with their exact boundary points, missing
+/// values, reversibility, tags, attribute values); a row of the table is a class together
+/// with one region of each diagram, and its outcome is the join of the two leaves.
+/// Evaluation is two walks from root to leaf, never a walk over the rules.
+public struct DecisionTable: Sendable, Codable {
+    /// Format tag of the JSON artifact.
+    public static let formatName = "hitl-policy-table"
+    /// Version of the JSON artifact.
+    public static let formatVersion = 1
+
+    /// Always `hitl-policy-table`.
+    public var format: String = formatName
+    /// Artifact version.
+    public var version: Int = formatVersion
+    /// The policy's `name`.
+    public var policy: String
+    /// `sha256:` and the hex SHA-256 of the policy source bytes.
+    public var policyDigest: String
+    /// The policy file as the user named it.
+    public var source: String
+    /// The policy currency.
+    public var currency: String?
+    /// Exchange rates, by currency code.
+    public var exchangeRates: [TableRate]
+    /// Tiers (ladder order) then specialists (by name), as decisions report them.
+    public var approvers: [TableApprover]
+    /// The tags tested by some rule (diagram variables).
+    public var tags: [String]
+    /// The attribute paths tested by some rule, with the values tested.
+    public var attributes: [TableAttribute]
+    /// Every rule, in policy order.
+    public var rules: [TableRule]
+    /// Leaves.
+    public var outcomes: [TableOutcome]
+    /// Diagram nodes.
+    public var nodes: [TableNode]
+    /// Capability classes.
+    public var classes: [CapabilityClass]
+    /// Root of the diagram shared by every class.
+    public var globalRoot: Int32
+    /// Fields the shared diagram's rules test.
+    public var globalTestedFields: UInt64
+
+    enum CodingKeys: String, CodingKey {
+        case format, version, policy, source, currency, tags, attributes, rules, outcomes, nodes, classes, approvers
+        case policyDigest = "policy_digest", exchangeRates = "exchange_rates", globalRoot = "global_root"
+        case globalTestedFields = "global_tested_fields"
+    }
+}
+
+/// An exchange rate: units of the policy currency per unit of `currency`.
+public struct TableRate: Hashable, Sendable, Codable {
+    /// The foreign currency.
+    public var currency: String
+    /// The rate.
+    public var rate: ExactDecimal
+}
+
+/// A tested attribute path and the values rules compare it with.
+public struct TableAttribute: Hashable, Sendable, Codable {
+    /// Dotted path into the action's `attributes`.
+    public var path: String
+    /// The distinct values, in first-use order.
+    public var values: [AttributeValue]
+}
+
+/// A tier or specialist panel as a decision's `approvals` entry shows it.
+public struct TableApprover: Hashable, Sendable, Codable {
+    /// Name.
+    public var name: String
+    /// `tier` or `specialist`.
+    public var kind: String
+    /// Principals or groups.
+    public var approvers: [String]
+    /// Approvals needed.
+    public var quorum: Int
+    /// SLA as written (normalised), when there is one.
+    public var sla: String?
+    /// SLA in seconds.
+    public var slaSeconds: Int?
+    /// `reject` or `escalate`.
+    public var onTimeout: String
+    /// The next tier up, when `on_timeout` is `escalate`.
+    public var escalatesTo: String?
+
+    enum CodingKeys: String, CodingKey {
+        case name, kind, approvers, quorum, sla
+        case slaSeconds = "sla_seconds", onTimeout = "on_timeout", escalatesTo = "escalates_to"
+    }
+}
+
+extension DecisionTable {
+    /// The number of ladder tiers (the first entries of `approvers`).
+    public var tierCount: Int { approvers.prefix { $0.kind == "tier" }.count }
+
+    /// The approvals a requirement asks for: its tier, then its specialists by name.
+    public func approvals(for r: Requirement) -> [TableApprover] {
+        guard r.stage == .approval else { return [] }
+        var out: [TableApprover] = []
+        if let t = r.tier, t < tierCount { out.append(approvers[t]) }
+        for s in r.specialists {
+            if let a = approvers[tierCount...].first(where: { $0.name == s }) { out.append(a) }
+        }
+        return out
+    }
+
+    /// Checks the internal consistency of a table read from a file, so that evaluation never
+    /// indexes out of range: every child, rule, class root and index must resolve.
+    public func validate() -> String? {
+        if format != Self.formatName { return "not a hitl-policy table (format \(format))" }
+        if version != Self.formatVersion { return "table version \(version) is not supported (this build reads \(Self.formatVersion))" }
+        func ok(_ ref: Int32) -> Bool { ref >= 0 ? Int(ref) < nodes.count : Int(-(Int64(ref) + 1)) < outcomes.count }
+        for (i, n) in nodes.enumerated() {
+            let expected: Int
+            switch n.test {
+            case .numeric: expected = n.cuts.count + 2
+            case .reversible, .tag: expected = 2
+            case .attribute(let a):
+                guard a >= 0, a < attributes.count else { return "node \(i) tests attribute \(a), which does not exist" }
+                expected = attributes[a].values.count + 2
+            }
+            if case .tag(let t) = n.test, !(t >= 0 && t < tags.count) { return "node \(i) tests tag \(t), which does not exist" }
+            if n.children.count != expected { return "node \(i) has \(n.children.count) children, expected \(expected)" }
+            // Children must point forward (nodes are stored children first), so walks end.
+            for c in n.children where !ok(c) || (c >= 0 && Int(c) >= i) { return "node \(i) has a bad child \(c)" }
+            if zip(n.cuts, n.cuts.dropFirst()).contains(where: { !($0 < $1) }) { return "node \(i) has unsorted cuts" }
+        }
+        for o in outcomes where o.rules.contains(where: { $0 < 0 || $0 >= rules.count }) { return "an outcome names a rule that does not exist" }
+        for o in outcomes where (o.requirement.tier ?? 0) >= max(tierCount, 1) || o.requirement.tier.map({ $0 < 0 }) == true {
+            return "an outcome names a tier that does not exist"
+        }
+        for c in classes where !ok(c.root) || c.entryRule < 0 || c.entryRule >= rules.count { return "class \(c.label) is malformed" }
+        if !ok(globalRoot) { return "the global root is malformed" }
+        return nil
+    }
+}

@@ -1,0 +1,84 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Crypto
+
+/// Turns a policy file — YAML source or a compiled JSON table — into a `DecisionTable`.
+public enum PolicyCompilation {
+    /// What loading produced: a table, or the reasons there is none.
+    public struct Result: Sendable {
+        /// The table, when the policy is valid.
+        public var table: DecisionTable?
+        /// Lint findings (YAML input only).
+        public var diagnostics: [Diagnostic]
+        /// Why there is no table, when that is not a lint finding (bad compiled table, too large).
+        public var failure: String?
+    }
+
+    /// `sha256:` and the lowercase hex SHA-256 of `bytes`.
+    public static func digest(_ bytes: [UInt8]) -> String {
+        let hex = Array("0123456789abcdef".utf8)
+        var out = Array("sha256:".utf8)
+        for byte in SHA256.hash(data: bytes) {
+            out.append(hex[Int(byte >> 4)])
+            out.append(hex[Int(byte & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Compiles YAML policy source.
+    public static func compile(_ bytes: [UInt8], file: String) -> Result {
+        let loaded = PolicyLoader.load(bytes, file: file)
+        guard let policy = loaded.policy else { return Result(table: nil, diagnostics: loaded.diagnostics) }
+        do throws(TableTooLarge) {
+            let table = try TableCompiler.compile(policy, digest: digest(bytes))
+            return Result(table: table, diagnostics: loaded.diagnostics)
+        } catch {
+            return Result(table: nil, diagnostics: loaded.diagnostics, failure:
+                "\(file): the policy's rules combine into more than \(TableCompiler.maxNodes) table nodes; "
+                + "scope compliance rules to capabilities or merge rules with equal effects")
+        }
+    }
+
+    /// Loads either form: a compiled table (a JSON object whose `format` is
+    /// `hitl-policy-table`) or YAML source.
+    public static func load(_ bytes: [UInt8], file: String) -> Result {
+        if looksLikeTable(bytes) {
+            do {
+                let table = try JSONDecoder().decode(DecisionTable.self, from: Data(bytes))
+                if let problem = table.validate() { return Result(table: nil, diagnostics: [], failure: "\(file): \(problem)") }
+                return Result(table: table, diagnostics: [])
+            } catch {
+                return Result(table: nil, diagnostics: [], failure: "\(file): not a valid compiled table (\(describe(error)))")
+            }
+        }
+        return compile(bytes, file: file)
+    }
+
+    public static func looksLikeTable(_ bytes: [UInt8]) -> Bool {
+        guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }), first == 0x7B else { return false }
+        let marker = Array("\"hitl-policy-table\"".utf8)
+        return bytes.withUnsafeBufferPointer { b in
+            guard b.count >= marker.count else { return false }
+            for k in 0...(b.count - marker.count) where b[k] == marker[0] && b[k..<(k + marker.count)].elementsEqual(marker) { return true }
+            return false
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let c): c.debugDescription
+        case DecodingError.keyNotFound(let k, _): "missing \(k.stringValue)"
+        case DecodingError.typeMismatch(_, let c): "wrong type at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
+        case DecodingError.valueNotFound(_, let c): "missing value at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
+        default: "malformed JSON"
+        }
+    }
+
+    /// The JSON artifact: deterministic bytes (sorted keys, no timestamps).
+    public static func artifact(_ table: DecisionTable) -> String {
+        JSONOutput.encode(table)
+    }
+}

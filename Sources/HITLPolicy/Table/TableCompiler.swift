@@ -1,0 +1,363 @@
+/// The table grew past `TableCompiler.maxNodes`: the policy's rules combine into more
+/// distinct regions than the compiler will hold.
+public struct TableTooLarge: Error, Sendable {
+    /// Nodes built when the compiler stopped.
+    public var nodes: Int
+}
+
+/// Policy → `DecisionTable`.
+public enum TableCompiler {
+    /// Upper bound on diagram nodes plus leaves (memory stays well under 1 GB).
+    public static let maxNodes = 2_000_000
+
+    /// Compiles a validated policy. `digest` is the `sha256:` digest of its source.
+    public static func compile(_ policy: Policy, digest: String) throws(TableTooLarge) -> DecisionTable {
+        let rules = policy.tableRules()
+        var builder = DiagramBuilder(rules: rules)
+        let classes = try builder.classes(for: policy)
+        let global = rules.indices.filter { rules[$0].kind == .compliance && rules[$0].capabilities == nil }
+        let globalRoot = try builder.build(global)
+        return DecisionTable(
+            policy: policy.name, policyDigest: digest, source: policy.file, currency: policy.currency,
+            exchangeRates: policy.exchangeRates.map { TableRate(currency: $0.currency, rate: $0.rate) },
+            approvers: policy.tableApprovers, tags: builder.tags, attributes: builder.attributes,
+            rules: rules, outcomes: builder.outcomes, nodes: builder.nodes, classes: classes,
+            globalRoot: globalRoot, globalTestedFields: builder.testedFields(global))
+    }
+}
+
+extension Policy {
+    /// Tiers then specialists (by name) as decisions report them.
+    var tableApprovers: [TableApprover] {
+        var out: [TableApprover] = []
+        for (i, t) in tiers.enumerated() {
+            let sla = t.sla ?? defaults.sla
+            let timeout = t.onTimeout ?? defaults.onTimeout ?? .reject
+            out.append(TableApprover(
+                name: t.name, kind: "tier", approvers: t.approvers, quorum: t.quorum.required(of: t.approvers.count),
+                sla: sla?.description, slaSeconds: sla?.seconds, onTimeout: timeout.rawValue,
+                escalatesTo: timeout == .escalate && i + 1 < tiers.count ? tiers[i + 1].name : nil))
+        }
+        for s in specialists.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
+            let sla = s.sla ?? defaults.sla
+            out.append(TableApprover(
+                name: s.name, kind: "specialist", approvers: s.approvers, quorum: s.quorum.required(of: s.approvers.count),
+                sla: sla?.description, slaSeconds: sla?.seconds, onTimeout: "reject", escalatesTo: nil))
+        }
+        return out
+    }
+}
+
+/// Builds reduced, shared decision diagrams over a fixed variable order: amount,
+/// confidence, blast radius, reversible, then one variable per tested tag, then one per
+/// tested attribute path.
+struct DiagramBuilder {
+    /// One rule's conditions, by variable.
+    struct Spec {
+        var vars: [Int] = []                                 // ascending, unique
+        var ranges: [Int: (lower: Cut?, upper: Cut?)] = [:]  // numeric variables
+        var reversible: Bool?
+        var tagMust: [Int: Bool] = [:]
+        var anyVars: [Int]?                                  // ascending
+        var attributes: [Int: Set<Int>] = [:]                // variable -> allowed value indices
+        var never = false
+    }
+
+    struct Key: Hashable {
+        var variable: Int
+        var alive: [UInt32]
+        var fired: [UInt32]
+    }
+
+    static let reversibleVar = 3
+    static let firstTagVar = 4
+
+    let rules: [TableRule]
+    private(set) var tags: [String] = []
+    private(set) var attributes: [TableAttribute] = []
+    private(set) var nodes: [TableNode] = []
+    private(set) var outcomes: [TableOutcome] = []
+    private var specs: [Spec] = []
+    private var nodeIndex: [TableNode: Int32] = [:]
+    private var outcomeIndex: [[UInt32]: Int32] = [:]
+    private var memo: [Key: Int32] = [:]
+
+    init(rules: [TableRule]) {
+        self.rules = rules
+        var tagIndex: [String: Int] = [:]
+        var attrIndex: [String: Int] = [:]
+        for rule in rules {
+            for c in rule.conditions {
+                switch c {
+                case .tags(let any, let all, let none):
+                    for t in (any ?? []) + (all ?? []) + (none ?? []) where tagIndex[t] == nil {
+                        tagIndex[t] = tags.count
+                        tags.append(t)
+                    }
+                case .attribute(let path, let values):
+                    let a = attrIndex[path] ?? attributes.count
+                    if a == attributes.count {
+                        attrIndex[path] = a
+                        attributes.append(TableAttribute(path: path, values: []))
+                    }
+                    for v in values where !attributes[a].values.contains(v) { attributes[a].values.append(v) }
+                default: break
+                }
+            }
+        }
+        let firstAttrVar = Self.firstTagVar + tags.count
+        specs = rules.map { rule in
+            var s = Spec()
+            var vars = Set<Int>()
+            for c in rule.conditions {
+                switch c {
+                case .range(let r):
+                    let v = r.field.rawValue
+                    vars.insert(v)
+                    var bounds = s.ranges[v] ?? (nil, nil)
+                    if let l = r.lower { bounds.lower = bounds.lower.map { max($0, l) } ?? l }
+                    if let u = r.upper { bounds.upper = bounds.upper.map { min($0, u) } ?? u }
+                    s.ranges[v] = bounds
+                case .reversible(let b):
+                    vars.insert(Self.reversibleVar)
+                    if let old = s.reversible, old != b { s.never = true }
+                    s.reversible = b
+                case .tags(let any, let all, let none):
+                    for t in all ?? [] {
+                        let v = Self.firstTagVar + tagIndex[t]!
+                        vars.insert(v)
+                        if s.tagMust[v] == false { s.never = true }
+                        s.tagMust[v] = true
+                    }
+                    for t in none ?? [] {
+                        let v = Self.firstTagVar + tagIndex[t]!
+                        vars.insert(v)
+                        if s.tagMust[v] == true { s.never = true }
+                        s.tagMust[v] = false
+                    }
+                    if let any {
+                        if any.isEmpty { s.never = true }
+                        let vs = Set(any.map { Self.firstTagVar + tagIndex[$0]! })
+                        vars.formUnion(vs)
+                        s.anyVars = vs.sorted()
+                    }
+                case .attribute(let path, let values):
+                    let a = attrIndex[path]!
+                    let v = firstAttrVar + a
+                    vars.insert(v)
+                    let allowed = Set(values.compactMap { attributes[a].values.firstIndex(of: $0) })
+                    s.attributes[v] = s.attributes[v].map { $0.intersection(allowed) } ?? allowed
+                }
+            }
+            s.vars = vars.sorted()
+            return s
+        }
+    }
+
+    /// Fields the given rules test, as `ActionFieldMask` bits.
+    func testedFields(_ ruleIDs: [Int]) -> UInt64 {
+        var mask: UInt64 = 0
+        for r in ruleIDs {
+            for v in specs[r].vars {
+                if v < Self.reversibleVar { mask |= 1 << UInt64(v) }
+                else if v == Self.reversibleVar { mask |= ActionFieldMask.reversible }
+                else if v < Self.firstTagVar + tags.count { mask |= ActionFieldMask.tags }
+                else { mask |= ActionFieldMask.attribute(v - Self.firstTagVar - tags.count) }
+            }
+        }
+        return mask
+    }
+
+    /// The diagram for a set of rules (all must hold their conditions to contribute).
+    mutating func build(_ ruleIDs: [Int]) throws(TableTooLarge) -> Int32 {
+        let alive = ruleIDs.filter { !specs[$0].never }.map { UInt32($0) << 1 }
+        return try build(variable: 0, alive: alive, fired: [])
+    }
+
+    private mutating func build(variable: Int, alive start: [UInt32], fired startFired: [UInt32]) throws(TableTooLarge) -> Int32 {
+        var alive: [UInt32] = []
+        var fired = startFired
+        var next = Int.max
+        for a in start {
+            let s = specs[Int(a >> 1)]
+            if let v = s.vars.first(where: { $0 >= variable }) {
+                alive.append(a)
+                next = min(next, v)
+            } else {
+                fired.append(a >> 1)
+            }
+        }
+        fired.sort()
+        if alive.isEmpty { return leaf(fired) }
+        let key = Key(variable: next, alive: alive, fired: fired)
+        if let known = memo[key] { return known }
+        if nodes.count + outcomes.count >= TableCompiler.maxNodes { throw TableTooLarge(nodes: nodes.count) }
+
+        let node: TableNode
+        let tagEnd = Self.firstTagVar + tags.count
+        if next < Self.reversibleVar {
+            var cuts = Set<Cut>()
+            for a in alive {
+                if let b = specs[Int(a >> 1)].ranges[next] {
+                    if let l = b.lower { cuts.insert(l) }
+                    if let u = b.upper { cuts.insert(u) }
+                }
+            }
+            var sorted = cuts.sorted()
+            var children: [Int32] = []
+            for i in 0...sorted.count {
+                let pass = alive.filter { a in
+                    guard let b = specs[Int(a >> 1)].ranges[next] else { return true }
+                    if let l = b.lower, !(sorted.firstIndex(of: l)! < i) { return false }
+                    if let u = b.upper, !(sorted.firstIndex(of: u)! >= i) { return false }
+                    return true
+                }
+                children.append(try build(variable: next + 1, alive: pass, fired: fired))
+            }
+            let missing = try build(variable: next + 1, alive: alive, fired: fired)
+            // Merge adjacent intervals that lead to the same place.
+            var k = 0
+            while k + 1 < children.count {
+                if children[k] == children[k + 1] {
+                    children.remove(at: k + 1)
+                    sorted.remove(at: k)
+                } else {
+                    k += 1
+                }
+            }
+            node = TableNode(test: .numeric(NumericField(rawValue: next)!), cuts: sorted, children: children + [missing])
+        } else if next == Self.reversibleVar {
+            var children: [Int32] = []
+            for value in [false, true] {
+                let pass = alive.filter { specs[Int($0 >> 1)].reversible.map { $0 == value } ?? true }
+                children.append(try build(variable: next + 1, alive: pass, fired: fired))
+            }
+            node = TableNode(test: .reversible, children: children)
+        } else if next < tagEnd {
+            var children: [Int32] = []
+            for present in [false, true] {
+                var pass: [UInt32] = []
+                for a in alive {
+                    let s = specs[Int(a >> 1)]
+                    if let must = s.tagMust[next], must != present { continue }
+                    var state = a
+                    if let any = s.anyVars, any.contains(next) {
+                        if present { state |= 1 } else if any.last == next && state & 1 == 0 { continue }
+                    }
+                    pass.append(state)
+                }
+                children.append(try build(variable: next + 1, alive: pass, fired: fired))
+            }
+            node = TableNode(test: .tag(next - Self.firstTagVar), children: children)
+        } else {
+            let a = next - tagEnd
+            var children: [Int32] = []
+            for value in 0..<(attributes[a].values.count + 2) {
+                let missing = value == attributes[a].values.count + 1
+                let pass = alive.filter { r in
+                    guard let allowed = specs[Int(r >> 1)].attributes[next] else { return true }
+                    return missing || allowed.contains(value)
+                }
+                children.append(try build(variable: next + 1, alive: pass, fired: fired))
+            }
+            node = TableNode(test: .attribute(a), children: children)
+        }
+        let result: Int32
+        if node.children.allSatisfy({ $0 == node.children[0] }) {
+            result = node.children[0]
+        } else if let known = nodeIndex[node] {
+            result = known
+        } else {
+            result = Int32(nodes.count)
+            nodes.append(node)
+            nodeIndex[node] = result
+        }
+        memo[key] = result
+        return result
+    }
+
+    private mutating func leaf(_ fired: [UInt32]) -> Int32 {
+        if let known = outcomeIndex[fired] { return -known - 1 }
+        var r = Requirement.bottom
+        for f in fired { r = r.joined(with: rules[Int(f)].contribution) }
+        let i = Int32(outcomes.count)
+        outcomes.append(TableOutcome(requirement: r, rules: fired.map { Int($0) }))
+        outcomeIndex[fired] = i
+        return -i - 1
+    }
+
+    /// The capability classes of a policy, each with its own diagram.
+    mutating func classes(for policy: Policy) throws(TableTooLarge) -> [CapabilityClass] {
+        var exactNames = Set<String>()
+        var prefixNames = Set<String>()
+        func note(_ p: CapabilityPattern) {
+            switch p {
+            case .exact(let n): exactNames.insert(n)
+            case .prefix(let q): prefixNames.insert(q)
+            }
+        }
+        var entryByPath: [String: CapabilityEntry] = [:]
+        for e in policy.capabilities { entryByPath["capabilities.\(e.pattern)"] = e }
+        var entryRule: [CapabilityPattern: Int] = [:]
+        var reversibleOf: [CapabilityPattern: Bool] = [:]
+        var bandRules: [CapabilityPattern: [Int]] = [:]
+        var exactRules: [String: [Int]] = [:]
+        var prefixRules: [String: [Int]] = [:]
+        var defaultRule = 0
+        var lastEntry: CapabilityPattern?
+        for (i, r) in rules.enumerated() {
+            switch r.kind {
+            case .defaultStage: defaultRule = i
+            case .entry:
+                guard let e = entryByPath[r.path] else { continue }
+                entryRule[e.pattern] = i
+                reversibleOf[e.pattern] = e.reversible
+                lastEntry = e.pattern
+                note(e.pattern)
+            case .band:
+                // A band lies inside its entry's mapping, so it follows that entry in policy order.
+                if let p = lastEntry { bandRules[p, default: []].append(i) }
+            case .compliance:
+                for p in r.capabilities ?? [] {
+                    note(p)
+                    switch p {
+                    case .exact(let n): exactRules[n, default: []].append(i)
+                    case .prefix(let q): prefixRules[q, default: []].append(i)
+                    }
+                }
+            }
+        }
+        let entryPrefixes = policy.capabilities.compactMap { e -> String? in
+            if case .prefix(let q) = e.pattern { return q } else { return nil }
+        }
+        let ruleLengths = Set(prefixRules.keys.map { $0.utf8.count })
+        var out: [CapabilityClass] = []
+        let byteOrder: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        func entryPattern(for name: String, exact: Bool) -> CapabilityPattern? {
+            if exact, entryRule[.exact(name)] != nil { return .exact(name) }
+            let best = entryPrefixes.filter { name.utf8.starts(with: $0.utf8) }.max { $0.utf8.count < $1.utf8.count }
+            return best.map { .prefix($0) }
+        }
+        func add(kind: CapabilityClass.Kind, name: String) throws(TableTooLarge) {
+            let pattern = kind == .other ? nil : entryPattern(for: name, exact: kind == .exact)
+            let entry = pattern.flatMap { entryRule[$0] } ?? defaultRule
+            var ids = [entry] + (pattern.flatMap { bandRules[$0] } ?? [])
+            if kind == .exact { ids += exactRules[name] ?? [] }
+            if kind != .other {
+                let bytes = Array(name.utf8)
+                for n in ruleLengths where n <= bytes.count {
+                    ids += prefixRules[String(decoding: bytes[0..<n], as: UTF8.self)] ?? []
+                }
+            }
+            ids = Array(Set(ids)).sorted()
+            let reversible = pattern.flatMap { reversibleOf[$0] ?? nil } ?? false
+            out.append(CapabilityClass(
+                kind: kind, name: name, entryRule: entry, reversible: reversible, root: try build(ids),
+                testedFields: testedFields(ids)))
+        }
+        for n in exactNames.sorted(by: byteOrder) { try add(kind: .exact, name: n) }
+        for p in prefixNames.sorted(by: byteOrder) { try add(kind: .prefix, name: p) }
+        if !prefixNames.contains("") { try add(kind: .other, name: "") }
+        return out
+    }
+}

@@ -1,0 +1,134 @@
+/// The numeric fields of an action that bands and range conditions test.
+public enum NumericField: Int, Codable, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+    case amount = 0, confidence = 1, blastRadius = 2
+
+    /// The action field name.
+    public var description: String {
+        switch self {
+        case .amount: "amount"
+        case .confidence: "confidence"
+        case .blastRadius: "blast_radius"
+        }
+    }
+
+    /// What a missing value counts as (SPEC §4: missing risk data fails closed).
+    public var missingMeaning: String {
+        self == .confidence ? "below every threshold" : "over every threshold"
+    }
+}
+
+/// A boundary on the number line: `value` itself lies above the cut when `upward`
+/// (the cut `at_least`/`below` make), below it otherwise (`over`/`at_most`).
+///
+/// Cuts are ordered by value, and at one value the upward cut ("just before `value`")
+/// comes first, so the two cuts at a value isolate the single point.
+public struct Cut: Hashable, Sendable, Comparable, Codable {
+    /// The boundary value.
+    public var value: ExactDecimal
+    /// Whether `value` belongs to the region above the cut.
+    public var upward: Bool
+
+    /// Creates a cut.
+    public init(value: ExactDecimal, upward: Bool) {
+        self.value = value
+        self.upward = upward
+    }
+
+    /// Whether `x` lies above the cut.
+    public func isBelow(_ x: ExactDecimal) -> Bool { upward ? x >= value : x > value }
+
+    public static func < (a: Cut, b: Cut) -> Bool {
+        if a.value != b.value { return a.value < b.value }
+        return a.upward && !b.upward
+    }
+}
+
+/// A range on one numeric field, as cuts: the value must lie above `lower` and below `upper`.
+public struct NumericRange: Hashable, Sendable, Codable {
+    /// The field.
+    public var field: NumericField
+    /// The value must lie above this cut.
+    public var lower: Cut?
+    /// The value must lie below this cut.
+    public var upper: Cut?
+
+    /// Whether `x` lies in the range.
+    public func contains(_ x: ExactDecimal) -> Bool {
+        if let lower, !lower.isBelow(x) { return false }
+        if let upper, upper.isBelow(x) { return false }
+        return true
+    }
+
+    /// The condition in the policy's own words, e.g. `over 5000` or `at_least 0.2, below 0.5`.
+    public var text: String {
+        var parts: [String] = []
+        if let lower { parts.append("\(lower.upward ? "at_least" : (field == .confidence ? "above" : "over")) \(lower.value)") }
+        if let upper { parts.append("\(upper.upward ? (field == .confidence ? "below" : "under") : "at_most") \(upper.value)") }
+        return parts.joined(separator: ", ")
+    }
+}
+
+/// One condition of a table rule other than the capability (SPEC §3 conditions and bands).
+public enum TableCondition: Hashable, Sendable, Codable {
+    /// A numeric range (band threshold or `amount`/`confidence`/`blast_radius` condition).
+    case range(NumericRange)
+    /// The action's (effective) reversibility.
+    case reversible(Bool)
+    /// Tag sets: at least one of `any` (when given), all of `all`, none of `none`.
+    case tags(any: [String]?, all: [String]?, none: [String]?)
+    /// Equality of an attribute at a dotted path with one of `values`.
+    case attribute(path: String, values: [AttributeValue])
+}
+
+extension AttributeValue: Codable {
+    private enum CodingKeys: String, CodingKey { case type, value }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        switch try c.decode(String.self, forKey: .type) {
+        case "string": self = .string(try c.decode(String.self, forKey: .value))
+        case "bool": self = .bool(try c.decode(Bool.self, forKey: .value))
+        case "number": self = .number(try c.decode(ExactDecimal.self, forKey: .value))
+        default: throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown attribute value type")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .string(let s): try c.encode("string", forKey: .type); try c.encode(s, forKey: .value)
+        case .bool(let b): try c.encode("bool", forKey: .type); try c.encode(b, forKey: .value)
+        case .number(let n): try c.encode("number", forKey: .type); try c.encode(n, forKey: .value)
+        }
+    }
+}
+
+extension ExactDecimal: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let value = ExactDecimal(parsing: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a decimal: \(text)"))
+        }
+        self = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+}
+
+extension CapabilityPattern: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard case .success(let p) = CapabilityPattern.parse(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad pattern \(text)"))
+        }
+        self = p
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+}

@@ -1,0 +1,129 @@
+/// One rule of a decision table: a capability entry, one of its bands, `defaults.stage`,
+/// or a compliance rule, with what it contributes and when.
+///
+/// Rules are numbered in policy order (by source position), so a sorted list of rule
+/// numbers is also the order reasons are reported in.
+public struct TableRule: Hashable, Sendable, Codable {
+    /// What kind of rule this is.
+    public enum Kind: String, Hashable, Sendable, Codable {
+        case entry, band, defaultStage = "default_stage", compliance
+    }
+
+    /// The kind.
+    public var kind: Kind
+    /// The rule path reported in decisions, e.g. `capabilities.refund.spend[1]`.
+    public var path: String
+    /// The effect in words, e.g. `tier lead` or `stage disabled`.
+    public var effect: String
+    /// The requirement it contributes when it matches.
+    public var contribution: Requirement
+    /// For compliance rules: the capability condition (nil: every capability).
+    public var capabilities: [CapabilityPattern]?
+    /// The other conditions, all of which must hold (missing data counts as met).
+    public var conditions: [TableCondition]
+    /// `reference` of a compliance rule.
+    public var reference: String?
+    /// `reason` of a compliance rule.
+    public var reason: String?
+    /// `file:line:column` of the rule.
+    public var source: String
+}
+
+extension Requirement: Codable {
+    private enum CodingKeys: String, CodingKey { case stage, review, tier, specialists }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let name = try c.decode(String.self, forKey: .stage)
+        guard let stage = Stage(name: name) else {
+            throw DecodingError.dataCorruptedError(forKey: .stage, in: c, debugDescription: "unknown stage \(name)")
+        }
+        self.init(stage: stage, review: try c.decode(Bool.self, forKey: .review),
+                  tier: try c.decodeIfPresent(Int.self, forKey: .tier),
+                  specialists: try c.decode([String].self, forKey: .specialists))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(stage.description, forKey: .stage)
+        try c.encode(review, forKey: .review)
+        try c.encodeIfPresent(tier, forKey: .tier)
+        try c.encode(specialists, forKey: .specialists)
+    }
+}
+
+extension Policy {
+    /// Every rule of the policy as table rules, in policy order.
+    public func tableRules() -> [TableRule] {
+        var located: [(SourceLocation, TableRule)] = []
+        let stageWhere = defaults.stageLocation ?? SourceLocation(file: file, line: 1, column: 1)
+        located.append((stageWhere, TableRule(
+            kind: .defaultStage, path: "defaults.stage", effect: "stage \(defaults.stage)",
+            contribution: defaults.stage == .approval
+                ? Requirement(stage: .approval, tier: defaultTierIndex) : Requirement(stage: defaults.stage),
+            capabilities: nil, conditions: [], reference: nil, reason: nil, source: stageWhere.description)))
+        for entry in capabilities {
+            let name = entry.pattern.description
+            var effect = "stage \(entry.stage)"
+            if entry.stage == .approval, let t = entry.tier ?? defaults.tier ?? tiers.first?.name { effect += ", tier \(t)" }
+            if entry.stage == .autonomous && entry.review { effect += ", review" }
+            located.append((entry.location, TableRule(
+                kind: .entry, path: "capabilities.\(name)", effect: effect, contribution: baseRequirement(of: entry),
+                capabilities: nil, conditions: [], reference: nil, reason: nil, source: entry.location.description)))
+            for band in entry.bands {
+                located.append((band.location, TableRule(
+                    kind: .band, path: "capabilities.\(name).\(band.dimension.rawValue)[\(band.index)]",
+                    effect: band.effect.summary, contribution: contribution(of: band.effect, ownTier: entry.tier),
+                    capabilities: nil, conditions: [.range(band.range)], reference: nil, reason: nil,
+                    source: band.location.description)))
+            }
+        }
+        for rule in compliance {
+            located.append((rule.location, TableRule(
+                kind: .compliance, path: "compliance.\(rule.id)", effect: rule.effect.summary,
+                contribution: contribution(of: rule.effect), capabilities: rule.when.capability?.map(\.pattern),
+                conditions: rule.when.tableConditions, reference: rule.reference, reason: rule.reason,
+                source: rule.location.description)))
+        }
+        return located.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
+    }
+}
+
+extension Band {
+    /// The band's threshold as a range on its field.
+    var range: NumericRange {
+        let field: NumericField = switch dimension {
+        case .spend: .amount
+        case .confidence: .confidence
+        case .blastRadius: .blastRadius
+        }
+        let v = threshold.value
+        return switch threshold.kind {
+        case .over: NumericRange(field: field, lower: Cut(value: v, upward: false), upper: nil)
+        case .atLeast: NumericRange(field: field, lower: Cut(value: v, upward: true), upper: nil)
+        case .below: NumericRange(field: field, lower: nil, upper: Cut(value: v, upward: true))
+        case .atMost: NumericRange(field: field, lower: nil, upper: Cut(value: v, upward: false))
+        }
+    }
+}
+
+extension Conditions {
+    /// The conditions other than `capability`, as table conditions.
+    var tableConditions: [TableCondition] {
+        var out: [TableCondition] = []
+        func range(_ field: NumericField, _ r: RangeCondition?) {
+            guard let r else { return }
+            out.append(.range(NumericRange(
+                field: field,
+                lower: r.lower.map { Cut(value: $0.value, upward: $0.inclusive) },
+                upper: r.upper.map { Cut(value: $0.value, upward: !$0.inclusive) })))
+        }
+        range(.amount, amount)
+        range(.confidence, confidence)
+        range(.blastRadius, blastRadius)
+        if let reversible { out.append(.reversible(reversible)) }
+        if let tags { out.append(.tags(any: tags.any, all: tags.all, none: tags.none)) }
+        for a in attributes { out.append(.attribute(path: a.path, values: a.values)) }
+        return out
+    }
+}

@@ -1,0 +1,57 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgumentParser
+import HITLPolicy
+
+/// `hitl-policy eval --policy P [FILE|-]`
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Decide JSON actions (one object, or JSON Lines) against a policy.",
+        discussion: """
+            Writes one decision line per non-blank input line, in order. A line that is not JSON or not a \
+            valid action gets an `invalid` decision and evaluation goes on.
+            Exit status: 0 every line was evaluated (whatever the decisions), 1 invalid policy, 2 usage or \
+            I/O error. With --exit-code the status reports the decision instead: 0 autonomous, \
+            3 approval, 4 disabled, 5 invalid (the most restrictive when there are several actions).
+            """
+    )
+
+    @Option(name: .long, help: "The policy: YAML source or a table from `hitl-policy compile --format json`.")
+    var policy: String
+
+    @Argument(help: "Actions file; - or nothing reads standard input.")
+    var input: String = "-"
+
+    @Flag(help: "Add the matched table row and every rule consulted (with why it did or did not match).")
+    var explain = false
+
+    @Flag(help: "Exit with the decision: 0 autonomous, 3 approval, 4 disabled, 5 invalid.")
+    var exitCode = false
+
+    func run() throws {
+        let table = PolicyInput.load(policy, allowTable: true)
+        let evaluator = Evaluator(table: table)
+        evaluator.explain = explain
+        var fd: Int32 = STDIN_FILENO
+        if input != "-" {
+            fd = open(input, O_RDONLY)
+            if fd < 0 { Terminal.fail("\(input): \(String(cString: strerror(errno)))") }
+            var st = stat()
+            if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { Terminal.fail("\(input): is a folder, not an actions file") }
+        }
+        let summary = ActionStream(evaluator: evaluator, input: fd, output: STDOUT_FILENO).run()
+        if summary.outputClosed { Terminal.exit(0) }
+        if let e = summary.readError { Terminal.fail("\(input == "-" ? "standard input" : input): \(e)") }
+        guard exitCode else { Terminal.exit(0) }
+        switch summary.worst {
+        case .autonomous?: Terminal.exit(0)
+        case .approval?: Terminal.exit(3)
+        case .disabled?: Terminal.exit(4)
+        case .invalid?, nil: Terminal.exit(5)
+        }
+    }
+}
