@@ -102,25 +102,27 @@ public struct ActionNumber: Sendable, Hashable, CustomStringConvertible {
     /// Canonical decimal text (no exponent, no trailing zeros).
     public var description: String { exact.description }
 
-    private var digitCount: Int {
+    static func digitCount(_ s: UInt64) -> Int {
         var d = 1
-        while d < 20, significand >= Self.pow10[d] { d += 1 }
+        while d < 20, s >= pow10[d] { d += 1 }
         return d
     }
 
-    /// Compares with a cut's value: -1, 0 or 1 (non-negative fast path; exact fallback).
+    /// Compares two non-negative fast-form values: -1, 0 or 1.
+    @inline(__always) static func compareFast(_ sa: UInt64, _ ea: Int, _ sb: UInt64, _ eb: Int) -> Int {
+        if sa == 0 || sb == 0 { return sa == sb ? 0 : (sa == 0 ? -1 : 1) }
+        let oa = digitCount(sa) + ea, ob = digitCount(sb) + eb
+        if oa != ob { return oa < ob ? -1 : 1 }
+        // Same order of magnitude: scale the shorter significand up to the longer one.
+        var a = sa, b = sb
+        if ea > eb { a *= pow10[ea - eb] } else if eb > ea { b *= pow10[eb - ea] }
+        return a == b ? 0 : (a < b ? -1 : 1)
+    }
+
+    /// Compares exactly: -1, 0 or 1.
     func compare(_ other: ActionNumber) -> Int {
         if big == nil, other.big == nil, !hasMinusSign || isZero, !other.hasMinusSign || other.isZero {
-            if significand == 0 || other.significand == 0 {
-                return significand == other.significand ? 0 : (significand == 0 ? -1 : 1)
-            }
-            let oa = digitCount + exponent, ob = other.digitCount + other.exponent
-            if oa != ob { return oa < ob ? -1 : 1 }
-            // Same order of magnitude: scale the shorter significand up to the longer one.
-            var a = significand, b = other.significand
-            if exponent > other.exponent { a *= Self.pow10[exponent - other.exponent] }
-            else if other.exponent > exponent { b *= Self.pow10[other.exponent - exponent] }
-            return a == b ? 0 : (a < b ? -1 : 1)
+            return Self.compareFast(significand, exponent, other.significand, other.exponent)
         }
         let x = exact, y = other.exact
         return x == y ? 0 : (x < y ? -1 : 1)
@@ -144,19 +146,33 @@ public struct ActionNumber: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A cut prepared for comparison with action numbers.
+/// A cut prepared for comparison with action numbers: a plain value (no references), so
+/// walking the diagram copies nothing that needs reference counting.
 struct FastCut: Sendable {
-    var value: ActionNumber
+    var significand: UInt64
+    var exponent: Int
     var upward: Bool
+    var exact: Int32        // index into the evaluator's exact cut values, for the slow path
+    var fits: Bool          // the value fits the fast form
 
-    init(_ cut: Cut) {
-        value = ActionNumber(exact: cut.value)
+    init(_ cut: Cut, exact index: Int) {
+        let n = ActionNumber(exact: cut.value)
+        fits = n.big == nil && !cut.value.isNegative
+        significand = n.significand
+        exponent = n.exponent
         upward = cut.upward
+        exact = Int32(index)
     }
 
-    /// Whether `x` lies above the cut.
-    @inline(__always) func isBelow(_ x: ActionNumber) -> Bool {
-        let c = x.compare(value)
+    /// Whether `x` lies above the cut (`exacts` holds the cut values for the slow path).
+    @inline(__always) func isBelow(_ x: ActionNumber, _ exacts: UnsafeBufferPointer<ExactDecimal>) -> Bool {
+        let c: Int
+        if fits, x.big == nil, !x.hasMinusSign {
+            c = ActionNumber.compareFast(x.significand, x.exponent, significand, exponent)
+        } else {
+            let a = x.exact, b = exacts[Int(exact)]
+            c = a == b ? 0 : (a < b ? -1 : 1)
+        }
         return upward ? c >= 0 : c > 0
     }
 }

@@ -24,8 +24,9 @@ struct JSONScanner {
 
     let b: UnsafeBufferPointer<UInt8>
     var i: Int
-    /// Scratch for unescaped strings.
-    var scratch: [UInt8] = []
+    /// Keys of the objects being read (start, end, escaped) for duplicate checks; passed in
+    /// and handed back so that a stream reuses one allocation.
+    var keys: [Int] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int = 0) {
         b = bytes
@@ -193,15 +194,22 @@ struct JSONScanner {
         i += 1   // {
         skipSpace()
         if i < b.count, b[i] == 0x7D { i += 1; return }
-        var keys: [(Range<Int>, Bool)] = []
+        let base = keys.count
+        defer { keys.removeSubrange(base...) }
         while true {
             skipSpace()
             let keyStart = i
             let (k, escaped) = try string()
-            for (old, oldEscaped) in keys where sameKey(old, oldEscaped, k, escaped) {
-                throw fail("duplicate key \"\(String(decoding: content(k, escaped: escaped), as: UTF8.self))\"", at: keyStart)
+            var j = base
+            while j < keys.count {
+                if sameKey(keys[j]..<keys[j + 1], keys[j + 2] != 0, k, escaped) {
+                    throw fail("duplicate key \"\(String(decoding: content(k, escaped: escaped), as: UTF8.self))\"", at: keyStart)
+                }
+                j += 3
             }
-            keys.append((k, escaped))
+            keys.append(k.lowerBound)
+            keys.append(k.upperBound)
+            keys.append(escaped ? 1 : 0)
             try expect(0x3A, "':'")
             skipSpace()
             try member(&self, k, escaped)
@@ -273,7 +281,11 @@ enum UTF8Check {
     static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = b.count
+        guard let base = b.baseAddress else { return true }
         while i < n {
+            // Eight ASCII bytes at a time.
+            while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            guard i < n else { break }
             let c = b[i]
             if c < 0x80 { i += 1; continue }
             var need = 0

@@ -3,6 +3,8 @@ extension Evaluator {
     func parse() -> String? {
         guard UTF8Check.isValid(line) else { return "the line is not valid UTF-8" }
         var s = JSONScanner(line)
+        swap(&s.keys, &keyScratch)
+        defer { swap(&s.keys, &keyScratch) }
         s.skipSpace()
         guard s.i < line.count else { return "empty line" }
         guard line[s.i] == 0x7B else {
@@ -114,8 +116,9 @@ extension Evaluator {
                 let kind = s.valueKind
                 if kind == 0x22 {
                     let (r, escaped) = try s.string()
-                    let name = escaped ? s.unescape(r) : Array(s.b[r])
-                    if let t = self.tagIndex[name], !self.tagPresent[t] {
+                    let found = escaped ? s.unescape(r).withUnsafeBufferPointer { self.tagIndex.lookup($0) }
+                        : self.tagIndex.lookup(UnsafeBufferPointer(rebasing: s.b[r]))
+                    if let t = found, !self.tagPresent[t] {
                         self.tagPresent[t] = true
                         self.tagsSet.append(t)
                     }

@@ -10,21 +10,30 @@ public final class Evaluator {
     public var explain = false
 
     let index: ClassIndex
-    let cuts: [[FastCut]]
-    let tagIndex: [[UInt8]: Int]
+    // The diagram, flattened into plain arrays for the walk.
+    let nodeKind: [UInt8]          // 0-2 numeric field, 3 reversible, 4 tag, 5 attribute
+    let nodeArg: [Int32]           // tag or attribute number
+    let nodeChildren: [Int32]      // start of the node's children in `children`
+    let nodeChildCount: [Int32]
+    let children: [Int32]
+    let nodeCuts: [Int32]          // start of the node's cuts in `cuts`
+    let nodeCutCount: [Int32]
+    let cuts: [FastCut]
+    let exactCuts: [ExactDecimal]
+    let tagIndex: ByteTable
     let attributePaths: [[[UInt8]]]
     let attributeValues: [[AttributeValue]]
     let rates: [[UInt8]: ActionNumber]
     let currency: [UInt8]?
     let knownCurrencies: String
 
-    var fields = ActionFields()
-    var amountValue: ActionNumber?
-    var tagPresent: [Bool]
-    var tagsSet: [Int] = []
-    var attributeTree: JSONValue?
-    var attributeTreeParsed = false
-    var line = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    @exclusivity(unchecked) var fields = ActionFields()
+    @exclusivity(unchecked) var amountValue: ActionNumber?
+    @exclusivity(unchecked) var tagPresent: [Bool]
+    @exclusivity(unchecked) var tagsSet: [Int] = []
+    @exclusivity(unchecked) var attributeTree: JSONValue?
+    @exclusivity(unchecked) var attributeTreeParsed = false
+    @exclusivity(unchecked) var line = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
     struct CacheKey: Hashable {
         var a: Int32
@@ -33,17 +42,36 @@ public final class Evaluator {
         var reversible: Bool
     }
 
-    var cache: [CacheKey: DecisionTemplate] = [:]
+    @exclusivity(unchecked) var cache: [CacheKey: DecisionTemplate] = [:]
+    @exclusivity(unchecked) var keyScratch: [Int] = []
     static let cacheLimit = 65_536
 
     /// Prepares a table for evaluation. The table must pass `validate()`.
     public init(table: DecisionTable) {
         self.table = table
         index = ClassIndex(table.classes)
-        cuts = table.nodes.map { $0.cuts.map(FastCut.init) }
-        var tags: [[UInt8]: Int] = [:]
-        for (i, t) in table.tags.enumerated() { tags[Array(t.utf8)] = i }
-        tagIndex = tags
+        var kind: [UInt8] = [], arg: [Int32] = [], childStart: [Int32] = [], childCount: [Int32] = []
+        var kids: [Int32] = [], cutStart: [Int32] = [], cutCount: [Int32] = [], fast: [FastCut] = [], exact: [ExactDecimal] = []
+        for node in table.nodes {
+            switch node.test {
+            case .numeric(let f): kind.append(UInt8(f.rawValue)); arg.append(0)
+            case .reversible: kind.append(3); arg.append(0)
+            case .tag(let t): kind.append(4); arg.append(Int32(t))
+            case .attribute(let a): kind.append(5); arg.append(Int32(a))
+            }
+            childStart.append(Int32(kids.count))
+            childCount.append(Int32(node.children.count))
+            kids += node.children
+            cutStart.append(Int32(fast.count))
+            cutCount.append(Int32(node.cuts.count))
+            for c in node.cuts {
+                fast.append(FastCut(c, exact: exact.count))
+                exact.append(c.value)
+            }
+        }
+        nodeKind = kind; nodeArg = arg; nodeChildren = childStart; nodeChildCount = childCount; children = kids
+        nodeCuts = cutStart; nodeCutCount = cutCount; cuts = fast; exactCuts = exact
+        tagIndex = ByteTable(table.tags.enumerated().map { (Array($0.element.utf8), $0.offset) })
         attributePaths = table.attributes.map { a in a.path.split(separator: ".", omittingEmptySubsequences: false).map { Array($0.utf8) } }
         attributeValues = table.attributes.map(\.values)
         var r: [[UInt8]: ActionNumber] = [:]
@@ -155,27 +183,30 @@ public final class Evaluator {
         var ref = root
         while ref >= 0 {
             let n = Int(ref)
-            let node = table.nodes[n]
             let child: Int
-            switch node.test {
-            case .numeric(let f):
-                if let x = value(of: f) {
-                    let cs = cuts[n]
-                    var lo = 0, hi = cs.count
-                    while lo < hi {
-                        let mid = (lo + hi) >> 1
-                        if cs[mid].isBelow(x) { lo = mid + 1 } else { hi = mid }
+            switch nodeKind[n] {
+            case 0, 1, 2:
+                if let x = value(of: NumericField(rawValue: Int(nodeKind[n]))!) {
+                    let first = Int(nodeCuts[n])
+                    var lo = 0, hi = Int(nodeCutCount[n])
+                    cuts.withUnsafeBufferPointer { cs in
+                        exactCuts.withUnsafeBufferPointer { exacts in
+                            while lo < hi {
+                                let mid = (lo + hi) >> 1
+                                if cs[first + mid].isBelow(x, exacts) { lo = mid + 1 } else { hi = mid }
+                            }
+                        }
                     }
                     child = lo
                 } else {
-                    child = node.children.count - 1
+                    child = Int(nodeChildCount[n]) - 1
                 }
-            case .reversible: child = reversible ? 1 : 0
-            case .tag(let t): child = tagPresent[t] ? 1 : 0
-            case .attribute(let a): child = attributeChoice(a)
+            case 3: child = reversible ? 1 : 0
+            case 4: child = tagPresent[Int(nodeArg[n])] ? 1 : 0
+            default: child = attributeChoice(Int(nodeArg[n]))
             }
             path?.append((n, child))
-            ref = node.children[child]
+            ref = children[Int(nodeChildren[n]) + child]
         }
         return -ref - 1
     }

@@ -53,31 +53,34 @@ public enum ActionFieldMask {
 /// normalisation are different names): exact names by hash, prefixes by trying each prefix length
 /// the table uses, longest first.
 struct ClassIndex: Sendable {
-    private var exact: [[UInt8]: Int] = [:]
-    private var prefixes: [[UInt8]: Int] = [:]
+    private var exact = ByteTable([])
+    private var prefixes = ByteTable([])
     private var prefixLengths: [Int] = []   // in UTF-8 bytes, longest first
     private var other: Int?
 
     init(_ classes: [CapabilityClass]) {
         var lengths = Set<Int>()
+        var exactPairs: [([UInt8], Int)] = [], prefixPairs: [([UInt8], Int)] = []
         for (i, c) in classes.enumerated() {
             switch c.kind {
-            case .exact: exact[Array(c.name.utf8)] = i
+            case .exact: exactPairs.append((Array(c.name.utf8), i))
             case .prefix:
-                prefixes[Array(c.name.utf8)] = i
+                prefixPairs.append((Array(c.name.utf8), i))
                 lengths.insert(c.name.utf8.count)
             case .other: other = i
             }
         }
+        exact = ByteTable(exactPairs)
+        prefixes = ByteTable(prefixPairs)
         prefixLengths = lengths.sorted(by: >)
     }
 
     /// The class of a capability name given as UTF-8 bytes; nil only for a table with no
     /// class covering it (which `DecisionTable.validate` rules out).
     func lookup(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
-        if let i = exact[Array(name)] { return i }
+        if let i = exact.lookup(name) { return i }
         for n in prefixLengths where n <= name.count {
-            if let i = prefixes[Array(name[0..<n])] { return i }
+            if let i = prefixes.lookup(UnsafeBufferPointer(rebasing: name[0..<n])) { return i }
         }
         return other
     }

@@ -1,0 +1,57 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A read-only hash map from byte strings to integers that looks up straight from a byte
+/// buffer (no `String` or `Array` per lookup): FNV-1a hashing, open addressing.
+struct ByteTable: Sendable {
+    private var blob: [UInt8] = []
+    private var slots: [Int32]                 // entry number, or -1
+    private var entries: [(hash: UInt64, offset: Int32, length: Int32, value: Int32)] = []
+    private let mask: Int
+
+    init(_ pairs: [([UInt8], Int)]) {
+        var size = 8
+        while size < pairs.count * 2 { size <<= 1 }
+        mask = size - 1
+        slots = Array(repeating: -1, count: size)
+        for (key, value) in pairs where lookupKey(key) == nil {
+            let h = Self.hash(key)
+            var s = Int(truncatingIfNeeded: h) & mask
+            while slots[s] >= 0 { s = (s + 1) & mask }
+            slots[s] = Int32(entries.count)
+            entries.append((h, Int32(blob.count), Int32(key.count), Int32(value)))
+            blob += key
+        }
+    }
+
+    private func lookupKey(_ key: [UInt8]) -> Int? {
+        key.withUnsafeBufferPointer { lookup($0) }
+    }
+
+    @inline(__always) static func hash(_ b: some Collection<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for c in b { h = (h ^ UInt64(c)) &* 0x100000001b3 }
+        return h
+    }
+
+    /// The value stored for the bytes, if any.
+    @inline(__always) func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let h = Self.hash(key)
+        var s = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let e = Int(slots[s])
+            if e < 0 { return nil }
+            let entry = entries[e]
+            if entry.hash == h, Int(entry.length) == key.count {
+                let equal = blob.withUnsafeBufferPointer { b in
+                    key.count == 0 || memcmp(b.baseAddress! + Int(entry.offset), key.baseAddress!, key.count) == 0
+                }
+                if equal { return Int(entry.value) }
+            }
+            s = (s + 1) & mask
+        }
+    }
+}
