@@ -157,3 +157,45 @@ public struct ExactDecimal: Hashable, Sendable, Comparable, CustomStringConverti
             exponent: a.exponent + b.exponent)
     }
 }
+
+extension ExactDecimal {
+    /// The exact sum.
+    public static func + (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+        if a.isZero { return b }
+        if b.isZero { return a }
+        let e = min(a.exponent, b.exponent)
+        func aligned(_ x: ExactDecimal) -> [Int] { x.digits.map(Int.init) + Array(repeating: 0, count: x.exponent - e) }
+        var x = aligned(a), y = aligned(b)
+        let n = max(x.count, y.count)
+        x = Array(repeating: 0, count: n - x.count) + x
+        y = Array(repeating: 0, count: n - y.count) + y
+        if a.isNegative == b.isNegative {
+            var out = [Int](repeating: 0, count: n + 1)
+            var carry = 0
+            for k in stride(from: n - 1, through: 0, by: -1) {
+                let t = x[k] + y[k] + carry
+                out[k + 1] = t % 10
+                carry = t / 10
+            }
+            out[0] = carry
+            return ExactDecimal(isNegative: a.isNegative, digits: out.map { UInt8($0) }, exponent: e)
+        }
+        // Opposite signs: subtract the smaller magnitude from the larger.
+        let aBigger = compareMagnitude(a, b) >= 0
+        let (big, small) = aBigger ? (x, y) : (y, x)
+        var out = [Int](repeating: 0, count: n)
+        var borrow = 0
+        for k in stride(from: n - 1, through: 0, by: -1) {
+            var t = big[k] - small[k] - borrow
+            borrow = t < 0 ? 1 : 0
+            if t < 0 { t += 10 }
+            out[k] = t
+        }
+        return ExactDecimal(isNegative: aBigger ? a.isNegative : b.isNegative, digits: out.map { UInt8($0) }, exponent: e)
+    }
+
+    /// The exact difference.
+    public static func - (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+        a + ExactDecimal(isNegative: !b.isNegative, digits: b.digits, exponent: b.exponent)
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import Testing
+@testable import HITLPolicy
+
+/// The compiled table against the reference interpreter: for every example policy, random
+/// actions concentrated on every threshold (exact boundaries, one step either side at a finer
+/// scale, missing fields, foreign currencies) must get the same decision, approvals, review
+/// and contributing rules.
+@Suite struct DifferentialTests {
+    static let policies = ["policies/payments.yaml", "policies/platform.yaml", "policies/healthcare.yaml",
+                           "policies/support.yaml", "fixtures/policies/bench.yaml"]
+    static let actionsPerPolicy = 100_000
+
+    @Test(arguments: policies)
+    func tableAgreesWithReference(_ path: String) throws {
+        let bytes = try Repo.bytes(path)
+        let loaded = PolicyLoader.load(bytes, file: path)
+        let policy = try #require(loaded.policy)
+        let table = try TableCompiler.compile(policy, digest: PolicyCompilation.digest(bytes))
+        #expect(table.validate() == nil)
+        let evaluator = Evaluator(table: table)
+        var gen = ActionGenerator(policy: policy, seed: 0x5eed ^ UInt64(path.utf8.count))
+        var failures = 0
+        var out: [UInt8] = []
+        for n in 1...Self.actionsPerPolicy {
+            let (line, action) = gen.next()
+            out.removeAll(keepingCapacity: true)
+            var bytes = Array(line.utf8)
+            bytes.withUnsafeBufferPointer { _ = evaluator.evaluate(line: $0, number: n, into: &out) }
+            let got = try Self.decode(out)
+            let want = ReferenceInterpreter.decide(policy, action)
+            if got != want {
+                failures += 1
+                if failures <= 5 { Issue.record("\(path) line \(n): \(line)\n  table:     \(got)\n  reference: \(want)") }
+            }
+            bytes.removeAll()
+        }
+        #expect(failures == 0)
+    }
+
+    static func decode(_ out: [UInt8]) throws -> ReferenceInterpreter.Decision {
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(out)) as? [String: Any])
+        let decision = try #require(obj["decision"] as? String)
+        let stage = try #require(Stage(name: decision), "\(String(decoding: out, as: UTF8.self))")
+        let approvals = (obj["approvals"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        let rules = (obj["reasons"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
+        return .init(stage: stage, review: obj["review"] as? Bool ?? false, approvals: approvals, rules: rules)
+    }
+}
+
+/// Seeded random actions aimed at a policy's boundaries.
+struct ActionGenerator {
+    var rng: SplitMix
+    let policy: Policy
+    var amounts: [ExactDecimal] = []
+    var confidences: [ExactDecimal] = []
+    var blasts: [ExactDecimal] = []
+    var names: [String] = []
+    var tags: [String] = ["unrelated-tag"]
+    var attributes: [String: [AttributeValue]] = [:]
+
+    init(policy: Policy, seed: UInt64) {
+        self.policy = policy
+        rng = SplitMix(state: seed)
+        for e in policy.capabilities {
+            switch e.pattern {
+            case .exact(let n): names.append(n)
+            case .prefix(let p): names += [p, p + "x", p + "deep.er", p + "*"]
+            }
+            for b in e.spend { amounts.append(b.threshold.value) }
+            for b in e.confidence { confidences.append(b.threshold.value) }
+            for b in e.blastRadius { blasts.append(b.threshold.value) }
+        }
+        for r in policy.compliance {
+            for p in r.when.capability ?? [] {
+                switch p.pattern {
+                case .exact(let n): names.append(n)
+                case .prefix(let q): names += [q, q + "y"]
+                }
+            }
+            for b in [r.when.amount?.lower, r.when.amount?.upper].compactMap({ $0 }) { amounts.append(b.value) }
+            for b in [r.when.confidence?.lower, r.when.confidence?.upper].compactMap({ $0 }) { confidences.append(b.value) }
+            for b in [r.when.blastRadius?.lower, r.when.blastRadius?.upper].compactMap({ $0 }) { blasts.append(b.value) }
+            if let t = r.when.tags { tags += (t.any ?? []) + (t.all ?? []) + (t.none ?? []) }
+            for a in r.when.attributes { attributes[a.path, default: []] += a.values }
+        }
+        names += ["unknown_capability", "x", "ünïcode.cap"]
+        names.removeAll { $0.isEmpty }
+        amounts += [ExactDecimal(0), ExactDecimal(1)]
+        confidences += [ExactDecimal(0), ExactDecimal(1)]
+        blasts += [ExactDecimal(0)]
+    }
+
+    mutating func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
+    mutating func chance(_ percent: UInt64) -> Bool { rng.next() % 100 < percent }
+
+    /// A value at, just above or just below a threshold, or random.
+    mutating func near(_ xs: [ExactDecimal], scale: Int) -> ExactDecimal {
+        let base = pick(xs)
+        let step = ExactDecimal(isNegative: false, digits: [1], exponent: min(base.exponent, 0) - Int(rng.next() % 4) - 1)
+        switch rng.next() % 5 {
+        case 0, 1: return base
+        case 2: return base + step
+        case 3: return base < step ? base : base - step
+        default:
+            let r = Int(rng.next() % 1_000_000)
+            return ExactDecimal(isNegative: false, digits: String(r).utf8.map { $0 - 48 }, exponent: scale)
+        }
+    }
+
+    mutating func next() -> (String, ReferenceAction) {
+        var fields: [String] = []
+        var a = ReferenceAction(capability: pick(names), attributes: [:])
+        fields.append("\"capability\":\(json(a.capability))")
+        if chance(85) {
+            let v = near(amounts, scale: -2)
+            if chance(30), !policy.exchangeRates.isEmpty {
+                let rate = pick(policy.exchangeRates)
+                // Aim the converted amount at the threshold: v / rate, to a few decimals.
+                let foreign = chance(50) ? v : approxDivide(v, by: rate.rate)
+                fields.append("\"amount\":{\"value\":\"\(foreign)\",\"currency\":\"\(rate.currency)\"}")
+                a.amount = foreign * rate.rate
+            } else if chance(50) {
+                fields.append("\"amount\":\(v)")
+                a.amount = v
+            } else {
+                fields.append("\"amount\":{\"value\":\(v),\"currency\":\"\(policy.currency ?? "USD")\"}")
+                a.amount = v
+            }
+        }
+        if chance(85) {
+            var c = near(confidences, scale: -3)
+            if ExactDecimal(1) < c { c = ExactDecimal(1) }
+            fields.append("\"confidence\":\(c)")
+            a.confidence = c
+        }
+        if chance(85) {
+            var b = near(blasts, scale: 0)
+            if !b.isWholeNumber { b = ExactDecimal(b.truncatedInt) }
+            fields.append("\"blast_radius\":\(b)")
+            a.blastRadius = b
+        }
+        if chance(80) {
+            let r = chance(50)
+            fields.append("\"reversible\":\(r)")
+            a.reversible = r
+        }
+        if chance(85) {
+            var set = Set<String>()
+            for _ in 0..<Int(rng.next() % 3) { set.insert(pick(tags)) }
+            fields.append("\"tags\":[\(set.sorted().map(json).joined(separator: ","))]")
+            a.tags = set
+        }
+        if !attributes.isEmpty, chance(80) {
+            var parts: [String: String] = [:]
+            for (path, values) in attributes.sorted(by: { $0.key < $1.key }) where chance(75) {
+                let v: AttributeValue = chance(80) ? pick(values) : .string("other-value")
+                a.attributes[path] = v
+                let text: String = switch v {
+                case .string(let s): json(s)
+                case .number(let n): n.description
+                case .bool(let b): String(b)
+                }
+                parts[path] = text
+            }
+            fields.append("\"attributes\":\(nest(parts))")
+        }
+        fields.shuffle(using: &rng)
+        return ("{" + fields.joined(separator: ",") + "}", a)
+    }
+
+    func approxDivide(_ v: ExactDecimal, by rate: ExactDecimal) -> ExactDecimal {
+        let q = (Double(v.description) ?? 0) / (Double(rate.description) ?? 1)
+        return ExactDecimal(parsing: String(format: "%.4f", q)) ?? v
+    }
+
+    /// Dotted paths as nested objects.
+    func nest(_ parts: [String: String]) -> String {
+        var tree: [String: Any] = [:]
+        func put(_ path: [String], _ value: String, into node: inout [String: Any]) {
+            if path.count == 1 { node[path[0]] = value; return }
+            var child = node[path[0]] as? [String: Any] ?? [:]
+            put(Array(path.dropFirst()), value, into: &child)
+            node[path[0]] = child
+        }
+        for (p, v) in parts { put(p.split(separator: ".").map(String.init), v, into: &tree) }
+        func render(_ n: [String: Any]) -> String {
+            "{" + n.keys.sorted().map { k in "\(json(k)):" + ((n[k] as? [String: Any]).map(render) ?? (n[k] as! String)) }.joined(separator: ",") + "}"
+        }
+        return render(tree)
+    }
+
+    func json(_ s: String) -> String {
+        String(decoding: try! JSONSerialization.data(withJSONObject: s, options: [.fragmentsAllowed]), as: UTF8.self)
+    }
+}
+
+/// A small deterministic generator (SplitMix64).
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}
