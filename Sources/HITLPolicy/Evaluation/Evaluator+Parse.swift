@@ -25,7 +25,8 @@ extension Evaluator {
             s.skipSpace()
             if s.i != line.count { throw s.fail("unexpected text after the object") }
         } catch {
-            return "not JSON: \(error.message) at column \(column(of: error.offset))"
+            let prefix = error.message.hasPrefix("duplicate key") ? "" : "not JSON: "
+            return "\(prefix)\(error.message) at column \(column(of: error.offset))"
         }
         return nil
     }

@@ -1,17 +1,17 @@
 /// Human-readable forms of a decision table: aligned text (one block per capability
-/// class), Markdown (one table, for a PR) and CSV (RFC 4180). Rows are produced class by
-/// class and written through `emit`, so a large table is never held whole.
+/// class), Markdown (one table, for a PR) and CSV (RFC 4180). Rows are the reviewer's view
+/// (`ReviewTable`: regions merged wherever the decision is the same, with the rules that
+/// match throughout); they are produced class by class and written through `emit`, so a
+/// large table is never held whole.
 public struct TableReporter {
     /// Output format.
     public enum Format: String, Sendable, CaseIterable { case table, markdown, csv }
 
     let table: DecisionTable
-    let global: [(TableRegion, Int)]
 
     /// Prepares a table for rendering.
     public init(_ table: DecisionTable) {
         self.table = table
-        global = table.paths(from: table.globalRoot)
     }
 
     static let columns = ["capability", "amount", "confidence", "blast_radius", "reversible", "tags", "attributes",
@@ -19,12 +19,13 @@ public struct TableReporter {
 
     /// Renders in `format`, passing text to `emit` in pieces.
     public func render(_ format: Format, emit: (String) -> Void) {
+        var view = ReviewTable(table)
         switch format {
         case .table:
             var count = 0
             emit("policy \(table.policy) (\(table.source), \(table.policyDigest))\n")
             for cls in table.classes {
-                let rows = table.rows(of: cls, global: global).map { cells($0, label: cls.label) }
+                let rows = view.rows(of: cls).map { cells($0, label: cls.label) }
                 count += rows.count
                 emit("\n" + cls.label + "\n")
                 let header = Array(Self.columns.dropFirst())
@@ -49,7 +50,7 @@ public struct TableReporter {
             emit("|" + String(repeating: " --- |", count: Self.columns.count) + "\n")
             for cls in table.classes {
                 var block = ""
-                for r in table.rows(of: cls, global: global).map { cells($0, label: cls.label) } {
+                for r in view.rows(of: cls).map { cells($0, label: cls.label) } {
                     block += "| " + r.map(Self.markdownCell).joined(separator: " | ") + " |\n"
                 }
                 emit(block)
@@ -58,7 +59,7 @@ public struct TableReporter {
             emit(Self.columns.joined(separator: ",") + "\r\n")
             for cls in table.classes {
                 var block = ""
-                for r in table.rows(of: cls, global: global).map { cells($0, label: cls.label) } {
+                for r in view.rows(of: cls).map { cells($0, label: cls.label) } {
                     block += r.map(Self.csvField).joined(separator: ",") + "\r\n"
                 }
                 emit(block)

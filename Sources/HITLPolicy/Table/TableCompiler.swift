@@ -73,6 +73,9 @@ struct DiagramBuilder {
     static let firstTagVar = 4
 
     let rules: [TableRule]
+    /// Leaves keep only the requirement (rows merge whenever the decision is the same);
+    /// used for the reviewer's views of the table.
+    var requirementsOnly = false
     private(set) var tags: [String] = []
     private(set) var attributes: [TableAttribute] = []
     private(set) var nodes: [TableNode] = []
@@ -169,6 +172,7 @@ struct DiagramBuilder {
     }
 
     /// The diagram for a set of rules (all must hold their conditions to contribute).
+    /// Rules are numbered into `rules`.
     mutating func build(_ ruleIDs: [Int]) throws(TableTooLarge) -> Int32 {
         let alive = ruleIDs.filter { !specs[$0].never }.map { UInt32($0) << 1 }
         return try build(variable: 0, alive: alive, fired: [])
@@ -188,6 +192,7 @@ struct DiagramBuilder {
             }
         }
         fired.sort()
+        if requirementsOnly { fired = requirementKey(fired) }
         if alive.isEmpty { return leaf(fired) }
         let key = Key(variable: next, alive: alive, fired: fired)
         if let known = memo[key] { return known }
@@ -276,10 +281,34 @@ struct DiagramBuilder {
         return result
     }
 
+    /// In `requirementsOnly` mode the fired rules are replaced by one representative rule
+    /// per distinct requirement: the memo then merges every state with the same decision.
+    private mutating func requirementKey(_ fired: [UInt32]) -> [UInt32] {
+        var r = Requirement.bottom
+        for f in fired where f < UInt32(rules.count) { r = r.joined(with: rules[Int(f)].contribution) }
+        for f in fired where f >= UInt32(rules.count) { r = r.joined(with: syntheticRequirements[Int(f) - rules.count]) }
+        if let known = syntheticIndex[r] { return [known] }
+        let id = UInt32(rules.count + syntheticRequirements.count)
+        syntheticRequirements.append(r)
+        syntheticIndex[r] = id
+        return [id]
+    }
+
+    private var syntheticRequirements: [Requirement] = []
+    private var syntheticIndex: [Requirement: UInt32] = [:]
+
     private mutating func leaf(_ fired: [UInt32]) -> Int32 {
         if let known = outcomeIndex[fired] { return -known - 1 }
         var r = Requirement.bottom
-        for f in fired { r = r.joined(with: rules[Int(f)].contribution) }
+        for f in fired {
+            r = r.joined(with: Int(f) < rules.count ? rules[Int(f)].contribution : syntheticRequirements[Int(f) - rules.count])
+        }
+        if requirementsOnly {
+            let i = Int32(outcomes.count)
+            outcomes.append(TableOutcome(requirement: r, rules: []))
+            outcomeIndex[fired] = i
+            return -i - 1
+        }
         let i = Int32(outcomes.count)
         outcomes.append(TableOutcome(requirement: r, rules: fired.map { Int($0) }))
         outcomeIndex[fired] = i

@@ -51,6 +51,10 @@ public struct TableRegion: Hashable, Sendable {
 extension DecisionTable {
     /// Every root-to-leaf path of a diagram: its region and outcome number.
     public func paths(from root: Int32) -> [(TableRegion, Int)] {
+        Self.paths(from: root, nodes: nodes)
+    }
+
+    static func paths(from root: Int32, nodes: [TableNode]) -> [(TableRegion, Int)] {
         var out: [(TableRegion, Int)] = []
         func visit(_ ref: Int32, _ region: TableRegion) {
             if ref < 0 { out.append((region, Int(-ref - 1))); return }
@@ -97,4 +101,86 @@ public struct TableRow: Hashable, Sendable {
     public var requirement: Requirement
     /// The contributing rules.
     public var rules: [Int]
+}
+
+/// The reviewer's view of a table: per capability class, one diagram over all of the
+/// class's rules whose leaves keep only the decision, so rows merge wherever the decision
+/// is the same. Each row lists the rules that match every action in it.
+public struct ReviewTable {
+    let table: DecisionTable
+    var builder: DiagramBuilder
+
+    /// Prepares the view.
+    public init(_ table: DecisionTable) {
+        self.table = table
+        builder = DiagramBuilder(rules: table.rules)
+        builder.requirementsOnly = true
+    }
+
+    /// The rules that apply to a class (entry or default, its bands, compliance rules whose
+    /// capability condition covers the class).
+    public func ruleIDs(of cls: CapabilityClass) -> [Int] {
+        let entry = table.rules[cls.entryRule]
+        var ids = [cls.entryRule]
+        for (i, r) in table.rules.enumerated() {
+            switch r.kind {
+            case .band where entry.kind == .entry && r.path.hasPrefix(entry.path + ".") && !r.path.dropFirst(entry.path.count + 1).contains("."):
+                ids.append(i)
+            case .compliance:
+                guard let patterns = r.capabilities else { ids.append(i); continue }
+                let covers = patterns.contains { p in
+                    switch (cls.kind, p) {
+                    case (.exact, _): p.matches(cls.name)
+                    case (.prefix, .prefix(let q)): cls.name.utf8.starts(with: q.utf8)
+                    default: false
+                    }
+                }
+                if covers { ids.append(i) }
+            default: continue
+            }
+        }
+        return ids.sorted()
+    }
+
+    /// The merged rows of one class.
+    public mutating func rows(of cls: CapabilityClass) -> [TableRow] {
+        let ids = ruleIDs(of: cls)
+        guard let root = try? builder.build(ids) else { return [] }
+        return DecisionTable.paths(from: root, nodes: builder.nodes).map { region, leaf in
+            TableRow(region: region, requirement: builder.outcomes[leaf].requirement,
+                     rules: ids.filter { builder.holdsThroughout(table.rules[$0], region) })
+        }
+    }
+}
+
+extension DiagramBuilder {
+    /// Whether every action in `region` meets all of the rule's conditions (missing values
+    /// count as meeting them).
+    func holdsThroughout(_ rule: TableRule, _ region: TableRegion) -> Bool {
+        for c in rule.conditions {
+            switch c {
+            case .range(let r):
+                switch region.numeric[r.field] {
+                case nil: return false
+                case .missing?: continue
+                case .interval(let l, let u)?:
+                    if let need = r.lower, !(l.map { $0 >= need } ?? false) { return false }
+                    if let need = r.upper, !(u.map { $0 <= need } ?? false) { return false }
+                }
+            case .reversible(let b):
+                if region.reversible != b { return false }
+            case .tags(let any, let all, let none):
+                func has(_ t: String) -> Bool? { tags.firstIndex(of: t).flatMap { region.tags[$0] } }
+                if let any, !any.contains(where: { has($0) == true }) { return false }
+                if let all, !all.allSatisfy({ has($0) == true }) { return false }
+                if let none, !none.allSatisfy({ has($0) == false }) { return false }
+            case .attribute(let path, let values):
+                guard let a = attributes.firstIndex(where: { $0.path == path }), let k = region.attributes[a] else { return false }
+                let attr = attributes[a]
+                if k == attr.values.count + 1 { continue }
+                if k == attr.values.count || !values.contains(attr.values[k]) { return false }
+            }
+        }
+        return true
+    }
 }
