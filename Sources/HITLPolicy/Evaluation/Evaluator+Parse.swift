@@ -216,16 +216,16 @@ extension Evaluator {
     /// An `invalid` decision.
     func renderInvalid(_ errors: [ActionError], number: Int, withFields: Bool, into out: inout [UInt8]) {
         out.append(0x7B)
-        if withFields, let id = fields.id {
+        if withFields, fields.id != nil {
             out.append(contentsOf: "\"id\":".utf8)
-            out.append(contentsOf: line[id])
+            appendID(into: &out)
             out.append(0x2C)
         }
         out.append(contentsOf: "\"line\":".utf8)
         out.appendInt(number)
-        if withFields, let t = fields.capabilityToken {
+        if withFields, fields.capabilityToken != nil {
             out.append(contentsOf: ",\"capability\":".utf8)
-            out.append(contentsOf: line[t])
+            appendCapability(into: &out)
         }
         out.append(contentsOf: ",\"decision\":\"invalid\",\"review\":false,\"approvals\":[],\"errors\":[".utf8)
         for (k, e) in errors.enumerated() {

@@ -113,15 +113,15 @@ public final class Evaluator {
             if cache.count < Self.cacheLimit { cache[key] = template }
         }
         out.append(0x7B)
-        if let id = fields.id {
+        if fields.id != nil {
             out.append(contentsOf: "\"id\":".utf8)
-            out.append(contentsOf: line[id])
+            appendID(into: &out)
         } else {
             out.append(contentsOf: "\"line\":".utf8)
             out.appendInt(number)
         }
         out.append(contentsOf: ",\"capability\":".utf8)
-        if let t = fields.capabilityToken { out.append(contentsOf: line[t]) }
+        appendCapability(into: &out)
         out.append(0x2C)
         for part in template.parts {
             switch part {
@@ -143,6 +143,25 @@ public final class Evaluator {
             out.append(contentsOf: "}\n".utf8)
         }
         return template.verdict
+    }
+
+    /// The action's `id` as sent; a string with escapes is re-encoded from its decoded
+    /// text, so the output never carries a lone surrogate.
+    func appendID(into out: inout [UInt8]) {
+        guard let id = fields.id else { return }
+        let raw = line[id]
+        if raw.first == 0x22, raw.contains(0x5C) {
+            let s = JSONScanner(line)
+            out.appendJSONString(bytes: s.unescape((id.lowerBound + 1)..<(id.upperBound - 1)))
+        } else {
+            out.append(contentsOf: raw)
+        }
+    }
+
+    /// The capability as sent (re-encoded when it had escapes).
+    func appendCapability(into out: inout [UInt8]) {
+        if let bytes = fields.capabilityBytes { out.appendJSONString(bytes: bytes) }
+        else if let t = fields.capabilityToken { out.append(contentsOf: line[t]) }
     }
 
     func clearAction() {

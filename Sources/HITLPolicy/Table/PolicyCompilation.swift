@@ -79,6 +79,9 @@ public enum PolicyCompilation {
 
     /// The JSON artifact: deterministic bytes (sorted keys, no timestamps).
     public static func artifact(_ table: DecisionTable) -> String {
-        JSONOutput.encode(table)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(table) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

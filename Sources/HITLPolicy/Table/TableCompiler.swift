@@ -299,10 +299,17 @@ struct DiagramBuilder {
 
     private mutating func leaf(_ fired: [UInt32]) -> Int32 {
         if let known = outcomeIndex[fired] { return -known - 1 }
-        var r = Requirement.bottom
+        // Join stage, review and tier directly, specialists as a set: `Requirement.joined`
+        // normalises on every call, which is slow over hundreds of rules.
+        var stage = Stage.autonomous, review = false, tier: Int?, specialists = Set<String>()
         for f in fired {
-            r = r.joined(with: Int(f) < rules.count ? rules[Int(f)].contribution : syntheticRequirements[Int(f) - rules.count])
+            let c = Int(f) < rules.count ? rules[Int(f)].contribution : syntheticRequirements[Int(f) - rules.count]
+            stage = max(stage, c.stage)
+            review = review || c.review
+            if let t = c.tier { tier = max(tier ?? t, t) }
+            specialists.formUnion(c.specialists)
         }
+        let r = Requirement(stage: stage, review: review, tier: tier, specialists: Array(specialists))
         if requirementsOnly {
             let i = Int32(outcomes.count)
             outcomes.append(TableOutcome(requirement: r, rules: []))
