@@ -21,6 +21,11 @@ public struct CapabilityClass: Hashable, Sendable, Codable {
     /// Fields any rule for this class tests (bit per `ActionFieldMask`).
     public var testedFields: UInt64
 
+    enum CodingKeys: String, CodingKey {
+        case kind, name, reversible, root
+        case entryRule = "entry_rule", testedFields = "tested_fields"
+    }
+
     /// The class as a pattern: `refund`, `github.*`, or `*` for other.
     public var label: String {
         switch kind {

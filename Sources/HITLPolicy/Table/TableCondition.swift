@@ -1,5 +1,5 @@
 /// The numeric fields of an action that bands and range conditions test.
-public enum NumericField: Int, Codable, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+public enum NumericField: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible {
     case amount = 0, confidence = 1, blastRadius = 2
 
     /// The action field name.
@@ -125,6 +125,21 @@ extension CapabilityPattern: Codable {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad pattern \(text)"))
         }
         self = p
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+}
+
+extension NumericField: Codable {
+    public init(from decoder: any Decoder) throws {
+        let name = try decoder.singleValueContainer().decode(String.self)
+        guard let f = NumericField.allCases.first(where: { $0.description == name }) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown field \(name)"))
+        }
+        self = f
     }
 
     public func encode(to encoder: any Encoder) throws {
