@@ -3,7 +3,7 @@
 #   1. throughput of `eval` against jq on the shared seeded corpus (../shared/bench: 3 paired
 #      rounds, medians, and a check that both decide every line alike);
 #   2. peak memory at 100k and 1M lines (must stay flat);
-#   3. cold start for one action, from YAML and from a compiled table (hyperfine);
+#   3. cold start for one action, from YAML and from a compiled table, and jq (hyperfine);
 #   4. compile time of a generated 10,000-capability, 1,000-rule policy.
 # usage: scripts/bench.sh [LINES]        (needs jq, hyperfine, python3 with PyYAML)
 set -euo pipefail
@@ -12,8 +12,10 @@ n=${1:-1000000}
 shared=${SHARED_BENCH:-../shared/bench}
 work=${BENCH_DIR:-/tmp/hitl-bench}
 mkdir -p "$work"
-swift build -c release --product hitl-policy >/dev/null
-exe=$PWD/.build/release/hitl-policy
+# The shipping configuration: release, Swift runtime and Foundation linked statically (it
+# halves start-up: no dynamic loading of Foundation and ICU).
+swift build -c release --static-swift-stdlib --scratch-path .build-static --product hitl-policy >/dev/null
+exe=$PWD/.build-static/release/hitl-policy
 
 echo "== 1. eval throughput vs jq ($n actions)"
 BENCH_DIR="$work" bash "$shared/bench.sh" "$exe" "$n"
@@ -29,12 +31,12 @@ done
 echo "== 3. cold start, one action"
 "$exe" compile "$shared/policy.yaml" -o "$work/policy.table.json"
 echo '{"id":"a-1","capability":"refund","amount":{"value":"6200.00","currency":"EUR"},"confidence":0.82,"reversible":false,"blast_radius":3,"tags":["pii"]}' > "$work/one.json"
-hyperfine -N --warmup 5 --runs 100 --input "$work/one.json" \
-  "$exe eval --policy $shared/policy.yaml" \
-  "$exe eval --policy $work/policy.table.json" 2>&1 | grep -E "Benchmark|Time"
+hyperfine -N --warmup 5 --runs 100 \
+  "$exe eval --policy $shared/policy.yaml $work/one.json" \
+  "$exe eval --policy $work/policy.table.json $work/one.json" 2>&1 | grep -E "Benchmark|Time"
 if [ -f "$work/policy.json" ]; then
-  hyperfine -N --warmup 3 --runs 30 --input "$work/one.json" \
-    "jq -R -c --slurpfile P $work/policy.json -f $shared/policy.jq" 2>&1 | grep -E "Benchmark|Time"
+  hyperfine -N --warmup 3 --runs 30 \
+    "jq -R -c --slurpfile P $work/policy.json -f $shared/policy.jq $work/one.json" 2>&1 | grep -E "Benchmark|Time"
 fi
 
 echo "== 4. compile a generated 10,000-capability, 1,000-rule policy"
