@@ -1,7 +1,7 @@
 extension Evaluator {
     /// `--explain`: the row (the class and each diagram's region) and every rule consulted for
     /// this capability, with why it did or did not match.
-    func appendExplanation(classIndex c: Int, reversible: Bool, paths: [[(Int, Int)]], into out: inout [UInt8]) {
+    func appendExplanation(classIndex c: Int, reversible: Bool, outcomes: [Int32], paths: [[(Int, Int)]], into out: inout [UInt8]) {
         let cls = table.classes[c]
         out.append(contentsOf: "{\"row\":{\"capability\":".utf8)
         out.appendJSONString(cls.label)
@@ -9,12 +9,7 @@ extension Evaluator {
         out.appendJSONStringArray(paths.flatMap { $0.map(describeStep) })
         out.append(contentsOf: "},\"rules\":[".utf8)
         var fired = Set<Int>()
-        var a = Int32(0), b = Int32(0)
-        var none: [(Int, Int)]? = nil
-        a = walk(cls.root, reversible: reversible, path: &none)
-        b = walk(table.globalRoot, reversible: reversible, path: &none)
-        fired.formUnion(table.outcomes[Int(a)].rules)
-        fired.formUnion(table.outcomes[Int(b)].rules)
+        for o in outcomes { fired.formUnion(table.outcomes[Int(o)].rules) }
         let name = fields.capabilityBytes ?? fields.capability.map { Array(line[$0]) } ?? []
         let capability = String(decoding: name, as: UTF8.self)
         var first = true

@@ -83,20 +83,14 @@ extension Evaluator {
                 try s.skipValue()
             }
         case .confidence:
-            if let (n, r) = try s.numberValue() {
+            if let (n, r) = try numberMember("confidence", kind, &s) {
                 fields.confidence = n
                 fields.confidenceText = r
-            } else {
-                error("confidence", "must be a number, not \(JSONScanner.typeName(kind))")
-                try s.skipValue()
             }
         case .blastRadius:
-            if let (n, r) = try s.numberValue() {
+            if let (n, r) = try numberMember("blast_radius", kind, &s) {
                 fields.blastRadius = n
                 fields.blastRadiusText = r
-            } else {
-                error("blast_radius", "must be a number, not \(JSONScanner.typeName(kind))")
-                try s.skipValue()
             }
         case .reversible:
             if kind == 0x74 { try s.literal("true"); fields.reversible = true }
@@ -138,6 +132,14 @@ extension Evaluator {
         case .other:
             try s.skipValue()
         }
+    }
+
+    /// A member that must be a number: the number, or nil after recording the error.
+    func numberMember(_ field: String, _ kind: UInt8, _ s: inout JSONScanner) throws(JSONSyntaxError) -> (ActionNumber, Range<Int>)? {
+        if let found = try s.numberValue() { return found }
+        error(field, "must be a number, not \(JSONScanner.typeName(kind))")
+        try s.skipValue()
+        return nil
     }
 
     /// `{"value": number or decimal string, "currency": "XXX"}`.

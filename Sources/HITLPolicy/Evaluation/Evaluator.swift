@@ -139,7 +139,7 @@ public final class Evaluator {
         if explain, let pathA, let pathB {
             out.removeLast(2)   // "}\n"
             out.append(contentsOf: ",\"explain\":".utf8)
-            appendExplanation(classIndex: c, reversible: reversible, paths: [pathA, pathB], into: &out)
+            appendExplanation(classIndex: c, reversible: reversible, outcomes: [a, b], paths: [pathA, pathB], into: &out)
             out.append(contentsOf: "}\n".utf8)
         }
         return template.verdict

@@ -5,18 +5,7 @@ import Testing
 /// must each lint to diagnostics without trapping (a trap would crash the test process).
 @Suite("Mutated example policies")
 struct MutationFuzzTests {
-    /// SplitMix64: small, seeded, reproducible.
-    struct Rng {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-    }
+    typealias Rng = SplitMix
 
     static let alphabet = Array(":-[]{}&*!|>'\"#,?\t\n 0.9e-x*".utf8) + [0xC3, 0xFF, 0x00]
 
