@@ -48,6 +48,9 @@ public enum PolicyFiles {
             .sorted()
     }
 
+    /// Whether anything exists at `path`.
+    public static func exists(_ path: String) -> Bool { kind(of: path) != nil }
+
     /// True for a folder, false for anything else that exists, nil when nothing is there.
     static func kind(of path: String) -> Bool? {
         var info = stat()

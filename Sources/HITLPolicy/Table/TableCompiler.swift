@@ -67,6 +67,7 @@ struct DiagramBuilder {
         var variable: Int
         var alive: [UInt32]
         var fired: [UInt32]
+        var context: UInt8
     }
 
     static let reversibleVar = 3
@@ -76,6 +77,20 @@ struct DiagramBuilder {
     /// Leaves keep only the requirement (rows merge whenever the decision is the same);
     /// used for the reviewer's views of the table.
     var requirementsOnly = false
+    /// Pair mode (with `requirementsOnly`): rules numbered from `pairSplit` on belong to a
+    /// second policy, and leaves keep the pair (first policy's decision, second's); see
+    /// `pair(ofLeaf:)`. Used by `PolicyDiff`.
+    var pairSplit: Int?
+    /// In pair mode, the capability's default reversibility on each side when they differ:
+    /// the reversibility node then has a third child for a missing `reversible` field.
+    var reversibleDefaults: (old: Bool, new: Bool)? {
+        didSet { context = reversibleDefaults.map { $0.old ? 1 : 2 } ?? 0 }
+    }
+    private var context: UInt8 = 0
+    /// In pair mode, merges leaves whose pairs map to the same key (e.g. the same change),
+    /// so the diagram merges regions by that key rather than by the exact pair.
+    var pairLeafKey: ((RequirementPair) -> AnyHashable)?
+    private var leafByKey: [AnyHashable: Int32] = [:]
     private(set) var tags: [String] = []
     private(set) var attributes: [TableAttribute] = []
     private(set) var nodes: [TableNode] = []
@@ -194,7 +209,7 @@ struct DiagramBuilder {
         fired.sort()
         if requirementsOnly { fired = requirementKey(fired) }
         if alive.isEmpty { return leaf(fired) }
-        let key = Key(variable: next, alive: alive, fired: fired)
+        let key = Key(variable: next, alive: alive, fired: fired, context: context)
         if let known = memo[key] { return known }
         if nodes.count + outcomes.count >= TableCompiler.maxNodes { throw TableTooLarge(nodes: nodes.count) }
 
@@ -235,6 +250,14 @@ struct DiagramBuilder {
             var children: [Int32] = []
             for value in [false, true] {
                 let pass = alive.filter { specs[Int($0 >> 1)].reversible.map { $0 == value } ?? true }
+                children.append(try build(variable: next + 1, alive: pass, fired: fired))
+            }
+            if let defaults = reversibleDefaults, let split = pairSplit {
+                // A missing field: each side's rules see that side's default.
+                let pass = alive.filter { a in
+                    let r = Int(a >> 1)
+                    return specs[r].reversible.map { $0 == (r < split ? defaults.old : defaults.new) } ?? true
+                }
                 children.append(try build(variable: next + 1, alive: pass, fired: fired))
             }
             node = TableNode(test: .reversible, children: children)
@@ -284,9 +307,16 @@ struct DiagramBuilder {
     /// In `requirementsOnly` mode the fired rules are replaced by one representative rule
     /// per distinct requirement: the memo then merges every state with the same decision.
     private mutating func requirementKey(_ fired: [UInt32]) -> [UInt32] {
-        var r = Requirement.bottom
-        for f in fired where f < UInt32(rules.count) { r = r.joined(with: rules[Int(f)].contribution) }
-        for f in fired where f >= UInt32(rules.count) { r = r.joined(with: syntheticRequirements[Int(f) - rules.count]) }
+        var r = RequirementPair(old: .bottom, new: .bottom)
+        let split = UInt32(pairSplit ?? rules.count)
+        for f in fired {
+            if f < split { r.old = r.old.joined(with: rules[Int(f)].contribution) }
+            else if f < UInt32(rules.count) { r.new = r.new.joined(with: rules[Int(f)].contribution) }
+            else {
+                let p = syntheticRequirements[Int(f) - rules.count]
+                r = RequirementPair(old: r.old.joined(with: p.old), new: r.new.joined(with: p.new))
+            }
+        }
         if let known = syntheticIndex[r] { return [known] }
         let id = UInt32(rules.count + syntheticRequirements.count)
         syntheticRequirements.append(r)
@@ -294,8 +324,19 @@ struct DiagramBuilder {
         return [id]
     }
 
-    private var syntheticRequirements: [Requirement] = []
-    private var syntheticIndex: [Requirement: UInt32] = [:]
+    /// Decisions of both policies in pair mode (`new` is the bottom otherwise).
+    struct RequirementPair: Hashable {
+        var old: Requirement
+        var new: Requirement
+    }
+
+    private var syntheticRequirements: [RequirementPair] = []
+    private var syntheticIndex: [RequirementPair: UInt32] = [:]
+
+    /// The pair of decisions at a leaf (requirements-only and pair modes).
+    func pair(ofLeaf leaf: Int) -> RequirementPair {
+        syntheticRequirements[Int(outcomes[leaf].rules[0]) - rules.count]
+    }
 
     private mutating func leaf(_ fired: [UInt32]) -> Int32 {
         if let known = outcomeIndex[fired] { return -known - 1 }
@@ -303,16 +344,24 @@ struct DiagramBuilder {
         // normalises on every call, which is slow over hundreds of rules.
         var stage = Stage.autonomous, review = false, tier: Int?, specialists = Set<String>()
         for f in fired {
-            let c = Int(f) < rules.count ? rules[Int(f)].contribution : syntheticRequirements[Int(f) - rules.count]
+            let c = Int(f) < rules.count ? rules[Int(f)].contribution : syntheticRequirements[Int(f) - rules.count].old
             stage = max(stage, c.stage)
             review = review || c.review
             if let t = c.tier { tier = max(tier ?? t, t) }
             specialists.formUnion(c.specialists)
         }
         let r = Requirement(stage: stage, review: review, tier: tier, specialists: Array(specialists))
+        if requirementsOnly, let pairLeafKey, let sid = fired.first {
+            let key = pairLeafKey(syntheticRequirements[Int(sid) - rules.count])
+            if let known = leafByKey[key] {
+                outcomeIndex[fired] = known
+                return -known - 1
+            }
+            leafByKey[key] = Int32(outcomes.count)
+        }
         if requirementsOnly {
             let i = Int32(outcomes.count)
-            outcomes.append(TableOutcome(requirement: r, rules: []))
+            outcomes.append(TableOutcome(requirement: r, rules: fired.map { Int($0) }))
             outcomeIndex[fired] = i
             return -i - 1
         }

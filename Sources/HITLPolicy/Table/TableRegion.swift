@@ -12,6 +12,9 @@ public struct TableRegion: Hashable, Sendable {
     public var numeric: [NumericField: Span] = [:]
     /// Effective reversibility, when constrained.
     public var reversible: Bool?
+    /// The `reversible` field is absent (diff only: when the capability's default
+    /// reversibility differs between the two policies).
+    public var reversibleMissing = false
     /// Tag presence, by tag number.
     public var tags: [Int: Bool] = [:]
     /// Attribute choice (value index, then other, then missing), by attribute number.
@@ -59,19 +62,7 @@ extension DecisionTable {
         func visit(_ ref: Int32, _ region: TableRegion) {
             if ref < 0 { out.append((region, Int(-ref - 1))); return }
             let node = nodes[Int(ref)]
-            for (k, child) in node.children.enumerated() {
-                var r = region
-                switch node.test {
-                case .numeric(let f):
-                    if k == node.children.count - 1 { r.numeric[f] = .missing } else {
-                        r.numeric[f] = .interval(lower: k > 0 ? node.cuts[k - 1] : nil, upper: k < node.cuts.count ? node.cuts[k] : nil)
-                    }
-                case .reversible: r.reversible = k == 1
-                case .tag(let t): r.tags[t] = k == 1
-                case .attribute(let a): r.attributes[a] = k
-                }
-                visit(child, r)
-            }
+            for (k, child) in node.children.enumerated() { visit(child, region.refined(by: node, child: k)) }
         }
         visit(root, TableRegion())
         return out
@@ -108,11 +99,13 @@ public struct TableRow: Hashable, Sendable {
 /// is the same. Each row lists the rules that match every action in it.
 public struct ReviewTable {
     let table: DecisionTable
+    let index: ClassRuleIndex
     var builder: DiagramBuilder
 
     /// Prepares the view.
     public init(_ table: DecisionTable) {
         self.table = table
+        index = ClassRuleIndex(table)
         builder = DiagramBuilder(rules: table.rules)
         builder.requirementsOnly = true
     }
@@ -120,26 +113,7 @@ public struct ReviewTable {
     /// The rules that apply to a class (entry or default, its bands, compliance rules whose
     /// capability condition covers the class).
     public func ruleIDs(of cls: CapabilityClass) -> [Int] {
-        let entry = table.rules[cls.entryRule]
-        var ids = [cls.entryRule]
-        for (i, r) in table.rules.enumerated() {
-            switch r.kind {
-            case .band where entry.kind == .entry && r.path.hasPrefix(entry.path + ".") && !r.path.dropFirst(entry.path.count + 1).contains("."):
-                ids.append(i)
-            case .compliance:
-                guard let patterns = r.capabilities else { ids.append(i); continue }
-                let covers = patterns.contains { p in
-                    switch (cls.kind, p) {
-                    case (.exact, _): p.matches(cls.name)
-                    case (.prefix, .prefix(let q)): cls.name.utf8.starts(with: q.utf8)
-                    default: false
-                    }
-                }
-                if covers { ids.append(i) }
-            default: continue
-            }
-        }
-        return ids.sorted()
+        index.ruleIDs(kind: cls.kind, name: cls.name).ids
     }
 
     /// The merged rows of one class.

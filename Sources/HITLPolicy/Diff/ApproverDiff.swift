@@ -1,0 +1,143 @@
+/// Matches the tiers and panels of two policies (by name, then renames by identical
+/// approvers) and reports what changed inside them.
+struct ApproverDiff {
+    /// Old tier name → new name, for matched tiers.
+    private(set) var tierNames: [String: String] = [:]
+    /// Old panel name → new name, for matched panels.
+    private(set) var specialistNames: [String: String] = [:]
+    /// Ladder positions, by name, in each policy.
+    let oldRank: [String: Int]
+    let newRank: [String: Int]
+    private(set) var changes: [ApproverChange] = []
+
+    init(old: DecisionTable, new: DecisionTable) {
+        let oldTiers = Array(old.approvers.prefix(old.tierCount))
+        let newTiers = Array(new.approvers.prefix(new.tierCount))
+        oldRank = Dictionary(oldTiers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        newRank = Dictionary(newTiers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        tierNames = compare(oldTiers, newTiers, subject: "tier")
+        specialistNames = compare(Array(old.approvers.dropFirst(old.tierCount)), Array(new.approvers.dropFirst(new.tierCount)),
+                                  subject: "specialist")
+        for (o, n) in tierNames.sorted(by: { (newRank[$0.value] ?? 0) < (newRank[$1.value] ?? 0) }) {
+            guard let a = oldRank[o], let b = newRank[n], a != b, ladderOrderChanged(o) else { continue }
+            changes.append(ApproverChange(
+                subject: "tier", name: n, change: "position", old: String(a + 1), new: String(b + 1), classification: .changed,
+                text: "tier \(n) moved on the ladder from position \(a + 1) to \(b + 1)"))
+        }
+    }
+
+    /// Whether a tier's order relative to the other matched tiers changed.
+    private func ladderOrderChanged(_ o: String) -> Bool {
+        guard let a = oldRank[o], let b = tierNames[o].flatMap({ newRank[$0] }) else { return false }
+        for (p, q) in tierNames where p != o {
+            guard let c = oldRank[p], let d = newRank[q] else { continue }
+            if (a < c) != (b < d) { return true }
+        }
+        return false
+    }
+
+    /// Matches by name, then pairs the rest by identical approver sets (position breaks
+    /// ties for tiers), and records changes. Returns old name → new name.
+    private mutating func compare(_ old: [TableApprover], _ new: [TableApprover], subject: String) -> [String: String] {
+        var map: [String: String] = [:]
+        let newNames = Set(new.map(\.name))
+        var unmatchedNew = new.filter { n in !old.contains { $0.name == n.name } }
+        for o in old where newNames.contains(o.name) { map[o.name] = o.name }
+        for (i, o) in old.enumerated() where !newNames.contains(o.name) {
+            let candidates = unmatchedNew.enumerated().filter { Set($0.element.approvers) == Set(o.approvers) }
+            let pick = candidates.first { c in new.firstIndex { $0.name == c.element.name } == i } ?? candidates.first
+            guard let pick else { continue }
+            map[o.name] = pick.element.name
+            unmatchedNew.remove(at: pick.offset)
+            changes.append(ApproverChange(
+                subject: subject, name: pick.element.name, change: "renamed", old: o.name, new: pick.element.name,
+                classification: .changed, text: "\(subject) \(o.name) renamed to \(pick.element.name)"))
+        }
+        for o in old where map[o.name] == nil {
+            changes.append(ApproverChange(
+                subject: subject, name: o.name, change: "removed", old: o.name, new: nil, classification: .changed,
+                text: "\(subject) \(o.name) removed (approvers \(o.approvers.joined(separator: ", ")))"))
+        }
+        for n in unmatchedNew {
+            changes.append(ApproverChange(
+                subject: subject, name: n.name, change: "added", old: nil, new: n.name, classification: .changed,
+                text: "\(subject) \(n.name) added (approvers \(n.approvers.joined(separator: ", ")), quorum \(n.quorum))"))
+        }
+        for o in old {
+            guard let name = map[o.name], let n = new.first(where: { $0.name == name }) else { continue }
+            details(o, n, subject: subject)
+        }
+        return map
+    }
+
+    private mutating func details(_ o: TableApprover, _ n: TableApprover, subject: String) {
+        func add(_ change: String, _ old: String?, _ new: String?, _ c: DiffClassification, _ text: String) {
+            changes.append(ApproverChange(subject: subject, name: n.name, change: change, old: old, new: new, classification: c,
+                                          text: "\(subject) \(n.name): \(text)"))
+        }
+        let added = n.approvers.filter { !o.approvers.contains($0) }
+        let removed = o.approvers.filter { !n.approvers.contains($0) }
+        if !added.isEmpty || !removed.isEmpty {
+            var words: [String] = []
+            if !added.isEmpty { words.append("added \(added.joined(separator: ", "))") }
+            if !removed.isEmpty { words.append("removed \(removed.joined(separator: ", "))") }
+            let c: DiffClassification = removed.isEmpty ? .loosened : (added.isEmpty ? .tightened : .changed)
+            add("approvers", o.approvers.joined(separator: ", "), n.approvers.joined(separator: ", "), c,
+                "approvers \(words.joined(separator: "; ")) (\(c == .loosened ? "more people may approve" : c == .tightened ? "fewer people may approve" : "a different pool approves"))")
+        }
+        if o.quorum != n.quorum {
+            add("quorum", String(o.quorum), String(n.quorum), n.quorum < o.quorum ? .loosened : .tightened,
+                "required approvals \(o.quorum) → \(n.quorum)")
+        }
+        if o.slaSeconds != n.slaSeconds {
+            add("sla", o.sla ?? "none", n.sla ?? "none", .changed, "SLA \(o.sla ?? "none") → \(n.sla ?? "none")")
+        }
+        if o.onTimeout != n.onTimeout {
+            // Escalating lets a timed-out request still be approved higher up; rejecting ends it.
+            add("on_timeout", o.onTimeout, n.onTimeout, n.onTimeout == "escalate" ? .loosened : .tightened,
+                "on timeout \(o.onTimeout) → \(n.onTimeout)")
+        } else if o.escalatesTo.map(newName) != n.escalatesTo {
+            add("escalates_to", o.escalatesTo ?? "none", n.escalatesTo ?? "none", .changed,
+                "escalates to \(o.escalatesTo ?? "none") → \(n.escalatesTo ?? "none")")
+        }
+    }
+
+    /// An old tier's name in the new policy (itself when unmatched).
+    func newName(_ oldTier: String) -> String { tierNames[oldTier] ?? oldTier }
+
+    /// An old panel's name in the new policy (itself when unmatched).
+    func newSpecialist(_ old: String) -> String { specialistNames[old] ?? old }
+
+    /// Whether tier `a` is at least as high as tier `b` (both in new names): by the new
+    /// ladder when both are on it, else by the old one; nil when no ladder ranks both.
+    func tier(_ a: String, isAtLeast b: String) -> Bool? {
+        if let x = newRank[a], let y = newRank[b] { return x >= y }
+        let oldName = Dictionary(tierNames.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        if let x = oldRank[oldName[a] ?? a], let y = oldRank[oldName[b] ?? b] { return x >= y }
+        return nil
+    }
+
+    /// SPEC §2's order between the diff's outcomes.
+    func isAtLeastAsStrict(_ a: DiffOutcome, _ b: DiffOutcome) -> Bool {
+        if a.stage == .disabled { return true }
+        if b.stage == .disabled { return false }
+        if a.stage != b.stage { return a.stage > b.stage }
+        if a.stage == .approval {
+            let tierOK: Bool = switch (a.tier, b.tier) {
+            case (_, nil): true
+            case (nil, _?): false
+            case (let x?, let y?): tier(x, isAtLeast: y) ?? false
+            }
+            return tierOK && Set(b.specialists).isSubset(of: a.specialists)
+        }
+        return a.review || !b.review
+    }
+
+    /// Tightened, loosened or changed.
+    func classify(old: DiffOutcome, new: DiffOutcome) -> DiffClassification {
+        let up = isAtLeastAsStrict(new, old), down = isAtLeastAsStrict(old, new)
+        if up && !down { return .tightened }
+        if down && !up { return .loosened }
+        return .changed
+    }
+}

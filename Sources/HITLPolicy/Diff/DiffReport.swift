@@ -1,0 +1,173 @@
+/// How a change moves oversight, by SPEC §2's order.
+public enum DiffClassification: String, Sendable, Hashable, CaseIterable, Comparable {
+    /// The new requirement is less strict: actions need less oversight than before.
+    case loosened
+    /// Neither is at least as strict as the other (e.g. a higher tier, one panel fewer).
+    case changed
+    /// The new requirement is stricter.
+    case tightened
+
+    /// Most severe first: loosened, changed, tightened.
+    public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
+    var rank: Int { Self.allCases.firstIndex(of: self)! }
+}
+
+/// A decision in the diff's own terms: approver tiers and panels by name (renamed tiers
+/// and panels under their new names), so the two policies' decisions compare directly.
+public struct DiffOutcome: Hashable, Sendable, CustomStringConvertible {
+    /// `autonomous`, `approval` or `disabled`.
+    public var stage: Stage
+    /// Post-action review (autonomous only).
+    public var review: Bool
+    /// The approving tier.
+    public var tier: String?
+    /// Specialist panels, sorted.
+    public var specialists: [String]
+
+    /// `approval (tier lead, specialists privacy)`, `autonomous (review)`, `disabled`.
+    public var description: String {
+        var parts: [String] = []
+        if let tier { parts.append("tier \(tier)") }
+        if !specialists.isEmpty { parts.append("specialists \(specialists.joined(separator: ", "))") }
+        if review { parts.append("review") }
+        return parts.isEmpty ? stage.description : "\(stage) (\(parts.joined(separator: "; ")))"
+    }
+}
+
+/// A rule named in a diff: where it is and what it does.
+public struct DiffRule: Hashable, Sendable {
+    /// Rule path, e.g. `capabilities.refund.spend[1]`.
+    public var path: String
+    /// Effect in words, e.g. `tier lead`.
+    public var effect: String
+    /// `file:line:column`.
+    public var source: String
+    /// A compliance rule's `reference`.
+    public var reference: String?
+}
+
+/// One field's constraint in a changed region, in words and in parts.
+public struct DiffCondition: Hashable, Sendable {
+    /// `amount`, `confidence`, `blast_radius`, `reversible`, `tags.NAME` or `attributes.PATH`.
+    public var field: String
+    /// The constraint in words, e.g. `over 5000 and at most 6000 USD`.
+    public var text: String
+    /// Machine-readable form: bounds, `missing`, a value, presence.
+    public var value: DiffConditionValue
+}
+
+/// The machine-readable part of a `DiffCondition`.
+public enum DiffConditionValue: Hashable, Sendable {
+    /// The field is absent.
+    case missing
+    /// A numeric interval; bounds in the action's own units (see `DiffRegion.currency`),
+    /// nil when unbounded. `approximate` when a bound has no exact decimal form (a
+    /// threshold divided by exchange rates).
+    case interval(lower: String?, lowerInclusive: Bool, upper: String?, upperInclusive: Bool, approximate: Bool)
+    /// A boolean field's value.
+    case bool(Bool)
+    /// A tag is present or absent.
+    case present(Bool)
+    /// An attribute equals this value.
+    case equals(AttributeValue)
+    /// An attribute is present but equals none of these.
+    case otherThan([AttributeValue])
+}
+
+/// A set of capability names a changed region covers.
+public struct DiffCapability: Hashable, Sendable {
+    /// `exact`, `prefix` (names under the prefix no longer pattern or exact name claims),
+    /// or `other` (names neither policy mentions).
+    public var kind: CapabilityClass.Kind
+    /// The name or prefix.
+    public var name: String
+
+    /// `refund`, `github.*`, `(any other capability)`.
+    public var label: String {
+        switch kind {
+        case .exact: name
+        case .prefix: name + "*"
+        case .other: "(any other capability)"
+        }
+    }
+}
+
+/// A region of the action space where the two policies decide differently.
+public struct DiffRegion: Hashable, Sendable {
+    /// The capability classes this region applies to (the same change in each).
+    public var capabilities: [DiffCapability]
+    /// The currency of the amount in this region: nil when amounts are in the policy
+    /// currency or in a currency whose rate is the same in both policies (the amount bounds
+    /// are then in the policy currency); a code when the region only covers amounts sent in
+    /// that currency (its exchange rate differs between the policies).
+    public var currency: String?
+    /// Constraints, by field; a field not listed takes any value, or none.
+    public var conditions: [DiffCondition]
+    /// Decision under the old policy.
+    public var old: DiffOutcome
+    /// Decision under the new policy.
+    public var new: DiffOutcome
+    /// Tightened, loosened or changed.
+    public var classification: DiffClassification
+    /// Old-policy rules that match throughout the region and have no identical
+    /// counterpart matching in the new policy.
+    public var oldRules: [DiffRule]
+    /// New-policy rules likewise.
+    public var newRules: [DiffRule]
+    /// A JSON action in the region (one line); nil only when the region's bounds are too
+    /// large to compute one.
+    public var witness: String?
+}
+
+/// A change to a tier, a specialist panel, the ladder or the currencies.
+public struct ApproverChange: Hashable, Sendable {
+    /// `tier`, `specialist` or `currency`.
+    public var subject: String
+    /// The tier, panel or currency code (the new name after a rename).
+    public var name: String
+    /// `added`, `removed`, `renamed`, `approvers`, `quorum`, `sla`, `on_timeout`,
+    /// `escalates_to`, `position`, `rate`, `accepted`, `refused`, `currency`.
+    public var change: String
+    /// Old value in words.
+    public var old: String?
+    /// New value in words.
+    public var new: String?
+    /// Classification.
+    public var classification: DiffClassification
+    /// The change in one sentence.
+    public var text: String
+    /// For currency changes: an action in that currency that one policy refuses.
+    public var witness: String?
+}
+
+/// The result of `PolicyDiff.diff`.
+public struct DiffReport: Sendable {
+    /// One policy version.
+    public struct Side: Sendable {
+        /// The policy's `name`.
+        public var policy: String
+        /// Its digest.
+        public var digest: String
+        /// The file (or `REV:path`) it was read from.
+        public var source: String
+    }
+
+    /// The old policy.
+    public var old: Side
+    /// The new policy.
+    public var new: Side
+    /// Changed regions, most severe first.
+    public var regions: [DiffRegion]
+    /// Changes inside tiers and panels, the ladder and currencies.
+    public var approverChanges: [ApproverChange]
+    /// True when the region list was cut at `PolicyDiff.maxRegions`.
+    public var truncated: Bool
+
+    /// Counts by classification over regions and approver changes.
+    public func count(_ c: DiffClassification) -> Int {
+        regions.count { $0.classification == c } + approverChanges.count { $0.classification == c }
+    }
+
+    /// Whether anything changed.
+    public var isEmpty: Bool { regions.isEmpty && approverChanges.isEmpty }
+}

@@ -1,0 +1,318 @@
+/// Semantic diff of two decision tables over the whole action space (SPEC §6).
+///
+/// Both policies' rules go into one diagram builder in pair mode, whose leaves hold the
+/// pair (old decision, new decision). Per capability class of the two policies together
+/// (every exact name, every prefix, and the names neither mentions) the reduced diagram is
+/// the common refinement of both tables, merged wherever the pair is the same; every path
+/// to a leaf whose two decisions differ is a changed region. Amounts sent in a currency
+/// whose exchange rate differs get their own pass with thresholds rescaled, so converted
+/// thresholds compare exactly. Nothing is sampled.
+public enum PolicyDiff {
+    /// Changed regions reported at most (the report says when it stopped there).
+    public static let maxRegions = 10_000
+
+    /// Compares `old` with `new`.
+    public static func diff(old: DecisionTable, new: DecisionTable) throws(TableTooLarge) -> DiffReport {
+        var run = DiffRun(old: old, new: new)
+        try run.run()
+        return DiffReport(
+            old: .init(policy: old.policy, digest: old.policyDigest, source: old.source),
+            new: .init(policy: new.policy, digest: new.policyDigest, source: new.source),
+            regions: run.sortedRegions(), approverChanges: run.changes, truncated: run.truncated)
+    }
+}
+
+/// One diff computation.
+struct DiffRun {
+    let old: DecisionTable
+    let new: DecisionTable
+    let approvers: ApproverDiff
+    let oldIndex: ClassRuleIndex
+    let newIndex: ClassRuleIndex
+    /// Rule fingerprints (conditions and effect in new names), interned: equal numbers
+    /// mean the rules decide identically.
+    var oldKeys: [Int] = []
+    var newKeys: [Int] = []
+    var changes: [ApproverChange]
+    var truncated = false
+    private var selectors: [DiffCapability] = []
+    private var exactNames = Set<String>()
+    private var prefixes: [String] = []
+    private var regions: [(order: [Int], region: DiffRegion)] = []
+    private var regionIndex: [GroupKey: Int] = [:]
+
+    struct RuleKey: Hashable {
+        var conditions: Set<TableCondition>
+        var outcome: DiffOutcome
+    }
+
+    struct GroupKey: Hashable {
+        var slice: Int
+        var region: TableRegion
+        var old: DiffOutcome
+        var new: DiffOutcome
+        var oldRules: [Int]
+        var newRules: [Int]
+    }
+
+    init(old: DecisionTable, new: DecisionTable) {
+        self.old = old
+        self.new = new
+        approvers = ApproverDiff(old: old, new: new)
+        changes = approvers.changes
+        oldIndex = ClassRuleIndex(old)
+        newIndex = ClassRuleIndex(new)
+        var interned: [RuleKey: Int] = [:]
+        func key(_ r: TableRule, old side: Bool) -> Int {
+            let k = RuleKey(conditions: Set(r.conditions), outcome: outcome(r.contribution, old: side))
+            if let id = interned[k] { return id }
+            interned[k] = interned.count
+            return interned.count - 1
+        }
+        oldKeys = old.rules.map { key($0, old: true) }
+        newKeys = new.rules.map { key($0, old: false) }
+        let byteOrder: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var prefixSet = Set<String>()
+        for c in old.classes + new.classes {
+            switch c.kind {
+            case .exact: exactNames.insert(c.name)
+            case .prefix: prefixSet.insert(c.name)
+            case .other: continue
+            }
+        }
+        prefixes = prefixSet.sorted(by: byteOrder)
+        selectors = exactNames.sorted(by: byteOrder).map { DiffCapability(kind: .exact, name: $0) }
+            + prefixes.map { DiffCapability(kind: .prefix, name: $0) }
+        if !prefixSet.contains("") { selectors.append(DiffCapability(kind: .other, name: "")) }
+    }
+
+    /// A requirement in the diff's terms (old tier and panel names mapped to new ones).
+    func outcome(_ r: Requirement, old side: Bool) -> DiffOutcome {
+        let table = side ? old : new
+        var tier = r.tier.flatMap { $0 < table.tierCount ? table.approvers[$0].name : nil }
+        var specialists = r.specialists
+        if side {
+            tier = tier.map(approvers.newName)
+            specialists = specialists.map(approvers.newSpecialist)
+        }
+        return DiffOutcome(stage: r.stage, review: r.review, tier: tier,
+                           specialists: specialists.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    }
+
+    /// What differs between a pair of decisions: both outcomes in new names, less the
+    /// specialists both require (they vary within a region without being part of the change).
+    func change(_ pair: DiagramBuilder.RequirementPair) -> (DiffOutcome, DiffOutcome) {
+        var (a, b) = (outcome(pair.old, old: true), outcome(pair.new, old: false))
+        let common = Set(a.specialists).intersection(b.specialists)
+        a.specialists.removeAll(where: common.contains)
+        b.specialists.removeAll(where: common.contains)
+        return (a, b)
+    }
+
+    mutating func run() throws(TableTooLarge) {
+        let slices = currencySlices()
+        let globalsEqual = Set(oldIndex.global.map { oldKeys[$0] }) == Set(newIndex.global.map { newKeys[$0] })
+        for (s, slice) in slices.enumerated() {
+            let rules = old.rules.map { $0.scalingAmounts(by: slice.newRate) } + new.rules.map { $0.scalingAmounts(by: slice.oldRate) }
+            var builder = DiagramBuilder(rules: rules)
+            builder.requirementsOnly = true
+            builder.pairSplit = old.rules.count
+            builder.pairLeafKey = { [self] pair in let c = change(pair); return AnyHashable([c.0, c.1]) }
+            let witness = DiffWitness(tags: builder.tags, attributes: builder.attributes)
+            var reaches: [Int32: Bool] = [:]
+            for (c, sel) in selectors.enumerated() {
+                if truncated { return }
+                let o = oldIndex.ruleIDs(kind: sel.kind, name: sel.name)
+                let n = newIndex.ruleIDs(kind: sel.kind, name: sel.name)
+                if slice.code == nil {
+                    if o.reversible == n.reversible, globalsEqual,
+                       Set(o.own.map { oldKeys[$0] }) == Set(n.own.map { newKeys[$0] }) { continue }
+                } else if !(o.ids.map { old.rules[$0] } + n.ids.map { new.rules[$0] }).contains(where: \.testsAmount) {
+                    continue   // the amount plays no part: the plain-number pass covers it
+                }
+                builder.reversibleDefaults = o.reversible != n.reversible ? (o.reversible, n.reversible) : nil
+                let root = try builder.build(o.ids + n.ids.map { $0 + old.rules.count })
+                let name = witnessName(sel)
+                for (region, leaf) in changedPaths(root, builder, &reaches) {
+                    let (oldOutcome, newOutcome) = change(builder.pair(ofLeaf: leaf))
+                    let found = witness.build(name: name, region: region, slice: slice)
+                    if found == .empty { continue }
+                    let (oldRules, newRules) = responsible(region, o.ids, n.ids, o.reversible, n.reversible, builder)
+                    let key = GroupKey(slice: s, region: region, old: oldOutcome, new: newOutcome, oldRules: oldRules, newRules: newRules)
+                    if let k = regionIndex[key] {
+                        regions[k].region.capabilities.append(sel)
+                        continue
+                    }
+                    if regions.count >= PolicyDiff.maxRegions { truncated = true; return }
+                    regionIndex[key] = regions.count
+                    var w: String?
+                    if case .action(let text) = found { w = text }
+                    regions.append(([c, s, regions.count], DiffRegion(
+                        capabilities: [sel], currency: slice.code,
+                        conditions: describe(region, builder: builder, slice: slice),
+                        old: oldOutcome, new: newOutcome, classification: approvers.classify(old: oldOutcome, new: newOutcome),
+                        oldRules: oldRules.map { diffRule(old.rules[$0]) }, newRules: newRules.map { diffRule(new.rules[$0]) },
+                        witness: w)))
+                }
+            }
+        }
+    }
+
+    func sortedRegions() -> [DiffRegion] {
+        regions.sorted { a, b in
+            a.region.classification != b.region.classification ? a.region.classification < b.region.classification
+                : a.order.lexicographicallyPrecedes(b.order)
+        }.map(\.region)
+    }
+
+    /// Paths from `root` to leaves whose two decisions differ.
+    private func changedPaths(_ root: Int32, _ builder: DiagramBuilder, _ reaches: inout [Int32: Bool]) -> [(TableRegion, Int)] {
+        func changed(_ ref: Int32) -> Bool {
+            if let known = reaches[ref] { return known }
+            let result: Bool
+            if ref < 0 {
+                let (a, b) = change(builder.pair(ofLeaf: Int(-ref - 1)))
+                result = a != b
+            } else {
+                result = builder.nodes[Int(ref)].children.contains { changed($0) }
+            }
+            reaches[ref] = result
+            return result
+        }
+        var out: [(TableRegion, Int)] = []
+        func visit(_ ref: Int32, _ region: TableRegion) {
+            guard changed(ref) else { return }
+            if ref < 0 { out.append((region, Int(-ref - 1))); return }
+            let node = builder.nodes[Int(ref)]
+            for (k, child) in node.children.enumerated() {
+                visit(child, region.refined(by: node, child: k))
+            }
+        }
+        visit(root, TableRegion())
+        return out
+    }
+
+    /// The rules matching throughout the region on each side, less those with an identical
+    /// counterpart matching on the other side.
+    private func responsible(_ region: TableRegion, _ o: [Int], _ n: [Int], _ oldDefault: Bool, _ newDefault: Bool,
+                             _ builder: DiagramBuilder) -> ([Int], [Int]) {
+        func side(_ d: Bool) -> TableRegion {
+            var r = region
+            if r.reversibleMissing { r.reversible = d }
+            return r
+        }
+        let (ro, rn) = (side(oldDefault), side(newDefault))
+        let oldHolding = o.filter { builder.holdsThroughout(builder.rules[$0], ro) }
+        let newHolding = n.filter { builder.holdsThroughout(builder.rules[$0 + old.rules.count], rn) }
+        let oldSet = Set(oldHolding.map { oldKeys[$0] }), newSet = Set(newHolding.map { newKeys[$0] })
+        return (oldHolding.filter { !newSet.contains(oldKeys[$0]) }, newHolding.filter { !oldSet.contains(newKeys[$0]) })
+    }
+
+    private func diffRule(_ r: TableRule) -> DiffRule {
+        DiffRule(path: r.path, effect: r.effect, source: r.source, reference: r.reference)
+    }
+
+    /// A capability name in the selector's class (not claimed by a longer prefix or an
+    /// exact name of either policy).
+    func witnessName(_ sel: DiffCapability) -> String {
+        if sel.kind == .exact { return sel.name }
+        let base = sel.name
+        let longer = prefixes.filter { $0.utf8.count > base.utf8.count && $0.utf8.starts(with: base.utf8) }
+        var scalars = Array("xyzabcdefghijklmnopqrstuvw0123456789".unicodeScalars)
+        var next: UInt32 = 0x100
+        var k = 0
+        while true {
+            if k == scalars.count, let s = Unicode.Scalar(next) { scalars.append(s); next += 1 }
+            let candidate = base + String(Character(scalars[k])) + "-example"
+            k += 1
+            if exactNames.contains(candidate) || longer.contains(where: { candidate.utf8.starts(with: $0.utf8) }) { continue }
+            return candidate
+        }
+    }
+
+    /// The passes over amounts: plain numbers (and currencies converted the same way by
+    /// both policies), then each currency whose conversion differs. Currencies only one
+    /// policy accepts become approver changes.
+    mutating func currencySlices() -> [CurrencySlice] {
+        var slices = [CurrencySlice.base]
+        if old.currency != new.currency, let a = old.currency, let b = new.currency {
+            changes.append(ApproverChange(
+                subject: "currency", name: b, change: "currency", old: a, new: b, classification: .changed,
+                text: "policy currency \(a) → \(b): plain-number amounts are read in \(b)"))
+        }
+        func rate(_ t: DecisionTable, _ code: String?) -> ExactDecimal? {
+            guard let policyCurrency = t.currency else { return ExactDecimal(1) }
+            if code == policyCurrency { return ExactDecimal(1) }
+            return t.exchangeRates.first { $0.currency == code }?.rate
+        }
+        var codes = Set([old.currency, new.currency].compactMap { $0 })
+        codes.formUnion((old.exchangeRates + new.exchangeRates).map(\.currency))
+        var unknown = "XTS"
+        var n = 0
+        while codes.contains(unknown) { n += 1; unknown = "XT\(n)" }
+        let anyName = selectors.last.map(witnessName) ?? "example"
+        for code in codes.sorted() + [nil] {
+            let (ro, rn) = (rate(old, code ?? unknown), rate(new, code ?? unknown))
+            let label = code ?? "other currencies"
+            let witness = "{\"capability\":\"\(anyName)\",\"amount\":{\"value\":\"1\",\"currency\":\"\(code ?? unknown)\"}}"
+            switch (ro, rn) {
+            case (nil, nil): continue
+            case (nil, let r?):
+                changes.append(ApproverChange(
+                    subject: "currency", name: label, change: "accepted", old: "refused", new: r.description, classification: .loosened,
+                    text: "amounts in \(label) were invalid (unknown currency) and are now converted at \(r)", witness: witness))
+            case (let r?, nil):
+                changes.append(ApproverChange(
+                    subject: "currency", name: label, change: "refused", old: r.description, new: "refused", classification: .tightened,
+                    text: "amounts in \(label) were converted at \(r) and are now invalid (unknown currency)", witness: witness))
+            case (let a?, let b?):
+                if a == b && old.currency == new.currency { continue }
+                guard let code else { continue }
+                if old.currency == new.currency {
+                    changes.append(ApproverChange(
+                        subject: "currency", name: code, change: "rate", old: a.description, new: b.description, classification: .changed,
+                        text: "exchange rate \(code) \(a) → \(b) (regions below show the amounts it moves)"))
+                }
+                slices.append(CurrencySlice(code: code, oldRate: a, newRate: b))
+            }
+        }
+        return slices
+    }
+}
+
+extension TableRegion {
+    /// The region of child `k` of `node`.
+    func refined(by node: TableNode, child k: Int) -> TableRegion {
+        var r = self
+        switch node.test {
+        case .numeric(let f):
+            if k == node.children.count - 1 { r.numeric[f] = .missing } else {
+                r.numeric[f] = .interval(lower: k > 0 ? node.cuts[k - 1] : nil, upper: k < node.cuts.count ? node.cuts[k] : nil)
+            }
+        case .reversible: if k == 2 { r.reversibleMissing = true } else { r.reversible = k == 1 }
+        case .tag(let t): r.tags[t] = k == 1
+        case .attribute(let a): r.attributes[a] = k
+        }
+        return r
+    }
+}
+
+extension TableRule {
+    /// Whether a condition of the rule tests the amount.
+    var testsAmount: Bool {
+        conditions.contains { if case .range(let r) = $0 { r.field == .amount } else { false } }
+    }
+
+    /// The rule with amount thresholds multiplied by `factor` (a positive rate).
+    func scalingAmounts(by factor: ExactDecimal) -> TableRule {
+        if factor == ExactDecimal(1) || !testsAmount { return self }
+        var r = self
+        r.conditions = conditions.map { c in
+            guard case .range(var range) = c, range.field == .amount else { return c }
+            range.lower = range.lower.map { Cut(value: $0.value * factor, upward: $0.upward) }
+            range.upper = range.upper.map { Cut(value: $0.value * factor, upward: $0.upward) }
+            return .range(range)
+        }
+        return r
+    }
+}

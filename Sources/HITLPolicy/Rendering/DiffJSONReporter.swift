@@ -1,0 +1,83 @@
+/// `diff --format json`: one pretty-printed object, members in a fixed order (schema in
+/// docs/commands.md).
+public enum DiffJSONReporter {
+    /// Renders the report.
+    public static func render(_ report: DiffReport) -> String {
+        func side(_ s: DiffReport.Side) -> JSONTree {
+            .object([("policy", .string(s.policy)), ("policy_digest", .string(s.digest)), ("source", .string(s.source))])
+        }
+        let summary: JSONTree = .object([
+            ("loosened", .number(String(report.count(.loosened)))),
+            ("tightened", .number(String(report.count(.tightened)))),
+            ("changed", .number(String(report.count(.changed)))),
+            ("regions", .number(String(report.regions.count))),
+            ("approver_changes", .number(String(report.approverChanges.count))),
+            ("truncated", .bool(report.truncated)),
+        ])
+        return JSONTree.object([
+            ("format", .string("hitl-policy-diff")), ("version", .number("1")),
+            ("old", side(report.old)), ("new", side(report.new)), ("summary", summary),
+            ("regions", .array(report.regions.map(region))),
+            ("approver_changes", .array(report.approverChanges.map(change))),
+        ]).pretty()
+    }
+
+    static func region(_ r: DiffRegion) -> JSONTree {
+        .object([
+            ("classification", .string(r.classification.rawValue)),
+            ("capabilities", .array(r.capabilities.map { .object([("kind", .string($0.kind.rawValue)), ("name", .string($0.name))]) })),
+            ("currency", r.currency.map { .string($0) } ?? .null),
+            ("conditions", .array(r.conditions.map(condition))),
+            ("old", outcome(r.old)), ("new", outcome(r.new)),
+            ("old_rules", .array(r.oldRules.map(rule))), ("new_rules", .array(r.newRules.map(rule))),
+            ("witness", r.witness.map { .raw($0) } ?? .null),
+        ])
+    }
+
+    static func outcome(_ o: DiffOutcome) -> JSONTree {
+        .object([
+            ("decision", .string(o.stage.description)), ("review", .bool(o.review)),
+            ("tier", o.tier.map { .string($0) } ?? .null), ("specialists", .array(o.specialists.map { .string($0) })),
+        ])
+    }
+
+    static func rule(_ r: DiffRule) -> JSONTree {
+        var members: [(String, JSONTree)] = [("rule", .string(r.path)), ("effect", .string(r.effect)), ("source", .string(r.source))]
+        if let reference = r.reference { members.append(("reference", .string(reference))) }
+        return .object(members)
+    }
+
+    static func condition(_ c: DiffCondition) -> JSONTree {
+        var members: [(String, JSONTree)] = [("field", .string(c.field)), ("text", .string(c.text))]
+        switch c.value {
+        case .missing: members.append(("missing", .bool(true)))
+        case .interval(let lower, let lowerInclusive, let upper, let upperInclusive, let approximate):
+            func bound(_ s: String?) -> JSONTree { s.map { .string($0.replacing("≈", with: "")) } ?? .null }
+            members += [("lower", bound(lower)), ("lower_inclusive", .bool(lowerInclusive)),
+                        ("upper", bound(upper)), ("upper_inclusive", .bool(upperInclusive)), ("approximate", .bool(approximate))]
+        case .bool(let b): members.append(("equals", .bool(b)))
+        case .present(let p): members.append(("present", .bool(p)))
+        case .equals(let v): members.append(("equals", value(v)))
+        case .otherThan(let vs): members.append(("other_than", .array(vs.map(value))))
+        }
+        return .object(members)
+    }
+
+    static func value(_ v: AttributeValue) -> JSONTree {
+        switch v {
+        case .string(let s): .string(s)
+        case .number(let n): .number(n.description)
+        case .bool(let b): .bool(b)
+        }
+    }
+
+    static func change(_ c: ApproverChange) -> JSONTree {
+        var members: [(String, JSONTree)] = [
+            ("classification", .string(c.classification.rawValue)), ("subject", .string(c.subject)), ("name", .string(c.name)),
+            ("change", .string(c.change)), ("old", c.old.map { .string($0) } ?? .null), ("new", c.new.map { .string($0) } ?? .null),
+            ("text", .string(c.text)),
+        ]
+        if let w = c.witness { members.append(("witness", .raw(w))) }
+        return .object(members)
+    }
+}

@@ -1,0 +1,86 @@
+/// `diff --format text`: changed regions grouped by capability, the group with the most
+/// severe change first; then approver and currency changes.
+public struct DiffTextReporter {
+    /// ANSI colour for the classification labels.
+    public var color: Bool
+
+    /// Creates a reporter.
+    public init(color: Bool) { self.color = color }
+
+    /// Renders the report.
+    public func render(_ report: DiffReport) -> String {
+        var out = "\(report.old.source) → \(report.new.source)\n"
+        if report.isEmpty {
+            return out + "no changes: every action gets the same decision, and approvers are unchanged\n"
+        }
+        out += Self.summary(report) + "\n"
+        for group in Self.groups(report.regions) {
+            out += "\n\(bold(group.label))\n"
+            for r in group.regions { out += region(r) }
+        }
+        if !report.approverChanges.isEmpty {
+            out += "\n\(bold("approvers and currencies"))\n"
+            for c in report.approverChanges.sorted(by: { $0.classification < $1.classification }) {
+                out += "  \(label(c.classification)) \(c.text)\n"
+                if let w = c.witness { out += "             witness \(w)\n" }
+            }
+        }
+        if report.truncated {
+            out += "\nstopped after \(PolicyDiff.maxRegions) regions; narrow the change or compare smaller policies\n"
+        }
+        return out
+    }
+
+    /// `2 loosened, 1 tightened, 0 changed (3 regions, 1 approver change)`.
+    static func summary(_ report: DiffReport) -> String {
+        let regions = report.regions.count, changes = report.approverChanges.count
+        return "\(report.count(.loosened)) loosened, \(report.count(.tightened)) tightened, \(report.count(.changed)) changed "
+            + "(\(regions) region\(regions == 1 ? "" : "s"), \(changes) approver or currency change\(changes == 1 ? "" : "s"))"
+    }
+
+    /// Regions grouped by their capability list, groups by their most severe region.
+    static func groups(_ regions: [DiffRegion]) -> [(label: String, regions: [DiffRegion])] {
+        var order: [String] = []
+        var byLabel: [String: [DiffRegion]] = [:]
+        for r in regions {
+            let label = capabilityLabel(r.capabilities)
+            if byLabel[label] == nil { order.append(label) }
+            byLabel[label, default: []].append(r)
+        }
+        return order.map { ($0, byLabel[$0]!) }
+    }
+
+    /// `refund`, or `refund, payout and 3 more`.
+    static func capabilityLabel(_ caps: [DiffCapability]) -> String {
+        let labels = caps.map(\.label)
+        if labels.count <= 3 { return labels.joined(separator: ", ") }
+        return labels.prefix(3).joined(separator: ", ") + " and \(labels.count - 3) more"
+    }
+
+    private func region(_ r: DiffRegion) -> String {
+        var out = "  \(label(r.classification)) \(r.old) → \(r.new)\n"
+        let when = r.conditions.isEmpty ? ["every action"] : r.conditions.map { "\($0.field) \($0.text)" }
+        for (k, w) in when.enumerated() { out += "             \(k == 0 ? "when " : "     ")\(w)\n" }
+        if let code = r.currency { out += "             (amounts sent in \(code))\n" }
+        for (side, rules) in [("old", r.oldRules), ("new", r.newRules)] {
+            for rule in rules {
+                out += "             \(side)  \(rule.path) (\(rule.effect)) \(rule.source)\n"
+            }
+        }
+        if let w = r.witness { out += "             witness \(w)\n" }
+        return out
+    }
+
+    private func label(_ c: DiffClassification) -> String {
+        let text = c.rawValue.uppercased().padding(toLength: 10, withPad: " ", startingAt: 0)
+        guard color else { return text }
+        let code = switch c {
+        case .loosened: "31"
+        case .changed: "33"
+        case .tightened: "32"
+        }
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+
+    private func bold(_ s: String) -> String { color ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
+}

@@ -1,0 +1,91 @@
+/// Which rules of a table apply to a set of capability names, found by lookup rather than
+/// a scan of every rule.
+///
+/// A selector is a class of names in the sense of `CapabilityClass` (an exact name, the
+/// names under a prefix that no longer mentioned prefix claims, or every other name), but
+/// it need not be one of this table's own classes: `PolicyDiff` asks about the classes of
+/// both policies together.
+public struct ClassRuleIndex: Sendable {
+    /// The rules for a selector.
+    public struct Rules: Sendable {
+        /// The entry (or `defaults.stage`) rule.
+        public var entry: Int
+        /// Reversibility assumed when an action does not say.
+        public var reversible: Bool
+        /// Entry, its bands and the capability-specific compliance rules, ascending.
+        public var own: [Int]
+        /// `own` plus the compliance rules that name no capability, ascending.
+        public var ids: [Int]
+    }
+
+    let table: DecisionTable
+    private var exactClass: [String: Int] = [:]
+    private var prefixClass: [String: Int] = [:]
+    private var prefixLengths: [Int] = []
+    private var otherClass: Int?
+    private var bands: [Int: [Int]] = [:]
+    private var exactRules: [String: [Int]] = [:]
+    private var prefixRules: [String: [Int]] = [:]
+    private var ruleLengths: [Int] = []
+    /// Compliance rules that name no capability, ascending.
+    public private(set) var global: [Int] = []
+
+    /// Indexes a table.
+    public init(_ table: DecisionTable) {
+        self.table = table
+        for (i, c) in table.classes.enumerated() {
+            switch c.kind {
+            case .exact: exactClass[c.name] = i
+            case .prefix: prefixClass[c.name] = i
+            case .other: otherClass = i
+            }
+        }
+        prefixLengths = Set(prefixClass.keys.map { $0.utf8.count }).sorted(by: >)
+        var lastEntry: Int?
+        for (i, r) in table.rules.enumerated() {
+            switch r.kind {
+            case .entry: lastEntry = i
+            // A band lies inside its entry's mapping, so it follows that entry in policy order.
+            case .band: if let e = lastEntry { bands[e, default: []].append(i) }
+            case .defaultStage: continue
+            case .compliance:
+                guard let patterns = r.capabilities else { global.append(i); continue }
+                for p in Set(patterns) {
+                    switch p {
+                    case .exact(let n): exactRules[n, default: []].append(i)
+                    case .prefix(let q): prefixRules[q, default: []].append(i)
+                    }
+                }
+            }
+        }
+        ruleLengths = Set(prefixRules.keys.map { $0.utf8.count }).sorted()
+    }
+
+    /// The table's class that contains the selector's names.
+    func containingClass(kind: CapabilityClass.Kind, name: String) -> Int? {
+        if kind == .exact, let c = exactClass[name] { return c }
+        if kind != .other {
+            let bytes = Array(name.utf8)
+            for n in prefixLengths where n <= bytes.count {
+                if let c = prefixClass[String(decoding: bytes[0..<n], as: UTF8.self)] { return c }
+            }
+        }
+        return otherClass ?? prefixClass[""]
+    }
+
+    /// The rules that apply to every name of the selector.
+    public func ruleIDs(kind: CapabilityClass.Kind, name: String) -> Rules {
+        let cls = containingClass(kind: kind, name: name).map { table.classes[$0] }
+        let entry = cls?.entryRule ?? 0
+        var own = [entry] + (bands[entry] ?? [])
+        if kind == .exact { own += exactRules[name] ?? [] }
+        if kind != .other {
+            let bytes = Array(name.utf8)
+            for n in ruleLengths where n <= bytes.count {
+                own += prefixRules[String(decoding: bytes[0..<n], as: UTF8.self)] ?? []
+            }
+        }
+        own = Array(Set(own)).sorted()
+        return Rules(entry: entry, reversible: cls?.reversible ?? false, own: own, ids: Array(Set(own + global)).sorted())
+    }
+}
