@@ -100,9 +100,19 @@ struct DiffRun {
     }
 
     /// What differs between a pair of decisions: both outcomes in new names, less the
-    /// specialists both require (they vary within a region without being part of the change).
+    /// specialists both require (they vary within a region without being part of the
+    /// change). When one side is disabled, the other keeps only its stage: what else it
+    /// requires varies across the region, and the witness shows one case.
     func change(_ pair: DiagramBuilder.RequirementPair) -> (DiffOutcome, DiffOutcome) {
         var (a, b) = (outcome(pair.old, old: true), outcome(pair.new, old: false))
+        if (a.stage == .disabled) != (b.stage == .disabled) {
+            for k in [0, 1] {
+                var o = k == 0 ? a : b
+                if o.stage == .approval { o.tier = nil; o.specialists = [] }
+                if k == 0 { a = o } else { b = o }
+            }
+            return (a, b)
+        }
         let common = Set(a.specialists).intersection(b.specialists)
         a.specialists.removeAll(where: common.contains)
         b.specialists.removeAll(where: common.contains)

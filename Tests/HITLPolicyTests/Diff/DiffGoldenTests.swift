@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import HITLPolicy
+
+/// Realistic policy edits (fixtures/diff/*/old.yaml → new.yaml) and the diff each must give.
+@Suite("Policy diff (golden files)")
+struct DiffGoldenTests {
+    static let cases: [String] = (try? FileManager.default.contentsOfDirectory(atPath: Repo.url("fixtures/diff").path).sorted()) ?? []
+
+    static func tables(_ name: String) throws -> (DecisionTable, DecisionTable) {
+        func load(_ file: String) throws -> DecisionTable {
+            let result = PolicyCompilation.compile(try Repo.bytes("fixtures/diff/\(name)/\(file)"), file: file)
+            return try #require(result.table, "\(name)/\(file) does not compile")
+        }
+        return (try load("old.yaml"), try load("new.yaml"))
+    }
+
+    @Test func thereAreAtLeastFifteenCases() {
+        #expect(Self.cases.count >= 15)
+    }
+
+    @Test(arguments: cases)
+    func text(_ name: String) throws {
+        let (old, new) = try Self.tables(name)
+        let report = try PolicyDiff.diff(old: old, new: new)
+        Golden.check(DiffTextReporter(color: false).render(report), against: "fixtures/diff/\(name)/expected.txt")
+    }
+
+    @Test(arguments: ["01-raise-spend-threshold", "09-exchange-rate-change", "12-tier-rename", "20-reversible-default", "21-attribute-values"])
+    func jsonAndMarkdown(_ name: String) throws {
+        let (old, new) = try Self.tables(name)
+        let report = try PolicyDiff.diff(old: old, new: new)
+        Golden.check(DiffJSONReporter.render(report), against: "fixtures/diff/\(name)/expected.json")
+        Golden.check(DiffMarkdownReporter.render(report), against: "fixtures/diff/\(name)/expected.md")
+        let parsed = try JSONSerialization.jsonObject(with: Data(DiffJSONReporter.render(report).utf8)) as? [String: Any]
+        #expect(parsed?["format"] as? String == "hitl-policy-diff")
+    }
+
+    /// Every witness, fed through eval under both policies, gets the two decisions the
+    /// region reports (which differ).
+    @Test(arguments: cases)
+    func witnessesDisagree(_ name: String) throws {
+        let (old, new) = try Self.tables(name)
+        let report = try PolicyDiff.diff(old: old, new: new)
+        for region in report.regions {
+            let witness = try #require(region.witness, "\(name): a region without a witness")
+            let a = try Self.decide(old, witness), b = try Self.decide(new, witness)
+            #expect(a != b, "\(name): witness \(witness) gets the same decision")
+            #expect(a.stage == region.old.stage.description && b.stage == region.new.stage.description,
+                    "\(name): witness \(witness) decided \(a.stage) → \(b.stage), region says \(region.old) → \(region.new)")
+            for (d, o) in [(a, region.old), (b, region.new)] {
+                if let t = o.tier { #expect(d.approvals.contains(t), "\(name): \(witness) lacks tier \(t)") }
+                for s in o.specialists { #expect(d.approvals.contains(s), "\(name): \(witness) lacks \(s)") }
+                #expect(d.review == o.review)
+            }
+        }
+        for change in report.approverChanges {
+            guard let witness = change.witness else { continue }
+            let a = try Self.decide(old, witness), b = try Self.decide(new, witness)
+            #expect((a.stage == "invalid") != (b.stage == "invalid"), "\(name): currency witness \(witness)")
+        }
+    }
+
+    struct Decided: Equatable {
+        var stage: String
+        var review: Bool
+        var approvals: [String]
+    }
+
+    static func decide(_ table: DecisionTable, _ action: String) throws -> Decided {
+        let evaluator = Evaluator(table: table)
+        var out: [UInt8] = []
+        var bytes = Array(action.utf8)
+        bytes.withUnsafeMutableBufferPointer { b in _ = evaluator.evaluate(line: UnsafeBufferPointer(b), number: 1, into: &out) }
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(out)) as? [String: Any])
+        return Decided(stage: obj["decision"] as? String ?? "?", review: obj["review"] as? Bool ?? false,
+                       approvals: (obj["approvals"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String })
+    }
+}
