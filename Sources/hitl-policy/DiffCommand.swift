@@ -41,7 +41,7 @@ struct DiffCommand: ParsableCommand {
         let old: DecisionTable, new: DecisionTable
         if let git {
             old = Self.loadGit(revision: git, path: policies[0])
-            new = PolicyInput.load(policies[0], allowTable: true, invalidStatus: 2)
+            new = PolicyInput.load(policies[0], allowTable: true, invalidStatus: 2, diagrams: false)
         } else {
             old = Self.load(policies[0])
             new = Self.load(policies[1])
@@ -69,11 +69,11 @@ struct DiffCommand: ParsableCommand {
         if !PolicyFiles.exists(argument), let colon = argument.firstIndex(of: ":"), colon != argument.startIndex {
             return loadGit(revision: String(argument[..<colon]), path: String(argument[argument.index(after: colon)...]))
         }
-        return PolicyInput.load(argument, allowTable: true, invalidStatus: 2)
+        return PolicyInput.load(argument, allowTable: true, invalidStatus: 2, diagrams: false)
     }
 
     static func loadGit(revision: String, path: String) -> DecisionTable {
         let bytes = GitSource.read(revision: revision, path: path)
-        return PolicyInput.load(bytes: bytes, label: "\(revision):\(path)", allowTable: true, invalidStatus: 2)
+        return PolicyInput.load(bytes: bytes, label: "\(revision):\(path)", allowTable: true, invalidStatus: 2, diagrams: false)
     }
 }

@@ -7,23 +7,24 @@ enum PolicyInput {
     /// Compiled tables may be larger than policy source.
     static let maxTableBytes = 512 << 20
 
-    static func load(_ path: String, allowTable: Bool, invalidStatus: Int32 = 1) -> DecisionTable {
+    static func load(_ path: String, allowTable: Bool, invalidStatus: Int32 = 1, diagrams: Bool = true) -> DecisionTable {
         let bytes: [UInt8]
         do {
             bytes = try PolicyFiles.read(path, limit: allowTable ? maxTableBytes : SyntaxLimits.maxFileBytes)
         } catch {
             Terminal.fail(error.description)
         }
-        return load(bytes: bytes, label: path, allowTable: allowTable, invalidStatus: invalidStatus)
+        return load(bytes: bytes, label: path, allowTable: allowTable, invalidStatus: invalidStatus, diagrams: diagrams)
     }
 
     /// Loads policy bytes read elsewhere (e.g. from git); `label` names them in messages and
     /// rule sources.
-    static func load(bytes: [UInt8], label: String, allowTable: Bool, invalidStatus: Int32 = 1) -> DecisionTable {
+    static func load(bytes: [UInt8], label: String, allowTable: Bool, invalidStatus: Int32 = 1, diagrams: Bool = true) -> DecisionTable {
         if !allowTable || !PolicyCompilation.looksLikeTable(bytes), bytes.count > SyntaxLimits.maxFileBytes {
             Terminal.fail("\(label): larger than \(SyntaxLimits.maxFileBytes) bytes")
         }
-        let result = allowTable ? PolicyCompilation.load(bytes, file: label) : PolicyCompilation.compile(bytes, file: label)
+        let result = allowTable ? PolicyCompilation.load(bytes, file: label, diagrams: diagrams)
+            : PolicyCompilation.compile(bytes, file: label, diagrams: diagrams)
         guard let table = result.table else {
             let errors = result.diagnostics.filter { $0.severity == .error }
             if !errors.isEmpty {

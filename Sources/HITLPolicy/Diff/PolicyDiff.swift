@@ -119,36 +119,87 @@ struct DiffRun {
         return (a, b)
     }
 
+    /// What decides a class on both sides, up to which rules they are: classes with the
+    /// same signature change in the same regions, so each signature is built once.
+    struct Signature: Hashable {
+        var old: [Int]
+        var new: [Int]
+        var oldReversible: Bool
+        var newReversible: Bool
+    }
+
+    /// A changed region of a signature, before it is attached to capability classes.
+    struct Change {
+        var region: TableRegion
+        var old: DiffOutcome
+        var new: DiffOutcome
+        var oldKeys: Set<Int>
+        var newKeys: Set<Int>
+    }
+
     mutating func run() throws(TableTooLarge) {
         let slices = currencySlices()
         let globalsEqual = Set(oldIndex.global.map { oldKeys[$0] }) == Set(newIndex.global.map { newKeys[$0] })
+        var oldGlobalByKey: [Int: [Int]] = [:], newGlobalByKey: [Int: [Int]] = [:]
+        for r in oldIndex.global { oldGlobalByKey[oldKeys[r], default: []].append(r) }
+        for r in newIndex.global { newGlobalByKey[newKeys[r], default: []].append(r) }
+        let globalsTestAmount = (oldIndex.global.map { old.rules[$0] } + newIndex.global.map { new.rules[$0] }).contains(where: \.testsAmount)
+        // A shared rule sees one side's default reversibility, so rules on reversibility are
+        // only shared when no class's default changed.
+        let defaultsDiffer = selectors.contains {
+            oldIndex.ruleIDs(kind: $0.kind, name: $0.name).reversible != newIndex.ruleIDs(kind: $0.kind, name: $0.name).reversible
+        }
         for (s, slice) in slices.enumerated() {
             let rules = old.rules.map { $0.scalingAmounts(by: slice.newRate) } + new.rules.map { $0.scalingAmounts(by: slice.oldRate) }
             var builder = DiagramBuilder(rules: rules)
             builder.requirementsOnly = true
             builder.pairSplit = old.rules.count
+            // Global rules both policies have (as the same fingerprint) go in once, for both
+            // sides: half the work wherever most of the policy is unchanged.
+            var unmatched = Dictionary(grouping: newIndex.global, by: { newKeys[$0] })
+            var shared = [Bool](repeating: false, count: old.rules.count)
+            for r in oldIndex.global where (slice.code == nil || !old.rules[r].testsAmount) && !(defaultsDiffer && old.rules[r].testsReversible) {
+                guard var twins = unmatched[oldKeys[r]], !twins.isEmpty else { continue }
+                twins.removeLast()
+                unmatched[oldKeys[r]] = twins
+                shared[r] = true
+            }
+            builder.sharedRules = shared
+            let oldGlobal = oldIndex.global, newGlobal = unmatched.values.flatMap { $0 }.sorted()
             builder.pairLeafKey = { [self] pair in let c = change(pair); return AnyHashable([c.0, c.1]) }
             let witness = DiffWitness(tags: builder.tags, attributes: builder.attributes)
             var reaches: [Int32: Bool] = [:]
+            var known: [Signature: [Change]] = [:]
             for (c, sel) in selectors.enumerated() {
                 if truncated { return }
                 let o = oldIndex.ruleIDs(kind: sel.kind, name: sel.name)
                 let n = newIndex.ruleIDs(kind: sel.kind, name: sel.name)
+                let signature = Signature(old: Array(Set(o.own.map { oldKeys[$0] })).sorted(), new: Array(Set(n.own.map { newKeys[$0] })).sorted(),
+                                          oldReversible: o.reversible, newReversible: n.reversible)
                 if slice.code == nil {
-                    if o.reversible == n.reversible, globalsEqual,
-                       Set(o.own.map { oldKeys[$0] }) == Set(n.own.map { newKeys[$0] }) { continue }
-                } else if !(o.ids.map { old.rules[$0] } + n.ids.map { new.rules[$0] }).contains(where: \.testsAmount) {
+                    if globalsEqual, signature.old == signature.new, o.reversible == n.reversible { continue }
+                } else if !globalsTestAmount, !(o.own.map { old.rules[$0] } + n.own.map { new.rules[$0] }).contains(where: \.testsAmount) {
                     continue   // the amount plays no part: the plain-number pass covers it
                 }
-                builder.reversibleDefaults = o.reversible != n.reversible ? (o.reversible, n.reversible) : nil
-                let root = try builder.build(o.ids + n.ids.map { $0 + old.rules.count })
-                let name = witnessName(sel)
-                for (region, leaf) in changedPaths(root, builder, &reaches) {
-                    let (oldOutcome, newOutcome) = change(builder.pair(ofLeaf: leaf))
-                    let found = witness.build(name: name, region: region, slice: slice)
-                    if found == .empty { continue }
-                    let (oldRules, newRules) = responsible(region, o.ids, n.ids, o.reversible, n.reversible, builder)
-                    let key = GroupKey(slice: s, region: region, old: oldOutcome, new: newOutcome, oldRules: oldRules, newRules: newRules)
+                let changes: [Change]
+                if let k = known[signature] { changes = k } else {
+                    builder.reversibleDefaults = o.reversible != n.reversible ? (o.reversible, n.reversible) : nil
+                    let oldIDs = o.own + oldGlobal, newIDs = n.own + newGlobal
+                    let root = try builder.build(oldIDs + newIDs.map { $0 + old.rules.count })
+                    var found: [Change] = []
+                    for (region, leaf) in changedPaths(root, builder, &reaches) {
+                        if witness.build(name: witnessName(sel), region: region, slice: slice) == .empty { continue }
+                        let (a, b) = change(builder.pair(ofLeaf: leaf))
+                        let (ro, rn) = responsible(region, oldIDs.filter { !shared[$0] }, newIDs, o.reversible, n.reversible, builder)
+                        found.append(Change(region: region, old: a, new: b, oldKeys: Set(ro.map { oldKeys[$0] }), newKeys: Set(rn.map { newKeys[$0] })))
+                    }
+                    known[signature] = found
+                    changes = found
+                }
+                for change in changes {
+                    let oldRules = (o.own.filter { change.oldKeys.contains(oldKeys[$0]) } + change.oldKeys.flatMap { oldGlobalByKey[$0] ?? [] }).sorted()
+                    let newRules = (n.own.filter { change.newKeys.contains(newKeys[$0]) } + change.newKeys.flatMap { newGlobalByKey[$0] ?? [] }).sorted()
+                    let key = GroupKey(slice: s, region: change.region, old: change.old, new: change.new, oldRules: oldRules, newRules: newRules)
                     if let k = regionIndex[key] {
                         regions[k].region.capabilities.append(sel)
                         continue
@@ -156,11 +207,11 @@ struct DiffRun {
                     if regions.count >= PolicyDiff.maxRegions { truncated = true; return }
                     regionIndex[key] = regions.count
                     var w: String?
-                    if case .action(let text) = found { w = text }
+                    if case .action(let text) = witness.build(name: witnessName(sel), region: change.region, slice: slice) { w = text }
                     regions.append(([c, s, regions.count], DiffRegion(
                         capabilities: [sel], currency: slice.code,
-                        conditions: describe(region, builder: builder, slice: slice),
-                        old: oldOutcome, new: newOutcome, classification: approvers.classify(old: oldOutcome, new: newOutcome),
+                        conditions: describe(change.region, builder: builder, slice: slice),
+                        old: change.old, new: change.new, classification: approvers.classify(old: change.old, new: change.new),
                         oldRules: oldRules.map { diffRule(old.rules[$0]) }, newRules: newRules.map { diffRule(new.rules[$0]) },
                         witness: w)))
                 }
@@ -202,8 +253,8 @@ struct DiffRun {
         return out
     }
 
-    /// The rules matching throughout the region on each side, less those with an identical
-    /// counterpart matching on the other side.
+    /// The rules matching throughout the region on each side (rule numbers of each policy),
+    /// less those with an identical counterpart matching on the other side.
     private func responsible(_ region: TableRegion, _ o: [Int], _ n: [Int], _ oldDefault: Bool, _ newDefault: Bool,
                              _ builder: DiagramBuilder) -> ([Int], [Int]) {
         func side(_ d: Bool) -> TableRegion {
@@ -311,6 +362,11 @@ extension TableRule {
     /// Whether a condition of the rule tests the amount.
     var testsAmount: Bool {
         conditions.contains { if case .range(let r) = $0 { r.field == .amount } else { false } }
+    }
+
+    /// Whether a condition of the rule tests reversibility.
+    var testsReversible: Bool {
+        conditions.contains { if case .reversible = $0 { true } else { false } }
     }
 
     /// The rule with amount thresholds multiplied by `factor` (a positive rate).

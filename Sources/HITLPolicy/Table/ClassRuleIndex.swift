@@ -14,8 +14,6 @@ public struct ClassRuleIndex: Sendable {
         public var reversible: Bool
         /// Entry, its bands and the capability-specific compliance rules, ascending.
         public var own: [Int]
-        /// `own` plus the compliance rules that name no capability, ascending.
-        public var ids: [Int]
     }
 
     let table: DecisionTable
@@ -86,6 +84,11 @@ public struct ClassRuleIndex: Sendable {
             }
         }
         own = Array(Set(own)).sorted()
-        return Rules(entry: entry, reversible: cls?.reversible ?? false, own: own, ids: Array(Set(own + global)).sorted())
+        return Rules(entry: entry, reversible: cls?.reversible ?? false, own: own)
+    }
+
+    /// Every rule that applies to the selector: its own and the global ones, ascending.
+    public func allRuleIDs(kind: CapabilityClass.Kind, name: String) -> [Int] {
+        Array(Set(ruleIDs(kind: kind, name: name).own + global)).sorted()
     }
 }

@@ -28,12 +28,13 @@ public enum PolicyCompilation {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Compiles YAML policy source.
-    public static func compile(_ bytes: [UInt8], file: String) -> Result {
+    /// Compiles YAML policy source (without decision diagrams when `diagrams` is false; see
+    /// `TableCompiler.compile`).
+    public static func compile(_ bytes: [UInt8], file: String, diagrams: Bool = true) -> Result {
         let loaded = PolicyLoader.load(bytes, file: file)
         guard let policy = loaded.policy else { return Result(table: nil, diagnostics: loaded.diagnostics) }
         do throws(TableTooLarge) {
-            let table = try TableCompiler.compile(policy, digest: digest(bytes))
+            let table = try TableCompiler.compile(policy, digest: digest(bytes), diagrams: diagrams)
             return Result(table: table, diagnostics: loaded.diagnostics)
         } catch {
             return Result(table: nil, diagnostics: loaded.diagnostics, failure:
@@ -44,7 +45,7 @@ public enum PolicyCompilation {
 
     /// Loads either form: a compiled table (a JSON object whose `format` is
     /// `hitl-policy-table`) or YAML source.
-    public static func load(_ bytes: [UInt8], file: String) -> Result {
+    public static func load(_ bytes: [UInt8], file: String, diagrams: Bool = true) -> Result {
         if looksLikeTable(bytes) {
             do {
                 let table = try JSONDecoder().decode(DecisionTable.self, from: Data(bytes))
@@ -54,7 +55,7 @@ public enum PolicyCompilation {
                 return Result(table: nil, diagnostics: [], failure: "\(file): not a valid compiled table (\(describe(error)))")
             }
         }
-        return compile(bytes, file: file)
+        return compile(bytes, file: file, diagrams: diagrams)
     }
 
     public static func looksLikeTable(_ bytes: [UInt8]) -> Bool {

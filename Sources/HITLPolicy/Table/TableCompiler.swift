@@ -11,12 +11,17 @@ public enum TableCompiler {
     public static let maxNodes = 2_000_000
 
     /// Compiles a validated policy. `digest` is the `sha256:` digest of its source.
-    public static func compile(_ policy: Policy, digest: String) throws(TableTooLarge) -> DecisionTable {
+    ///
+    /// With `diagrams: false` the table has its rules, classes and approvers but no decision
+    /// diagrams (every root is 0, `nodes` and `outcomes` are empty): enough for `PolicyDiff`,
+    /// which builds its own, and not for evaluation.
+    public static func compile(_ policy: Policy, digest: String, diagrams: Bool = true) throws(TableTooLarge) -> DecisionTable {
         let rules = policy.tableRules()
         var builder = DiagramBuilder(rules: rules)
+        builder.skipDiagrams = !diagrams
         let classes = try builder.classes(for: policy)
         let global = rules.indices.filter { rules[$0].kind == .compliance && rules[$0].capabilities == nil }
-        let globalRoot = try builder.build(global)
+        let globalRoot = diagrams ? try builder.build(global) : 0
         return DecisionTable(
             policy: policy.name, policyDigest: digest, source: policy.file, currency: policy.currency,
             exchangeRates: policy.exchangeRates.map { TableRate(currency: $0.currency, rate: $0.rate) },
@@ -68,6 +73,15 @@ struct DiagramBuilder {
         var alive: [UInt32]
         var fired: [UInt32]
         var context: UInt8
+
+        /// Hashes the arrays as bytes (much faster than element by element).
+        func hash(into h: inout Hasher) {
+            h.combine(variable)
+            h.combine(context)
+            h.combine(alive.count)
+            alive.withUnsafeBytes { h.combine(bytes: $0) }
+            fired.withUnsafeBytes { h.combine(bytes: $0) }
+        }
     }
 
     static let reversibleVar = 3
@@ -81,6 +95,11 @@ struct DiagramBuilder {
     /// second policy, and leaves keep the pair (first policy's decision, second's); see
     /// `pair(ofLeaf:)`. Used by `PolicyDiff`.
     var pairSplit: Int?
+    /// In pair mode, rules of the first policy that the second has too (identical
+    /// conditions and effect): they contribute to both sides of the pair.
+    var sharedRules: [Bool] = []
+    /// `classes(for:)` leaves every root at 0 instead of building the class diagrams.
+    var skipDiagrams = false
     /// In pair mode, the capability's default reversibility on each side when they differ:
     /// the reversibility node then has a third child for a missing `reversible` field.
     var reversibleDefaults: (old: Bool, new: Bool)? {
@@ -96,6 +115,10 @@ struct DiagramBuilder {
     private(set) var nodes: [TableNode] = []
     private(set) var outcomes: [TableOutcome] = []
     private var specs: [Spec] = []
+    /// Each rule's contribution, compact.
+    private var contributions: [CompactRequirement] = []
+    /// Specialist names by the numbers `contributions` use.
+    private var specialistNames: [String] = []
     private var nodeIndex: [TableNode: Int32] = [:]
     private var outcomeIndex: [[UInt32]: Int32] = [:]
     private var memo: [Key: Int32] = [:]
@@ -123,6 +146,14 @@ struct DiagramBuilder {
                 }
             }
         }
+        var numbers: [String: UInt16] = [:]
+        for rule in rules {
+            for name in rule.contribution.specialists where numbers[name] == nil {
+                numbers[name] = UInt16(truncatingIfNeeded: specialistNames.count)
+                specialistNames.append(name)
+            }
+        }
+        contributions = rules.map { CompactRequirement($0.contribution, specialistNumbers: numbers) }
         let firstAttrVar = Self.firstTagVar + tags.count
         specs = rules.map { rule in
             var s = Spec()
@@ -198,8 +229,8 @@ struct DiagramBuilder {
         var fired = startFired
         var next = Int.max
         for a in start {
-            let s = specs[Int(a >> 1)]
-            if let v = s.vars.first(where: { $0 >= variable }) {
+            // Read through the array (binding the whole Spec would retain each of its fields).
+            if let v = specs[Int(a >> 1)].vars.first(where: { $0 >= variable }) {
                 alive.append(a)
                 next = min(next, v)
             } else {
@@ -224,14 +255,18 @@ struct DiagramBuilder {
                 }
             }
             var sorted = cuts.sorted()
+            var position: [Cut: Int] = [:]
+            for (k, c) in sorted.enumerated() { position[c] = k }
+            // Child i is the interval between cuts i-1 and i; each rule passes a run of them.
+            let spans: [(lower: Int, upper: Int)] = alive.map { a in
+                guard let b = specs[Int(a >> 1)].ranges[next] else { return (0, sorted.count) }
+                return (b.lower.map { position[$0]! + 1 } ?? 0, b.upper.map { position[$0]! } ?? sorted.count)
+            }
             var children: [Int32] = []
+            var pass: [UInt32] = []
             for i in 0...sorted.count {
-                let pass = alive.filter { a in
-                    guard let b = specs[Int(a >> 1)].ranges[next] else { return true }
-                    if let l = b.lower, !(sorted.firstIndex(of: l)! < i) { return false }
-                    if let u = b.upper, !(sorted.firstIndex(of: u)! >= i) { return false }
-                    return true
-                }
+                pass.removeAll(keepingCapacity: true)
+                for (k, a) in alive.enumerated() where spans[k].lower <= i && i <= spans[k].upper { pass.append(a) }
                 children.append(try build(variable: next + 1, alive: pass, fired: fired))
             }
             let missing = try build(variable: next + 1, alive: alive, fired: fired)
@@ -266,10 +301,10 @@ struct DiagramBuilder {
             for present in [false, true] {
                 var pass: [UInt32] = []
                 for a in alive {
-                    let s = specs[Int(a >> 1)]
-                    if let must = s.tagMust[next], must != present { continue }
+                    let r = Int(a >> 1)
+                    if let must = specs[r].tagMust[next], must != present { continue }
                     var state = a
-                    if let any = s.anyVars, any.contains(next) {
+                    if let any = specs[r].anyVars, any.contains(next) {
                         if present { state |= 1 } else if any.last == next && state & 1 == 0 { continue }
                     }
                     pass.append(state)
@@ -307,14 +342,18 @@ struct DiagramBuilder {
     /// In `requirementsOnly` mode the fired rules are replaced by one representative rule
     /// per distinct requirement: the memo then merges every state with the same decision.
     private mutating func requirementKey(_ fired: [UInt32]) -> [UInt32] {
-        var r = RequirementPair(old: .bottom, new: .bottom)
+        var r = CompactPair(old: .bottom, new: .bottom)
         let split = UInt32(pairSplit ?? rules.count)
         for f in fired {
-            if f < split { r.old = r.old.joined(with: rules[Int(f)].contribution) }
-            else if f < UInt32(rules.count) { r.new = r.new.joined(with: rules[Int(f)].contribution) }
+            if f < split {
+                r.old.join(contributions[Int(f)])
+                if Int(f) < sharedRules.count, sharedRules[Int(f)] { r.new.join(contributions[Int(f)]) }
+            }
+            else if f < UInt32(rules.count) { r.new.join(contributions[Int(f)]) }
             else {
                 let p = syntheticRequirements[Int(f) - rules.count]
-                r = RequirementPair(old: r.old.joined(with: p.old), new: r.new.joined(with: p.new))
+                r.old.join(p.old)
+                r.new.join(p.new)
             }
         }
         if let known = syntheticIndex[r] { return [known] }
@@ -330,29 +369,32 @@ struct DiagramBuilder {
         var new: Requirement
     }
 
-    private var syntheticRequirements: [RequirementPair] = []
-    private var syntheticIndex: [RequirementPair: UInt32] = [:]
+    struct CompactPair: Hashable {
+        var old: CompactRequirement
+        var new: CompactRequirement
+    }
+
+    private var syntheticRequirements: [CompactPair] = []
+    private var syntheticIndex: [CompactPair: UInt32] = [:]
 
     /// The pair of decisions at a leaf (requirements-only and pair modes).
-    func pair(ofLeaf leaf: Int) -> RequirementPair {
-        syntheticRequirements[Int(outcomes[leaf].rules[0]) - rules.count]
+    func pair(ofLeaf leaf: Int) -> RequirementPair { pair(ofLeafRule: outcomes[leaf].rules[0]) }
+
+    private func pair(ofLeafRule sid: Int) -> RequirementPair {
+        let p = syntheticRequirements[sid - rules.count]
+        return RequirementPair(old: p.old.requirement(specialistNames: specialistNames),
+                               new: p.new.requirement(specialistNames: specialistNames))
     }
 
     private mutating func leaf(_ fired: [UInt32]) -> Int32 {
         if let known = outcomeIndex[fired] { return -known - 1 }
-        // Join stage, review and tier directly, specialists as a set: `Requirement.joined`
-        // normalises on every call, which is slow over hundreds of rules.
-        var stage = Stage.autonomous, review = false, tier: Int?, specialists = Set<String>()
+        var joined = CompactRequirement.bottom
         for f in fired {
-            let c = Int(f) < rules.count ? rules[Int(f)].contribution : syntheticRequirements[Int(f) - rules.count].old
-            stage = max(stage, c.stage)
-            review = review || c.review
-            if let t = c.tier { tier = max(tier ?? t, t) }
-            specialists.formUnion(c.specialists)
+            joined.join(Int(f) < rules.count ? contributions[Int(f)] : syntheticRequirements[Int(f) - rules.count].old)
         }
-        let r = Requirement(stage: stage, review: review, tier: tier, specialists: Array(specialists))
+        let r = joined.requirement(specialistNames: specialistNames)
         if requirementsOnly, let pairLeafKey, let sid = fired.first {
-            let key = pairLeafKey(syntheticRequirements[Int(sid) - rules.count])
+            let key = pairLeafKey(pair(ofLeafRule: Int(sid)))
             if let known = leafByKey[key] {
                 outcomeIndex[fired] = known
                 return -known - 1
@@ -437,7 +479,7 @@ struct DiagramBuilder {
             ids = Array(Set(ids)).sorted()
             let reversible = pattern.flatMap { reversibleOf[$0] ?? nil } ?? false
             out.append(CapabilityClass(
-                kind: kind, name: name, entryRule: entry, reversible: reversible, root: try build(ids),
+                kind: kind, name: name, entryRule: entry, reversible: reversible, root: skipDiagrams ? 0 : try build(ids),
                 testedFields: testedFields(ids)))
         }
         for n in exactNames.sorted(by: byteOrder) { try add(kind: .exact, name: n) }

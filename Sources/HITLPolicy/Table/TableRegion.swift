@@ -113,7 +113,7 @@ public struct ReviewTable {
     /// The rules that apply to a class (entry or default, its bands, compliance rules whose
     /// capability condition covers the class).
     public func ruleIDs(of cls: CapabilityClass) -> [Int] {
-        index.ruleIDs(kind: cls.kind, name: cls.name).ids
+        index.allRuleIDs(kind: cls.kind, name: cls.name)
     }
 
     /// The merged rows of one class.
