@@ -23,12 +23,14 @@ enum CLI {
         var stderr: String
     }
 
-    /// Runs the tool in the repository root with `arguments` and optional standard input.
-    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs the tool in the repository root (or `directory`) with `arguments` and optional
+    /// standard input.
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                    directory: URL? = nil) throws -> Result {
         let p = Process()
         p.executableURL = executable
         p.arguments = arguments
-        p.currentDirectoryURL = root
+        p.currentDirectoryURL = directory ?? root
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NO_COLOR")
         for (k, v) in environment { env[k] = v }

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// `hitl-policy diff` on the built binary: formats, `--fail-on`, git revisions, errors.
+@Suite("diff command line")
+struct DiffCLITests {
+    static let loosened = ["diff", "fixtures/diff/01-raise-spend-threshold/old.yaml", "fixtures/diff/01-raise-spend-threshold/new.yaml"]
+    static let cosmetic = ["diff", "fixtures/diff/14-cosmetic-edits/old.yaml", "fixtures/diff/14-cosmetic-edits/new.yaml"]
+    static let tightened = ["diff", "fixtures/diff/02-lower-payout-threshold/old.yaml", "fixtures/diff/02-lower-payout-threshold/new.yaml"]
+
+    @Test func failOnLoosened() throws {
+        #expect(try CLI.run(Self.loosened).status == 0)
+        let r = try CLI.run(Self.loosened + ["--fail-on", "loosened"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("LOOSENED"))
+        #expect(try CLI.run(Self.tightened + ["--fail-on", "loosened"]).status == 0)
+        #expect(try CLI.run(Self.tightened + ["--fail-on", "any"]).status == 1)
+        let none = try CLI.run(Self.cosmetic + ["--fail-on", "any"])
+        #expect(none.status == 0)
+        #expect(none.stdout.contains("no changes"))
+    }
+
+    @Test func formats() throws {
+        let json = try CLI.run(Self.loosened + ["--format", "json"])
+        #expect(json.status == 0)
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((obj["summary"] as? [String: Any])?["loosened"] as? Int == 2)
+        let markdown = try CLI.run(Self.loosened + ["--format", "markdown"])
+        #expect(markdown.stdout.hasPrefix("### Policy diff: `payments-agent`"))
+        #expect(markdown.stdout.contains("#### Loosened"))
+        #expect(!(try CLI.run(Self.loosened).stdout.contains("\u{1B}[")))
+        #expect(try CLI.run(Self.loosened + ["--color"]).stdout.contains("\u{1B}[31m"))
+    }
+
+    /// Witnesses from the JSON output, piped into eval under each policy, get the two
+    /// decisions the diff reports.
+    @Test func witnessesThroughEval() throws {
+        let json = try CLI.run(["diff", "fixtures/diff/18-default-stage/old.yaml", "fixtures/diff/18-default-stage/new.yaml", "--format", "json"])
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let regions = try #require(obj["regions"] as? [[String: Any]])
+        #expect(!regions.isEmpty)
+        for region in regions {
+            let witness = try JSONSerialization.data(withJSONObject: try #require(region["witness"]))
+            let line = String(decoding: witness, as: UTF8.self) + "\n"
+            for side in ["old", "new"] {
+                let r = try CLI.run(["eval", "--policy", "fixtures/diff/18-default-stage/\(side).yaml"], stdin: line)
+                let decision = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+                #expect(decision["decision"] as? String == (region[side] as? [String: Any])?["decision"] as? String)
+            }
+        }
+    }
+
+    @Test func gitRevisions() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hitl-diff-git-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("policies"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func git(_ args: String...) throws {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"] + args
+            p.currentDirectoryURL = dir
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 0, "git \(args)")
+        }
+        let policy = dir.appendingPathComponent("policies/payments.yaml")
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("fixtures/diff/01-raise-spend-threshold/old.yaml"), to: policy)
+        try git("init", "-q")
+        try git("add", ".")
+        try git("commit", "-q", "-m", "policy")
+        try FileManager.default.removeItem(at: policy)
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("fixtures/diff/01-raise-spend-threshold/new.yaml"), to: policy)
+
+        let r = try CLI.run(["diff", "--git", "HEAD", "policies/payments.yaml", "--fail-on", "loosened"], directory: dir)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("HEAD:policies/payments.yaml → policies/payments.yaml"))
+        #expect(r.stdout.contains("HEAD:policies/payments.yaml:54:9"))
+        let explicit = try CLI.run(["diff", "HEAD:policies/payments.yaml", "policies/payments.yaml"], directory: dir)
+        #expect(explicit.status == 0)
+        #expect(explicit.stdout == r.stdout)
+        let missing = try CLI.run(["diff", "--git", "no-such-rev", "policies/payments.yaml"], directory: dir)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("git could not read it"))
+    }
+
+    @Test func errors() throws {
+        let usage = try CLI.run(["diff", "policies/payments.yaml"])
+        #expect(usage.status == 2)
+        #expect(try CLI.run(["diff", "--git", "HEAD"]).status == 2)
+        let invalid = try CLI.run(["diff", "policies/payments.yaml", "fixtures/invalid/undefined-tier.yaml"])
+        #expect(invalid.status == 2)
+        #expect(invalid.stderr.contains("fixtures/invalid/undefined-tier.yaml:"))
+        let absent = try CLI.run(["diff", "policies/payments.yaml", "no/such/file.yaml"])
+        #expect(absent.status == 2)
+    }
+
+    @Test func compiledTablesAsInput() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hitl-diff-table-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let table = dir.appendingPathComponent("old.json").path
+        #expect(try CLI.run(["compile", "fixtures/diff/01-raise-spend-threshold/old.yaml", "-o", table]).status == 0)
+        let r = try CLI.run(["diff", table, "fixtures/diff/01-raise-spend-threshold/new.yaml", "--fail-on", "loosened"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("2 loosened"))
+    }
+}
