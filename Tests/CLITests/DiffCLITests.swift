@@ -105,5 +105,12 @@ struct DiffCLITests {
         let r = try CLI.run(["diff", table, "fixtures/diff/01-raise-spend-threshold/new.yaml", "--fail-on", "loosened"])
         #expect(r.status == 1)
         #expect(r.stdout.contains("2 loosened"))
+        // A tampered table (a rule naming tier 99) is refused, not trusted.
+        let text = try String(contentsOfFile: table, encoding: .utf8)
+        #expect(text.contains("\"tier\":1}"))
+        try text.replacing("\"tier\":1}", with: "\"tier\":99}").write(toFile: table, atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["diff", table, "fixtures/diff/01-raise-spend-threshold/new.yaml"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("tier that does not exist"))
     }
 }

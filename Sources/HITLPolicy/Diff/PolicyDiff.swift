@@ -89,7 +89,7 @@ struct DiffRun {
     /// A requirement in the diff's terms (old tier and panel names mapped to new ones).
     func outcome(_ r: Requirement, old side: Bool) -> DiffOutcome {
         let table = side ? old : new
-        var tier = r.tier.flatMap { $0 < table.tierCount ? table.approvers[$0].name : nil }
+        var tier = r.tier.flatMap { $0 >= 0 && $0 < table.tierCount ? table.approvers[$0].name : nil }
         var specialists = r.specialists
         if side {
             tier = tier.map(approvers.newName)
@@ -283,7 +283,10 @@ struct DiffRun {
         var next: UInt32 = 0x100
         var k = 0
         while true {
-            if k == scalars.count, let s = Unicode.Scalar(next) { scalars.append(s); next += 1 }
+            while k == scalars.count {   // skips the surrogate range, where no scalar exists
+                if let s = Unicode.Scalar(next) { scalars.append(s) }
+                next += 1
+            }
             let candidate = base + String(Character(scalars[k])) + "-example"
             k += 1
             if exactNames.contains(candidate) || longer.contains(where: { candidate.utf8.starts(with: $0.utf8) }) { continue }

@@ -16,7 +16,7 @@ struct CompactRequirement: Hashable {
     init(_ r: Requirement, specialistNumbers: [String: UInt16]) {
         stage = UInt8(r.stage.rawValue)
         review = r.review
-        tier = r.tier.map { Int32($0) } ?? -1
+        tier = r.tier.map { Int32(clamping: $0) } ?? -1
         specialists = r.specialists.compactMap { specialistNumbers[$0] }.sorted()
     }
 

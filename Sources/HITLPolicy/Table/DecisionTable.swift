@@ -134,6 +134,9 @@ extension DecisionTable {
         for o in outcomes where (o.requirement.tier ?? 0) >= max(tierCount, 1) || o.requirement.tier.map({ $0 < 0 }) == true {
             return "an outcome names a tier that does not exist"
         }
+        for r in rules where r.contribution.tier.map({ $0 < 0 || $0 >= tierCount }) == true {
+            return "rule \(r.path) names a tier that does not exist"
+        }
         for c in classes where !ok(c.root) || c.entryRule < 0 || c.entryRule >= rules.count { return "class \(c.label) is malformed" }
         if !ok(globalRoot) { return "the global root is malformed" }
         return nil
