@@ -460,10 +460,17 @@ struct DiagramBuilder {
         let ruleLengths = Set(prefixRules.keys.map { $0.utf8.count })
         var out: [CapabilityClass] = []
         let byteOrder: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let entryPrefixSet = Set(entryPrefixes)
+        let entryLengths = Set(entryPrefixes.map { $0.utf8.count }).sorted(by: >)
         func entryPattern(for name: String, exact: Bool) -> CapabilityPattern? {
             if exact, entryRule[.exact(name)] != nil { return .exact(name) }
-            let best = entryPrefixes.filter { name.utf8.starts(with: $0.utf8) }.max { $0.utf8.count < $1.utf8.count }
-            return best.map { .prefix($0) }
+            // Longest entry prefix first: one set lookup per distinct prefix length.
+            let bytes = Array(name.utf8)
+            for n in entryLengths where n <= bytes.count {
+                let candidate = String(decoding: bytes[0..<n], as: UTF8.self)
+                if entryPrefixSet.contains(candidate) { return .prefix(candidate) }
+            }
+            return nil
         }
         func add(kind: CapabilityClass.Kind, name: String) throws(TableTooLarge) {
             let pattern = kind == .other ? nil : entryPattern(for: name, exact: kind == .exact)
