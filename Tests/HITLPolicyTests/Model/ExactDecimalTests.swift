@@ -45,4 +45,24 @@ struct ExactDecimalTests {
         #expect(!d("5.5").isWholeNumber)
         #expect(d("7.0").intValue == 7)
     }
+
+    @Test func divisionTruncatesAndSaysWhetherExact() throws {
+        let third = try #require(d("1").divided(by: d("3"), fractionDigits: 4))
+        #expect(third.quotient.description == "0.3333" && !third.exact)
+        let rate = try #require(d("5000").divided(by: d("1.25"), fractionDigits: 10))
+        #expect(rate.quotient.description == "4000" && rate.exact)
+        let tiny = try #require(d("0.0067").divided(by: d("0.0002"), fractionDigits: 0))
+        #expect(tiny.quotient.description == "33" && !tiny.exact)
+        #expect(d("1").divided(by: d("0"), fractionDigits: 2) == nil)
+        #expect(d("-1").divided(by: d("2"), fractionDigits: 2) == nil)
+        #expect(d("1e5000").divided(by: d("3"), fractionDigits: 0) == nil)   // too long: refused, not slow
+    }
+
+    @Test func floorAndCeiling() {
+        #expect(d("7.9").floorOfNonNegative.description == "7")
+        #expect(d("7.1").ceilingOfNonNegative.description == "8")
+        #expect(d("7").ceilingOfNonNegative.description == "7")
+        #expect(d("0.0001").floorOfNonNegative.isZero)
+        #expect(d("1e3").floorOfNonNegative.description == "1000")
+    }
 }
