@@ -63,9 +63,8 @@ public struct ClassRuleIndex: Sendable {
     func containingClass(kind: CapabilityClass.Kind, name: String) -> Int? {
         if kind == .exact, let c = exactClass[name] { return c }
         if kind != .other {
-            let bytes = Array(name.utf8)
-            for n in prefixLengths where n <= bytes.count {
-                if let c = prefixClass[String(decoding: bytes[0..<n], as: UTF8.self)] { return c }
+            for p in name.utf8Prefixes(ofLengths: prefixLengths) {
+                if let c = prefixClass[p] { return c }
             }
         }
         return otherClass ?? prefixClass[""]
@@ -78,10 +77,7 @@ public struct ClassRuleIndex: Sendable {
         var own = [entry] + (bands[entry] ?? [])
         if kind == .exact { own += exactRules[name] ?? [] }
         if kind != .other {
-            let bytes = Array(name.utf8)
-            for n in ruleLengths where n <= bytes.count {
-                own += prefixRules[String(decoding: bytes[0..<n], as: UTF8.self)] ?? []
-            }
+            for p in name.utf8Prefixes(ofLengths: ruleLengths) { own += prefixRules[p] ?? [] }
         }
         own = Array(Set(own)).sorted()
         return Rules(entry: entry, reversible: cls?.reversible ?? false, own: own)
@@ -90,5 +86,15 @@ public struct ClassRuleIndex: Sendable {
     /// Every rule that applies to the selector: its own and the global ones, ascending.
     public func allRuleIDs(kind: CapabilityClass.Kind, name: String) -> [Int] {
         Array(Set(ruleIDs(kind: kind, name: name).own + global)).sorted()
+    }
+}
+
+extension String {
+    /// The prefixes of this name with the given lengths in UTF-8 bytes (longer than the
+    /// name: skipped), in the order of `lengths`. Pattern lookups try these in a dictionary
+    /// instead of scanning every pattern.
+    func utf8Prefixes(ofLengths lengths: [Int]) -> [String] {
+        let bytes = Array(utf8)
+        return lengths.filter { $0 <= bytes.count }.map { String(decoding: bytes[0..<$0], as: UTF8.self) }
     }
 }

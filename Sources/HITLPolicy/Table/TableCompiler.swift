@@ -457,7 +457,7 @@ struct DiagramBuilder {
         let entryPrefixes = policy.capabilities.compactMap { e -> String? in
             if case .prefix(let q) = e.pattern { return q } else { return nil }
         }
-        let ruleLengths = Set(prefixRules.keys.map { $0.utf8.count })
+        let ruleLengths = Set(prefixRules.keys.map { $0.utf8.count }).sorted()
         var out: [CapabilityClass] = []
         let byteOrder: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let entryPrefixSet = Set(entryPrefixes)
@@ -465,12 +465,7 @@ struct DiagramBuilder {
         func entryPattern(for name: String, exact: Bool) -> CapabilityPattern? {
             if exact, entryRule[.exact(name)] != nil { return .exact(name) }
             // Longest entry prefix first: one set lookup per distinct prefix length.
-            let bytes = Array(name.utf8)
-            for n in entryLengths where n <= bytes.count {
-                let candidate = String(decoding: bytes[0..<n], as: UTF8.self)
-                if entryPrefixSet.contains(candidate) { return .prefix(candidate) }
-            }
-            return nil
+            return name.utf8Prefixes(ofLengths: entryLengths).first(where: entryPrefixSet.contains).map { .prefix($0) }
         }
         func add(kind: CapabilityClass.Kind, name: String) throws(TableTooLarge) {
             let pattern = kind == .other ? nil : entryPattern(for: name, exact: kind == .exact)
@@ -478,10 +473,7 @@ struct DiagramBuilder {
             var ids = [entry] + (pattern.flatMap { bandRules[$0] } ?? [])
             if kind == .exact { ids += exactRules[name] ?? [] }
             if kind != .other {
-                let bytes = Array(name.utf8)
-                for n in ruleLengths where n <= bytes.count {
-                    ids += prefixRules[String(decoding: bytes[0..<n], as: UTF8.self)] ?? []
-                }
+                for p in name.utf8Prefixes(ofLengths: ruleLengths) { ids += prefixRules[p] ?? [] }
             }
             ids = Array(Set(ids)).sorted()
             let reversible = pattern.flatMap { reversibleOf[$0] ?? nil } ?? false
