@@ -40,22 +40,27 @@ enum ActionKey {
     case id, capability, amount, confidence, reversible, blastRadius, tags, attributes, other
 
     init(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) {
-        func eq(_ s: StaticString) -> Bool {
-            let n = s.utf8CodeUnitCount
-            guard r.count == n else { return false }
-            let p = s.utf8Start
-            for k in 0..<n where b[r.lowerBound + k] != p[k] { return false }
-            return true
+        // Compares whole words: every name is 2 to 12 bytes, read in at most two loads.
+        guard let base = b.baseAddress, r.count >= 2, r.count <= 12 else { self = .other; return }
+        let p = UnsafeRawPointer(base + r.lowerBound)
+        @inline(__always) func word(_ s: StaticString, _ offset: Int, _ t: (some FixedWidthInteger).Type) -> Bool {
+            p.loadUnaligned(fromByteOffset: offset, as: t) == UnsafeRawPointer(s.utf8Start).loadUnaligned(fromByteOffset: offset, as: t)
         }
         switch r.count {
-        case 2 where eq("id"): self = .id
-        case 4 where eq("tags"): self = .tags
-        case 6 where eq("amount"): self = .amount
-        case 10 where eq("capability"): self = .capability
-        case 10 where eq("confidence"): self = .confidence
-        case 10 where eq("reversible"): self = .reversible
-        case 10 where eq("attributes"): self = .attributes
-        case 12 where eq("blast_radius"): self = .blastRadius
+        case 2: self = word("id", 0, UInt16.self) ? .id : .other
+        case 4: self = word("tags", 0, UInt32.self) ? .tags : .other
+        case 6: self = word("amount", 0, UInt32.self) && word("amount", 4, UInt16.self) ? .amount : .other
+        case 10:
+            let candidate: (StaticString, ActionKey)
+            switch base[r.lowerBound + 2] {
+            case UInt8(ascii: "p"): candidate = ("capability", .capability)
+            case UInt8(ascii: "n"): candidate = ("confidence", .confidence)
+            case UInt8(ascii: "v"): candidate = ("reversible", .reversible)
+            case UInt8(ascii: "t"): candidate = ("attributes", .attributes)
+            default: self = .other; return
+            }
+            self = word(candidate.0, 0, UInt64.self) && word(candidate.0, 8, UInt16.self) ? candidate.1 : .other
+        case 12: self = word("blast_radius", 0, UInt64.self) && word("blast_radius", 8, UInt32.self) ? .blastRadius : .other
         default: self = .other
         }
     }
@@ -80,9 +85,8 @@ extension JSONScanner {
         let start = i
         let r = numberToken()
         let u = UnsafeBufferPointer(rebasing: b[r])
-        guard JSONScanner.isNumber(u) else { throw fail("malformed number", at: start) }
-        guard let n = ActionNumber(literal: u) else { throw fail("number exponent out of range", at: start) }
-        return (n, r)
+        if let n = ActionNumber(literal: u) { return (n, r) }   // it checks the grammar too
+        throw fail(JSONScanner.isNumber(u) ? "number exponent beyond ±\(ExactDecimal.maxExponentMagnitude)" : "malformed number", at: start)
     }
 
     static func typeName(_ c: UInt8) -> String {

@@ -7,7 +7,13 @@ public struct ActionNumber: Sendable, Hashable, CustomStringConvertible {
     var exponent: Int
     var big: ExactDecimal?       // set when the significand does not fit
 
-    static let pow10: [UInt64] = (0...19).map { p in (0..<p).reduce(UInt64(1)) { r, _ in r &* 10 } }
+    /// 10 to the power `p` (0 ≤ p ≤ 19), computed rather than looked up: a static table
+    /// costs a lazy-initialisation check on every use in the hot path.
+    @inline(__always) static func pow10(_ p: Int) -> UInt64 {
+        var r: UInt64 = 1
+        for _ in 0..<p { r &*= 10 }
+        return r
+    }
 
     /// Parses a JSON number literal (RFC 8259 grammar); nil when malformed or its exponent
     /// is beyond ±100,000.
@@ -104,7 +110,11 @@ public struct ActionNumber: Sendable, Hashable, CustomStringConvertible {
 
     static func digitCount(_ s: UInt64) -> Int {
         var d = 1
-        while d < 20, s >= pow10[d] { d += 1 }
+        var p: UInt64 = 10
+        while d < 20, s >= p {
+            d += 1
+            p = p &* 10   // wraps only after d reaches 20, when the loop ends
+        }
         return d
     }
 
@@ -115,7 +125,7 @@ public struct ActionNumber: Sendable, Hashable, CustomStringConvertible {
         if oa != ob { return oa < ob ? -1 : 1 }
         // Same order of magnitude: scale the shorter significand up to the longer one.
         var a = sa, b = sb
-        if ea > eb { a *= pow10[ea - eb] } else if eb > ea { b *= pow10[eb - ea] }
+        if ea > eb { a *= pow10(ea - eb) } else if eb > ea { b *= pow10(eb - ea) }
         return a == b ? 0 : (a < b ? -1 : 1)
     }
 
@@ -132,7 +142,7 @@ public struct ActionNumber: Sendable, Hashable, CustomStringConvertible {
     func multiplied(by rate: ActionNumber) -> ActionNumber {
         if big == nil, rate.big == nil {
             let (high, low) = significand.multipliedFullWidth(by: rate.significand)
-            if high == 0, low < Self.pow10[19] {
+            if high == 0, low < Self.pow10(19) {
                 var r = self
                 r.significand = low
                 r.exponent = exponent + rate.exponent
@@ -154,14 +164,32 @@ struct FastCut: Sendable {
     var upward: Bool
     var exact: Int32        // index into the evaluator's exact cut values, for the slow path
     var fits: Bool          // the value fits the fast form
+    var order: Int          // digits plus exponent (see `WalkNumber.order`)
 
     init(_ cut: Cut, exact index: Int) {
         let n = ActionNumber(exact: cut.value)
         fits = n.big == nil && !cut.value.isNegative
         significand = n.significand
         exponent = n.exponent
+        order = ActionNumber.digitCount(n.significand) + n.exponent
         upward = cut.upward
         exact = Int32(index)
+    }
+
+    /// Whether a fast-form number lies above the cut; the cut must fit the fast form.
+    @inline(__always) func isBelow(fast x: WalkNumber) -> Bool {
+        let c: Int
+        if x.significand == 0 || significand == 0 {
+            c = x.significand == significand ? 0 : (x.significand == 0 ? -1 : 1)
+        } else if x.order != order {
+            c = x.order < order ? -1 : 1
+        } else {
+            var a = x.significand, b = significand
+            if x.exponent > exponent { a *= ActionNumber.pow10(x.exponent - exponent) }
+            else if exponent > x.exponent { b *= ActionNumber.pow10(exponent - x.exponent) }
+            c = a == b ? 0 : (a < b ? -1 : 1)
+        }
+        return upward ? c >= 0 : c > 0
     }
 
     /// Whether `x` lies above the cut (`exacts` holds the cut values for the slow path).

@@ -60,8 +60,15 @@ struct JSONScanner {
         var escaped = false
         while i < b.count {
             let c = b[i]
+            if c >= 0x20, c < 0x80, c != 0x22, c != 0x5C { i += 1; continue }
             if c == 0x22 { i += 1; return (start..<(i - 1), escaped) }
             if c < 0x20 { throw fail("control character in a string") }
+            if c >= 0x80 {
+                let n = UTF8Check.sequenceLength(b, at: i)
+                guard n > 0 else { throw fail("invalid UTF-8 in a string") }
+                i += n
+                continue
+            }
             if c == 0x5C {
                 escaped = true
                 i += 1
@@ -286,24 +293,32 @@ enum UTF8Check {
             // Eight ASCII bytes at a time.
             while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
             guard i < n else { break }
-            let c = b[i]
-            if c < 0x80 { i += 1; continue }
-            var need = 0
-            var minScalar: UInt32 = 0
-            var scalar: UInt32
-            if c & 0xE0 == 0xC0 { need = 1; scalar = UInt32(c & 0x1F); minScalar = 0x80 }
-            else if c & 0xF0 == 0xE0 { need = 2; scalar = UInt32(c & 0x0F); minScalar = 0x800 }
-            else if c & 0xF8 == 0xF0 { need = 3; scalar = UInt32(c & 0x07); minScalar = 0x10000 }
-            else { return false }
-            guard i + need < n else { return false }
-            for k in 1...need {
-                let d = b[i + k]
-                guard d & 0xC0 == 0x80 else { return false }
-                scalar = scalar << 6 | UInt32(d & 0x3F)
-            }
-            if scalar < minScalar || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar < 0xE000) { return false }
-            i += need + 1
+            if b[i] < 0x80 { i += 1; continue }
+            let need = sequenceLength(b, at: i)
+            if need == 0 { return false }
+            i += need
         }
         return true
+    }
+
+    /// The length of the well-formed UTF-8 sequence at `i` (a byte ≥ 0x80 starts it): 2 to
+    /// 4, or 0 when it is malformed, overlong, a surrogate or beyond U+10FFFF.
+    static func sequenceLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let c = b[i]
+        var need = 0
+        var minScalar: UInt32 = 0
+        var scalar: UInt32
+        if c & 0xE0 == 0xC0 { need = 1; scalar = UInt32(c & 0x1F); minScalar = 0x80 }
+        else if c & 0xF0 == 0xE0 { need = 2; scalar = UInt32(c & 0x0F); minScalar = 0x800 }
+        else if c & 0xF8 == 0xF0 { need = 3; scalar = UInt32(c & 0x07); minScalar = 0x10000 }
+        else { return 0 }
+        guard i + need < b.count else { return 0 }
+        for k in 1...need {
+            let d = b[i + k]
+            guard d & 0xC0 == 0x80 else { return 0 }
+            scalar = scalar << 6 | UInt32(d & 0x3F)
+        }
+        if scalar < minScalar || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar < 0xE000) { return 0 }
+        return need + 1
     }
 }

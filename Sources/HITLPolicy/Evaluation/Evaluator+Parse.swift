@@ -1,7 +1,13 @@
 extension Evaluator {
     /// Scans the line into `fields`; returns a message when it is not a JSON object.
     func parse() -> String? {
-        guard UTF8Check.isValid(line) else { return "the line is not valid UTF-8" }
+        // Strings are checked for UTF-8 as they are scanned, and any other byte above ASCII
+        // breaks the grammar, so a line with bad UTF-8 always fails; it is named as such.
+        guard let problem = scan() else { return nil }
+        return UTF8Check.isValid(line) ? problem : "the line is not valid UTF-8"
+    }
+
+    private func scan() -> String? {
         var s = JSONScanner(line)
         swap(&s.keys, &keyScratch)
         defer { swap(&s.keys, &keyScratch) }
@@ -113,10 +119,7 @@ extension Evaluator {
                     let (r, escaped) = try s.string()
                     let found = escaped ? s.unescape(r).withUnsafeBufferPointer { self.tagIndex.lookup($0) }
                         : self.tagIndex.lookup(UnsafeBufferPointer(rebasing: s.b[r]))
-                    if let t = found, !self.tagPresent[t] {
-                        self.tagPresent[t] = true
-                        self.tagsSet.append(t)
-                    }
+                    if let t = found { self.setTag(t) }
                 } else {
                     self.error("tags", "element \(position) must be a string, not \(JSONScanner.typeName(kind))")
                     try s.skipValue(depth: 1)

@@ -10,76 +10,76 @@ public final class Evaluator {
     public var explain = false
 
     let index: ClassIndex
-    // The diagram, flattened into plain arrays for the walk.
-    let nodeKind: [UInt8]          // 0-2 numeric field, 3 reversible, 4 tag, 5 attribute
-    let nodeArg: [Int32]           // tag or attribute number
-    let nodeChildren: [Int32]      // start of the node's children in `children`
-    let nodeChildCount: [Int32]
-    let children: [Int32]
-    let nodeCuts: [Int32]          // start of the node's cuts in `cuts`
-    let nodeCutCount: [Int32]
-    let cuts: [FastCut]
-    let exactCuts: [ExactDecimal]
+    let flat: FlatDiagram
+    // Copies of `flat`'s buffers, so the walk reads them without touching `flat`.
+    let nodeKind: UnsafeMutableBufferPointer<UInt8>
+    let nodeArg: UnsafeMutableBufferPointer<Int32>
+    let nodeChildren: UnsafeMutableBufferPointer<Int32>
+    let nodeChildCount: UnsafeMutableBufferPointer<Int32>
+    let children: UnsafeMutableBufferPointer<Int32>
+    let nodeCuts: UnsafeMutableBufferPointer<Int32>
+    let nodeCutCount: UnsafeMutableBufferPointer<Int32>
+    let cuts: UnsafeMutableBufferPointer<FastCut>
     let tagIndex: ByteTable
     let attributePaths: [[[UInt8]]]
     let attributeValues: [[AttributeValue]]
     let rates: [[UInt8]: ActionNumber]
     let currency: [UInt8]?
     let knownCurrencies: String
+    let globalTested: UInt64
 
+    // Per action, reset by `clearAction`.
     @exclusivity(unchecked) var fields = ActionFields()
     @exclusivity(unchecked) var amountValue: ActionNumber?
-    @exclusivity(unchecked) var tagPresent: [Bool]
-    @exclusivity(unchecked) var tagsSet: [Int] = []
-    @exclusivity(unchecked) var attributeTree: JSONValue?
-    @exclusivity(unchecked) var attributeTreeParsed = false
+    @exclusivity(unchecked) var numbers = (WalkNumber(), WalkNumber(), WalkNumber())
+    let tagPresent: UnsafeMutableBufferPointer<Bool>
+    let tagsSet: UnsafeMutableBufferPointer<Int32>
+    @exclusivity(unchecked) var tagCount = 0
+    @exclusivity(unchecked) var attributeChoices: [Int32]
+    @exclusivity(unchecked) var attributesChosen: [Int] = []
     @exclusivity(unchecked) var line = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    @exclusivity(unchecked) var path: [(Int, Int)] = []
 
-    struct CacheKey: Hashable {
-        var a: Int32
-        var b: Int32
-        var assumed: UInt64
-        var reversible: Bool
-    }
-
-    @exclusivity(unchecked) var cache: [CacheKey: DecisionTemplate] = [:]
+    @exclusivity(unchecked) var cache = TemplateCache(limit: Evaluator.cacheLimit)
     @exclusivity(unchecked) var keyScratch: [Int] = []
-    static let cacheLimit = 65_536
+    static let cacheLimit = 16_384
 
     /// Prepares a table for evaluation. The table must pass `validate()`.
-    public init(table: DecisionTable) {
+    public convenience init(table: DecisionTable) {
+        self.init(table: table, flat: FlatDiagram(table))
+    }
+
+    /// An evaluator sharing another's prepared table (one per thread).
+    convenience init(sharing other: Evaluator) {
+        self.init(table: other.table, flat: other.flat)
+        explain = other.explain
+    }
+
+    init(table: DecisionTable, flat: FlatDiagram) {
         self.table = table
+        self.flat = flat
         index = ClassIndex(table.classes)
-        var kind: [UInt8] = [], arg: [Int32] = [], childStart: [Int32] = [], childCount: [Int32] = []
-        var kids: [Int32] = [], cutStart: [Int32] = [], cutCount: [Int32] = [], fast: [FastCut] = [], exact: [ExactDecimal] = []
-        for node in table.nodes {
-            switch node.test {
-            case .numeric(let f): kind.append(UInt8(f.rawValue)); arg.append(0)
-            case .reversible: kind.append(3); arg.append(0)
-            case .tag(let t): kind.append(4); arg.append(Int32(t))
-            case .attribute(let a): kind.append(5); arg.append(Int32(a))
-            }
-            childStart.append(Int32(kids.count))
-            childCount.append(Int32(node.children.count))
-            kids += node.children
-            cutStart.append(Int32(fast.count))
-            cutCount.append(Int32(node.cuts.count))
-            for c in node.cuts {
-                fast.append(FastCut(c, exact: exact.count))
-                exact.append(c.value)
-            }
-        }
-        nodeKind = kind; nodeArg = arg; nodeChildren = childStart; nodeChildCount = childCount; children = kids
-        nodeCuts = cutStart; nodeCutCount = cutCount; cuts = fast; exactCuts = exact
+        nodeKind = flat.kind; nodeArg = flat.arg; nodeChildren = flat.childStart; nodeChildCount = flat.childCount
+        children = flat.children; nodeCuts = flat.cutStart; nodeCutCount = flat.cutCount; cuts = flat.cuts
         tagIndex = ByteTable(table.tags.enumerated().map { (Array($0.element.utf8), $0.offset) })
         attributePaths = table.attributes.map { a in a.path.split(separator: ".", omittingEmptySubsequences: false).map { Array($0.utf8) } }
         attributeValues = table.attributes.map(\.values)
+        attributeChoices = Array(repeating: -1, count: table.attributes.count)
         var r: [[UInt8]: ActionNumber] = [:]
         for rate in table.exchangeRates { r[Array(rate.currency.utf8)] = ActionNumber(exact: rate.rate) }
         rates = r
         currency = table.currency.map { Array($0.utf8) }
         knownCurrencies = ([table.currency].compactMap { $0 } + table.exchangeRates.map(\.currency)).joined(separator: ", ")
-        tagPresent = Array(repeating: false, count: table.tags.count)
+        globalTested = table.globalTestedFields
+        tagPresent = .allocate(capacity: max(table.tags.count, 1))
+        tagPresent.initialize(repeating: false)
+        tagsSet = .allocate(capacity: max(table.tags.count, 1))
+        tagsSet.initialize(repeating: 0)
+    }
+
+    deinit {
+        tagPresent.deallocate()
+        tagsSet.deallocate()
     }
 
     /// Evaluates one non-blank line (1-based `number`) and appends its decision line to `out`.
@@ -97,21 +97,16 @@ public final class Evaluator {
             renderInvalid(fields.errors, number: number, withFields: true, into: &out)
             return .invalid
         }
-        let cls = table.classes[c]
-        let reversible = fields.reversible ?? cls.reversible
-        var pathA: [(Int, Int)]? = explain ? [] : nil
-        var pathB: [(Int, Int)]? = explain ? [] : nil
-        let a = walk(cls.root, reversible: reversible, path: &pathA)
-        let b = walk(table.globalRoot, reversible: reversible, path: &pathB)
-        let assumed = missingMask(tested: cls.testedFields | table.globalTestedFields)
-        let key = CacheKey(a: a, b: b, assumed: assumed, reversible: cls.reversible)
-        let template: DecisionTemplate
-        if let t = cache[key] {
-            template = t
-        } else {
-            template = table.template(outcomes: [Int(a), Int(b)], assumed: assumed, reversibleDefault: cls.reversible)
-            if cache.count < Self.cacheLimit { cache[key] = template }
-        }
+        numbers = (WalkNumber(amountValue), WalkNumber(fields.confidence), WalkNumber(fields.blastRadius))
+        let classReversible = flat.classReversible[c]
+        let reversible = fields.reversible ?? classReversible
+        path.removeAll(keepingCapacity: true)
+        let a = walk(flat.classRoot[c], reversible: reversible)
+        let splitAt = path.count
+        let b = walk(table.globalRoot, reversible: reversible)
+        let assumed = missingMask(tested: flat.classTested[c] | globalTested)
+        let key = TemplateCache.Key(a: a, b: b, assumed: assumed, reversible: classReversible)
+
         out.append(0x7B)
         if fields.id != nil {
             out.append(contentsOf: "\"id\":".utf8)
@@ -123,11 +118,54 @@ public final class Evaluator {
         out.append(contentsOf: ",\"capability\":".utf8)
         appendCapability(into: &out)
         out.append(0x2C)
+        let verdict: Verdict
+        if let e = cache.find(key) ?? cache.insert(key, table.template(outcomes: [Int(a), Int(b)], assumed: assumed, reversibleDefault: classReversible)) {
+            verdict = appendCached(e, into: &out)
+        } else {
+            let template = table.template(outcomes: [Int(a), Int(b)], assumed: assumed, reversibleDefault: classReversible)
+            appendTemplate(template, into: &out)
+            verdict = template.verdict
+        }
+        if explain {
+            out.removeLast(2)   // "}\n"
+            out.append(contentsOf: ",\"explain\":".utf8)
+            appendExplanation(classIndex: c, reversible: reversible, outcomes: [a, b],
+                              paths: [Array(path[..<splitAt]), Array(path[splitAt...])], into: &out)
+            out.append(contentsOf: "}\n".utf8)
+        }
+        return verdict
+    }
+
+    /// Copies a cached template, splicing in the action's numbers.
+    func appendCached(_ e: Int, into out: inout [UInt8]) -> Verdict {
+        let entry = cache.entries[e]
+        cache.bytes.withUnsafeBufferPointer { arena in
+            cache.parts.withUnsafeBufferPointer { parts in
+                for k in Int(entry.firstPart)..<Int(entry.firstPart + entry.partCount) {
+                    let p = parts[k]
+                    func copy(_ r: Range<Int32>) { out.append(contentsOf: UnsafeBufferPointer(rebasing: arena[Int(r.lowerBound)..<Int(r.upperBound)])) }
+                    if p.field < 0 { copy(p.before); continue }
+                    let f = NumericField(rawValue: Int(p.field)) ?? .amount
+                    if walkNumber(f).state != 0 {
+                        copy(p.before)
+                        appendValue(f, into: &out)
+                        copy(p.after)
+                    } else {
+                        copy(p.missing)
+                    }
+                }
+            }
+        }
+        return entry.verdict
+    }
+
+    /// Renders a template that is not cached.
+    func appendTemplate(_ template: DecisionTemplate, into out: inout [UInt8]) {
         for part in template.parts {
             switch part {
             case .bytes(let bytes): out.append(contentsOf: bytes)
             case .value(let f, let before, let after, let missing):
-                if value(of: f) != nil {
+                if walkNumber(f).state != 0 {
                     out.append(contentsOf: before)
                     appendValue(f, into: &out)
                     out.append(contentsOf: after)
@@ -136,13 +174,6 @@ public final class Evaluator {
                 }
             }
         }
-        if explain, let pathA, let pathB {
-            out.removeLast(2)   // "}\n"
-            out.append(contentsOf: ",\"explain\":".utf8)
-            appendExplanation(classIndex: c, reversible: reversible, outcomes: [a, b], paths: [pathA, pathB], into: &out)
-            out.append(contentsOf: "}\n".utf8)
-        }
-        return template.verdict
     }
 
     /// The action's `id` as sent; a string with escapes is re-encoded from its decoded
@@ -165,12 +196,21 @@ public final class Evaluator {
     }
 
     func clearAction() {
-        for t in tagsSet { tagPresent[t] = false }
-        tagsSet.removeAll(keepingCapacity: true)
+        for k in 0..<tagCount { tagPresent[Int(tagsSet[k])] = false }
+        tagCount = 0
+        for a in attributesChosen { attributeChoices[a] = -1 }
+        attributesChosen.removeAll(keepingCapacity: true)
         fields.reset()
         amountValue = nil
-        attributeTree = nil
-        attributeTreeParsed = false
+        numbers = (WalkNumber(), WalkNumber(), WalkNumber())
+    }
+
+    /// Marks tag number `t` present.
+    func setTag(_ t: Int) {
+        guard !tagPresent[t] else { return }
+        tagPresent[t] = true
+        tagsSet[tagCount] = Int32(t)
+        tagCount += 1
     }
 
     /// Appends a numeric field's value as the decision shows it: the literal as sent, or the
@@ -179,7 +219,10 @@ public final class Evaluator {
         switch f {
         case .amount:
             if currencyIsPolicy, let t = fields.amountText { out.append(contentsOf: line[t]) }
-            else if let v = amountValue { out.append(contentsOf: v.description.utf8) }
+            else if let v = amountValue {
+                if v.big == nil { out.appendDecimal(significand: v.significand, exponent: v.exponent, negative: v.isNegative) }
+                else { out.append(contentsOf: v.description.utf8) }
+            }
         case .confidence: if let t = fields.confidenceText { out.append(contentsOf: line[t]) }
         case .blastRadius: if let t = fields.blastRadiusText { out.append(contentsOf: line[t]) }
         }
@@ -197,37 +240,53 @@ public final class Evaluator {
         return index.lookup(UnsafeBufferPointer(rebasing: line[r]))
     }
 
-    /// Walks one diagram; returns the outcome number.
-    func walk(_ root: Int32, reversible: Bool, path: inout [(Int, Int)]?) -> Int32 {
+    @inline(__always) func walkNumber(_ f: NumericField) -> WalkNumber {
+        switch f {
+        case .amount: numbers.0
+        case .confidence: numbers.1
+        case .blastRadius: numbers.2
+        }
+    }
+
+    /// Walks one diagram; returns the outcome number. With `explain`, appends each step
+    /// (node, child) to `path`.
+    func walk(_ root: Int32, reversible: Bool) -> Int32 {
         var ref = root
         while ref >= 0 {
             let n = Int(ref)
             let child: Int
-            switch nodeKind[n] {
+            let kind = nodeKind[n]
+            switch kind {
             case 0, 1, 2:
-                if let x = value(of: NumericField(rawValue: Int(nodeKind[n]))!) {
+                let f = NumericField(rawValue: Int(kind)) ?? .amount
+                let x = walkNumber(f)
+                if x.state == 0 {
+                    child = Int(nodeChildCount[n]) - 1
+                } else {
                     let first = Int(nodeCuts[n])
                     var lo = 0, hi = Int(nodeCutCount[n])
-                    cuts.withUnsafeBufferPointer { cs in
-                        exactCuts.withUnsafeBufferPointer { exacts in
-                            while lo < hi {
-                                let mid = (lo + hi) >> 1
-                                if cs[first + mid].isBelow(x, exacts) { lo = mid + 1 } else { hi = mid }
-                            }
-                        }
+                    while lo < hi {
+                        let mid = (lo + hi) >> 1
+                        let cut = cuts[first + mid]
+                        let below = x.state == 1 && cut.fits ? cut.isBelow(fast: x) : slowIsBelow(cut, f)
+                        if below { lo = mid + 1 } else { hi = mid }
                     }
                     child = lo
-                } else {
-                    child = Int(nodeChildCount[n]) - 1
                 }
             case 3: child = reversible ? 1 : 0
             case 4: child = tagPresent[Int(nodeArg[n])] ? 1 : 0
             default: child = attributeChoice(Int(nodeArg[n]))
             }
-            path?.append((n, child))
+            if explain { path.append((n, child)) }
             ref = children[Int(nodeChildren[n]) + child]
         }
         return -ref - 1
+    }
+
+    /// A comparison the fast form cannot make: long or negative numbers, or long cuts.
+    func slowIsBelow(_ cut: FastCut, _ f: NumericField) -> Bool {
+        guard let x = value(of: f) else { return false }
+        return flat.exactCuts.withUnsafeBufferPointer { cut.isBelow(x, $0) }
     }
 
     @inline(__always) func value(of f: NumericField) -> ActionNumber? {
@@ -236,39 +295,6 @@ public final class Evaluator {
         case .confidence: fields.confidence
         case .blastRadius: fields.blastRadius
         }
-    }
-
-    /// The child an attribute node takes: a value's index, then "other", then "missing".
-    func attributeChoice(_ a: Int) -> Int {
-        let values = attributeValues[a]
-        guard let v = attributeValue(a) else { return values.count + 1 }
-        for (k, want) in values.enumerated() {
-            switch (v, want) {
-            case (.string(let s), .string(let w)) where s.elementsEqual(w.utf8): return k
-            case (.bool(let x), .bool(let y)) where x == y: return k
-            case (.number(let x), .number(let y)) where x.compare(ActionNumber(exact: y)) == 0: return k
-            default: continue
-            }
-        }
-        return values.count
-    }
-
-    /// The action's value at attribute path `a` (nil when missing or null).
-    func attributeValue(_ a: Int) -> JSONValue? {
-        if !attributeTreeParsed {
-            attributeTreeParsed = true
-            if let r = fields.attributes {
-                var s = JSONScanner(line, at: r.lowerBound)
-                attributeTree = try? s.value()
-            }
-        }
-        guard var node = attributeTree else { return nil }
-        for component in attributePaths[a] {
-            guard case .object(let members) = node, let next = members.first(where: { $0.0 == component })?.1 else { return nil }
-            node = next
-        }
-        if case .null = node { return nil }
-        return node
     }
 
     /// Bits of fields the action lacks among those `tested`.
@@ -281,7 +307,7 @@ public final class Evaluator {
         if !fields.hasTags { m |= ActionFieldMask.tags }
         m &= tested
         if tested >> UInt64(ActionFieldMask.firstAttribute) != 0 {
-            for a in attributePaths.indices where tested & ActionFieldMask.attribute(a) != 0 && attributeValue(a) == nil {
+            for a in attributePaths.indices where tested & ActionFieldMask.attribute(a) != 0 && attributeChoice(a) == attributeValues[a].count + 1 {
                 m |= ActionFieldMask.attribute(a)
             }
         }

@@ -25,12 +25,47 @@ extension Array where Element == UInt8 {
     mutating func append(_ s: String) { append(contentsOf: s.utf8) }
 
     mutating func appendInt(_ n: Int) {
-        if n == 0 { append(0x30); return }
-        var v = n.magnitude
         if n < 0 { append(0x2D) }
-        var digits: [UInt8] = []
-        while v > 0 { digits.append(UInt8(v % 10) + 0x30); v /= 10 }
-        append(contentsOf: digits.reversed())
+        appendDigits(UInt64(n.magnitude))
+    }
+
+    /// The decimal digits of `v`, most significant first.
+    mutating func appendDigits(_ v: UInt64) {
+        var p: UInt64 = 1
+        while p <= v / 10 { p *= 10 }
+        var rest = v
+        while true {
+            append(UInt8(rest / p) + 0x30)
+            rest %= p
+            if p == 1 { return }
+            p /= 10
+        }
+    }
+
+    /// A number's canonical decimal text (as `ExactDecimal.description`): no exponent, no
+    /// trailing zeros after the point. `significand` has no trailing zeros.
+    mutating func appendDecimal(significand: UInt64, exponent: Int, negative: Bool) {
+        if significand == 0 { append(0x30); return }
+        if negative { append(0x2D) }
+        if exponent >= 0 {
+            appendDigits(significand)
+            append(contentsOf: repeatElement(0x30, count: exponent))
+            return
+        }
+        let point = -exponent
+        let d = ActionNumber.digitCount(significand)
+        if point >= d {
+            append(0x30); append(0x2E)
+            append(contentsOf: repeatElement(0x30, count: point - d))
+            appendDigits(significand)
+        } else {
+            let scale = ActionNumber.pow10(point)
+            appendDigits(significand / scale)
+            append(0x2E)
+            let fraction = significand % scale
+            append(contentsOf: repeatElement(0x30, count: point - ActionNumber.digitCount(fraction)))
+            appendDigits(fraction)
+        }
     }
 
     mutating func appendJSONStringArray(_ items: [String]) {

@@ -1,0 +1,99 @@
+/// Decision templates by table row, stored flat: every template's bytes in one arena and its
+/// parts as plain ranges, found through an open-addressing table of plain keys. Looking up
+/// and copying a cached template touches no reference counts.
+///
+/// Bounded: once `limit` templates are stored, further rows are rendered each time instead.
+struct TemplateCache {
+    /// What identifies a row's rendering: both diagrams' outcomes, the fields assumed, and
+    /// the class's default `reversible` (shown when assumed).
+    struct Key: Equatable {
+        var a: Int32
+        var b: Int32
+        var assumed: UInt64
+        var reversible: Bool
+
+        var hash: Int {
+            var h = UInt64(UInt32(bitPattern: a)) &* 0x9E37_79B9_7F4A_7C15
+            h ^= UInt64(UInt32(bitPattern: b)) &* 0xC2B2_AE3D_27D4_EB4F
+            h ^= assumed &* 0x1656_67B1_9E37_79F9
+            h ^= reversible ? 0x27D4_EB2F_1656_67C5 : 0
+            return Int(truncatingIfNeeded: h ^ (h >> 29))
+        }
+    }
+
+    /// One piece of a template: bytes copied as they are, or an action's number spliced in
+    /// (`field` ≥ 0) between `before` and `after`, or `missing` when the action lacks it.
+    struct Part {
+        var field: Int8            // -1: bytes only (in `before`)
+        var before: Range<Int32>
+        var after: Range<Int32>
+        var missing: Range<Int32>
+    }
+
+    struct Entry {
+        var key: Key
+        var firstPart: Int32
+        var partCount: Int32
+        var verdict: Verdict
+    }
+
+    let limit: Int
+    private(set) var bytes: [UInt8] = []
+    private(set) var parts: [Part] = []
+    private(set) var entries: [Entry] = []
+    private var slots: [Int32]            // entry number, or -1
+    private var mask: Int
+
+    init(limit: Int) {
+        self.limit = limit
+        slots = Array(repeating: -1, count: 1024)
+        mask = 1023
+    }
+
+    /// The entry number for a key, if cached.
+    @inline(__always) func find(_ key: Key) -> Int? {
+        var s = key.hash & mask
+        while true {
+            let e = Int(slots[s])
+            if e < 0 { return nil }
+            if entries[e].key == key { return e }
+            s = (s + 1) & mask
+        }
+    }
+
+    /// Stores a template; returns its entry number (nil when the cache is full).
+    mutating func insert(_ key: Key, _ template: DecisionTemplate) -> Int? {
+        guard entries.count < limit else { return nil }
+        if (entries.count + 1) * 2 > slots.count { grow() }
+        let first = Int32(parts.count)
+        func range(_ b: [UInt8]) -> Range<Int32> {
+            let start = Int32(bytes.count)
+            bytes += b
+            return start..<Int32(bytes.count)
+        }
+        for p in template.parts {
+            switch p {
+            case .bytes(let b):
+                parts.append(Part(field: -1, before: range(b), after: 0..<0, missing: 0..<0))
+            case .value(let f, let before, let after, let missing):
+                parts.append(Part(field: Int8(f.rawValue), before: range(before), after: range(after), missing: range(missing)))
+            }
+        }
+        let e = entries.count
+        entries.append(Entry(key: key, firstPart: first, partCount: Int32(parts.count) - first, verdict: template.verdict))
+        place(e)
+        return e
+    }
+
+    private mutating func place(_ e: Int) {
+        var s = entries[e].key.hash & mask
+        while slots[s] >= 0 { s = (s + 1) & mask }
+        slots[s] = Int32(e)
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        mask = slots.count - 1
+        for e in entries.indices { place(e) }
+    }
+}
