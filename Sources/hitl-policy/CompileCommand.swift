@@ -38,14 +38,15 @@ struct CompileCommand: ParsableCommand {
             fd = open(output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             if fd < 0 { Terminal.fail("\(output): \(String(cString: strerror(errno)))") }
         }
-        let emit: (String) -> Void = { text in
-            if !Terminal.writeAll(fd, text) {
+        let written: (Bool) -> Void = { ok in
+            if !ok {
                 if output == nil { Terminal.exit(0) }
                 Terminal.fail("\(output!): write failed: \(String(cString: strerror(errno)))")
             }
         }
+        let emit: (String) -> Void = { text in written(Terminal.writeAll(fd, text)) }
         switch format {
-        case .json: emit(PolicyCompilation.artifact(table))
+        case .json: written(PolicyCompilation.artifactBytes(table).withUnsafeBufferPointer { Terminal.writeAll(fd, bytes: $0) })
         case .table: TableReporter(table).render(.table, emit: emit)
         case .markdown: TableReporter(table).render(.markdown, emit: emit)
         case .csv: TableReporter(table).render(.csv, emit: emit)

@@ -32,6 +32,13 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Exit with the decision: 0 autonomous, 3 approval, 4 disabled, 5 invalid.")
     var exitCode = false
 
+    @Option(name: .long, help: ArgumentHelp("Threads deciding a large actions file (default: the processors online, at most 8). Pipes are read one line at a time.", valueName: "n"))
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 || jobs > 64 { throw ValidationError("--jobs must be between 1 and 64") }
+    }
+
     func run() throws {
         let table = PolicyInput.load(policy, allowTable: true)
         let evaluator = Evaluator(table: table)
@@ -43,7 +50,8 @@ struct EvalCommand: ParsableCommand {
             var st = stat()
             if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { Terminal.fail("\(input): is a folder, not an actions file") }
         }
-        let summary = ActionStream(evaluator: evaluator, input: fd, output: STDOUT_FILENO).run()
+        let summary = ActionStream(evaluator: evaluator, input: fd, output: STDOUT_FILENO,
+                                   workers: jobs ?? ActionStream.availableWorkers).run()
         if summary.outputClosed { Terminal.exit(0) }
         if let e = summary.readError { Terminal.fail("\(input == "-" ? "standard input" : input): \(e)") }
         guard exitCode else { Terminal.exit(0) }

@@ -22,19 +22,22 @@ enum Terminal {
 
     static func writeAll(_ fd: Int32, _ s: String) -> Bool {
         var s = s
-        return s.withUTF8 { buffer in
-            guard let base = buffer.baseAddress else { return true }
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, base + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += n
+        return s.withUTF8 { writeAll(fd, bytes: $0) }
+    }
+
+    /// Writes all bytes, retrying after interruptions; false when the write fails.
+    static func writeAll(_ fd: Int32, bytes buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return true }
+        var offset = 0
+        while offset < buffer.count {
+            let n = Glibc.write(fd, base + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
             }
-            return true
+            offset += n
         }
+        return true
     }
 
     /// Reports a failure of the tool itself and exits 2.

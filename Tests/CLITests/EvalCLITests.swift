@@ -141,4 +141,41 @@ struct EvalCLITests {
         #expect(d[2]["decision"] as? String == "invalid")
         #expect(d[5]["decision"] as? String == "disabled")   // tiny confidence is valid, x is disabled
     }
+
+    /// Worker threads decide a large file exactly as one thread does: same bytes, same
+    /// order, same line numbers, across batch boundaries, blank and bad lines, a line
+    /// longer than the limit, and a last line with no newline.
+    @Test func threadsDecideLikeOneThread() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hitl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fixture = try String(contentsOf: CLI.root.appendingPathComponent("fixtures/actions/payments.jsonl"), encoding: .utf8)
+        let lines = fixture.split(separator: "\n").map(String.init)
+        var text = ""
+        for k in 0..<12_000 {
+            switch k % 97 {
+            case 5: text += "\n"
+            case 7: text += "   \r\n"
+            case 11: text += "{\"capability\": \"refund\", oops}\n"
+            case 13: text += "{\"capability\":\"refund\",\"amount\":\(k)}\n"
+            default: text += lines[k % lines.count] + "\n"
+            }
+            if k == 6_000 { text += "{\"id\":\"" + String(repeating: "x", count: 5 << 20) + "\"}\n" }
+        }
+        text += "{\"capability\":\"refund\",\"amount\":1}"
+        let file = dir.appendingPathComponent("many.jsonl")
+        try Data(text.utf8).write(to: file)
+        let one = try CLI.run(["eval", "--policy", Self.policy, "--jobs", "1", file.path])
+        let many = try CLI.run(["eval", "--policy", Self.policy, "--jobs", "3", "--exit-code", file.path])
+        #expect(one.status == 0)
+        #expect(many.status == 5)   // some lines are invalid
+        #expect(one.stdout.count > 1_000_000)
+        #expect(one.stdout == many.stdout)
+        let count = many.stdout.split(separator: "\n").count
+        let blank = (0..<12_000).filter { $0 % 97 == 5 || $0 % 97 == 7 }.count
+        #expect(count == 12_000 - blank + 2)   // plus the long line and the last line
+        #expect(many.stdout.contains("\"line\":6002,\"decision\":\"invalid\""))
+        let bad = try CLI.run(["eval", "--policy", Self.policy, "--jobs", "0", file.path])
+        #expect(bad.status == 2)
+    }
 }

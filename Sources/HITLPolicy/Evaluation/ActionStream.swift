@@ -29,18 +29,31 @@ public struct ActionStream {
         public var readError: String?
     }
 
+    /// Bytes of whole lines handed to a worker at a time.
+    static let batchSize = 256 << 10
+
     let evaluator: Evaluator
     let input: Int32
     let output: Int32
     let interactive: Bool
+    let workers: Int
 
-    /// `input` and `output` are file descriptors.
-    public init(evaluator: Evaluator, input: Int32, output: Int32) {
+    /// `input` and `output` are file descriptors. With `workers` > 1, a regular file larger
+    /// than a few batches is decided by that many threads (output order is input order);
+    /// pipes and terminals are always read one line at a time, so answers are immediate.
+    public init(evaluator: Evaluator, input: Int32, output: Int32, workers: Int = 1) {
         self.evaluator = evaluator
         self.input = input
         self.output = output
         var st = stat()
-        interactive = fstat(input, &st) != 0 || (st.st_mode & S_IFMT) != S_IFREG
+        let regular = fstat(input, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+        interactive = !regular
+        self.workers = regular && Int(st.st_size) > 4 * Self.batchSize ? max(workers, 1) : 1
+    }
+
+    /// Worker threads worth starting here: the processors online, at most 8.
+    public static var availableWorkers: Int {
+        min(max(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 1), 8)
     }
 
     /// Runs to the end of input (or until the output closes).
@@ -53,15 +66,7 @@ public struct ActionStream {
 
         func flush() -> Bool {
             defer { out.removeAll(keepingCapacity: true) }
-            return out.withUnsafeBufferPointer { b -> Bool in
-                var offset = 0
-                while offset < b.count {
-                    let n = write(output, b.baseAddress! + offset, b.count - offset)
-                    if n < 0 { if errno == EINTR { continue }; return false }
-                    offset += n
-                }
-                return true
-            }
+            return send(out)
         }
         func evaluate(_ range: Range<Int>, number: Int) {
             let verdict = reader.buffer.withUnsafeBufferPointer { b in
@@ -97,6 +102,11 @@ public struct ActionStream {
         }
         lineNumber = skipped
 
+        if workers > 1, let pool = EvaluationPool(evaluator: evaluator, workers: workers) {
+            defer { pool.shutdown() }
+            return runBatches(pool, reader: &reader, lineNumber: lineNumber, out: &out, summary: summary)
+        }
+
         while true {
             while let nl = reader.newline() {
                 lineNumber += 1
@@ -112,20 +122,38 @@ public struct ActionStream {
             }
             if reader.pending >= Self.maxLine {
                 lineNumber += 1
-                out.append(contentsOf: "{\"line\":".utf8)
-                out.appendInt(lineNumber)
-                out.append(contentsOf: ",\"decision\":\"invalid\",\"review\":false,\"approvals\":[],\"errors\":[{\"message\":\"the line is longer than \(Self.maxLine) bytes\"}],\"policy\":".utf8)
-                out.appendJSONString(evaluator.table.policy)
-                out.append(contentsOf: ",\"policy_digest\":".utf8)
-                out.appendJSONString(evaluator.table.policyDigest)
-                out.append(contentsOf: "}\n".utf8)
-                summary.decisions += 1
-                summary.worst = .invalid
+                tooLong(number: lineNumber, into: &out, summary: &summary)
                 reader.skipLine()
                 continue
             }
             if interactive, !out.isEmpty, !flush() { summary.outputClosed = true; return summary }
             reader.fill(upTo: Self.maxLine + ChunkReader.chunk)
+        }
+    }
+
+    /// The decision for a line longer than `maxLine`.
+    func tooLong(number: Int, into out: inout [UInt8], summary: inout Summary) {
+        out.append(contentsOf: "{\"line\":".utf8)
+        out.appendInt(number)
+        out.append(contentsOf: ",\"decision\":\"invalid\",\"review\":false,\"approvals\":[],\"errors\":[{\"message\":\"the line is longer than \(Self.maxLine) bytes\"}],\"policy\":".utf8)
+        out.appendJSONString(evaluator.table.policy)
+        out.append(contentsOf: ",\"policy_digest\":".utf8)
+        out.appendJSONString(evaluator.table.policyDigest)
+        out.append(contentsOf: "}\n".utf8)
+        summary.decisions += 1
+        summary.worst = .invalid
+    }
+
+    /// Writes bytes to the output; false when it is closed.
+    func send(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b -> Bool in
+            var offset = 0
+            while offset < b.count {
+                let n = write(output, b.baseAddress! + offset, b.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                offset += n
+            }
+            return true
         }
     }
 }
@@ -170,6 +198,21 @@ struct ChunkReader {
         if n > 0 { end += n }
         else if n == 0 { eof = true }
         else if errno != EINTR { error = String(cString: strerror(errno)); eof = true }
+    }
+
+    /// Where a batch of whole lines starting at `start` ends (just past a newline): the last
+    /// newline within `limit` bytes, or the first one when the first line alone is longer;
+    /// nil when no newline is pending.
+    func batchEnd(limit: Int) -> Int? {
+        buffer.withUnsafeBufferPointer { b -> Int? in
+            guard start < end else { return nil }
+            var k = start + min(end - start, limit)
+            while k > start {
+                k -= 1
+                if b[k] == 0x0A { return k + 1 }
+            }
+            return newline().map { $0 + 1 }
+        }
     }
 
     /// Drops the rest of an over-long line, reading as needed, without holding it.

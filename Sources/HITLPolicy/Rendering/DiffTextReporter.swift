@@ -72,7 +72,8 @@ public struct DiffTextReporter {
     }
 
     private func label(_ c: DiffClassification) -> String {
-        let text = c.rawValue.uppercased().padding(toLength: 10, withPad: " ", startingAt: 0)
+        let name = c.rawValue.uppercased()
+        let text = name + String(repeating: " ", count: max(0, 10 - name.count))
         guard color else { return text }
         let code = switch c {
         case .loosened: "31"

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Crypto
 
 /// Turns a policy file — YAML source or a compiled JSON table — into a `DecisionTable`.
@@ -47,12 +42,12 @@ public enum PolicyCompilation {
     /// `hitl-policy-table`) or YAML source.
     public static func load(_ bytes: [UInt8], file: String, diagrams: Bool = true) -> Result {
         if looksLikeTable(bytes) {
-            do {
-                let table = try JSONDecoder().decode(DecisionTable.self, from: Data(bytes))
+            do throws(TableArtifactReader.Failure) {
+                let table = try TableArtifactReader.read(bytes)
                 if let problem = table.validate() { return Result(table: nil, diagnostics: [], failure: "\(file): \(problem)") }
                 return Result(table: table, diagnostics: [])
             } catch {
-                return Result(table: nil, diagnostics: [], failure: "\(file): not a valid compiled table (\(describe(error)))")
+                return Result(table: nil, diagnostics: [], failure: "\(file): not a valid compiled table (\(error.message))")
             }
         }
         return compile(bytes, file: file, diagrams: diagrams)
@@ -68,21 +63,13 @@ public enum PolicyCompilation {
         }
     }
 
-    static func describe(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.dataCorrupted(let c): c.debugDescription
-        case DecodingError.keyNotFound(let k, _): "missing \(k.stringValue)"
-        case DecodingError.typeMismatch(_, let c): "wrong type at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
-        case DecodingError.valueNotFound(_, let c): "missing value at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
-        default: "malformed JSON"
-        }
+    /// The JSON artifact: deterministic bytes (sorted keys, no timestamps), with a final newline.
+    public static func artifact(_ table: DecisionTable) -> String {
+        String(decoding: artifactBytes(table), as: UTF8.self)
     }
 
-    /// The JSON artifact: deterministic bytes (sorted keys, no timestamps).
-    public static func artifact(_ table: DecisionTable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(table) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+    /// The JSON artifact as bytes.
+    public static func artifactBytes(_ table: DecisionTable) -> [UInt8] {
+        TableArtifactWriter.artifact(table)
     }
 }

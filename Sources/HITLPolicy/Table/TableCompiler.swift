@@ -60,12 +60,32 @@ struct DiagramBuilder {
     /// One rule's conditions, by variable.
     struct Spec {
         var vars: [Int] = []                                 // ascending, unique
-        var ranges: [Int: (lower: Cut?, upper: Cut?)] = [:]  // numeric variables
+        /// Bounds on the numeric variables (amount, confidence, blast radius), by variable.
+        var ranges: [(lower: Cut?, upper: Cut?)?] = [nil, nil, nil]
         var reversible: Bool?
-        var tagMust: [Int: Bool] = [:]
+        var tagMust = VarMap<Bool>()
         var anyVars: [Int]?                                  // ascending
-        var attributes: [Int: Set<Int>] = [:]                // variable -> allowed value indices
+        var attributes = VarMap<Set<Int>>()                  // variable -> allowed value indices
         var never = false
+    }
+
+    /// A few values by variable number: a rule tests a handful of variables, so a linear
+    /// search beats hashing.
+    struct VarMap<Value> {
+        private var keys: [Int] = []
+        private var values: [Value] = []
+
+        subscript(_ v: Int) -> Value? {
+            get { keys.firstIndex(of: v).map { values[$0] } }
+            set {
+                if let k = keys.firstIndex(of: v) {
+                    if let newValue { values[k] = newValue } else { keys.remove(at: k); values.remove(at: k) }
+                } else if let newValue {
+                    keys.append(v)
+                    values.append(newValue)
+                }
+            }
+        }
     }
 
     struct Key: Hashable {
@@ -120,7 +140,17 @@ struct DiagramBuilder {
     /// Specialist names by the numbers `contributions` use.
     private var specialistNames: [String] = []
     private var nodeIndex: [TableNode: Int32] = [:]
-    private var outcomeIndex: [[UInt32]: Int32] = [:]
+    private var outcomeIndex: [RuleList: Int32] = [:]
+
+    /// A list of fired rules as a dictionary key, hashed as bytes.
+    struct RuleList: Hashable {
+        var ids: [UInt32]
+
+        func hash(into h: inout Hasher) {
+            h.combine(ids.count)
+            ids.withUnsafeBytes { h.combine(bytes: $0) }
+        }
+    }
     private var memo: [Key: Int32] = [:]
 
     init(rules: [TableRule]) {
@@ -387,7 +417,7 @@ struct DiagramBuilder {
     }
 
     private mutating func leaf(_ fired: [UInt32]) -> Int32 {
-        if let known = outcomeIndex[fired] { return -known - 1 }
+        if let known = outcomeIndex[RuleList(ids: fired)] { return -known - 1 }
         var joined = CompactRequirement.bottom
         for f in fired {
             joined.join(Int(f) < rules.count ? contributions[Int(f)] : syntheticRequirements[Int(f) - rules.count].old)
@@ -396,7 +426,7 @@ struct DiagramBuilder {
         if requirementsOnly, let pairLeafKey, let sid = fired.first {
             let key = pairLeafKey(pair(ofLeafRule: Int(sid)))
             if let known = leafByKey[key] {
-                outcomeIndex[fired] = known
+                outcomeIndex[RuleList(ids: fired)] = known
                 return -known - 1
             }
             leafByKey[key] = Int32(outcomes.count)
@@ -404,12 +434,12 @@ struct DiagramBuilder {
         if requirementsOnly {
             let i = Int32(outcomes.count)
             outcomes.append(TableOutcome(requirement: r, rules: fired.map { Int($0) }))
-            outcomeIndex[fired] = i
+            outcomeIndex[RuleList(ids: fired)] = i
             return -i - 1
         }
         let i = Int32(outcomes.count)
         outcomes.append(TableOutcome(requirement: r, rules: fired.map { Int($0) }))
-        outcomeIndex[fired] = i
+        outcomeIndex[RuleList(ids: fired)] = i
         return -i - 1
     }
 

@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A run of whole input lines and, once evaluated, their decision lines.
+final class LineBatch: @unchecked Sendable {
+    /// The lines, each ending in a newline.
+    var input: [UInt8] = []
+    /// The number of the line before the batch's first line.
+    var lineBefore = 0
+    /// Decision lines, in input order.
+    var output: [UInt8] = []
+    var decisions = 0
+    var worst: Verdict?
+    /// Set by the worker under the pool's lock.
+    var done = false
+
+    /// Decides every non-blank line with `evaluator`.
+    func evaluate(with evaluator: Evaluator) {
+        output.removeAll(keepingCapacity: true)
+        decisions = 0
+        worst = nil
+        var number = lineBefore
+        input.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            var start = 0
+            while start < b.count {
+                let end = memchr(base + start, 0x0A, b.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? b.count
+                number += 1
+                let line = UnsafeBufferPointer(rebasing: b[start..<end])
+                if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                    let verdict = evaluator.evaluate(line: line, number: number, into: &output)
+                    decisions += 1
+                    worst = max(worst ?? verdict, verdict)
+                }
+                start = end + 1
+            }
+        }
+    }
+}
+
+/// Worker threads, each with its own `Evaluator` over one shared table, deciding batches
+/// of lines handed to them in order. The caller collects batches in the order it submitted
+/// them, so output order is input order.
+final class EvaluationPool: @unchecked Sendable {
+    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let workReady = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let batchDone = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private var queue: [LineBatch] = []
+    private var stopping = false
+    private var threads: [pthread_t] = []
+    private let evaluators: [Evaluator]
+
+    /// Starts `workers` threads; nil when threads cannot be created (the caller then
+    /// evaluates on its own thread).
+    init?(evaluator: Evaluator, workers: Int) {
+        pthread_mutex_init(lock, nil)
+        pthread_cond_init(workReady, nil)
+        pthread_cond_init(batchDone, nil)
+        evaluators = (0..<workers).map { _ in Evaluator(sharing: evaluator) }
+        for k in 0..<workers {
+            let context = Unmanaged.passRetained(WorkerContext(pool: self, worker: k)).toOpaque()
+            #if canImport(Glibc)
+            var thread = pthread_t()
+            #else
+            var thread: pthread_t?
+            #endif
+            let status = pthread_create(&thread, nil, { raw in
+                #if canImport(Glibc)
+                guard let raw else { return nil }
+                #endif
+                let context = Unmanaged<WorkerContext>.fromOpaque(raw).takeRetainedValue()
+                context.pool.work(context.worker)
+                return nil
+            }, context)
+            guard status == 0 else {
+                Unmanaged<WorkerContext>.fromOpaque(context).release()
+                shutdown()
+                return nil
+            }
+            #if canImport(Glibc)
+            threads.append(thread)
+            #else
+            if let thread { threads.append(thread) }
+            #endif
+        }
+    }
+
+    deinit {
+        pthread_mutex_destroy(lock)
+        pthread_cond_destroy(workReady)
+        pthread_cond_destroy(batchDone)
+        lock.deallocate()
+        workReady.deallocate()
+        batchDone.deallocate()
+    }
+
+    private final class WorkerContext {
+        let pool: EvaluationPool
+        let worker: Int
+        init(pool: EvaluationPool, worker: Int) {
+            self.pool = pool
+            self.worker = worker
+        }
+    }
+
+    private func work(_ worker: Int) {
+        let evaluator = evaluators[worker]
+        while true {
+            pthread_mutex_lock(lock)
+            while queue.isEmpty && !stopping { pthread_cond_wait(workReady, lock) }
+            if queue.isEmpty {
+                pthread_mutex_unlock(lock)
+                return
+            }
+            let batch = queue.removeFirst()
+            pthread_mutex_unlock(lock)
+            batch.evaluate(with: evaluator)
+            pthread_mutex_lock(lock)
+            batch.done = true
+            pthread_cond_broadcast(batchDone)
+            pthread_mutex_unlock(lock)
+        }
+    }
+
+    /// Hands a batch to the workers.
+    func submit(_ batch: LineBatch) {
+        pthread_mutex_lock(lock)
+        batch.done = false
+        queue.append(batch)
+        pthread_cond_signal(workReady)
+        pthread_mutex_unlock(lock)
+    }
+
+    /// Waits until a submitted batch is decided.
+    func wait(for batch: LineBatch) {
+        pthread_mutex_lock(lock)
+        while !batch.done { pthread_cond_wait(batchDone, lock) }
+        pthread_mutex_unlock(lock)
+    }
+
+    /// Lets the workers finish what is queued, then ends them.
+    func shutdown() {
+        pthread_mutex_lock(lock)
+        stopping = true
+        pthread_cond_broadcast(workReady)
+        pthread_mutex_unlock(lock)
+        for t in threads { pthread_join(t, nil) }
+        threads.removeAll()
+    }
+}
