@@ -7,8 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work=${BENCH_DIR:-/tmp/hitl-bench-diff}
 mkdir -p "$work"
-swift build -c release --static-swift-stdlib --scratch-path .build-static --product hitl-policy >/dev/null
-exe=$PWD/.build-static/release/hitl-policy
+exe=$(scripts/build-release.sh 2>/dev/null)   # the shipping build (see that script)
 for spec in 1000:100 10000:100 100000:100 10000:1000; do
   caps=${spec%%:*} rules=${spec##*:}
   old="$work/old-$caps-$rules.yaml" new="$work/new-$caps-$rules.yaml"

@@ -12,10 +12,7 @@ n=${1:-1000000}
 shared=${SHARED_BENCH:-../shared/bench}
 work=${BENCH_DIR:-/tmp/hitl-bench}
 mkdir -p "$work"
-# The shipping configuration: release, Swift runtime and Foundation linked statically (it
-# halves start-up: no dynamic loading of Foundation and ICU).
-swift build -c release --static-swift-stdlib --scratch-path .build-static --product hitl-policy >/dev/null
-exe=$PWD/.build-static/release/hitl-policy
+exe=$(scripts/build-release.sh 2>/dev/null)   # the shipping build (see that script)
 
 echo "== 1. eval throughput vs jq ($n actions)"
 BENCH_DIR="$work" bash "$shared/bench.sh" "$exe" "$n"

@@ -63,3 +63,52 @@ struct EvalCommand: ParsableCommand {
         }
     }
 }
+
+extension EvalCommand {
+    /// The command for `eval` arguments in their plain forms — `--policy P` (or `=P`),
+    /// `--explain`, `--exit-code`, `--jobs N` (1-64), at most one input — each at most
+    /// once; nil for anything else (help, other spellings, mistakes), which ArgumentParser
+    /// then parses and reports. Tests check both paths decide alike.
+    static func direct(_ arguments: [String]) -> EvalCommand? {
+        guard arguments.first == "eval" else { return nil }
+        var policy: String?, input: String?, jobs: Int?
+        var explain = false, exitCode = false
+        var rest = arguments.dropFirst()[...]
+        func value(_ name: String, _ argument: String) -> String?? {
+            if argument == name {
+                guard let v = rest.popFirst(), !v.hasPrefix("-") else { return .some(nil) }
+                return v
+            }
+            if argument.hasPrefix(name + "=") { return String(argument.dropFirst(name.count + 1)) }
+            return nil
+        }
+        while let argument = rest.popFirst() {
+            if let v = value("--policy", argument) {
+                guard policy == nil, let v, !v.isEmpty else { return nil }
+                policy = v
+            } else if let v = value("--jobs", argument) {
+                guard jobs == nil, let v, let n = Int(v), (1...64).contains(n) else { return nil }
+                jobs = n
+            } else if argument == "--explain" {
+                guard !explain else { return nil }
+                explain = true
+            } else if argument == "--exit-code" {
+                guard !exitCode else { return nil }
+                exitCode = true
+            } else if argument == "-" || !argument.hasPrefix("-") {
+                guard input == nil else { return nil }
+                input = argument
+            } else {
+                return nil
+            }
+        }
+        guard let policy else { return nil }
+        var command = EvalCommand()
+        command.policy = policy
+        command.input = input ?? "-"
+        command.explain = explain
+        command.exitCode = exitCode
+        command.jobs = jobs
+        return command
+    }
+}

@@ -18,6 +18,7 @@ struct HITLPolicyCommand: ParsableCommand {
     /// Runs the command line, mapping ArgumentParser's usage status (64) to the SPEC's 2.
     static func main() {
         Terminal.ignoreBrokenPipe()
+        runEvalDirectly()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -28,6 +29,21 @@ struct HITLPolicyCommand: ParsableCommand {
                 Terminal.exit(2)
             }
             exit(withError: error)
+        }
+    }
+
+    /// `eval` is what agent runtimes start once per action, so its start-up time is the
+    /// product's latency, and ArgumentParser's reflection over the command costs about a
+    /// millisecond of it. The common spellings of `eval` are read directly (see
+    /// `EvalCommand.direct`); anything else goes through the full command tree, so
+    /// help, errors and usage text are the same either way.
+    private static func runEvalDirectly() {
+        guard let command = EvalCommand.direct(Array(CommandLine.arguments.dropFirst())) else { return }
+        do {
+            try command.run()
+            Terminal.exit(0)
+        } catch {
+            EvalCommand.exit(withError: error)
         }
     }
 }

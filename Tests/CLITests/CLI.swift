@@ -39,8 +39,10 @@ enum CLI {
         p.standardOutput = out
         p.standardError = err
         p.standardInput = inp
+        // A child that exits without reading its input must not kill the test process.
+        signal(SIGPIPE, SIG_IGN)
         try p.run()
-        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
+        if let stdin { try? inp.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
         try inp.fileHandleForWriting.close()
         // Read both pipes concurrently so a large output cannot deadlock the child.
         nonisolated(unsafe) var errData = Data()

@@ -178,4 +178,30 @@ struct EvalCLITests {
         let bad = try CLI.run(["eval", "--policy", Self.policy, "--jobs", "0", file.path])
         #expect(bad.status == 2)
     }
+
+    /// `eval` reads its plain argument spellings directly (start-up time); the direct
+    /// reader and ArgumentParser must agree, and whatever the direct reader does not take
+    /// still gets ArgumentParser's messages.
+    @Test func directAndFullArgumentParsingAgree() throws {
+        let file = "fixtures/actions/payments.jsonl"
+        // `--` is a spelling only ArgumentParser takes, so these pairs take both paths.
+        let direct = try CLI.run(["eval", "--policy", Self.policy, "--explain", file])
+        let full = try CLI.run(["eval", "--explain", "--policy", Self.policy, "--", file])
+        #expect(direct.status == 0 && !direct.stdout.isEmpty)
+        #expect(direct.stdout == full.stdout)
+        let equals = try CLI.run(["eval", "--policy=\(Self.policy)", "--exit-code", "--jobs", "2", file])
+        let fullEquals = try CLI.run(["eval", "--exit-code", "--jobs", "2", "--policy", Self.policy, "--", file])
+        #expect(equals.status == fullEquals.status && equals.stdout == fullEquals.stdout)
+        #expect(equals.status == 5)   // the fixture has invalid actions
+        let piped = try CLI.run(["eval", "--policy", Self.policy, "-"], stdin: "{\"capability\":\"refund\",\"amount\":1}\n")
+        #expect(piped.status == 0 && piped.stdout.contains("\"decision\":"))
+        for args in [["eval"], ["eval", "--policy"], ["eval", "--policy", Self.policy, "--jobs", "99"],
+                     ["eval", "--policy", Self.policy, "a", "b"], ["eval", "--polcy", "x"], ["eval", "--policy", "-x"]] {
+            let r = try CLI.run(args)
+            #expect(r.status == 2, "\(args)")
+            #expect(r.stderr.contains("Usage: hitl-policy eval"), "\(args): \(r.stderr)")
+        }
+        let help = try CLI.run(["eval", "--policy", Self.policy, "--help"])
+        #expect(help.status == 0 && help.stdout.contains("--jobs <n>"))
+    }
 }

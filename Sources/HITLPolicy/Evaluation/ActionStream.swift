@@ -163,13 +163,23 @@ struct ChunkReader {
     static let chunk = 1 << 20
 
     let fd: Int32
-    var buffer = [UInt8](repeating: 0, count: chunk)
+    var buffer: [UInt8]
     var start = 0
     var end = 0
     var eof = false
     var error: String?
 
-    init(fd: Int32) { self.fd = fd }
+    /// A small file gets a buffer its size (plus room to see the end): zeroing a whole
+    /// chunk for one action costs more than the rest of the evaluation.
+    init(fd: Int32) {
+        self.fd = fd
+        var st = stat()
+        var size = Self.chunk
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size >= 0, Int(st.st_size) < Self.chunk {
+            size = max(Int(st.st_size) + 1, 4096)
+        }
+        buffer = [UInt8](repeating: 0, count: size)
+    }
 
     var pending: Int { end - start }
 
@@ -190,7 +200,7 @@ struct ChunkReader {
             start = 0
         }
         if end == buffer.count {
-            let grow = min(buffer.count, max(limit - buffer.count, Self.chunk))
+            let grow = max(min(buffer.count, limit - buffer.count), Self.chunk - buffer.count, 4096)
             buffer += [UInt8](repeating: 0, count: grow)
         }
         let e = end

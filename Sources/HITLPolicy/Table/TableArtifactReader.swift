@@ -9,10 +9,29 @@ struct TableArtifactReader {
         var message: String
     }
 
+    /// Where a value is, for messages. Built only on a second pass after a failure: the
+    /// first pass does not spend a string per element.
+    struct Path: CustomStringConvertible {
+        let text: String?
+        static let untracked = Path(text: nil)
+
+        func key(_ k: StaticString) -> Path {
+            guard let text else { return self }
+            return Path(text: text.isEmpty ? "\(k)" : "\(text).\(k)")
+        }
+
+        func index(_ i: Int) -> Path {
+            guard let text else { return self }
+            return Path(text: "\(text)[\(i)]")
+        }
+
+        var description: String { text.map { $0.isEmpty ? "the top" : $0 } ?? "?" }
+    }
+
     /// A JSON object's members, looked up by name.
     private struct Object {
         let members: [([UInt8], JSONValue)]
-        let path: String
+        let path: Path
 
         func optional(_ key: StaticString) -> JSONValue? {
             let k = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
@@ -26,14 +45,14 @@ struct TableArtifactReader {
             return v
         }
 
-        func join(_ key: StaticString) -> String { path.isEmpty ? "\(key)" : "\(path).\(key)" }
+        func join(_ key: StaticString) -> Path { path.key(key) }
 
         func string(_ key: StaticString) throws(Failure) -> String { try TableArtifactReader.string(required(key), join(key)) }
         func int(_ key: StaticString) throws(Failure) -> Int { try TableArtifactReader.int(required(key), join(key)) }
         func bool(_ key: StaticString) throws(Failure) -> Bool { try TableArtifactReader.bool(required(key), join(key)) }
         func decimal(_ key: StaticString) throws(Failure) -> ExactDecimal { try TableArtifactReader.decimal(required(key), join(key)) }
         func object(_ key: StaticString) throws(Failure) -> Object { try TableArtifactReader.object(required(key), join(key)) }
-        func array<T>(_ key: StaticString, _ element: (JSONValue, String) throws(Failure) -> T) throws(Failure) -> [T] {
+        func array<T>(_ key: StaticString, _ element: (JSONValue, Path) throws(Failure) -> T) throws(Failure) -> [T] {
             try TableArtifactReader.array(required(key), join(key), element)
         }
         func optionalString(_ key: StaticString) throws(Failure) -> String? {
@@ -62,7 +81,17 @@ struct TableArtifactReader {
         } catch {
             throw Failure(message: "\(error.message) at byte \(error.offset)")
         }
-        let t = try object(tree, "")
+        do throws(Failure) {
+            return try decode(tree, .untracked)
+        } catch {
+            // Again with paths, for a message that says where.
+            do throws(Failure) { _ = try decode(tree, Path(text: "")) } catch { throw error }
+            throw error
+        }
+    }
+
+    private static func decode(_ tree: JSONValue, _ top: Path) throws(Failure) -> DecisionTable {
+        let t = try object(tree, top)
         return DecisionTable(
             format: try t.string("format"),
             version: try t.int("version"),
@@ -88,11 +117,11 @@ struct TableArtifactReader {
             },
             nodes: try t.array("nodes", node),
             classes: try t.array("classes", capabilityClass),
-            globalRoot: try int32(t.required("global_root"), "global_root"),
-            globalTestedFields: try uint64(t.required("global_tested_fields"), "global_tested_fields"))
+            globalRoot: try int32(t.required("global_root"), t.join("global_root")),
+            globalTestedFields: try uint64(t.required("global_tested_fields"), t.join("global_tested_fields")))
     }
 
-    private static func approver(_ v: JSONValue, _ p: String) throws(Failure) -> TableApprover {
+    private static func approver(_ v: JSONValue, _ p: Path) throws(Failure) -> TableApprover {
         let o = try object(v, p)
         return TableApprover(
             name: try o.string("name"), kind: try o.string("kind"), approvers: try o.strings("approvers"),
@@ -100,7 +129,7 @@ struct TableArtifactReader {
             onTimeout: try o.string("on_timeout"), escalatesTo: try o.optionalString("escalates_to"))
     }
 
-    private static func attributeValue(_ v: JSONValue, _ p: String) throws(Failure) -> AttributeValue {
+    private static func attributeValue(_ v: JSONValue, _ p: Path) throws(Failure) -> AttributeValue {
         let o = try object(v, p)
         switch try o.string("type") {
         case "string": return .string(try o.string("value"))
@@ -110,7 +139,7 @@ struct TableArtifactReader {
         }
     }
 
-    private static func rule(_ v: JSONValue, _ p: String) throws(Failure) -> TableRule {
+    private static func rule(_ v: JSONValue, _ p: Path) throws(Failure) -> TableRule {
         let o = try object(v, p)
         let kindName = try o.string("kind")
         guard let kind = TableRule.Kind(rawValue: kindName) else { throw Failure(message: "unknown rule kind \(kindName) at \(p)") }
@@ -130,7 +159,7 @@ struct TableArtifactReader {
             source: try o.string("source"))
     }
 
-    private static func condition(_ v: JSONValue, _ p: String) throws(Failure) -> TableCondition {
+    private static func condition(_ v: JSONValue, _ p: Path) throws(Failure) -> TableCondition {
         let o = try object(v, p)
         if o.optional("range") != nil {
             let r = try o.object("range").object("_0")
@@ -153,7 +182,7 @@ struct TableArtifactReader {
         throw Failure(message: "unknown condition at \(p)")
     }
 
-    private static func requirement(_ v: JSONValue, _ p: String) throws(Failure) -> Requirement {
+    private static func requirement(_ v: JSONValue, _ p: Path) throws(Failure) -> Requirement {
         let o = try object(v, p)
         let name = try o.string("stage")
         guard let stage = Stage(name: name) else { throw Failure(message: "unknown stage \(name) at \(p)") }
@@ -161,7 +190,7 @@ struct TableArtifactReader {
                            specialists: try o.strings("specialists"))
     }
 
-    private static func node(_ v: JSONValue, _ p: String) throws(Failure) -> TableNode {
+    private static func node(_ v: JSONValue, _ p: Path) throws(Failure) -> TableNode {
         let o = try object(v, p)
         let test: TableNode.Test
         switch try o.string("test") {
@@ -177,12 +206,12 @@ struct TableArtifactReader {
         return TableNode(test: test, cuts: cuts, children: try o.array("children", int32))
     }
 
-    private static func cut(_ v: JSONValue, _ p: String) throws(Failure) -> Cut {
+    private static func cut(_ v: JSONValue, _ p: Path) throws(Failure) -> Cut {
         let o = try object(v, p)
         return Cut(value: try o.decimal("value"), upward: try o.bool("upward"))
     }
 
-    private static func capabilityClass(_ v: JSONValue, _ p: String) throws(Failure) -> CapabilityClass {
+    private static func capabilityClass(_ v: JSONValue, _ p: Path) throws(Failure) -> CapabilityClass {
         let o = try object(v, p)
         let kindName = try o.string("kind")
         guard let kind = CapabilityClass.Kind(rawValue: kindName) else { throw Failure(message: "unknown class kind \(kindName) at \(p)") }
@@ -193,37 +222,37 @@ struct TableArtifactReader {
 
     // MARK: Scalars
 
-    private static func object(_ v: JSONValue, _ p: String) throws(Failure) -> Object {
-        guard case .object(let members) = v else { throw Failure(message: "wrong type at \(p.isEmpty ? "the top" : p): expected an object") }
+    private static func object(_ v: JSONValue, _ p: Path) throws(Failure) -> Object {
+        guard case .object(let members) = v else { throw Failure(message: "wrong type at \(p): expected an object") }
         return Object(members: members, path: p)
     }
 
-    private static func array<T>(_ v: JSONValue, _ p: String, _ element: (JSONValue, String) throws(Failure) -> T) throws(Failure) -> [T] {
+    private static func array<T>(_ v: JSONValue, _ p: Path, _ element: (JSONValue, Path) throws(Failure) -> T) throws(Failure) -> [T] {
         guard case .array(let items) = v else { throw Failure(message: "wrong type at \(p): expected an array") }
         var out: [T] = []
         out.reserveCapacity(items.count)
-        for (k, item) in items.enumerated() { out.append(try element(item, "\(p)[\(k)]")) }
+        for (k, item) in items.enumerated() { out.append(try element(item, p.index(k))) }
         return out
     }
 
-    private static func string(_ v: JSONValue, _ p: String) throws(Failure) -> String {
+    private static func string(_ v: JSONValue, _ p: Path) throws(Failure) -> String {
         guard case .string(let bytes) = v else { throw Failure(message: "wrong type at \(p): expected a string") }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func bool(_ v: JSONValue, _ p: String) throws(Failure) -> Bool {
+    private static func bool(_ v: JSONValue, _ p: Path) throws(Failure) -> Bool {
         guard case .bool(let b) = v else { throw Failure(message: "wrong type at \(p): expected true or false") }
         return b
     }
 
-    private static func decimal(_ v: JSONValue, _ p: String) throws(Failure) -> ExactDecimal {
+    private static func decimal(_ v: JSONValue, _ p: Path) throws(Failure) -> ExactDecimal {
         let text = try string(v, p)
         guard let d = ExactDecimal(parsing: text) else { throw Failure(message: "not a decimal at \(p): \(text)") }
         return d
     }
 
     /// A whole number within `range`.
-    private static func integer(_ v: JSONValue, _ p: String, _ range: ClosedRange<Int64>) throws(Failure) -> Int64 {
+    private static func integer(_ v: JSONValue, _ p: Path, _ range: ClosedRange<Int64>) throws(Failure) -> Int64 {
         guard case .number(let n) = v, n.big == nil, n.exponent >= 0, n.exponent <= 18 else {
             throw Failure(message: "wrong type at \(p): expected an integer")
         }
@@ -234,16 +263,16 @@ struct TableArtifactReader {
         return value
     }
 
-    private static func int(_ v: JSONValue, _ p: String) throws(Failure) -> Int {
+    private static func int(_ v: JSONValue, _ p: Path) throws(Failure) -> Int {
         Int(try integer(v, p, Int64(Int.min)...Int64(Int.max)))
     }
 
-    private static func int32(_ v: JSONValue, _ p: String) throws(Failure) -> Int32 {
+    private static func int32(_ v: JSONValue, _ p: Path) throws(Failure) -> Int32 {
         Int32(try integer(v, p, Int64(Int32.min)...Int64(Int32.max)))
     }
 
     /// A field mask: bits up to 63, written as an unsigned number.
-    private static func uint64(_ v: JSONValue, _ p: String) throws(Failure) -> UInt64 {
+    private static func uint64(_ v: JSONValue, _ p: Path) throws(Failure) -> UInt64 {
         guard case .number(let n) = v, !n.hasMinusSign, n.big == nil, n.exponent >= 0, n.exponent <= 19 else {
             throw Failure(message: "wrong type at \(p): expected an unsigned integer")
         }
