@@ -28,9 +28,10 @@ done
 echo "== 3. cold start, one action"
 "$exe" compile "$shared/policy.yaml" -o "$work/policy.table.json"
 echo '{"id":"a-1","capability":"refund","amount":{"value":"6200.00","currency":"EUR"},"confidence":0.82,"reversible":false,"blast_radius":3,"tags":["pii"]}' > "$work/one.json"
-hyperfine -N --warmup 5 --runs 100 \
+hyperfine -N --warmup 5 --runs 200 --export-json "$work/cold.json" \
   "$exe eval --policy $shared/policy.yaml $work/one.json" \
   "$exe eval --policy $work/policy.table.json $work/one.json" 2>&1 | grep -E "Benchmark|Time"
+python3 -c "import json,sys; [print(f\"median {r['median']*1000:.2f} ms: {r['command'].split(' --policy ')[1]}\") for r in json.load(open(sys.argv[1]))['results']]" "$work/cold.json"
 if [ -f "$work/policy.json" ]; then
   hyperfine -N --warmup 3 --runs 30 \
     "jq -R -c --slurpfile P $work/policy.json -f $shared/policy.jq $work/one.json" 2>&1 | grep -E "Benchmark|Time"

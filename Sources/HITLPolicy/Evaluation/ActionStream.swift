@@ -169,14 +169,16 @@ struct ChunkReader {
     var eof = false
     var error: String?
 
-    /// A small file gets a buffer its size (plus room to see the end): zeroing a whole
-    /// chunk for one action costs more than the rest of the evaluation.
+    /// A small file gets a buffer its size (plus room to see the end), a pipe 64 KiB:
+    /// zeroing a whole chunk for one action costs more than the rest of the evaluation.
     init(fd: Int32) {
         self.fd = fd
         var st = stat()
         var size = Self.chunk
-        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size >= 0, Int(st.st_size) < Self.chunk {
-            size = max(Int(st.st_size) + 1, 4096)
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG {
+            if st.st_size >= 0, Int(st.st_size) < Self.chunk { size = max(Int(st.st_size) + 1, 4096) }
+        } else {
+            size = 64 << 10   // a pipe delivers at most this much per read; the buffer grows for longer lines
         }
         buffer = [UInt8](repeating: 0, count: size)
     }

@@ -31,14 +31,17 @@ extension Array where Element == UInt8 {
 
     /// The decimal digits of `v`, most significant first.
     mutating func appendDigits(_ v: UInt64) {
-        var p: UInt64 = 1
-        while p <= v / 10 { p *= 10 }
-        var rest = v
-        while true {
-            append(UInt8(rest / p) + 0x30)
-            rest %= p
-            if p == 1 { return }
-            p /= 10
+        if v < 10 { append(UInt8(v) + 0x30); return }
+        // Backwards into a small buffer, then one append.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var k = 20
+            var rest = v
+            while rest > 0 {
+                k -= 1
+                buffer[k] = UInt8(rest % 10) + 0x30
+                rest /= 10
+            }
+            append(contentsOf: UnsafeBufferPointer(rebasing: buffer[k..<20]))
         }
     }
 

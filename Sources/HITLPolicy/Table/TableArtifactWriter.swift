@@ -9,7 +9,9 @@ struct TableArtifactWriter {
     /// The artifact with a final newline.
     static func artifact(_ t: DecisionTable) -> [UInt8] {
         var w = TableArtifactWriter()
-        w.out.reserveCapacity(1 << 16)
+        // Roughly the final size, so the buffer is not copied as it grows.
+        let ruleNumbers = t.outcomes.reduce(0) { $0 + $1.rules.count }
+        w.out.reserveCapacity(4096 + 6 * ruleNumbers + 120 * t.outcomes.count + 120 * t.nodes.count + 320 * t.rules.count + 120 * t.classes.count)
         w.table(t)
         w.out.append(0x0A)
         return w.out
