@@ -6,8 +6,9 @@ import Darwin
 
 extension ActionStream {
     /// The JSON Lines loop with worker threads (a regular file only): whole lines are cut
-    /// into batches, decided by the pool, and written in input order. At most two batches
-    /// per worker are in flight, so memory stays flat however long the file.
+    /// into batches (at most `batchSize` bytes and `batchLines` lines), decided by the pool,
+    /// and written in input order. At most two batches per worker are in flight, so memory
+    /// stays flat however long the file.
     func runBatches(_ pool: EvaluationPool, reader: inout ChunkReader, lineNumber first: Int,
                     out: inout [UInt8], summary initial: Summary) -> Summary {
         var summary = initial
@@ -34,14 +35,14 @@ extension ActionStream {
         }
 
         while true {
-            if let cut = reader.batchEnd(limit: Self.batchSize) {
+            if let (cut, lines) = reader.batchEnd(limit: Self.batchSize, maxLines: Self.batchLines) {
                 if inFlight == batches.count, !collect() { summary.outputClosed = true; return summary }
                 let batch = batches[next]
                 batch.input.removeAll(keepingCapacity: true)
                 let start = reader.start
                 reader.buffer.withUnsafeBufferPointer { batch.input.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<cut])) }
                 batch.lineBefore = lineNumber
-                lineNumber += batch.input.withUnsafeBufferPointer(Self.newlines)
+                lineNumber += lines
                 reader.start = cut
                 pool.submit(batch)
                 next = (next + 1) % batches.count
@@ -71,12 +72,5 @@ extension ActionStream {
             }
             reader.fill(upTo: Self.maxLine + ChunkReader.chunk)
         }
-    }
-
-    /// The number of newlines in the bytes.
-    static func newlines(_ b: UnsafeBufferPointer<UInt8>) -> Int {
-        var n = 0
-        for c in b { n &+= c == 0x0A ? 1 : 0 }
-        return n
     }
 }

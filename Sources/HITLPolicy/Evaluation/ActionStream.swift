@@ -31,6 +31,8 @@ public struct ActionStream {
 
     /// Bytes of whole lines handed to a worker at a time.
     static let batchSize = 256 << 10
+    /// Lines handed to a worker at a time.
+    static let batchLines = 2048
 
     let evaluator: Evaluator
     let input: Int32
@@ -212,18 +214,21 @@ struct ChunkReader {
         else if errno != EINTR { error = String(cString: strerror(errno)); eof = true }
     }
 
-    /// Where a batch of whole lines starting at `start` ends (just past a newline): the last
-    /// newline within `limit` bytes, or the first one when the first line alone is longer;
-    /// nil when no newline is pending.
-    func batchEnd(limit: Int) -> Int? {
-        buffer.withUnsafeBufferPointer { b -> Int? in
-            guard start < end else { return nil }
-            var k = start + min(end - start, limit)
-            while k > start {
-                k -= 1
-                if b[k] == 0x0A { return k + 1 }
+    /// Where a batch of whole lines starting at `start` ends (just past a newline), and how
+    /// many lines it holds: as many lines as fit in `limit` bytes, at most `maxLines` (short
+    /// lines make long decisions, so output stays bounded too), or the first line alone when
+    /// it is longer; nil when no newline is pending.
+    func batchEnd(limit: Int, maxLines: Int) -> (end: Int, lines: Int)? {
+        buffer.withUnsafeBufferPointer { b -> (end: Int, lines: Int)? in
+            guard start < end, let base = b.baseAddress else { return nil }
+            let stop = start + min(end - start, limit)
+            var k = start, lines = 0
+            while lines < maxLines, k < stop, let p = memchr(base + k, 0x0A, stop - k) {
+                k = base.distance(to: p.assumingMemoryBound(to: UInt8.self)) + 1
+                lines += 1
             }
-            return newline().map { $0 + 1 }
+            if lines > 0 { return (k, lines) }
+            return newline().map { ($0 + 1, 1) }
         }
     }
 
