@@ -118,14 +118,9 @@ public final class Evaluator {
         out.append(contentsOf: ",\"capability\":".utf8)
         appendCapability(into: &out)
         out.append(0x2C)
-        let verdict: Verdict
-        if let e = cache.find(key) ?? cache.insert(key, table.template(outcomes: [Int(a), Int(b)], assumed: assumed, reversibleDefault: classReversible)) {
-            verdict = appendCached(e, into: &out)
-        } else {
-            let template = table.template(outcomes: [Int(a), Int(b)], assumed: assumed, reversibleDefault: classReversible)
-            appendTemplate(template, into: &out)
-            verdict = template.verdict
-        }
+        let e = cache.find(key)
+            ?? cache.insert(key, table.template(outcomes: [Int(a), Int(b)], assumed: assumed, reversibleDefault: classReversible))
+        let verdict = appendCached(e, into: &out)
         if explain {
             out.removeLast(2)   // "}\n"
             out.append(contentsOf: ",\"explain\":".utf8)
@@ -157,23 +152,6 @@ public final class Evaluator {
             }
         }
         return entry.verdict
-    }
-
-    /// Renders a template that is not cached.
-    func appendTemplate(_ template: DecisionTemplate, into out: inout [UInt8]) {
-        for part in template.parts {
-            switch part {
-            case .bytes(let bytes): out.append(contentsOf: bytes)
-            case .value(let f, let before, let after, let missing):
-                if walkNumber(f).state != 0 {
-                    out.append(contentsOf: before)
-                    appendValue(f, into: &out)
-                    out.append(contentsOf: after)
-                } else {
-                    out.append(contentsOf: missing)
-                }
-            }
-        }
     }
 
     /// The action's `id` as sent; a string with escapes is re-encoded from its decoded

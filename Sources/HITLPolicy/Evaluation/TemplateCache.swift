@@ -2,7 +2,7 @@
 /// parts as plain ranges, found through an open-addressing table of plain keys. Looking up
 /// and copying a cached template touches no reference counts.
 ///
-/// Bounded: once `limit` templates are stored, further rows are rendered each time instead.
+/// Bounded: when `limit` templates are stored, the cache starts over.
 struct TemplateCache {
     /// What identifies a row's rendering: both diagrams' outcomes, the fields assumed, and
     /// the class's default `reversible` (shown when assumed).
@@ -61,9 +61,14 @@ struct TemplateCache {
         }
     }
 
-    /// Stores a template; returns its entry number (nil when the cache is full).
-    mutating func insert(_ key: Key, _ template: DecisionTemplate) -> Int? {
-        guard entries.count < limit else { return nil }
+    /// Stores a template; returns its entry number.
+    mutating func insert(_ key: Key, _ template: DecisionTemplate) -> Int {
+        if entries.count >= limit {
+            bytes.removeAll(keepingCapacity: true)
+            parts.removeAll(keepingCapacity: true)
+            entries.removeAll(keepingCapacity: true)
+            for k in slots.indices { slots[k] = -1 }
+        }
         if (entries.count + 1) * 2 > slots.count { grow() }
         let first = Int32(parts.count)
         func range(_ b: [UInt8]) -> Range<Int32> {

@@ -16,9 +16,10 @@ struct TableGoldenTests {
         return s
     }
 
-    static func eval(_ table: DecisionTable, _ actions: String, explain: Bool = false) throws -> String {
+    static func eval(_ table: DecisionTable, _ actions: String, explain: Bool = false, cacheLimit: Int? = nil) throws -> String {
         let evaluator = Evaluator(table: table)
         evaluator.explain = explain
+        if let cacheLimit { evaluator.cache = TemplateCache(limit: cacheLimit) }
         var out: [UInt8] = []
         for (n, line) in actions.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
             var bytes = Array(line.utf8)
@@ -46,6 +47,12 @@ struct TableGoldenTests {
     @Test func decisions() throws {
         let actions = String(decoding: try Repo.bytes("fixtures/actions/payments.jsonl"), as: UTF8.self)
         Golden.check(try Self.eval(try Self.table(), actions), against: "Tests/HITLPolicyTests/Golden/eval-payments.jsonl")
+    }
+
+    /// A template cache that keeps starting over (one row) decides the same.
+    @Test func decisionsWithATinyTemplateCache() throws {
+        let actions = String(decoding: try Repo.bytes("fixtures/actions/payments.jsonl"), as: UTF8.self)
+        Golden.check(try Self.eval(try Self.table(), actions, cacheLimit: 1), against: "Tests/HITLPolicyTests/Golden/eval-payments.jsonl")
     }
 
     @Test func explained() throws {
