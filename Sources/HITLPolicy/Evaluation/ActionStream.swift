@@ -246,8 +246,11 @@ struct ChunkReader {
         }
     }
 
-    func isBlank(_ r: Range<Int>) -> Bool {
-        buffer[r].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    func isBlank(_ r: Range<Int>) -> Bool { Self.isBlank(buffer[r]) }
+
+    /// Whether a line holds only spaces, tabs and carriage returns (no decision for it).
+    static func isBlank(_ line: some Collection<UInt8>) -> Bool {
+        line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 
     /// Whether the bytes begin a JSON value that ends beyond them.

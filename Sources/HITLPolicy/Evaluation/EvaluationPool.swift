@@ -30,7 +30,7 @@ final class LineBatch: @unchecked Sendable {
                 let end = memchr(base + start, 0x0A, b.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? b.count
                 number += 1
                 let line = UnsafeBufferPointer(rebasing: b[start..<end])
-                if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                if !ChunkReader.isBlank(line) {
                     let verdict = evaluator.evaluate(line: line, number: number, into: &output)
                     decisions += 1
                     worst = max(worst ?? verdict, verdict)

@@ -1,7 +1,15 @@
 /// Appends JSON text to a byte buffer (strings escaped per RFC 8259, `/` left alone).
 extension Array where Element == UInt8 {
-    mutating func appendJSONString(_ s: String) {
+    /// `s` as a JSON string. With `shortEscapes`, backspace and form feed are written
+    /// `\b` and `\f` (as `JSONEncoder` writes them, for the table artifact); otherwise as
+    /// `\u0008` and `\u000c`.
+    mutating func appendJSONString(_ s: String, shortEscapes: Bool = false) {
         append(0x22)
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            append(contentsOf: s.utf8)
+            append(0x22)
+            return
+        }
         for c in s.utf8 {
             switch c {
             case 0x22: append(0x5C); append(0x22)
@@ -9,9 +17,11 @@ extension Array where Element == UInt8 {
             case 0x0A: append(0x5C); append(0x6E)
             case 0x0D: append(0x5C); append(0x72)
             case 0x09: append(0x5C); append(0x74)
+            case 0x08 where shortEscapes: append(0x5C); append(0x62)
+            case 0x0C where shortEscapes: append(0x5C); append(0x66)
             case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 15)]])
+                let hex: StaticString = "0123456789abcdef"
+                append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex.utf8Start[Int(c >> 4)], hex.utf8Start[Int(c & 15)]])
             default: append(c)
             }
         }

@@ -256,30 +256,7 @@ struct TableArtifactWriter {
 
     /// A string escaped as `JSONEncoder` escapes it: `"` `\` and control characters
     /// (`\b \f \n \r \t`, else `\u00XX`); `/` and everything else as it is.
-    private mutating func string(_ s: String) {
-        out.append(0x22)
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            out.append(contentsOf: s.utf8)
-            out.append(0x22)
-            return
-        }
-        for c in s.utf8 {
-            switch c {
-            case 0x22: out.append(0x5C); out.append(0x22)
-            case 0x5C: out.append(0x5C); out.append(0x5C)
-            case 0x08: out.append(0x5C); out.append(0x62)
-            case 0x0C: out.append(0x5C); out.append(0x66)
-            case 0x0A: out.append(0x5C); out.append(0x6E)
-            case 0x0D: out.append(0x5C); out.append(0x72)
-            case 0x09: out.append(0x5C); out.append(0x74)
-            case 0..<0x20:
-                let hex: StaticString = "0123456789abcdef"
-                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex.utf8Start[Int(c >> 4)], hex.utf8Start[Int(c & 15)]])
-            default: out.append(c)
-            }
-        }
-        out.append(0x22)
-    }
+    private mutating func string(_ s: String) { out.appendJSONString(s, shortEscapes: true) }
 
     private mutating func array<T>(_ items: [T], _ element: (inout TableArtifactWriter, T) -> Void) {
         out.append(0x5B)
