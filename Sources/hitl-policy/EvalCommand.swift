@@ -14,9 +14,11 @@ struct EvalCommand: ParsableCommand {
         discussion: """
             Writes one decision line per non-blank input line, in order. A line that is not JSON or not a \
             valid action gets an `invalid` decision and evaluation goes on.
-            Exit status: 0 every line was evaluated (whatever the decisions), 1 invalid policy, 2 usage or \
-            I/O error. With --exit-code the status reports the decision instead: 0 autonomous, \
-            3 approval, 4 disabled, 5 invalid (the most restrictive when there are several actions).
+            Exit status: 0 every line was evaluated and its decision written (whatever the decisions), \
+            1 invalid policy, 2 usage or I/O error (standard output closed or full too). With --exit-code \
+            the status reports the decision instead: 0 autonomous, 3 approval, 4 disabled, 5 invalid (the \
+            most restrictive when there are several actions; when output fails, among those decided, an \
+            action read but not decided counting as invalid).
             """
     )
 
@@ -40,6 +42,12 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A closed standard output (`>&-`) would let the next file opened take descriptor 1;
+        // a read-only /dev/null there makes every write fail, as it should.
+        if fcntl(STDOUT_FILENO, F_GETFD) < 0 {
+            let fd = open("/dev/null", O_RDONLY)
+            if fd >= 0, fd != STDOUT_FILENO { dup2(fd, STDOUT_FILENO); close(fd) }
+        }
         let table = PolicyInput.load(policy, allowTable: true)
         let evaluator = Evaluator(table: table)
         evaluator.explain = explain
@@ -52,14 +60,26 @@ struct EvalCommand: ParsableCommand {
         }
         let summary = ActionStream(evaluator: evaluator, input: fd, output: STDOUT_FILENO,
                                    workers: jobs ?? ActionStream.availableWorkers).run()
-        if summary.outputClosed { Terminal.exit(0) }
+        if let e = summary.writeError {
+            // The status never claims more than was written: without --exit-code, 2 (not every
+            // line's decision was written); with it, the most restrictive decision made, an
+            // action read but not decided counting as invalid. A closed pipe ends quietly.
+            if e != EPIPE { Terminal.writeError("hitl-policy: error: standard output: \(String(cString: strerror(e)))\n") }
+            guard exitCode else { Terminal.exit(2) }
+            Terminal.exit(Self.status(summary.undecided ? .invalid : summary.worst))
+        }
         if let e = summary.readError { Terminal.fail("\(input == "-" ? "standard input" : input): \(e)") }
         guard exitCode else { Terminal.exit(0) }
-        switch summary.worst {
-        case .autonomous?: Terminal.exit(0)
-        case .approval?: Terminal.exit(3)
-        case .disabled?: Terminal.exit(4)
-        case .invalid?, nil: Terminal.exit(5)
+        Terminal.exit(Self.status(summary.worst))
+    }
+
+    /// The --exit-code status for the most restrictive verdict (5 when nothing was decided).
+    static func status(_ worst: Verdict?) -> Int32 {
+        switch worst {
+        case .autonomous?: 0
+        case .approval?: 3
+        case .disabled?: 4
+        case .invalid?, nil: 5
         }
     }
 }

@@ -7,8 +7,10 @@ import Darwin
 extension ActionStream {
     /// The JSON Lines loop with worker threads (a regular file only): whole lines are cut
     /// into batches (at most `batchSize` bytes and `batchLines` lines), decided by the pool,
-    /// and written in input order. At most two batches per worker are in flight, so memory
-    /// stays flat however long the file.
+    /// and written in input order. At most two batches per worker are in flight, and a
+    /// worker hands its batch back whenever its decisions reach `LineBatch.outputLimit`
+    /// (the rest is decided after they are written), so memory stays flat however long the
+    /// file and however long the decisions. A line longer than a batch is decided here.
     func runBatches(_ pool: EvaluationPool, reader: inout ChunkReader, lineNumber first: Int,
                     out: inout [UInt8], summary initial: Summary) -> Summary {
         var summary = initial
@@ -16,32 +18,76 @@ extension ActionStream {
         let batches = (0..<(2 * workers)).map { _ in LineBatch() }
         var next = 0, inFlight = 0
         if !out.isEmpty {
-            guard send(out) else { summary.outputClosed = true; return summary }
+            if let e = send(out) { summary.failed(e, pending: reader.buffer[reader.start..<reader.end]); return summary }
             out.removeAll(keepingCapacity: true)
         }
 
-        /// Waits for the oldest batch in flight and writes its decisions.
-        func collect() -> Bool {
-            let batch = batches[(next - inFlight + batches.count) % batches.count]
-            pool.wait(for: batch)
+        var oldest: LineBatch { batches[(next - inFlight + batches.count) % batches.count] }
+        /// Waits for the oldest batch in flight and writes its decisions, piece by piece; the
+        /// `errno` of a failed write.
+        func collect() -> Int32? {
+            let batch = oldest
+            while true {
+                pool.wait(for: batch)
+                summary.decisions += batch.decisions
+                if let w = batch.worst { summary.worst = max(summary.worst ?? w, w) }
+                if let e = send(batch.output) {
+                    inFlight -= 1
+                    if batch.hasUndecided { summary.undecided = true }
+                    return e
+                }
+                if batch.finished { break }
+                pool.submit(batch, first: true)
+            }
             inFlight -= 1
-            summary.decisions += batch.decisions
-            if let w = batch.worst { summary.worst = max(summary.worst ?? w, w) }
-            return send(batch.output)
+            return nil
         }
-        func drain() -> Bool {
-            while inFlight > 0 { if !collect() { return false } }
-            return true
+        func drain() -> Int32? {
+            while inFlight > 0 { if let e = collect() { return e } }
+            return nil
+        }
+        /// After a failed write: the verdicts of the batches in flight still count, and any
+        /// line read but not decided makes the summary say so.
+        func abandon(_ e: Int32) -> Summary {
+            summary.failed(e, pending: reader.buffer[reader.start..<reader.end])
+            while inFlight > 0 {
+                let batch = oldest
+                pool.wait(for: batch)
+                summary.decisions += batch.decisions
+                if let w = batch.worst { summary.worst = max(summary.worst ?? w, w) }
+                if batch.hasUndecided { summary.undecided = true }
+                inFlight -= 1
+            }
+            return summary
+        }
+        func decideHere(_ range: Range<Int>, number: Int) {
+            let verdict = reader.buffer.withUnsafeBufferPointer { b in
+                evaluator.evaluate(line: UnsafeBufferPointer(rebasing: b[range]), number: number, into: &out)
+            }
+            summary.decisions += 1
+            summary.worst = max(summary.worst ?? verdict, verdict)
         }
 
         while true {
             if let (cut, lines) = reader.batchEnd(limit: Self.batchSize, maxLines: Self.batchLines) {
-                if inFlight == batches.count, !collect() { summary.outputClosed = true; return summary }
+                if cut - reader.start > Self.batchSize {
+                    // One line longer than a batch: decided here once the batches before it are
+                    // written, so no batch ever holds more than `batchSize` bytes of input.
+                    if let e = drain() { return abandon(e) }
+                    lineNumber += 1
+                    if !reader.isBlank(reader.start..<(cut - 1)) { decideHere(reader.start..<(cut - 1), number: lineNumber) }
+                    reader.start = cut
+                    if let e = send(out) { out.removeAll(); return abandon(e) }
+                    out.removeAll(keepingCapacity: out.capacity <= 1 << 20)
+                    continue
+                }
+                if inFlight == batches.count, let e = collect() { return abandon(e) }
                 let batch = batches[next]
                 batch.input.removeAll(keepingCapacity: true)
                 let start = reader.start
                 reader.buffer.withUnsafeBufferPointer { batch.input.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<cut])) }
                 batch.lineBefore = lineNumber
+                batch.consumed = 0
                 lineNumber += lines
                 reader.start = cut
                 pool.submit(batch)
@@ -50,24 +96,21 @@ extension ActionStream {
                 continue
             }
             if reader.eof || reader.pending >= Self.maxLine {
-                guard drain() else { summary.outputClosed = true; return summary }
+                if let e = drain() { return abandon(e) }
                 if reader.eof {
                     if reader.pending > 0, !reader.isBlank(reader.start..<reader.end) {
-                        let verdict = reader.buffer.withUnsafeBufferPointer { b in
-                            evaluator.evaluate(line: UnsafeBufferPointer(rebasing: b[reader.start..<reader.end]), number: lineNumber + 1, into: &out)
-                        }
-                        summary.decisions += 1
-                        summary.worst = max(summary.worst ?? verdict, verdict)
+                        decideHere(reader.start..<reader.end, number: lineNumber + 1)
                     }
-                    if !send(out) { summary.outputClosed = true }
+                    reader.start = reader.end
+                    if let e = send(out) { summary.failed(e, pending: []) }
                     summary.readError = reader.error
                     return summary
                 }
                 lineNumber += 1
                 tooLong(number: lineNumber, into: &out, summary: &summary)
-                guard send(out) else { summary.outputClosed = true; return summary }
-                out.removeAll(keepingCapacity: true)
                 reader.skipLine()
+                if let e = send(out) { return abandon(e) }
+                out.removeAll(keepingCapacity: true)
                 continue
             }
             reader.fill(upTo: Self.maxLine + ChunkReader.chunk)

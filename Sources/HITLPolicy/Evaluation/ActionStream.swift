@@ -14,19 +14,32 @@ import Darwin
 public struct ActionStream {
     /// Longest line evaluated (longer lines are `invalid`).
     public static let maxLine = 4 << 20
-    /// Largest multi-line JSON object read whole.
-    public static let maxDocument = 32 << 20
+    /// Largest multi-line JSON object read whole (from a regular file): the line limit, so
+    /// memory stays bounded by the longest accepted line.
+    public static let maxDocument = maxLine
 
     /// How the stream ended.
     public struct Summary: Sendable {
         /// Decision lines written.
         public var decisions = 0
-        /// The most restrictive verdict (nil when there was no action).
+        /// The most restrictive verdict among the actions decided (nil when there was none).
         public var worst: Verdict?
-        /// The reader closed the output.
-        public var outputClosed = false
+        /// Why the output could not be written (`errno`: `EPIPE` when the reader closed the
+        /// pipe); the stream stops at the first failed write.
+        public var writeError: Int32?
+        /// After a failed write: a non-blank line had been read but not decided.
+        public var undecided = false
         /// A read error, if any.
         public var readError: String?
+
+        /// The output could not be written.
+        public var outputClosed: Bool { writeError != nil }
+
+        /// Records a failed write; `pending` is input read and not decided.
+        mutating func failed(_ error: Int32, pending: some Collection<UInt8>) {
+            writeError = error
+            if ChunkReader.hasContent(pending) { undecided = true }
+        }
     }
 
     /// Bytes of whole lines handed to a worker at a time.
@@ -66,9 +79,12 @@ public struct ActionStream {
         out.reserveCapacity(1 << 19)
         var lineNumber = 0
 
+        /// Writes the pending decisions; on failure records it and returns false.
         func flush() -> Bool {
             defer { out.removeAll(keepingCapacity: true) }
-            return send(out)
+            guard let e = send(out) else { return true }
+            summary.failed(e, pending: reader.buffer[reader.start..<reader.end])
+            return false
         }
         func evaluate(_ range: Range<Int>, number: Int) {
             let verdict = reader.buffer.withUnsafeBufferPointer { b in
@@ -81,18 +97,21 @@ public struct ActionStream {
             if !reader.isBlank(range) { evaluate(range, number: number) }
         }
 
-        // The first non-blank line decides the shape: if it ends inside a JSON value, the input
-        // may be one pretty-printed object, so read it whole (bounded) and try that first.
+        // The first non-blank line of a regular file decides the shape: if it ends inside a
+        // JSON value, the file may be one pretty-printed object, so read it whole (bounded)
+        // and try that first. Never from a pipe or terminal: waiting there for the end of
+        // input would hold back the answers to every complete line after a bad one.
         var skipped = 0
         while true {
             if let nl = reader.newline() {
                 let line = reader.start..<nl
                 if reader.isBlank(line) { skipped += 1; reader.start = nl + 1; continue }
-                if reader.endsInsideValue(line) {
+                if !interactive, reader.endsInsideValue(line) {
                     while !reader.eof && reader.pending < Self.maxDocument { reader.fill(upTo: Self.maxDocument) }
                     if reader.eof, reader.isSingleObject(reader.start..<reader.end) {
                         evaluate(reader.start..<reader.end, number: skipped + 1)
-                        if !flush() { summary.outputClosed = true }
+                        reader.start = reader.end
+                        _ = flush()
                         summary.readError = reader.error
                         return summary
                     }
@@ -114,11 +133,12 @@ public struct ActionStream {
                 lineNumber += 1
                 handleLine(reader.start..<nl, number: lineNumber)
                 reader.start = nl + 1
-                if out.count >= 1 << 18, !flush() { summary.outputClosed = true; return summary }
+                if out.count >= 1 << 18, !flush() { return summary }
             }
             if reader.eof {
                 if reader.pending > 0 { handleLine(reader.start..<reader.end, number: lineNumber + 1) }
-                if !flush() { summary.outputClosed = true }
+                reader.start = reader.end
+                _ = flush()
                 summary.readError = reader.error
                 return summary
             }
@@ -128,7 +148,7 @@ public struct ActionStream {
                 reader.skipLine()
                 continue
             }
-            if interactive, !out.isEmpty, !flush() { summary.outputClosed = true; return summary }
+            if interactive, !out.isEmpty, !flush() { return summary }
             reader.fill(upTo: Self.maxLine + ChunkReader.chunk)
         }
     }
@@ -146,16 +166,21 @@ public struct ActionStream {
         summary.worst = .invalid
     }
 
-    /// Writes bytes to the output; false when it is closed.
-    func send(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { b -> Bool in
+    /// Writes bytes to the output; the `errno` of a failed write, nil when all were written.
+    func send(_ bytes: [UInt8]) -> Int32? {
+        bytes.withUnsafeBufferPointer { b -> Int32? in
+            guard let base = b.baseAddress else { return nil }
             var offset = 0
             while offset < b.count {
-                let n = write(output, b.baseAddress! + offset, b.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return false }
+                let n = write(output, base + offset, b.count - offset)
+                if n < 0 {
+                    let e = errno
+                    if e == EINTR { continue }
+                    return e
+                }
                 offset += n
             }
-            return true
+            return nil
         }
     }
 }
@@ -247,6 +272,11 @@ struct ChunkReader {
     }
 
     func isBlank(_ r: Range<Int>) -> Bool { Self.isBlank(buffer[r]) }
+
+    /// Whether bytes (several lines, perhaps) hold anything but white space.
+    static func hasContent(_ bytes: some Collection<UInt8>) -> Bool {
+        bytes.contains { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A) }
+    }
 
     /// Whether a line holds only spaces, tabs and carriage returns (no decision for it).
     static func isBlank(_ line: some Collection<UInt8>) -> Bool {

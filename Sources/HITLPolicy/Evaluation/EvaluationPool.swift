@@ -4,29 +4,43 @@ import Glibc
 import Darwin
 #endif
 
-/// A run of whole input lines and, once evaluated, their decision lines.
+/// A run of whole input lines and, once evaluated, their decision lines — all of them, or
+/// the first piece when they reach `outputLimit` (the collector writes it and hands the
+/// batch back for the rest, so a worker never holds more than about that much output).
 final class LineBatch: @unchecked Sendable {
+    /// Decision bytes after which a worker stops and hands over what it has.
+    static let outputLimit = 1 << 20
+
     /// The lines, each ending in a newline.
     var input: [UInt8] = []
-    /// The number of the line before the batch's first line.
+    /// Bytes of `input` decided so far.
+    var consumed = 0
+    /// The number of the line before the first line not yet decided.
     var lineBefore = 0
-    /// Decision lines, in input order.
+    /// Decision lines of the last piece, in input order.
     var output: [UInt8] = []
     var decisions = 0
     var worst: Verdict?
     /// Set by the worker under the pool's lock.
     var done = false
 
-    /// Decides every non-blank line with `evaluator`.
+    /// Whether every line has been decided.
+    var finished: Bool { consumed >= input.count }
+
+    /// Whether a non-blank line is left undecided.
+    var hasUndecided: Bool { !finished && ChunkReader.hasContent(input[consumed...]) }
+
+    /// Decides the non-blank lines from `consumed` on with `evaluator`, until the input
+    /// ends or the output reaches `outputLimit`.
     func evaluate(with evaluator: Evaluator) {
         output.removeAll(keepingCapacity: true)
         decisions = 0
         worst = nil
         var number = lineBefore
+        var start = consumed
         input.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress else { return }
-            var start = 0
-            while start < b.count {
+            while start < b.count, output.count < Self.outputLimit {
                 let end = memchr(base + start, 0x0A, b.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? b.count
                 number += 1
                 let line = UnsafeBufferPointer(rebasing: b[start..<end])
@@ -38,6 +52,8 @@ final class LineBatch: @unchecked Sendable {
                 start = end + 1
             }
         }
+        consumed = min(start, input.count)
+        lineBefore = number
     }
 }
 
@@ -125,11 +141,12 @@ final class EvaluationPool: @unchecked Sendable {
         }
     }
 
-    /// Hands a batch to the workers.
-    func submit(_ batch: LineBatch) {
+    /// Hands a batch to the workers; `first` puts it ahead of the queue (the rest of the
+    /// batch the collector is waiting for).
+    func submit(_ batch: LineBatch, first: Bool = false) {
         pthread_mutex_lock(lock)
         batch.done = false
-        queue.append(batch)
+        if first { queue.insert(batch, at: 0) } else { queue.append(batch) }
         pthread_cond_signal(workReady)
         pthread_mutex_unlock(lock)
     }

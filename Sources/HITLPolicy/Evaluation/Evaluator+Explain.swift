@@ -55,13 +55,14 @@ extension Evaluator {
         }
     }
 
-    func why(_ rule: TableRule, capability: String, reversible: Bool, matched: Bool) -> String {
+    func why(_ rule: TableRule, capability fullName: String, reversible: Bool, matched: Bool) -> String {
+        let capability = Self.shortened(fullName)
         switch rule.kind {
         case .entry: return "capability \(capability) is governed by \(rule.path.dropFirst("capabilities.".count))"
         case .defaultStage: return "no capability entry matches \(capability)"
         default: break
         }
-        if let patterns = rule.capabilities, !patterns.contains(where: { $0.matches(capability) }) {
+        if let patterns = rule.capabilities, !patterns.contains(where: { $0.matches(fullName) }) {
             return "capability \(capability) is not \(patterns.map(\.description).joined(separator: ", "))"
         }
         var held: [String] = []
@@ -70,7 +71,7 @@ extension Evaluator {
             case .range(let r):
                 guard let x = value(of: r.field) else { held.append("\(r.field) missing counts as \(r.text)"); continue }
                 let v = x.exact
-                let shown = r.field == .amount ? "\(v) \(table.currency ?? "")" : v.description
+                let shown = r.field == .amount ? "\(x.shown) \(table.currency ?? "")" : x.shown
                 if !r.contains(v) { return "\(r.field) \(shown) is not \(r.text)" }
                 held.append("\(r.field) \(shown) \(r.text)")
             case .reversible(let want):
@@ -95,5 +96,22 @@ extension Evaluator {
         }
         if held.isEmpty { return matched ? "no conditions" : "does not match" }
         return held.joined(separator: "; ")
+    }
+
+    /// Longest capability name an explanation repeats (the decision echoes it whole once).
+    static let maxShownName = 128
+
+    /// `name`, or its first `maxShownName` bytes (whole characters) and `…`: an explanation
+    /// repeats the name once per rule, so a long one would multiply the output.
+    static func shortened(_ name: String) -> String {
+        guard name.utf8.count > maxShownName else { return name }
+        var bytes = 0
+        var end = name.unicodeScalars.startIndex
+        for (i, u) in zip(name.unicodeScalars.indices, name.unicodeScalars) {
+            bytes += UTF8.width(u)
+            if bytes > maxShownName { break }
+            end = name.unicodeScalars.index(after: i)
+        }
+        return String(name.unicodeScalars[..<end]) + "…"
     }
 }

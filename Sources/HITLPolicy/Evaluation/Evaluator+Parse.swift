@@ -157,10 +157,14 @@ extension Evaluator {
                     self.fields.amount = n
                     self.fields.amountText = r
                 } else if kind == 0x22 {
+                    // A string's value is its unescaped text: "\u0035" is 5. Its literal is
+                    // then not in the line, so the decision shows the value instead.
                     let (r, escaped) = try s.string()
-                    if !escaped, let n = ActionNumber(literal: UnsafeBufferPointer(rebasing: s.b[r])) {
+                    let n = escaped ? s.unescape(r).withUnsafeBufferPointer { ActionNumber(literal: $0) }
+                        : ActionNumber(literal: UnsafeBufferPointer(rebasing: s.b[r]))
+                    if let n {
                         self.fields.amount = n
-                        self.fields.amountText = r
+                        self.fields.amountText = escaped ? nil : r
                     } else {
                         self.error("amount", "value \"\(String(decoding: s.content(r, escaped: escaped), as: UTF8.self))\" is not a decimal number")
                     }
@@ -193,7 +197,7 @@ extension Evaluator {
         }
         if let a = fields.amount {
             if a.hasMinusSign {
-                error("amount", "must not be negative (\(fields.amountText.map { String(decoding: line[$0], as: UTF8.self) } ?? "-0"))")
+                error("amount", "must not be negative (\(literalText(fields.amountText, a)))")
             } else if fields.currency == nil || currencyIsPolicy {
                 amountValue = a
             } else {
@@ -208,11 +212,11 @@ extension Evaluator {
             }
         }
         if let c = fields.confidence, c.isNegative || c.compare(Self.one) > 0 {
-            error("confidence", "\(c) is outside [0, 1]")
+            error("confidence", "\(c.shown) is outside [0, 1]")
         }
         if let r = fields.blastRadius {
-            if r.isNegative { error("blast_radius", "must not be negative (\(r))") }
-            else if !r.isWholeNumber { error("blast_radius", "must be a whole number, not \(r)") }
+            if r.isNegative { error("blast_radius", "must not be negative (\(r.shown))") }
+            else if !r.isWholeNumber { error("blast_radius", "must be a whole number, not \(r.shown)") }
         }
     }
 

@@ -154,17 +154,12 @@ public final class Evaluator {
         return entry.verdict
     }
 
-    /// The action's `id` as sent; a string with escapes is re-encoded from its decoded
-    /// text, so the output never carries a lone surrogate.
+    /// The action's `id` exactly as sent: its JSON text, escapes included, so that two
+    /// different ids never share an echo (decoding would turn every lone surrogate into
+    /// U+FFFD). The parse has validated it as a JSON string or number.
     func appendID(into out: inout [UInt8]) {
         guard let id = fields.id else { return }
-        let raw = line[id]
-        if raw.first == 0x22, raw.contains(0x5C) {
-            let s = JSONScanner(line)
-            out.appendJSONString(bytes: s.unescape((id.lowerBound + 1)..<(id.upperBound - 1)))
-        } else {
-            out.append(contentsOf: raw)
-        }
+        out.append(contentsOf: line[id])
     }
 
     /// The capability as sent (re-encoded when it had escapes).
@@ -191,19 +186,34 @@ public final class Evaluator {
         tagCount += 1
     }
 
-    /// Appends a numeric field's value as the decision shows it: the literal as sent, or the
-    /// exact converted amount for a foreign currency.
+    /// Appends a numeric field's value as the decision shows it: the literal as sent, or
+    /// the exact converted amount for a foreign currency; in bounded text either way (a
+    /// literal longer than `ActionNumber.maxShownLength` is shown by `appendShown`), so a
+    /// short line never makes a long decision.
     func appendValue(_ f: NumericField, into out: inout [UInt8]) {
         switch f {
         case .amount:
-            if currencyIsPolicy, let t = fields.amountText { out.append(contentsOf: line[t]) }
-            else if let v = amountValue {
-                if v.big == nil { out.appendDecimal(significand: v.significand, exponent: v.exponent, negative: v.isNegative) }
-                else { out.append(contentsOf: v.description.utf8) }
-            }
-        case .confidence: if let t = fields.confidenceText { out.append(contentsOf: line[t]) }
-        case .blastRadius: if let t = fields.blastRadiusText { out.append(contentsOf: line[t]) }
+            if currencyIsPolicy { appendLiteral(fields.amountText, amountValue, into: &out) }
+            else { amountValue?.appendShown(into: &out) }
+        case .confidence: appendLiteral(fields.confidenceText, fields.confidence, into: &out)
+        case .blastRadius: appendLiteral(fields.blastRadiusText, fields.blastRadius, into: &out)
         }
+    }
+
+    /// A number's literal text when it is short, else its value in bounded text.
+    func appendLiteral(_ text: Range<Int>?, _ value: ActionNumber?, into out: inout [UInt8]) {
+        if let t = text, t.count <= ActionNumber.maxShownLength { out.append(contentsOf: line[t]) }
+        else if let value {
+            if value.hasMinusSign, value.isZero { out.append(0x2D) }
+            value.appendShown(into: &out)
+        }
+    }
+
+    /// `appendLiteral` as a string (for messages).
+    func literalText(_ text: Range<Int>?, _ value: ActionNumber) -> String {
+        var b: [UInt8] = []
+        appendLiteral(text, value, into: &b)
+        return String(decoding: b, as: UTF8.self)
     }
 
     var currencyIsPolicy: Bool {
