@@ -8,14 +8,21 @@ extension ActionStream {
     /// The JSON Lines loop with worker threads (a regular file only): whole lines are cut
     /// into batches (at most `batchSize` bytes and `batchLines` lines), decided by the pool,
     /// and written in input order. At most two batches per worker are in flight, and a
-    /// worker hands its batch back whenever its decisions reach `LineBatch.outputLimit`
-    /// (the rest is decided after they are written), so memory stays flat however long the
-    /// file and however long the decisions. A line longer than a batch is decided here.
+    /// worker hands its batch back whenever its decisions reach the output limit (the rest
+    /// is decided after they are written), so memory stays flat however long the file,
+    /// however long the decisions and whatever `--jobs`. A line longer than a batch is
+    /// decided here.
     func runBatches(_ pool: EvaluationPool, reader: inout ChunkReader, lineNumber first: Int,
                     out: inout [UInt8], summary initial: Summary) -> Summary {
         var summary = initial
         var lineNumber = first
-        let batches = (0..<(2 * workers)).map { _ in LineBatch() }
+        // Up to 16 batches in flight get the full sizes; more share the same budget, so
+        // memory does not grow with `--jobs` (at most about 4 MiB of input and 16 MiB of
+        // output in flight, plus one line's decision per batch).
+        let count = 2 * workers
+        let inputLimit = Self.batchSize * 16 / max(count, 16)
+        let outputLimit = LineBatch.outputLimit * 16 / max(count, 16)
+        let batches = (0..<count).map { _ in LineBatch(outputLimit: outputLimit) }
         var next = 0, inFlight = 0
         if !out.isEmpty {
             if let e = send(out) { summary.failed(e, pending: reader.buffer[reader.start..<reader.end]); return summary }
@@ -69,8 +76,8 @@ extension ActionStream {
         }
 
         while true {
-            if let (cut, lines) = reader.batchEnd(limit: Self.batchSize, maxLines: Self.batchLines) {
-                if cut - reader.start > Self.batchSize {
+            if let (cut, lines) = reader.batchEnd(limit: inputLimit, maxLines: Self.batchLines) {
+                if cut - reader.start > inputLimit {
                     // One line longer than a batch: decided here once the batches before it are
                     // written, so no batch ever holds more than `batchSize` bytes of input.
                     if let e = drain() { return abandon(e) }

@@ -8,8 +8,15 @@ import Darwin
 /// the first piece when they reach `outputLimit` (the collector writes it and hands the
 /// batch back for the rest, so a worker never holds more than about that much output).
 final class LineBatch: @unchecked Sendable {
-    /// Decision bytes after which a worker stops and hands over what it has.
+    /// Decision bytes after which a worker stops and hands over what it has (with up to 16
+    /// batches in flight; more share 16 times this).
     static let outputLimit = 1 << 20
+
+    let outputLimit: Int
+
+    init(outputLimit: Int = LineBatch.outputLimit) {
+        self.outputLimit = outputLimit
+    }
 
     /// The lines, each ending in a newline.
     var input: [UInt8] = []
@@ -40,7 +47,7 @@ final class LineBatch: @unchecked Sendable {
         var start = consumed
         input.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress else { return }
-            while start < b.count, output.count < Self.outputLimit {
+            while start < b.count, output.count < outputLimit {
                 let end = memchr(base + start, 0x0A, b.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? b.count
                 number += 1
                 let line = UnsafeBufferPointer(rebasing: b[start..<end])
