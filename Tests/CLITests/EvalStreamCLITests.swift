@@ -117,6 +117,21 @@ struct EvalStreamCLITests {
         #expect(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).isEmpty)
     }
 
+    /// Issue 14.6: 20,000 short lines whose amounts are huge (`1e99999` euros, converted
+    /// exactly) used to render 100,000 digits into every band's detail and hold whole batches
+    /// of that: gigabytes. Under a 1.5 GB address-space limit the worker threads must finish.
+    @Test(arguments: [false, true])
+    func hugeAmountsStayInBoundedMemory(_ explain: Bool) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hitl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("huge.jsonl")
+        let line = "{\"capability\":\"refund\",\"amount\":{\"value\":1e99999,\"currency\":\"EUR\"}}\n"
+        try Data(String(repeating: line, count: 20_000).utf8).write(to: file)
+        let r = try Self.shell("ulimit -v 1500000; exec \"$0\" eval --policy \(Self.policy) --jobs 4 \(explain ? "--explain " : "")'\(file.path)' >/dev/null")
+        #expect(r.status == 0, "\(r.stderr.prefix(300))")
+    }
+
     /// Issue 14.6: lines whose decisions are far longer than the lines (explain on a large
     /// policy row, huge numbers) are handed over in bounded pieces by the workers, and the
     /// output is still byte for byte what one thread writes.
