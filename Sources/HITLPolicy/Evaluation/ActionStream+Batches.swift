@@ -79,7 +79,7 @@ extension ActionStream {
             if let (cut, lines) = reader.batchEnd(limit: inputLimit, maxLines: Self.batchLines) {
                 if cut - reader.start > inputLimit {
                     // One line longer than a batch: decided here once the batches before it are
-                    // written, so no batch ever holds more than `batchSize` bytes of input.
+                    // written, so no batch ever holds more than `inputLimit` bytes of input.
                     if let e = drain() { return abandon(e) }
                     lineNumber += 1
                     if !reader.isBlank(reader.start..<(cut - 1)) { decideHere(reader.start..<(cut - 1), number: lineNumber) }
