@@ -48,7 +48,7 @@ private struct TreeBuilder {
         var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var pendingKey: (text: String, location: SourceLocation, keep: Bool)?
-        var seen: [String: SourceLocation] = [:]
+        var seen: [ByteName: SourceLocation] = [:]   // keys are bytes: no normalisation
         var weight = 1
 
         init(isMapping: Bool, location: SourceLocation, anchor: String?) {
@@ -66,7 +66,7 @@ private struct TreeBuilder {
     let bytes: [UInt8]
     var sink = DiagnosticSink()
     var stack: [Frame] = []
-    var anchors: [String: YAMLNode] = [:]
+    var anchors: [ByteName: YAMLNode] = [:]
     var expanded = 0
     var documents = 0
     var root: YAMLNode?
@@ -150,7 +150,7 @@ private struct TreeBuilder {
             complete(node, anchor: string(s.anchor))
         case YAML_ALIAS_EVENT:
             let name = string(event.data.alias.anchor) ?? ""
-            guard let target = anchors[name] else {
+            guard let target = anchors[ByteName(name)] else {
                 fail(.yamlSyntax, "alias '*\(name)' refers to no anchor defined before it", at: loc,
                      hint: "define '&\(name)' on a node above this alias")
                 return
@@ -197,7 +197,7 @@ private struct TreeBuilder {
 
     /// Attaches a finished node to its parent (or makes it the root).
     mutating func complete(_ node: YAMLNode, anchor: String?) {
-        if let anchor { anchors[anchor] = node }
+        if let anchor { anchors[ByteName(anchor)] = node }
         guard let top = stack.last else {
             if root == nil { root = node }
             return
@@ -212,13 +212,13 @@ private struct TreeBuilder {
             top.weight += node.weight
             top.pendingKey = nil
         } else if let scalar = node.scalar {
-            if let first = top.seen[scalar.text] {
+            if let first = top.seen[ByteName(scalar.text)] {
                 sink.emit(.duplicateKey, "duplicate key '\(scalar.text)'", at: node.location,
                           hint: "remove one of the two, or merge them",
                           notes: [DiagnosticNote("first defined here", at: first)])
                 top.pendingKey = (scalar.text, node.location, false)
             } else {
-                top.seen[scalar.text] = node.location
+                top.seen[ByteName(scalar.text)] = node.location
                 top.pendingKey = (scalar.text, node.location, true)
             }
             top.weight += 1
