@@ -17,10 +17,10 @@ extension PolicyDecoder {
             let bandName = "\(dimension.rawValue)[\(i)] of \(what)"
             guard let pairs = mapping(item, bandName) else { previous = nil; continue }
             checkFields(pairs, known: allKinds + Self.bandEffects + ["description"], in: bandName)
-            let thresholdPairs = pairs.filter { allKinds.contains($0.key) }
-            let effectPairs = pairs.filter { Self.bandEffects.contains($0.key) }
+            let thresholdPairs = pairs.filter { allKinds.containsBytes($0.key) }
+            let effectPairs = pairs.filter { Self.bandEffects.containsBytes($0.key) }
             var ok = true
-            for t in thresholdPairs where !kinds.map(\.rawValue).contains(t.key) {
+            for t in thresholdPairs where !kinds.map(\.rawValue).containsBytes(t.key) {
                 sink.emit(.invalidBand, "'\(t.key)' does not apply to \(dimension.rawValue) bands", at: t.keyLocation,
                           hint: "\(dimension.rawValue) bands use '\(kinds[0].rawValue)' or '\(kinds[1].rawValue)'"
                             + (dimension.increasing ? " (thresholds increase)" : " (thresholds decrease)"))

@@ -6,7 +6,7 @@ extension PolicyDecoder {
     mutating func complianceRules(_ node: YAMLNode) -> [ComplianceRule] {
         guard let items = sequence(node, "'compliance'") else { return [] }
         var out: [ComplianceRule] = []
-        var ids: [String: SourceLocation] = [:]
+        var ids: [ByteName: SourceLocation] = [:]
         for (i, item) in items.enumerated() {
             guard let pairs = mapping(item, "compliance rule \(i + 1)") else { continue }
             var what = "compliance rule \(i + 1)"
@@ -17,12 +17,12 @@ extension PolicyDecoder {
                 id = t
                 idLocation = p.value.location
                 what = "compliance rule '\(t)'"
-                if let first = ids[t] {
+                if let first = ids[ByteName(t)] {
                     sink.emit(.duplicateRuleID, "compliance rule id '\(t)' is used twice", at: p.value.location,
                               hint: "give every rule its own id: decisions and reports name rules by id",
                               notes: [DiagnosticNote("first used here", at: first)])
                 } else {
-                    ids[t] = p.value.location
+                    ids[ByteName(t)] = p.value.location
                 }
             } else if field(pairs, "id") == nil {
                 sink.emit(.missingField, "\(what) has no 'id'", at: item.location,
@@ -48,7 +48,7 @@ extension PolicyDecoder {
     }
 
     mutating func ruleEffect(_ pairs: [YAMLPair], what: String, at location: SourceLocation) -> Effect? {
-        let present = pairs.filter { ["stage", "tier", "specialists", "review"].contains($0.key) }
+        let present = pairs.filter { ["stage", "tier", "specialists", "review"].containsBytes($0.key) }
         if present.isEmpty {
             sink.emit(.ruleWithoutEffect, "\(what) has no effect", at: location,
                       hint: "add at least one of 'stage', 'tier', 'specialists' or 'review'")
@@ -94,13 +94,13 @@ extension PolicyDecoder {
     mutating func conditions(_ pair: YAMLPair, of what: String) -> Conditions? {
         guard let pairs = mapping(pair.value, "the 'when' of \(what)") else { return nil }
         checkFields(pairs, known: Self.conditionFields, in: "the 'when' of \(what)", code: .unknownCondition)
-        if !pairs.contains(where: { Self.conditionFields.contains($0.key) || !$0.key.hasPrefix("x-") }) {
+        if !pairs.contains(where: { Self.conditionFields.containsBytes($0.key) || !$0.key.hasPrefix("x-") }) {
             sink.emit(.emptyWhen, "the 'when' of \(what) has no conditions", at: pair.keyLocation,
                       hint: "add a condition; to match every action write 'capability: \"*\"'")
             return nil
         }
         var c = Conditions.empty
-        var ok = pairs.allSatisfy { Self.conditionFields.contains($0.key) || $0.key.hasPrefix("x-") }
+        var ok = pairs.allSatisfy { Self.conditionFields.containsBytes($0.key) || $0.key.hasPrefix("x-") }
         if let p = field(pairs, "capability") {
             if let list = textList(p.value, "the capability condition of \(what)", allowSingle: true) {
                 var refs: [PatternReference] = []

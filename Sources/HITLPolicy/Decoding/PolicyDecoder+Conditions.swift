@@ -20,7 +20,7 @@ extension PolicyDecoder {
         var range = RangeCondition(lower: nil, upper: nil, location: pair.keyLocation)
         var ok = true
         for (side, options) in [(0, lowers), (1, uppers)] {
-            let found = pairs.filter { p in options.contains { $0.0 == p.key } }
+            let found = pairs.filter { p in options.contains { $0.0.sameBytes(as: p.key) } }
             if found.count > 1 {
                 sink.emit(.invalidBounds, "\(name) has two \(side == 0 ? "lower" : "upper") bounds ('\(found[0].key)' and '\(found[1].key)')",
                           at: found[1].keyLocation, hint: "keep one: '\(options[0].0)' excludes the value, '\(options[1].0)' includes it")
@@ -29,11 +29,11 @@ extension PolicyDecoder {
             }
             guard let p = found.first, let value = decimal(p.value, "the '\(p.key)' bound of \(name)") else { continue }
             guard checkConditionRange(value, pair.key, at: p.value.location) else { ok = false; continue }
-            let bound = Bound(keyword: p.key, value: value, inclusive: options.first { $0.0 == p.key }?.1 ?? false,
+            let bound = Bound(keyword: p.key, value: value, inclusive: options.first { $0.0.sameBytes(as: p.key) }?.1 ?? false,
                               location: p.value.location)
             if side == 0 { range.lower = bound } else { range.upper = bound }
         }
-        if ok && range.lower == nil && range.upper == nil && pairs.allSatisfy({ $0.key.hasPrefix("x-") || keywords.contains($0.key) }) {
+        if ok && range.lower == nil && range.upper == nil && pairs.allSatisfy({ $0.key.hasPrefix("x-") || keywords.containsBytes($0.key) }) {
             sink.emit(.invalidBounds, "\(name) has no bounds", at: pair.keyLocation,
                       hint: "give one or two of: " + keywords.joined(separator: ", "))
             return nil

@@ -18,14 +18,14 @@ extension PolicyDecoder {
 
     /// The pair for `key` (keys are unique: duplicates were reported and dropped).
     func field(_ pairs: [YAMLPair], _ key: String) -> YAMLPair? {
-        pairs.first { $0.key == key }
+        pairs.first { $0.key.sameBytes(as: key) }
     }
 
     /// Reports every key that is not in `known` and does not start with `x-`.
     mutating func checkFields(
         _ pairs: [YAMLPair], known: [String], in what: String, code: DiagnosticCode = .unknownField
     ) {
-        for p in pairs where !known.contains(p.key) && !p.key.hasPrefix("x-") {
+        for p in pairs where !known.containsBytes(p.key) && !p.key.utf8.starts(with: "x-".utf8) {
             var hint = Suggestion.hint(for: p.key, in: known)
             if p.key == "<<" {
                 hint = "merge keys ('<<') are YAML 1.1 and not part of the YAML 1.2 core schema; write the fields out"

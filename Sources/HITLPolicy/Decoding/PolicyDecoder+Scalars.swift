@@ -1,8 +1,12 @@
 /// Typed readers for scalar values; each reports a diagnostic and returns nil on a bad value.
 extension PolicyDecoder {
-    /// Largest magnitude accepted for a policy number (10^24) and most significant digits.
+    /// Policy numbers lie below 10^24, have at most 34 significant digits (from the first
+    /// non-zero digit to the last; leading zeros do not count) and at most 64 digits after
+    /// the point. The last bound keeps exact arithmetic and the table artifact small:
+    /// `1e-99999` would otherwise be a hundred thousand digits wherever it is written out.
     static let maxNumberOrder = 24
     static let maxNumberDigits = 34
+    static let maxFractionDigits = 64
 
     /// A string value (plain or quoted). Numbers and booleans are rejected.
     mutating func string(_ node: YAMLNode, _ what: String) -> String? {
@@ -62,10 +66,12 @@ extension PolicyDecoder {
         }
         guard let value = ExactDecimal(parsing: literal),
               value.isZero || (value.magnitudeOrder <= Self.maxNumberOrder && value.significantDigits <= Self.maxNumberDigits
-                               && value.exponent >= -Self.maxNumberDigits)
+                               && value.exponent >= -Self.maxFractionDigits)
         else {
-            sink.emit(.invalidNumber, "\(what) '\(literal)' is out of range", at: node.location,
-                      hint: "policy numbers are decimals below 10^\(Self.maxNumberOrder) with at most \(Self.maxNumberDigits) significant digits")
+            sink.emit(.invalidNumber,
+                      "\(what) '\(literal)' is out of range: policy numbers are below 10^\(Self.maxNumberOrder), with at most "
+                        + "\(Self.maxNumberDigits) significant digits and at most \(Self.maxFractionDigits) digits after the point",
+                      at: node.location, hint: "leading zeros do not count as significant digits: 0.000001 has one")
             return nil
         }
         return value

@@ -76,7 +76,7 @@ struct PolicyDecoder {
             }
             rates.append(ExchangeRate(currency: p.key, rate: rate, location: p.keyLocation))
         }
-        return rates.sorted { $0.currency < $1.currency }
+        return rates.sorted { $0.currency.bytesPrecede($1.currency) }
     }
 
     mutating func defaults(_ node: YAMLNode) -> Defaults {

@@ -1,25 +1,26 @@
 /// Matches the tiers and panels of two policies (by name, then renames by identical
-/// approvers) and reports what changed inside them.
+/// approvers) and reports what changed inside them. Names and approvers are compared as
+/// bytes (`ByteName`): two spellings of a name are two names.
 struct ApproverDiff {
     /// Old tier name → new name, for matched tiers.
-    private(set) var tierNames: [String: String] = [:]
+    private(set) var tierNames: [ByteName: String] = [:]
     /// Old panel name → new name, for matched panels.
-    private(set) var specialistNames: [String: String] = [:]
+    private(set) var specialistNames: [ByteName: String] = [:]
     /// Ladder positions, by name, in each policy.
-    let oldRank: [String: Int]
-    let newRank: [String: Int]
+    let oldRank: [ByteName: Int]
+    let newRank: [ByteName: Int]
     private(set) var changes: [ApproverChange] = []
 
     init(old: DecisionTable, new: DecisionTable) {
         let oldTiers = Array(old.approvers.prefix(old.tierCount))
         let newTiers = Array(new.approvers.prefix(new.tierCount))
-        oldRank = Dictionary(oldTiers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        newRank = Dictionary(newTiers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        oldRank = Dictionary(oldTiers.enumerated().map { (ByteName($1.name), $0) }, uniquingKeysWith: { a, _ in a })
+        newRank = Dictionary(newTiers.enumerated().map { (ByteName($1.name), $0) }, uniquingKeysWith: { a, _ in a })
         tierNames = compare(oldTiers, newTiers, subject: "tier")
         specialistNames = compare(Array(old.approvers.dropFirst(old.tierCount)), Array(new.approvers.dropFirst(new.tierCount)),
                                   subject: "specialist")
-        for (o, n) in tierNames.sorted(by: { (newRank[$0.value] ?? 0) < (newRank[$1.value] ?? 0) }) {
-            guard let a = oldRank[o], let b = newRank[n], a != b, ladderOrderChanged(o) else { continue }
+        for (o, n) in tierNames.sorted(by: { (newRank[ByteName($0.value)] ?? 0) < (newRank[ByteName($1.value)] ?? 0) }) {
+            guard let a = oldRank[o], let b = newRank[ByteName(n)], a != b, ladderOrderChanged(o) else { continue }
             changes.append(ApproverChange(
                 subject: "tier", name: n, change: "position", old: String(a + 1), new: String(b + 1), classification: .changed,
                 text: "tier \(n) moved on the ladder from position \(a + 1) to \(b + 1)"))
@@ -27,10 +28,10 @@ struct ApproverDiff {
     }
 
     /// Whether a tier's order relative to the other matched tiers changed.
-    private func ladderOrderChanged(_ o: String) -> Bool {
-        guard let a = oldRank[o], let b = tierNames[o].flatMap({ newRank[$0] }) else { return false }
+    private func ladderOrderChanged(_ o: ByteName) -> Bool {
+        guard let a = oldRank[o], let b = tierNames[o].flatMap({ newRank[ByteName($0)] }) else { return false }
         for (p, q) in tierNames where p != o {
-            guard let c = oldRank[p], let d = newRank[q] else { continue }
+            guard let c = oldRank[p], let d = newRank[ByteName(q)] else { continue }
             if (a < c) != (b < d) { return true }
         }
         return false
@@ -38,22 +39,24 @@ struct ApproverDiff {
 
     /// Matches by name, then pairs the rest by identical approver sets (position breaks
     /// ties for tiers), and records changes. Returns old name → new name.
-    private mutating func compare(_ old: [TableApprover], _ new: [TableApprover], subject: String) -> [String: String] {
-        var map: [String: String] = [:]
-        let newNames = Set(new.map(\.name))
-        var unmatchedNew = new.filter { n in !old.contains { $0.name == n.name } }
-        for o in old where newNames.contains(o.name) { map[o.name] = o.name }
-        for (i, o) in old.enumerated() where !newNames.contains(o.name) {
-            let candidates = unmatchedNew.enumerated().filter { Set($0.element.approvers) == Set(o.approvers) }
-            let pick = candidates.first { c in new.firstIndex { $0.name == c.element.name } == i } ?? candidates.first
+    private mutating func compare(_ old: [TableApprover], _ new: [TableApprover], subject: String) -> [ByteName: String] {
+        var map: [ByteName: String] = [:]
+        let newNames = Set(new.map { ByteName($0.name) })
+        let oldNames = Set(old.map { ByteName($0.name) })
+        var unmatchedNew = new.filter { !oldNames.contains(ByteName($0.name)) }
+        func group(_ a: TableApprover) -> Set<ByteName> { Set(a.approvers.map(ByteName.init)) }
+        for o in old where newNames.contains(ByteName(o.name)) { map[ByteName(o.name)] = o.name }
+        for (i, o) in old.enumerated() where !newNames.contains(ByteName(o.name)) {
+            let candidates = unmatchedNew.enumerated().filter { group($0.element) == group(o) }
+            let pick = candidates.first { c in new.firstIndex { $0.name.sameBytes(as: c.element.name) } == i } ?? candidates.first
             guard let pick else { continue }
-            map[o.name] = pick.element.name
+            map[ByteName(o.name)] = pick.element.name
             unmatchedNew.remove(at: pick.offset)
             changes.append(ApproverChange(
                 subject: subject, name: pick.element.name, change: "renamed", old: o.name, new: pick.element.name,
                 classification: .changed, text: "\(subject) \(o.name) renamed to \(pick.element.name)"))
         }
-        for o in old where map[o.name] == nil {
+        for o in old where map[ByteName(o.name)] == nil {
             changes.append(ApproverChange(
                 subject: subject, name: o.name, change: "removed", old: o.name, new: nil, classification: .changed,
                 text: "\(subject) \(o.name) removed (approvers \(o.approvers.joined(separator: ", ")))"))
@@ -64,7 +67,7 @@ struct ApproverDiff {
                 text: "\(subject) \(n.name) added (approvers \(n.approvers.joined(separator: ", ")), quorum \(n.quorum))"))
         }
         for o in old {
-            guard let name = map[o.name], let n = new.first(where: { $0.name == name }) else { continue }
+            guard let name = map[ByteName(o.name)], let n = new.first(where: { $0.name.sameBytes(as: name) }) else { continue }
             details(o, n, subject: subject)
         }
         return map
@@ -75,8 +78,8 @@ struct ApproverDiff {
             changes.append(ApproverChange(subject: subject, name: n.name, change: change, old: old, new: new, classification: c,
                                           text: "\(subject) \(n.name): \(text)"))
         }
-        let added = n.approvers.filter { !o.approvers.contains($0) }
-        let removed = o.approvers.filter { !n.approvers.contains($0) }
+        let added = n.approvers.filter { !o.approvers.containsBytes($0) }
+        let removed = o.approvers.filter { !n.approvers.containsBytes($0) }
         if !added.isEmpty || !removed.isEmpty {
             var words: [String] = []
             if !added.isEmpty { words.append("added \(added.joined(separator: ", "))") }
@@ -96,23 +99,24 @@ struct ApproverDiff {
             // Escalating lets a timed-out request still be approved higher up; rejecting ends it.
             add("on_timeout", o.onTimeout, n.onTimeout, n.onTimeout == "escalate" ? .loosened : .tightened,
                 "on timeout \(o.onTimeout) → \(n.onTimeout)")
-        } else if o.escalatesTo.map(newName) != n.escalatesTo {
+        } else if !o.escalatesTo.map(newName).sameBytes(as: n.escalatesTo) {
             add("escalates_to", o.escalatesTo ?? "none", n.escalatesTo ?? "none", .changed,
                 "escalates to \(o.escalatesTo ?? "none") → \(n.escalatesTo ?? "none")")
         }
     }
 
     /// An old tier's name in the new policy (itself when unmatched).
-    func newName(_ oldTier: String) -> String { tierNames[oldTier] ?? oldTier }
+    func newName(_ oldTier: String) -> String { tierNames[ByteName(oldTier)] ?? oldTier }
 
     /// An old panel's name in the new policy (itself when unmatched).
-    func newSpecialist(_ old: String) -> String { specialistNames[old] ?? old }
+    func newSpecialist(_ old: String) -> String { specialistNames[ByteName(old)] ?? old }
 
     /// Whether tier `a` is at least as high as tier `b` (both in new names): by the new
     /// ladder when both are on it, else by the old one; nil when no ladder ranks both.
     func tier(_ a: String, isAtLeast b: String) -> Bool? {
+        let (a, b) = (ByteName(a), ByteName(b))
         if let x = newRank[a], let y = newRank[b] { return x >= y }
-        let oldName = Dictionary(tierNames.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let oldName = Dictionary(tierNames.map { (ByteName($1), $0) }, uniquingKeysWith: { a, _ in a })
         if let x = oldRank[oldName[a] ?? a], let y = oldRank[oldName[b] ?? b] { return x >= y }
         return nil
     }
@@ -128,7 +132,7 @@ struct ApproverDiff {
             case (nil, _?): false
             case (let x?, let y?): tier(x, isAtLeast: y) ?? false
             }
-            return tierOK && Set(b.specialists).isSubset(of: a.specialists)
+            return tierOK && b.specialists.allSatisfy(a.specialists.containsBytes)
         }
         return a.review || !b.review
     }

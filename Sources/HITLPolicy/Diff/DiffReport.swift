@@ -24,6 +24,19 @@ public struct DiffOutcome: Hashable, Sendable, CustomStringConvertible {
     /// Specialist panels, sorted.
     public var specialists: [String]
 
+    /// Names compared as bytes: two spellings of a panel are two panels.
+    public static func == (a: DiffOutcome, b: DiffOutcome) -> Bool {
+        a.stage == b.stage && a.review == b.review && a.tier.sameBytes(as: b.tier) && a.specialists.sameBytes(as: b.specialists)
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(stage)
+        h.combine(review)
+        h.combine(tier != nil)
+        if let tier { h.combineBytes(of: tier) }
+        h.combineBytes(of: specialists)
+    }
+
     /// `approval (tier lead, specialists privacy)`, `autonomous (review)`, `disabled`.
     public var description: String {
         var parts: [String] = []
@@ -81,6 +94,14 @@ public struct DiffCapability: Hashable, Sendable {
     public var kind: CapabilityClass.Kind
     /// The name or prefix.
     public var name: String
+
+    /// The name compared as bytes.
+    public static func == (a: DiffCapability, b: DiffCapability) -> Bool { a.kind == b.kind && a.name.sameBytes(as: b.name) }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(kind)
+        h.combineBytes(of: name)
+    }
 
     /// `refund`, `github.*`, `(any other capability)`.
     public var label: String {

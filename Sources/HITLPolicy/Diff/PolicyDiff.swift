@@ -36,7 +36,7 @@ struct DiffRun {
     var changes: [ApproverChange]
     var truncated = false
     private var selectors: [DiffCapability] = []
-    private var exactNames = Set<String>()
+    private var exactNames = Set<ByteName>()
     private var prefixes: [String] = []
     private var regions: [(order: [Int], region: DiffRegion)] = []
     private var regionIndex: [GroupKey: Int] = [:]
@@ -71,19 +71,18 @@ struct DiffRun {
         }
         oldKeys = old.rules.map { key($0, old: true) }
         newKeys = new.rules.map { key($0, old: false) }
-        let byteOrder: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var prefixSet = Set<String>()
+        var prefixSet = Set<ByteName>()
         for c in old.classes + new.classes {
             switch c.kind {
-            case .exact: exactNames.insert(c.name)
-            case .prefix: prefixSet.insert(c.name)
+            case .exact: exactNames.insert(ByteName(c.name))
+            case .prefix: prefixSet.insert(ByteName(c.name))
             case .other: continue
             }
         }
-        prefixes = prefixSet.sorted(by: byteOrder)
-        selectors = exactNames.sorted(by: byteOrder).map { DiffCapability(kind: .exact, name: $0) }
+        prefixes = prefixSet.sorted().map(\.text)
+        selectors = exactNames.sorted().map { DiffCapability(kind: .exact, name: $0.text) }
             + prefixes.map { DiffCapability(kind: .prefix, name: $0) }
-        if !prefixSet.contains("") { selectors.append(DiffCapability(kind: .other, name: "")) }
+        if !prefixSet.contains(ByteName("")) { selectors.append(DiffCapability(kind: .other, name: "")) }
     }
 
     /// A requirement in the diff's terms (old tier and panel names mapped to new ones).
@@ -113,9 +112,9 @@ struct DiffRun {
             }
             return (a, b)
         }
-        let common = Set(a.specialists).intersection(b.specialists)
-        a.specialists.removeAll(where: common.contains)
-        b.specialists.removeAll(where: common.contains)
+        let common = Set(a.specialists.map(ByteName.init)).intersection(b.specialists.map(ByteName.init))
+        a.specialists.removeAll { common.contains(ByteName($0)) }
+        b.specialists.removeAll { common.contains(ByteName($0)) }
         return (a, b)
     }
 
@@ -289,7 +288,7 @@ struct DiffRun {
             }
             let candidate = base + String(Character(scalars[k])) + "-example"
             k += 1
-            if exactNames.contains(candidate) || longer.contains(where: { candidate.utf8.starts(with: $0.utf8) }) { continue }
+            if exactNames.contains(ByteName(candidate)) || longer.contains(where: { candidate.utf8.starts(with: $0.utf8) }) { continue }
             return candidate
         }
     }

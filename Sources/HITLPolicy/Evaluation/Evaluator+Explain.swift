@@ -78,7 +78,7 @@ extension Evaluator {
                 if reversible != want { return "reversible is \(reversible), the rule needs \(want)" }
                 held.append("reversible is \(want)")
             case .tags(let any, let all, let none):
-                let has: (String) -> Bool = { t in self.table.tags.firstIndex(of: t).map { self.tagPresent[$0] } ?? false }
+                let has: (String) -> Bool = { t in self.table.tags.firstIndex { $0.sameBytes(as: t) }.map { self.tagPresent[$0] } ?? false }
                 if let any, !any.contains(where: has) { return "tags include none of \(any.joined(separator: ", "))" }
                 if let all, let lack = all.first(where: { !has($0) }) { return "tags lack \(lack)" }
                 if let none, let bad = none.first(where: has) { return "tags include \(bad)" }

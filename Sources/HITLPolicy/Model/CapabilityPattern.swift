@@ -23,6 +23,21 @@ public enum CapabilityPattern: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Equal when the same kind with the same bytes (names are not normalised).
+    public static func == (a: CapabilityPattern, b: CapabilityPattern) -> Bool {
+        switch (a, b) {
+        case (.exact(let x), .exact(let y)), (.prefix(let x), .prefix(let y)): x.sameBytes(as: y)
+        default: false
+        }
+    }
+
+    public func hash(into h: inout Hasher) {
+        switch self {
+        case .exact(let n): h.combine(0); h.combineBytes(of: n)
+        case .prefix(let p): h.combine(1); h.combineBytes(of: p)
+        }
+    }
+
     /// The source form (`refund`, `github.*`, `*`).
     public var description: String {
         switch self {

@@ -79,9 +79,11 @@ public struct TagCondition: Hashable, Sendable {
 
     /// Whether an action with `tags` satisfies the condition.
     public func holds(for tags: Set<String>) -> Bool {
-        if let any, !any.contains(where: tags.contains) { return false }
-        if let all, !all.allSatisfy(tags.contains) { return false }
-        if let none, none.contains(where: tags.contains) { return false }
+        let present = Set(tags.map(ByteName.init))   // tags are bytes, like every name
+        func has(_ t: String) -> Bool { present.contains(ByteName(t)) }
+        if let any, !any.contains(where: has) { return false }
+        if let all, !all.allSatisfy(has) { return false }
+        if let none, none.contains(where: has) { return false }
         return true
     }
 }
@@ -91,6 +93,24 @@ public enum AttributeValue: Hashable, Sendable, CustomStringConvertible {
     case string(String)
     case number(ExactDecimal)
     case bool(Bool)
+
+    /// Strings are equal when their bytes are (names are not normalised).
+    public static func == (a: AttributeValue, b: AttributeValue) -> Bool {
+        switch (a, b) {
+        case (.string(let x), .string(let y)): x.sameBytes(as: y)
+        case (.number(let x), .number(let y)): x == y
+        case (.bool(let x), .bool(let y)): x == y
+        default: false
+        }
+    }
+
+    public func hash(into h: inout Hasher) {
+        switch self {
+        case .string(let s): h.combine(0); h.combineBytes(of: s)
+        case .number(let n): h.combine(1); h.combine(n)
+        case .bool(let b): h.combine(2); h.combine(b)
+        }
+    }
 
     public var description: String {
         switch self {

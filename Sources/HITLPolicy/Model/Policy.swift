@@ -54,7 +54,7 @@ public struct Policy: Hashable, Sendable {
     public var compliance: [ComplianceRule]
 
     /// The ladder position of a tier, by name.
-    public func tierIndex(_ name: String) -> Int? { tiers.firstIndex { $0.name == name } }
+    public func tierIndex(_ name: String) -> Int? { tiers.firstIndex { $0.name.sameBytes(as: name) } }
 
     /// The tier `stage: approval` asks for when a rule names none.
     public var defaultTierIndex: Int? {

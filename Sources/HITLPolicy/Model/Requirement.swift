@@ -10,7 +10,7 @@ public struct Requirement: Hashable, Sendable {
     public private(set) var review: Bool
     /// Ladder position of the approving tier (higher is stricter); nil when none.
     public private(set) var tier: Int?
-    /// Specialist panels, sorted by name.
+    /// Specialist panels, sorted by name (UTF-8 byte order; names are bytes).
     public private(set) var specialists: [String]
 
     /// Creates a normalised requirement.
@@ -18,8 +18,20 @@ public struct Requirement: Hashable, Sendable {
         self.stage = stage
         self.review = review
         self.tier = tier
-        self.specialists = Array(Set(specialists)).sorted()
+        self.specialists = specialists.uniqueByBytes().sortedByBytes()
         normalize()
+    }
+
+    /// Equal when every field is, specialists compared as bytes.
+    public static func == (a: Requirement, b: Requirement) -> Bool {
+        a.stage == b.stage && a.review == b.review && a.tier == b.tier && a.specialists.sameBytes(as: b.specialists)
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(stage)
+        h.combine(review)
+        h.combine(tier)
+        h.combineBytes(of: specialists)
     }
 
     /// The bottom: autonomous, no review.
@@ -46,7 +58,7 @@ public struct Requirement: Hashable, Sendable {
         case (let a?, let b?): Swift.max(a, b)
         }
         var s = specialists
-        for x in other.specialists where !s.contains(x) { s.append(x) }
+        for x in other.specialists where !s.containsBytes(x) { s.append(x) }
         return Requirement(stage: Swift.max(stage, other.stage), review: review || other.review, tier: t, specialists: s)
     }
 
@@ -63,7 +75,7 @@ public struct Requirement: Hashable, Sendable {
             case (nil, _?): false
             case (let a?, let b?): a >= b
             }
-            return tierOK && Set(other.specialists).isSubset(of: specialists)
+            return tierOK && other.specialists.allSatisfy(specialists.containsBytes)
         }
         return review || !other.review
     }

@@ -41,13 +41,13 @@ public struct DiffTextReporter {
     /// Regions grouped by their capability list, groups by their most severe region.
     static func groups(_ regions: [DiffRegion]) -> [(label: String, regions: [DiffRegion])] {
         var order: [String] = []
-        var byLabel: [String: [DiffRegion]] = [:]
+        var byLabel: [ByteName: [DiffRegion]] = [:]   // labels hold names: bytes, not normalised
         for r in regions {
             let label = capabilityLabel(r.capabilities)
-            if byLabel[label] == nil { order.append(label) }
-            byLabel[label, default: []].append(r)
+            if byLabel[ByteName(label)] == nil { order.append(label) }
+            byLabel[ByteName(label), default: []].append(r)
         }
-        return order.map { ($0, byLabel[$0]!) }
+        return order.map { ($0, byLabel[ByteName($0)]!) }
     }
 
     /// `refund`, or `refund, payout and 3 more`.

@@ -22,6 +22,17 @@ enum ScalarResolver {
     }
 
     static func resolvePlain(_ text: String) -> ScalarValue {
+        // Most plain scalars are names: a first byte that starts no null, boolean or number
+        // settles it without comparing against every keyword.
+        guard let first = text.utf8.first else { return .null }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+             UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+             UInt8(ascii: "f"), UInt8(ascii: "F"):
+            break
+        default:
+            return .string(text)
+        }
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE": return .bool(true)
@@ -31,6 +42,7 @@ enum ScalarResolver {
             return .float(text)
         default: break
         }
+        if first > UInt8(ascii: "9") { return .string(text) }   // n, N, t, T, f, F, ~ and not a keyword
         let u = Array(text.utf8)
         if isInteger(u) { return .int(text) }
         if isFloat(u) { return .float(text) }

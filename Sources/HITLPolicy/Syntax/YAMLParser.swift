@@ -48,7 +48,8 @@ private struct TreeBuilder {
         var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var pendingKey: (text: String, location: SourceLocation, keep: Bool)?
-        var seen: [String: SourceLocation] = [:]
+        /// Keys by bytes (no normalisation), built once the mapping outgrows a linear scan.
+        var seen: [ByteName: SourceLocation] = [:]
         var weight = 1
 
         init(isMapping: Bool, location: SourceLocation, anchor: String?) {
@@ -56,6 +57,21 @@ private struct TreeBuilder {
             self.location = location
             self.anchor = anchor
         }
+
+        /// Where `key` (compared as bytes) was first written in this mapping. Most mappings
+        /// hold a handful of keys: those are scanned, so no dictionary is built for them.
+        func firstLocation(ofKey key: String) -> SourceLocation? {
+            if pairs.count < Self.scanLimit {
+                return pairs.first { $0.key.sameBytes(as: key) }?.keyLocation
+            }
+            if seen.isEmpty {
+                seen.reserveCapacity(pairs.count * 2)
+                for p in pairs where seen[ByteName(p.key)] == nil { seen[ByteName(p.key)] = p.keyLocation }
+            }
+            return seen[ByteName(key)]
+        }
+
+        static let scanLimit = 12
 
         var node: YAMLNode {
             YAMLNode(content: isMapping ? .mapping(pairs) : .sequence(items), location: location, weight: weight)
@@ -66,7 +82,7 @@ private struct TreeBuilder {
     let bytes: [UInt8]
     var sink = DiagnosticSink()
     var stack: [Frame] = []
-    var anchors: [String: YAMLNode] = [:]
+    var anchors: [ByteName: YAMLNode] = [:]
     var expanded = 0
     var documents = 0
     var root: YAMLNode?
@@ -150,7 +166,7 @@ private struct TreeBuilder {
             complete(node, anchor: string(s.anchor))
         case YAML_ALIAS_EVENT:
             let name = string(event.data.alias.anchor) ?? ""
-            guard let target = anchors[name] else {
+            guard let target = anchors[ByteName(name)] else {
                 fail(.yamlSyntax, "alias '*\(name)' refers to no anchor defined before it", at: loc,
                      hint: "define '&\(name)' on a node above this alias")
                 return
@@ -197,7 +213,7 @@ private struct TreeBuilder {
 
     /// Attaches a finished node to its parent (or makes it the root).
     mutating func complete(_ node: YAMLNode, anchor: String?) {
-        if let anchor { anchors[anchor] = node }
+        if let anchor { anchors[ByteName(anchor)] = node }
         guard let top = stack.last else {
             if root == nil { root = node }
             return
@@ -208,17 +224,19 @@ private struct TreeBuilder {
             return
         }
         if let key = top.pendingKey {
-            if key.keep { top.pairs.append(YAMLPair(key: key.text, keyLocation: key.location, value: node)) }
+            if key.keep {
+                top.pairs.append(YAMLPair(key: key.text, keyLocation: key.location, value: node))
+                if !top.seen.isEmpty { top.seen[ByteName(key.text)] = key.location }
+            }
             top.weight += node.weight
             top.pendingKey = nil
         } else if let scalar = node.scalar {
-            if let first = top.seen[scalar.text] {
+            if let first = top.firstLocation(ofKey: scalar.text) {
                 sink.emit(.duplicateKey, "duplicate key '\(scalar.text)'", at: node.location,
                           hint: "remove one of the two, or merge them",
                           notes: [DiagnosticNote("first defined here", at: first)])
                 top.pendingKey = (scalar.text, node.location, false)
             } else {
-                top.seen[scalar.text] = node.location
                 top.pendingKey = (scalar.text, node.location, true)
             }
             top.weight += 1

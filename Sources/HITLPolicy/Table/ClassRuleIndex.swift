@@ -17,13 +17,13 @@ public struct ClassRuleIndex: Sendable {
     }
 
     let table: DecisionTable
-    private var exactClass: [String: Int] = [:]
-    private var prefixClass: [String: Int] = [:]
+    private var exactClass: [ByteName: Int] = [:]   // names are bytes: no normalisation
+    private var prefixClass: [ByteName: Int] = [:]
     private var prefixLengths: [Int] = []
     private var otherClass: Int?
     private var bands: [Int: [Int]] = [:]
-    private var exactRules: [String: [Int]] = [:]
-    private var prefixRules: [String: [Int]] = [:]
+    private var exactRules: [ByteName: [Int]] = [:]
+    private var prefixRules: [ByteName: [Int]] = [:]
     private var ruleLengths: [Int] = []
     /// Compliance rules that name no capability, ascending.
     public private(set) var global: [Int] = []
@@ -33,12 +33,12 @@ public struct ClassRuleIndex: Sendable {
         self.table = table
         for (i, c) in table.classes.enumerated() {
             switch c.kind {
-            case .exact: exactClass[c.name] = i
-            case .prefix: prefixClass[c.name] = i
+            case .exact: exactClass[ByteName(c.name)] = i
+            case .prefix: prefixClass[ByteName(c.name)] = i
             case .other: otherClass = i
             }
         }
-        prefixLengths = Set(prefixClass.keys.map { $0.utf8.count }).sorted(by: >)
+        prefixLengths = Set(prefixClass.keys.map { $0.text.utf8.count }).sorted(by: >)
         var lastEntry: Int?
         for (i, r) in table.rules.enumerated() {
             switch r.kind {
@@ -50,24 +50,24 @@ public struct ClassRuleIndex: Sendable {
                 guard let patterns = r.capabilities else { global.append(i); continue }
                 for p in Set(patterns) {
                     switch p {
-                    case .exact(let n): exactRules[n, default: []].append(i)
-                    case .prefix(let q): prefixRules[q, default: []].append(i)
+                    case .exact(let n): exactRules[ByteName(n), default: []].append(i)
+                    case .prefix(let q): prefixRules[ByteName(q), default: []].append(i)
                     }
                 }
             }
         }
-        ruleLengths = Set(prefixRules.keys.map { $0.utf8.count }).sorted()
+        ruleLengths = Set(prefixRules.keys.map { $0.text.utf8.count }).sorted()
     }
 
     /// The table's class that contains the selector's names.
     func containingClass(kind: CapabilityClass.Kind, name: String) -> Int? {
-        if kind == .exact, let c = exactClass[name] { return c }
+        if kind == .exact, let c = exactClass[ByteName(name)] { return c }
         if kind != .other {
             for p in name.utf8Prefixes(ofLengths: prefixLengths) {
-                if let c = prefixClass[p] { return c }
+                if let c = prefixClass[ByteName(p)] { return c }
             }
         }
-        return otherClass ?? prefixClass[""]
+        return otherClass ?? prefixClass[ByteName("")]
     }
 
     /// The rules that apply to every name of the selector.
@@ -75,9 +75,9 @@ public struct ClassRuleIndex: Sendable {
         let cls = containingClass(kind: kind, name: name).map { table.classes[$0] }
         let entry = cls?.entryRule ?? 0
         var own = [entry] + (bands[entry] ?? [])
-        if kind == .exact { own += exactRules[name] ?? [] }
+        if kind == .exact { own += exactRules[ByteName(name)] ?? [] }
         if kind != .other {
-            for p in name.utf8Prefixes(ofLengths: ruleLengths) { own += prefixRules[p] ?? [] }
+            for p in name.utf8Prefixes(ofLengths: ruleLengths) { own += prefixRules[ByteName(p)] ?? [] }
         }
         own = Array(Set(own)).sorted()
         return Rules(entry: entry, reversible: cls?.reversible ?? false, own: own)
@@ -95,6 +95,11 @@ extension String {
     /// instead of scanning every pattern.
     func utf8Prefixes(ofLengths lengths: [Int]) -> [String] {
         let bytes = Array(utf8)
-        return lengths.filter { $0 <= bytes.count }.map { String(decoding: bytes[0..<$0], as: UTF8.self) }
+        // A cut inside a character decodes with U+FFFD, other bytes that could spell some other
+        // pattern; no pattern (valid UTF-8) ends there, so such lengths are skipped.
+        return lengths.filter { $0 <= bytes.count }.compactMap { n in
+            let p = String(decoding: bytes[0..<n], as: UTF8.self)
+            return p.utf8.count == n ? p : nil
+        }
     }
 }

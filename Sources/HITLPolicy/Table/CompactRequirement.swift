@@ -13,11 +13,11 @@ struct CompactRequirement: Hashable {
 
     init() {}
 
-    init(_ r: Requirement, specialistNumbers: [String: UInt16]) {
+    init(_ r: Requirement, specialistNumbers: [ByteName: UInt16]) {
         stage = UInt8(r.stage.rawValue)
         review = r.review
         tier = r.tier.map { Int32(clamping: $0) } ?? -1
-        specialists = r.specialists.compactMap { specialistNumbers[$0] }.sorted()
+        specialists = r.specialists.compactMap { specialistNumbers[ByteName($0)] }.sorted()
     }
 
     /// The join (SPEC §2), normalised.

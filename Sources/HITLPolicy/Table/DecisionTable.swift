@@ -104,7 +104,7 @@ extension DecisionTable {
         var out: [TableApprover] = []
         if let t = r.tier, t < tierCount { out.append(approvers[t]) }
         for s in r.specialists {
-            if let a = approvers[tierCount...].first(where: { $0.name == s }) { out.append(a) }
+            if let a = approvers[tierCount...].first(where: { $0.name.sameBytes(as: s) }) { out.append(a) }
         }
         return out
     }

@@ -155,20 +155,20 @@ struct DiagramBuilder {
 
     init(rules: [TableRule]) {
         self.rules = rules
-        var tagIndex: [String: Int] = [:]
-        var attrIndex: [String: Int] = [:]
+        var tagIndex: [ByteName: Int] = [:]   // names are bytes: no normalisation
+        var attrIndex: [ByteName: Int] = [:]
         for rule in rules {
             for c in rule.conditions {
                 switch c {
                 case .tags(let any, let all, let none):
-                    for t in (any ?? []) + (all ?? []) + (none ?? []) where tagIndex[t] == nil {
-                        tagIndex[t] = tags.count
+                    for t in (any ?? []) + (all ?? []) + (none ?? []) where tagIndex[ByteName(t)] == nil {
+                        tagIndex[ByteName(t)] = tags.count
                         tags.append(t)
                     }
                 case .attribute(let path, let values):
-                    let a = attrIndex[path] ?? attributes.count
+                    let a = attrIndex[ByteName(path)] ?? attributes.count
                     if a == attributes.count {
-                        attrIndex[path] = a
+                        attrIndex[ByteName(path)] = a
                         attributes.append(TableAttribute(path: path, values: []))
                     }
                     for v in values where !attributes[a].values.contains(v) { attributes[a].values.append(v) }
@@ -176,10 +176,10 @@ struct DiagramBuilder {
                 }
             }
         }
-        var numbers: [String: UInt16] = [:]
+        var numbers: [ByteName: UInt16] = [:]
         for rule in rules {
-            for name in rule.contribution.specialists where numbers[name] == nil {
-                numbers[name] = UInt16(truncatingIfNeeded: specialistNames.count)
+            for name in rule.contribution.specialists where numbers[ByteName(name)] == nil {
+                numbers[ByteName(name)] = UInt16(truncatingIfNeeded: specialistNames.count)
                 specialistNames.append(name)
             }
         }
@@ -203,25 +203,25 @@ struct DiagramBuilder {
                     s.reversible = b
                 case .tags(let any, let all, let none):
                     for t in all ?? [] {
-                        let v = Self.firstTagVar + tagIndex[t]!
+                        let v = Self.firstTagVar + tagIndex[ByteName(t)]!
                         vars.insert(v)
                         if s.tagMust[v] == false { s.never = true }
                         s.tagMust[v] = true
                     }
                     for t in none ?? [] {
-                        let v = Self.firstTagVar + tagIndex[t]!
+                        let v = Self.firstTagVar + tagIndex[ByteName(t)]!
                         vars.insert(v)
                         if s.tagMust[v] == true { s.never = true }
                         s.tagMust[v] = false
                     }
                     if let any {
                         if any.isEmpty { s.never = true }
-                        let vs = Set(any.map { Self.firstTagVar + tagIndex[$0]! })
+                        let vs = Set(any.map { Self.firstTagVar + tagIndex[ByteName($0)]! })
                         vars.formUnion(vs)
                         s.anyVars = vs.sorted()
                     }
                 case .attribute(let path, let values):
-                    let a = attrIndex[path]!
+                    let a = attrIndex[ByteName(path)]!
                     let v = firstAttrVar + a
                     vars.insert(v)
                     let allowed = Set(values.compactMap { attributes[a].values.firstIndex(of: $0) })
@@ -445,28 +445,28 @@ struct DiagramBuilder {
 
     /// The capability classes of a policy, each with its own diagram.
     mutating func classes(for policy: Policy) throws(TableTooLarge) -> [CapabilityClass] {
-        var exactNames = Set<String>()
-        var prefixNames = Set<String>()
+        var exactNames = Set<ByteName>()   // names are bytes: no normalisation
+        var prefixNames = Set<ByteName>()
         func note(_ p: CapabilityPattern) {
             switch p {
-            case .exact(let n): exactNames.insert(n)
-            case .prefix(let q): prefixNames.insert(q)
+            case .exact(let n): exactNames.insert(ByteName(n))
+            case .prefix(let q): prefixNames.insert(ByteName(q))
             }
         }
-        var entryByPath: [String: CapabilityEntry] = [:]
-        for e in policy.capabilities { entryByPath["capabilities.\(e.pattern)"] = e }
+        var entryByPath: [ByteName: CapabilityEntry] = [:]
+        for e in policy.capabilities { entryByPath[ByteName("capabilities.\(e.pattern)")] = e }
         var entryRule: [CapabilityPattern: Int] = [:]
         var reversibleOf: [CapabilityPattern: Bool] = [:]
         var bandRules: [CapabilityPattern: [Int]] = [:]
-        var exactRules: [String: [Int]] = [:]
-        var prefixRules: [String: [Int]] = [:]
+        var exactRules: [ByteName: [Int]] = [:]
+        var prefixRules: [ByteName: [Int]] = [:]
         var defaultRule = 0
         var lastEntry: CapabilityPattern?
         for (i, r) in rules.enumerated() {
             switch r.kind {
             case .defaultStage: defaultRule = i
             case .entry:
-                guard let e = entryByPath[r.path] else { continue }
+                guard let e = entryByPath[ByteName(r.path)] else { continue }
                 entryRule[e.pattern] = i
                 reversibleOf[e.pattern] = e.reversible
                 lastEntry = e.pattern
@@ -478,8 +478,8 @@ struct DiagramBuilder {
                 for p in r.capabilities ?? [] {
                     note(p)
                     switch p {
-                    case .exact(let n): exactRules[n, default: []].append(i)
-                    case .prefix(let q): prefixRules[q, default: []].append(i)
+                    case .exact(let n): exactRules[ByteName(n), default: []].append(i)
+                    case .prefix(let q): prefixRules[ByteName(q), default: []].append(i)
                     }
                 }
             }
@@ -487,23 +487,22 @@ struct DiagramBuilder {
         let entryPrefixes = policy.capabilities.compactMap { e -> String? in
             if case .prefix(let q) = e.pattern { return q } else { return nil }
         }
-        let ruleLengths = Set(prefixRules.keys.map { $0.utf8.count }).sorted()
+        let ruleLengths = Set(prefixRules.keys.map { $0.text.utf8.count }).sorted()
         var out: [CapabilityClass] = []
-        let byteOrder: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        let entryPrefixSet = Set(entryPrefixes)
+        let entryPrefixSet = Set(entryPrefixes.map(ByteName.init))
         let entryLengths = Set(entryPrefixes.map { $0.utf8.count }).sorted(by: >)
         func entryPattern(for name: String, exact: Bool) -> CapabilityPattern? {
             if exact, entryRule[.exact(name)] != nil { return .exact(name) }
             // Longest entry prefix first: one set lookup per distinct prefix length.
-            return name.utf8Prefixes(ofLengths: entryLengths).first(where: entryPrefixSet.contains).map { .prefix($0) }
+            return name.utf8Prefixes(ofLengths: entryLengths).first { entryPrefixSet.contains(ByteName($0)) }.map { .prefix($0) }
         }
         func add(kind: CapabilityClass.Kind, name: String) throws(TableTooLarge) {
             let pattern = kind == .other ? nil : entryPattern(for: name, exact: kind == .exact)
             let entry = pattern.flatMap { entryRule[$0] } ?? defaultRule
             var ids = [entry] + (pattern.flatMap { bandRules[$0] } ?? [])
-            if kind == .exact { ids += exactRules[name] ?? [] }
+            if kind == .exact { ids += exactRules[ByteName(name)] ?? [] }
             if kind != .other {
-                for p in name.utf8Prefixes(ofLengths: ruleLengths) { ids += prefixRules[p] ?? [] }
+                for p in name.utf8Prefixes(ofLengths: ruleLengths) { ids += prefixRules[ByteName(p)] ?? [] }
             }
             ids = Array(Set(ids)).sorted()
             let reversible = pattern.flatMap { reversibleOf[$0] ?? nil } ?? false
@@ -511,9 +510,9 @@ struct DiagramBuilder {
                 kind: kind, name: name, entryRule: entry, reversible: reversible, root: skipDiagrams ? 0 : try build(ids),
                 testedFields: testedFields(ids)))
         }
-        for n in exactNames.sorted(by: byteOrder) { try add(kind: .exact, name: n) }
-        for p in prefixNames.sorted(by: byteOrder) { try add(kind: .prefix, name: p) }
-        if !prefixNames.contains("") { try add(kind: .other, name: "") }
+        for n in exactNames.sorted() { try add(kind: .exact, name: n.text) }
+        for p in prefixNames.sorted() { try add(kind: .prefix, name: p.text) }
+        if !prefixNames.contains(ByteName("")) { try add(kind: .other, name: "") }
         return out
     }
 }

@@ -78,6 +78,28 @@ public enum TableCondition: Hashable, Sendable, Codable {
     case tags(any: [String]?, all: [String]?, none: [String]?)
     /// Equality of an attribute at a dotted path with one of `values`.
     case attribute(path: String, values: [AttributeValue])
+
+    /// Tags and paths are compared as bytes (names are not normalised).
+    public static func == (a: TableCondition, b: TableCondition) -> Bool {
+        switch (a, b) {
+        case (.range(let x), .range(let y)): x == y
+        case (.reversible(let x), .reversible(let y)): x == y
+        case (.tags(let a1, let a2, let a3), .tags(let b1, let b2, let b3)):
+            a1.sameBytes(as: b1) && a2.sameBytes(as: b2) && a3.sameBytes(as: b3)
+        case (.attribute(let p, let v), .attribute(let q, let w)): p.sameBytes(as: q) && v == w
+        default: false
+        }
+    }
+
+    public func hash(into h: inout Hasher) {
+        switch self {
+        case .range(let r): h.combine(0); h.combine(r)
+        case .reversible(let b): h.combine(1); h.combine(b)
+        case .tags(let any, let all, let none):
+            h.combine(2); h.combineBytes(of: any); h.combineBytes(of: all); h.combineBytes(of: none)
+        case .attribute(let path, let values): h.combine(3); h.combineBytes(of: path); h.combine(values)
+        }
+    }
 }
 
 extension AttributeValue: Codable {

@@ -144,12 +144,12 @@ extension DiagramBuilder {
             case .reversible(let b):
                 if region.reversible != b { return false }
             case .tags(let any, let all, let none):
-                func has(_ t: String) -> Bool? { tags.firstIndex(of: t).flatMap { region.tags[$0] } }
+                func has(_ t: String) -> Bool? { tags.firstIndex { $0.sameBytes(as: t) }.flatMap { region.tags[$0] } }
                 if let any, !any.contains(where: { has($0) == true }) { return false }
                 if let all, !all.allSatisfy({ has($0) == true }) { return false }
                 if let none, !none.allSatisfy({ has($0) == false }) { return false }
             case .attribute(let path, let values):
-                guard let a = attributes.firstIndex(where: { $0.path == path }), let k = region.attributes[a] else { return false }
+                guard let a = attributes.firstIndex(where: { $0.path.sameBytes(as: path) }), let k = region.attributes[a] else { return false }
                 let attr = attributes[a]
                 if k == attr.values.count + 1 { continue }
                 if k == attr.values.count || !values.contains(attr.values[k]) { return false }

@@ -2,7 +2,7 @@
 enum CurrencyCheck: PolicyCheck {
     static func run(_ policy: Policy, into sink: inout DiagnosticSink) {
         if let currency = policy.currency {
-            for rate in policy.exchangeRates where rate.currency == currency {
+            for rate in policy.exchangeRates where rate.currency.sameBytes(as: currency) {
                 sink.emit(.ineffectiveSetting, "an exchange rate for \(currency), the policy currency itself, is never used",
                           at: rate.location, hint: "remove it: amounts in \(currency) are compared as written")
             }

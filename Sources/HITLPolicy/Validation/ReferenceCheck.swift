@@ -4,15 +4,15 @@ enum ReferenceCheck: PolicyCheck {
         let tiers = policy.tiers.map(\.name)
         let specialists = policy.specialists.map(\.name)
         func tier(_ name: String?, at location: SourceLocation?, _ what: String) {
-            guard let name, let location, !tiers.contains(name) else { return }
-            let hint = specialists.contains(name)
+            guard let name, let location, !tiers.containsBytes(name) else { return }
+            let hint = specialists.containsBytes(name)
                 ? "'\(name)' is a specialist panel; name it under 'specialists:' instead"
                 : tiers.isEmpty ? "define it under 'tiers:'" : Suggestion.hint(for: name, in: tiers)
             sink.emit(.undefinedTier, "\(what) names tier '\(name)', which the ladder does not define", at: location, hint: hint)
         }
         func specialist(_ effect: Effect, _ what: String) {
-            for (name, location) in zip(effect.specialists, effect.specialistLocations) where !specialists.contains(name) {
-                let hint = tiers.contains(name)
+            for (name, location) in zip(effect.specialists, effect.specialistLocations) where !specialists.containsBytes(name) {
+                let hint = tiers.containsBytes(name)
                     ? "'\(name)' is a ladder tier; write 'tier: \(name)' instead"
                     : specialists.isEmpty ? "define it under 'specialists:'" : Suggestion.hint(for: name, in: specialists)
                 sink.emit(.undefinedSpecialist, "\(what) names specialist '\(name)', which is not defined", at: location, hint: hint)

@@ -2,9 +2,9 @@
 /// they contribute nothing, or they apply only to capabilities that are always disabled.
 enum RuleEffectivenessCheck: PolicyCheck {
     static func run(_ policy: Policy, into sink: inout DiagnosticSink) {
-        var exact: [String: Stage] = [:]
+        var exact: [ByteName: Stage] = [:]
         for entry in policy.capabilities {
-            if case .exact(let name) = entry.pattern { exact[name] = entry.stage }
+            if case .exact(let name) = entry.pattern { exact[ByteName(name)] = entry.stage }
         }
         for rule in policy.compliance {
             var reasons: [String] = []
@@ -20,11 +20,12 @@ enum RuleEffectivenessCheck: PolicyCheck {
                 reasons.append("its \(name) condition matches no value")
             }
             if let t = rule.when.tags {
-                let required = Set(t.all ?? []).union(t.any.map { $0.count == 1 ? Set($0) : [] } ?? [])
-                let excluded = Set(t.none ?? [])
+                let names = { (list: [String]) in Set(list.map(ByteName.init)) }
+                let required = names(t.all ?? []).union(t.any.map { $0.count == 1 ? names($0) : [] } ?? [])
+                let excluded = names(t.none ?? [])
                 if !required.isDisjoint(with: excluded) {
                     reasons.append("its tags condition requires and excludes '\(required.intersection(excluded).sorted()[0])'")
-                } else if let any = t.any, Set(any).isSubset(of: excluded) {
+                } else if let any = t.any, names(any).isSubset(of: excluded) {
                     reasons.append("every tag in its 'any' list is excluded by 'none'")
                 }
             }
@@ -42,9 +43,9 @@ enum RuleEffectivenessCheck: PolicyCheck {
 
     /// Whether every action of an exact capability name is disabled before compliance rules
     /// (`exact` maps exact entry names to their stage; an exact entry beats every pattern).
-    static func alwaysDisabled(_ pattern: CapabilityPattern, _ exact: [String: Stage], _ policy: Policy) -> Bool {
+    static func alwaysDisabled(_ pattern: CapabilityPattern, _ exact: [ByteName: Stage], _ policy: Policy) -> Bool {
         guard case .exact(let name) = pattern else { return false }
-        if let stage = exact[name] { return stage == .disabled }
+        if let stage = exact[ByteName(name)] { return stage == .disabled }
         if let entry = policy.entry(for: name) { return entry.stage == .disabled }
         return policy.defaults.stage == .disabled
     }

@@ -30,6 +30,18 @@ struct YAMLParserTests {
         #expect(items[1].location == SourceLocation(file: "t.yaml", line: 3, column: 10))
     }
 
+    /// Mappings past a dozen keys look duplicates up by hash instead of a scan: both paths
+    /// find them, by bytes.
+    @Test(arguments: [3, 40])
+    func duplicateKeysInSmallAndLargeMappings(_ keys: Int) throws {
+        var text = (0..<keys).map { "k\($0): \($0)\n" }.joined()
+        text += "\"caf\\u00e9\": a\n\"cafe\\u0301\": b\nk1: again\n\"caf\\u00e9\": again\n"
+        let doc = parse(text)
+        #expect(doc.diagnostics.map(\.code) == [.duplicateKey, .duplicateKey])
+        #expect(doc.diagnostics.map(\.notes.first?.location.line) == [2, keys + 1])
+        #expect(doc.root?.pairs?.count == keys + 2)
+    }
+
     @Test func duplicateKeyNamesBothPlaces() throws {
         let doc = parse("a: 1\nb: 2\na: 3\n")
         let d = try #require(doc.diagnostics.first)
