@@ -123,10 +123,14 @@ struct TableArtifactReader {
 
     private static func approver(_ v: JSONValue, _ p: Path) throws(Failure) -> TableApprover {
         let o = try object(v, p)
+        if let c = try o.optionalString("capacity"), (try? Capacity.parse(c).get())?.description != c {
+            throw Failure(message: "not a capacity at \(o.join("capacity")): \(c.prefix(64))")
+        }
         return TableApprover(
             name: try o.string("name"), kind: try o.string("kind"), approvers: try o.strings("approvers"),
             quorum: try o.int("quorum"), sla: try o.optionalString("sla"), slaSeconds: try o.optionalInt("sla_seconds"),
-            onTimeout: try o.string("on_timeout"), escalatesTo: try o.optionalString("escalates_to"))
+            onTimeout: try o.string("on_timeout"), escalatesTo: try o.optionalString("escalates_to"),
+            capacity: try o.optionalString("capacity"))
     }
 
     private static func attributeValue(_ v: JSONValue, _ p: Path) throws(Failure) -> AttributeValue {
