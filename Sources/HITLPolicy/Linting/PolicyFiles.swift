@@ -223,7 +223,9 @@ public enum PolicyFiles {
         var out = [UInt8]()
         while true {
             let start = out.count
-            out += [UInt8](repeating: 0, count: capacity - start)
+            // Grown in place (no temporary array): a 40 MB table is held once, not twice.
+            out.reserveCapacity(capacity)
+            out.append(contentsOf: repeatElement(0, count: capacity - start))
             var filled = start
             var end = false
             while filled < capacity {

@@ -185,6 +185,10 @@ struct TableArtifactScanner {
 
     /// A whole number within `range`.
     mutating func integer(_ range: ClosedRange<Int64>) throws(Failure) -> Int64 {
+        if let v = plainInteger() {
+            guard range.contains(v) else { throw fail("integer out of range at \(where_)") }
+            return v
+        }
         let n = try number()
         guard n.big == nil, n.exponent >= 0, n.exponent <= 18 else { throw wrongType("an integer") }
         let (m, overflow) = n.significand.multipliedReportingOverflow(by: ActionNumber.pow10(n.exponent))
@@ -192,6 +196,30 @@ struct TableArtifactScanner {
         let value = n.isNegative ? -Int64(m) : Int64(m)
         guard range.contains(value) else { throw fail("integer out of range at \(where_)") }
         return value
+    }
+
+    /// The common case read directly: `-`? and 1 to 18 digits, no leading zero, no fraction
+    /// or exponent (nil, consuming nothing, for anything else: the exact path decides).
+    @inline(__always) mutating func plainInteger() -> Int64? {
+        s.skipSpace()
+        let b = s.b
+        var k = s.i
+        let negative = k < b.count && b[k] == 0x2D
+        if negative { k += 1 }
+        let start = k
+        var v: Int64 = 0
+        while k < b.count, b[k] >= 0x30, b[k] <= 0x39, k - start < 18 {
+            v = v * 10 + Int64(b[k] - 0x30)
+            k += 1
+        }
+        let digits = k - start
+        guard digits > 0, !(digits > 1 && b[start] == 0x30) else { return nil }
+        if k < b.count {
+            let c = b[k]
+            if c == 0x2E || c == 0x65 || c == 0x45 || (c >= 0x30 && c <= 0x39) { return nil }
+        }
+        s.i = k
+        return negative ? -v : v
     }
 
     mutating func int() throws(Failure) -> Int { Int(try integer(Int64(Int.min)...Int64(Int.max))) }
