@@ -14,7 +14,7 @@ struct CompileCommand: ParsableCommand {
         discussion: """
             json is the artifact `eval --policy` reads: deterministic bytes (sorted keys), the policy digest, \
             source locations, no timestamps or absolute paths. table, markdown and csv list every row.
-            Exit status: 0 compiled, 1 invalid policy, 2 usage or I/O error.
+            Exit status: 0 compiled, 1 invalid policy, 2 usage or I/O error (including output that could not be written).
             """
     )
 
@@ -38,20 +38,25 @@ struct CompileCommand: ParsableCommand {
             fd = open(output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             if fd < 0 { Terminal.fail("\(output): \(String(cString: strerror(errno)))") }
         }
-        let written: (Bool) -> Void = { ok in
-            if !ok {
-                if output == nil { Terminal.exit(0) }
-                Terminal.fail("\(output!): write failed: \(String(cString: strerror(errno)))")
+        // Nothing written must never look like success: exit 2, and a partly written file
+        // is removed so that it cannot be taken for the whole table.
+        let failed: (Int32) -> Never = { error in
+            if let output {
+                var info = stat()
+                if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { _ = unlink(output) }
             }
+            Terminal.outputFailed(label: output ?? "standard output", status: 2, error: error)
         }
-        let emit: (String) -> Void = { text in written(Terminal.writeAll(fd, text)) }
+        let emit: (String) -> Void = { text in if !Terminal.writeAll(fd, text) { failed(errno) } }
         switch format {
-        case .json: written(PolicyCompilation.artifactBytes(table).withUnsafeBufferPointer { Terminal.writeAll(fd, bytes: $0) })
+        case .json:
+            let ok = PolicyCompilation.artifactBytes(table).withUnsafeBufferPointer { Terminal.writeAll(fd, bytes: $0) }
+            if !ok { failed(errno) }
         case .table: TableReporter(table).render(.table, emit: emit)
         case .markdown: TableReporter(table).render(.markdown, emit: emit)
         case .csv: TableReporter(table).render(.csv, emit: emit)
         }
-        if output != nil, close(fd) != 0 { Terminal.fail("\(output!): \(String(cString: strerror(errno)))") }
+        if output != nil, close(fd) != 0 { failed(errno) }
         Terminal.exit(0)
     }
 }

@@ -52,16 +52,20 @@ struct DiffCommand: ParsableCommand {
         } catch {
             Terminal.fail("the two policies combine into more than \(TableCompiler.maxNodes) diagram nodes")
         }
+        let met: Bool = switch failOn {
+        case .loosened?: report.count(.loosened) > 0
+        case .any?: !report.isEmpty
+        case nil: false
+        }
+        // A verdict that is met stands (1) even when the report cannot be written; any other
+        // status would claim a report nobody received, so it becomes 2.
+        let unwritten: Int32 = met ? 1 : 2
         switch format {
-        case .text: Terminal.write(DiffTextReporter(color: color || Terminal.stdoutWantsColor).render(report))
-        case .json: Terminal.write(DiffJSONReporter.render(report))
-        case .markdown: Terminal.write(DiffMarkdownReporter.render(report))
+        case .text: Terminal.write(DiffTextReporter(color: color || Terminal.stdoutWantsColor).render(report), exitOnFailure: unwritten)
+        case .json: Terminal.write(DiffJSONReporter.render(report), exitOnFailure: unwritten)
+        case .markdown: Terminal.write(DiffMarkdownReporter.render(report), exitOnFailure: unwritten)
         }
-        switch failOn {
-        case .loosened? where report.count(.loosened) > 0: Terminal.exit(1)
-        case .any? where !report.isEmpty: Terminal.exit(1)
-        default: Terminal.exit(0)
-        }
+        Terminal.exit(met ? 1 : 0)
     }
 
     /// A file, or `REV:PATH` from git when no file has that name.

@@ -8,7 +8,7 @@ struct LintCommand: ParsableCommand {
         abstract: "Parse and validate policy files and folders.",
         discussion: """
             Folders are searched recursively for *.yaml and *.yml files (hidden folders are skipped).
-            Exit status: 0 clean, 1 an error (or, with --strict, a warning), 2 usage or I/O error.
+            Exit status: 0 clean, 1 an error (or, with --strict, a warning), 2 usage or I/O error (or a clean report that could not be written).
             Results go to standard output; only failures of the tool itself go to standard error.
             """
     )
@@ -52,7 +52,9 @@ struct LintCommand: ParsableCommand {
         case .sarif: SARIFReporter.render(report)
         case .github: GitHubReporter.render(report)
         }
-        Terminal.write(output, exitOnFailure: status)
+        // A report that could not be written never passes: findings that fail keep their 1,
+        // a clean result becomes 2 (nobody saw it).
+        Terminal.write(output, exitOnFailure: status == 0 ? 2 : status)
         Terminal.exit(status)
     }
 }

@@ -10,7 +10,10 @@ enum PolicyInput {
     static func load(_ path: String, allowTable: Bool, invalidStatus: Int32 = 1, diagrams: Bool = true) -> DecisionTable {
         let bytes: [UInt8]
         do {
-            bytes = try PolicyFiles.read(path, limit: allowTable ? maxTableBytes : SyntaxLimits.maxFileBytes)
+            // Only what may be a table gets the table bound: `--policy /dev/zero` stops at YAML's.
+            bytes = try PolicyFiles.read(path, limit: allowTable ? maxTableBytes : SyntaxLimits.maxFileBytes) { prefix in
+                PolicyCompilation.mayBeTable(prefix: prefix) ? maxTableBytes : SyntaxLimits.maxFileBytes
+            }
         } catch {
             Terminal.fail(error.description)
         }

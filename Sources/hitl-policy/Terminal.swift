@@ -9,12 +9,36 @@ import HITLPolicy
 /// buffering to flush), and a quiet exit when the reader closes the pipe.
 enum Terminal {
     /// A closed output pipe must end the program quietly, not kill it with SIGPIPE.
-    static func ignoreBrokenPipe() { signal(SIGPIPE, SIG_IGN) }
+    static func ignoreBrokenPipe() {
+        signal(SIGPIPE, SIG_IGN)
+        reserveClosedStandardDescriptors()
+    }
 
-    /// Writes to standard output; a closed pipe or other write failure ends the program
-    /// quietly with `status`.
-    static func write(_ s: String, exitOnFailure status: Int32 = 0) {
-        if !writeAll(STDOUT_FILENO, s) { exit(status) }
+    /// A standard descriptor the shell closed (`>&-`) stays unusable: it is taken by
+    /// `/dev/null` opened the wrong way round, so writes to standard output still fail
+    /// (EBADF) instead of a policy file opened later landing on descriptor 1.
+    static func reserveClosedStandardDescriptors() {
+        for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(fd, F_GETFD) < 0 && errno == EBADF {
+            let opened = open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY)
+            if opened >= 0, opened != fd {
+                _ = dup2(opened, fd)
+                _ = close(opened)
+            }
+        }
+    }
+
+    /// Writes a command's result to standard output. When it cannot be written the program
+    /// ends with `status` (never a status that claims the result was delivered): quietly
+    /// when the reader closed the pipe, with one error line for any other failure.
+    static func write(_ s: String, exitOnFailure status: Int32) {
+        if !writeAll(STDOUT_FILENO, s) { outputFailed(label: "standard output", status: status) }
+    }
+
+    /// Ends the program after a failed write of the result (`errno` says why): quietly for
+    /// a closed pipe (EPIPE), else with one line naming `label` and the cause.
+    static func outputFailed(label: String, status: Int32, error: Int32 = errno) -> Never {
+        if error != EPIPE { writeError("hitl-policy: error: \(label): cannot write (\(String(cString: strerror(error))))\n") }
+        exit(status)
     }
 
     /// Writes to standard error (failures ignored: there is nowhere left to report them).

@@ -26,7 +26,7 @@ enum CLI {
     /// Runs the tool in the repository root (or `directory`) with `arguments` and optional
     /// standard input.
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-                    directory: URL? = nil) throws -> Result {
+                    directory: URL? = nil, executable: URL = executable) throws -> Result {
         let p = Process()
         p.executableURL = executable
         p.arguments = arguments

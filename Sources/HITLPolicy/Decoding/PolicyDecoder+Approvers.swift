@@ -1,7 +1,7 @@
 /// `tiers` (the ladder) and `specialists` (the panels).
 extension PolicyDecoder {
-    static let tierFields = ["name", "approvers", "quorum", "sla", "on_timeout", "description"]
-    static let specialistFields = ["approvers", "quorum", "sla", "on_timeout", "description"]
+    static let tierFields = ["name", "approvers", "quorum", "sla", "on_timeout", "capacity", "description"]
+    static let specialistFields = ["approvers", "quorum", "sla", "on_timeout", "capacity", "description"]
 
     mutating func tiers(_ node: YAMLNode) -> [Tier] {
         guard let items = sequence(node, "'tiers'") else { return [] }
@@ -22,6 +22,7 @@ extension PolicyDecoder {
                 tier.sla = duration(s.value, "the SLA of \(what)")
                 tier.slaWritten = true
             }
+            if let c = field(pairs, "capacity") { tier.capacity = capacity(c.value, "the capacity of \(what)") }
             if let o = field(pairs, "on_timeout") {
                 tier.onTimeout = timeoutAction(o.value, "'on_timeout' of \(what)")
                 tier.onTimeoutLocation = o.value.location
@@ -48,6 +49,7 @@ extension PolicyDecoder {
                 s.sla = duration(v.value, "the SLA of \(what)")
                 s.slaWritten = true
             }
+            if let c = field(fields, "capacity") { s.capacity = capacity(c.value, "the capacity of \(what)") }
             if let o = field(fields, "on_timeout"), let action = timeoutAction(o.value, "'on_timeout' of \(what)"),
                action == .escalate {
                 sink.emit(.invalidValue, "\(what) cannot escalate: panels are unranked, so there is no next tier",
@@ -57,6 +59,29 @@ extension PolicyDecoder {
             out.append(s)
         }
         return out
+    }
+
+    /// Reads `capacity: N/day` (also `/h`, `/week`), N a positive whole number.
+    mutating func capacity(_ node: YAMLNode, _ what: String) -> Capacity? {
+        guard let s = node.scalar else {
+            sink.emit(.invalidCapacity, "\(what) must be a count per period such as 120/day, not \(node.kindDescription)",
+                      at: node.location, hint: "write 'capacity: 120/day' (also /h or /week)")
+            return nil
+        }
+        switch Capacity.parse(s.text) {
+        case .success(let c): return c
+        case .failure(.zero):
+            sink.emit(.invalidCapacity, "\(what) is \(s.text): a group that can review nothing approves nothing",
+                      at: node.location, hint: "to stop these actions, say 'stage: disabled' on the rules that require this group; otherwise give a positive count")
+        case .failure(.tooLarge):
+            sink.emit(.invalidCapacity, "\(what) is more than \(Capacity.maxCount) reviews per period",
+                      at: node.location, hint: "write the number of reviews the group can really complete, for example 120/day")
+        case .failure(.malformed):
+            let bare = s.text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && !s.text.isEmpty
+            sink.emit(.invalidCapacity, "'\(s.text)' is not a capacity", at: node.location,
+                      hint: bare ? "add the period: '\(s.text)/day' (or /h, /week)" : "write a whole number of reviews per period: 120/day, 15/h or 500/week")
+        }
+        return nil
     }
 
     /// Reads `approvers` (required, non-empty) and `quorum` (a count up to the number of

@@ -41,6 +41,8 @@ extension DiagnosticCode {
             return ex(h + "compliance:\n" + r + r, h + "compliance:\n" + r + r.replacing("id: a", with: "id: b"))
         case "invalid-quorum": return ex(h + "tiers:\n  - name: exec\n    approvers: [cfo, cto]\n    quorum: 3\n    sla: 1h\n",
                                          h + "tiers:\n  - name: exec\n    approvers: [cfo, cto]\n    quorum: all\n    sla: 1h\n")
+        case "invalid-capacity": return ex(h + "tiers:\n  - name: team\n    approvers: [leads]\n    sla: 1h\n    capacity: 0/day\n",
+                                           h + "tiers:\n  - name: team\n    approvers: [leads]\n    sla: 1h\n    capacity: 120/day\n")
         case "undefined-tier": return ex(h + t + "capabilities:\n  refund:\n    stage: approval\n    tier: lead\n", h + t + "capabilities:\n  refund:\n    stage: approval\n    tier: team\n")
         case "undefined-specialist": return ex(h + "compliance:\n  - id: pii\n    when: {tags: [pii]}\n    specialists: [privacy]\n",
                                                h + "specialists:\n  privacy:\n    approvers: [dpo]\n    sla: 8h\ncompliance:\n  - id: pii\n    when: {tags: [pii]}\n    specialists: [privacy]\n")
@@ -93,6 +95,7 @@ extension DiagnosticCode {
         case "nesting-too-deep": "mappings or lists nested more than \(SyntaxLimits.maxDepth) levels deep"
         case "file-too-large": "a file larger than \(SyntaxLimits.maxFileBytes) bytes"
         case "scalar-too-long": "a single key or value longer than \(SyntaxLimits.maxScalarBytes) bytes"
+        case "skipped-file": "a `*.yaml` or `*.yml` entry in a folder given to `lint` that is not a regular file (a FIFO, socket or device), a symlink that leads nowhere or into a loop, or a subfolder that cannot be read; name such a file on the command line to read it anyway"
         default: nil
         }
     }

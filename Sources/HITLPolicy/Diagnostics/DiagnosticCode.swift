@@ -34,6 +34,7 @@ extension DiagnosticCode {
     static let unsupportedTag = DiagnosticCode("HP108", "unsupported-tag", .error, "A YAML tag other than the core schema's")
     static let emptyDocument = DiagnosticCode("HP109", "empty-document", .error, "The file holds no policy")
     static let nonScalarKey = DiagnosticCode("HP110", "non-scalar-key", .error, "A mapping key is a list or mapping")
+    static let skippedFile = DiagnosticCode("HP111", "skipped-file", .note, "A file in a linted folder that was not read")
 
     // Structure (HP2xx): fields, types and values.
     static let unknownField = DiagnosticCode("HP200", "unknown-field", .error, "A field the language does not define")
@@ -50,6 +51,7 @@ extension DiagnosticCode {
     static let duplicateName = DiagnosticCode("HP211", "duplicate-name", .error, "Two tiers or specialists share a name")
     static let duplicateRuleID = DiagnosticCode("HP212", "duplicate-rule-id", .error, "Two compliance rules share an id")
     static let invalidQuorum = DiagnosticCode("HP213", "invalid-quorum", .error, "A quorum of zero or above the number of approvers")
+    static let invalidCapacity = DiagnosticCode("HP214", "invalid-capacity", .error, "A reviewer capacity that is not a positive count per period")
 
     // References (HP3xx): names and the ladder.
     static let undefinedTier = DiagnosticCode("HP300", "undefined-tier", .error, "A rule names a tier the ladder does not have")
@@ -82,10 +84,10 @@ extension DiagnosticCode {
     /// Every code, in id order.
     public static let all: [DiagnosticCode] = [
         yamlSyntax, invalidEncoding, duplicateKey, multipleDocuments, aliasBudget, nestingTooDeep,
-        fileTooLarge, scalarTooLong, unsupportedTag, emptyDocument, nonScalarKey,
+        fileTooLarge, scalarTooLong, unsupportedTag, emptyDocument, nonScalarKey, skippedFile,
         unknownField, wrongType, missingField, unknownVersion, invalidName, invalidValue,
         invalidDuration, invalidNumber, invalidCurrency, emptyList, invalidPattern, duplicateName,
-        duplicateRuleID, invalidQuorum,
+        duplicateRuleID, invalidQuorum, invalidCapacity,
         undefinedTier, undefinedSpecialist, noTiers, missingCurrency, tierWithoutApproval, escalatingTopTier,
         invalidBand, bandsOutOfOrder, thresholdOutOfRange,
         ruleWithoutEffect, emptyWhen, unknownCondition, invalidBounds,

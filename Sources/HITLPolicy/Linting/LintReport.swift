@@ -13,6 +13,9 @@ public struct FileReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// The file's bytes (shared, not copied), used to show the offending line.
     public var source: [UInt8]
+    /// Found in a folder and not read (its one diagnostic, a note, says why); not counted
+    /// among the files checked.
+    public var skipped = false
 }
 
 /// Which findings make `lint` fail.
@@ -30,6 +33,9 @@ public struct LintReport: Sendable {
 
     /// One entry per file, in the order linted.
     public var files: [FileReport]
+
+    /// The files read and checked (not those a folder walk skipped).
+    public var checkedFiles: [FileReport] { files.filter { !$0.skipped } }
 
     /// Every finding of every file, in order.
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
@@ -54,14 +60,31 @@ public enum Linter {
     }
 
     /// Lints files and folders. Throws only for failures of the tool itself (a path that does
-    /// not exist or cannot be read).
+    /// not exist or cannot be read). What a folder walk skipped (see `PolicyFiles.entries`)
+    /// is reported as a `skipped-file` note on that path.
     public static func lint(paths: [String]) throws(InputError) -> LintReport {
-        let files = try PolicyFiles.expand(paths)
         var reports: [FileReport] = []
-        for file in files {
-            let bytes = try PolicyFiles.read(file)
-            reports.append(lint(bytes, file: file))
+        for entry in try PolicyFiles.entries(paths) {
+            switch entry {
+            case .given(let file):
+                reports.append(lint(try PolicyFiles.read(file), file: file))
+            case .found(let file):
+                switch try PolicyFiles.readFound(file) {
+                case .success(let bytes): reports.append(lint(bytes, file: file))
+                case .failure(let skipped): reports.append(skippedReport(skipped))
+                }
+            case .skipped(let skipped):
+                reports.append(skippedReport(skipped))
+            }
         }
         return LintReport(files: reports)
+    }
+
+    static func skippedReport(_ s: SkippedFile) -> FileReport {
+        let note = Diagnostic(.skippedFile, "skipped \(s.path): \(s.reason)", at: SourceLocation(file: s.path, line: 1, column: 1),
+                              hint: "lint reads only regular files in folders; name the file itself to read anything else")
+        var report = FileReport(path: s.path, diagnostics: [note], source: [])
+        report.skipped = true
+        return report
     }
 }

@@ -32,6 +32,8 @@ public struct Tier: Sendable, Hashable {
     public var sla: PolicyDuration?
     /// Whether `sla` was written (even if invalid), so no "missing SLA" warning follows.
     public var slaWritten = false
+    /// Reviews it can complete per period, if set (ignored by `eval`).
+    public var capacity: Capacity?
     /// Its own timeout handling, if set.
     public var onTimeout: TimeoutAction?
     /// Free text.
@@ -54,6 +56,8 @@ public struct Specialist: Sendable, Hashable {
     public var sla: PolicyDuration?
     /// Whether `sla` was written (even if invalid).
     public var slaWritten = false
+    /// Reviews it can complete per period, if set (ignored by `eval`).
+    public var capacity: Capacity?
     /// Free text.
     public var description: String?
     /// Where the panel's key is.

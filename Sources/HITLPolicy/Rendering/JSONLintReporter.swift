@@ -44,13 +44,13 @@ public enum JSONLintReporter {
     /// Renders the report as pretty-printed JSON with sorted keys.
     public static func render(_ report: LintReport) -> String {
         let output = Output(
-            files: report.files.map(\.path),
+            files: report.checkedFiles.map(\.path),
             diagnostics: report.diagnostics.map { d in
                 Entry(code: d.code.id, name: d.code.name, severity: d.severity.rawValue, message: d.message,
                       file: d.location.file, line: d.location.line, column: d.location.column, hint: d.hint,
                       notes: d.notes.map { Note(message: $0.message, file: $0.location.file, line: $0.location.line, column: $0.location.column) })
             },
-            summary: Summary(files: report.files.count, errors: report.count(.error),
+            summary: Summary(files: report.checkedFiles.count, errors: report.count(.error),
                              warnings: report.count(.warning), notes: report.count(.note)))
         return JSONOutput.encode(output)
     }

@@ -89,8 +89,13 @@ public struct TableReporter {
                 region.reversible.map { String($0) } ?? "any",
                 tags.isEmpty ? "any" : tags.joined(separator: " "),
                 attributes.isEmpty ? "any" : attributes.joined(separator: " "),
-                decision, table.approvals(for: row.requirement).map(\.name).joined(separator: " + "),
+                decision, table.approvals(for: row.requirement).map(Self.approval).joined(separator: " + "),
                 row.rules.map { table.rules[$0].path }.joined(separator: ", ")]
+    }
+
+    /// An approver group by name, with its capacity when the policy sets one: `lead (120/day)`.
+    static func approval(_ a: TableApprover) -> String {
+        a.capacity.map { "\(a.name) (\($0))" } ?? a.name
     }
 
     /// An interval in the usual notation; a single point as `= x`.

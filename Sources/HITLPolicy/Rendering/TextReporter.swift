@@ -34,7 +34,7 @@ public struct TextReporter {
     }
 
     func summary(_ report: LintReport) -> String {
-        let n = report.files.count
+        let n = report.checkedFiles.count
         let files = "\(n) file\(n == 1 ? "" : "s")"
         let (e, w, o) = (report.count(.error), report.count(.warning), report.count(.note))
         if e + w + o == 0 { return "\(files) checked: no problems" }

@@ -87,9 +87,12 @@ public struct TableApprover: Hashable, Sendable, Codable {
     public var onTimeout: String
     /// The next tier up, when `on_timeout` is `escalate`.
     public var escalatesTo: String?
+    /// Reviews per period (`120/day`), when the policy sets a capacity; absent otherwise,
+    /// so tables of policies without one are unchanged. `eval` ignores it.
+    public var capacity: String?
 
     enum CodingKeys: String, CodingKey {
-        case name, kind, approvers, quorum, sla
+        case name, kind, approvers, quorum, sla, capacity
         case slaSeconds = "sla_seconds", onTimeout = "on_timeout", escalatesTo = "escalates_to"
     }
 }

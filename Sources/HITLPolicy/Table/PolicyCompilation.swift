@@ -47,12 +47,20 @@ public enum PolicyCompilation {
                 if let problem = table.validate() { return Result(table: nil, diagnostics: [], failure: "\(file): \(problem)") }
                 return Result(table: table, diagnostics: [])
             } catch {
-                return Result(table: nil, diagnostics: [], failure: "\(file): not a valid compiled table (\(error.message))")
+                let message = error.header ? error.message : "not a valid compiled table (\(error.message))"
+                return Result(table: nil, diagnostics: [], failure: "\(file): \(message)")
             }
         }
         return compile(bytes, file: file, diagrams: diagrams)
     }
 
+    /// Whether a file starting with `prefix` could be a compiled table (its first character
+    /// after white space is `{`); anything else is YAML source and gets YAML's size bound.
+    public static func mayBeTable(prefix: [UInt8]) -> Bool {
+        prefix.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }).map { $0 == 0x7B } ?? true
+    }
+
+    /// Whether `bytes` are a compiled table: a JSON object that names the table format.
     public static func looksLikeTable(_ bytes: [UInt8]) -> Bool {
         guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }), first == 0x7B else { return false }
         let marker = Array("\"hitl-policy-table\"".utf8)

@@ -1,283 +1,388 @@
-/// Reads the JSON artifact that `TableArtifactWriter` writes, with the strict action scanner
-/// (exact numbers, duplicate keys rejected, bounded depth) and no reflection: loading a
-/// small table costs microseconds, which is what a one-action `eval` pays at start-up.
+/// Reads the JSON artifact that `TableArtifactWriter` writes, in one pass over the bytes
+/// straight into the table's own types: no JSON tree, so loading costs little more memory
+/// than the table itself, and a file that is not a table is refused where it stops being
+/// one (an unknown member name at the top is refused after a few bytes). Strict like the
+/// action scanner: exact numbers, no duplicate keys, no unknown members, no trailing text.
 ///
-/// Unknown members are ignored; a missing or mistyped member is an error naming its path.
-/// The caller still runs `DecisionTable.validate()` for the cross-references.
+/// A missing or mistyped member is an error naming its path. The caller still runs
+/// `DecisionTable.validate()` for the cross-references.
 struct TableArtifactReader {
-    struct Failure: Error {
-        var message: String
-    }
+    typealias Failure = TableArtifactScanner.Failure
 
-    /// Where a value is, for messages. Built only on a second pass after a failure: the
-    /// first pass does not spend a string per element.
-    struct Path: CustomStringConvertible {
-        let text: String?
-        static let untracked = Path(text: nil)
-
-        func key(_ k: StaticString) -> Path {
-            guard let text else { return self }
-            return Path(text: text.isEmpty ? "\(k)" : "\(text).\(k)")
-        }
-
-        func index(_ i: Int) -> Path {
-            guard let text else { return self }
-            return Path(text: "\(text)[\(i)]")
-        }
-
-        var description: String { text.map { $0.isEmpty ? "the top" : $0 } ?? "?" }
-    }
-
-    /// A JSON object's members, looked up by name.
-    private struct Object {
-        let members: [([UInt8], JSONValue)]
-        let path: Path
-
-        func optional(_ key: StaticString) -> JSONValue? {
-            let k = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
-            guard let v = members.first(where: { $0.0.elementsEqual(k) })?.1 else { return nil }
-            if case .null = v { return nil }
-            return v
-        }
-
-        func required(_ key: StaticString) throws(Failure) -> JSONValue {
-            guard let v = optional(key) else { throw Failure(message: "missing \(join(key))") }
-            return v
-        }
-
-        func join(_ key: StaticString) -> Path { path.key(key) }
-
-        func string(_ key: StaticString) throws(Failure) -> String { try TableArtifactReader.string(required(key), join(key)) }
-        func int(_ key: StaticString) throws(Failure) -> Int { try TableArtifactReader.int(required(key), join(key)) }
-        func bool(_ key: StaticString) throws(Failure) -> Bool { try TableArtifactReader.bool(required(key), join(key)) }
-        func decimal(_ key: StaticString) throws(Failure) -> ExactDecimal { try TableArtifactReader.decimal(required(key), join(key)) }
-        func object(_ key: StaticString) throws(Failure) -> Object { try TableArtifactReader.object(required(key), join(key)) }
-        func array<T>(_ key: StaticString, _ element: (JSONValue, Path) throws(Failure) -> T) throws(Failure) -> [T] {
-            try TableArtifactReader.array(required(key), join(key), element)
-        }
-        func optionalString(_ key: StaticString) throws(Failure) -> String? {
-            try optional(key).map { (v: JSONValue) throws(Failure) in try TableArtifactReader.string(v, join(key)) }
-        }
-        func optionalInt(_ key: StaticString) throws(Failure) -> Int? {
-            try optional(key).map { (v: JSONValue) throws(Failure) in try TableArtifactReader.int(v, join(key)) }
-        }
-        func strings(_ key: StaticString) throws(Failure) -> [String] { try array(key, TableArtifactReader.string) }
-        func optionalStrings(_ key: StaticString) throws(Failure) -> [String]? {
-            optional(key) == nil ? nil : try strings(key)
-        }
-    }
+    static let tableKeys: [StaticString] = ["approvers", "attributes", "classes", "currency", "exchange_rates", "format",
+                                            "global_root", "global_tested_fields", "nodes", "outcomes", "policy",
+                                            "policy_digest", "rules", "source", "tags", "version"]
+    // Member names of each object, in the order the writer sorts them.
+    static let rateKeys: [StaticString] = ["currency", "rate"]
+    static let approverKeys: [StaticString] = ["approvers", "capacity", "escalates_to", "kind", "name", "on_timeout", "quorum", "sla", "sla_seconds"]
+    static let attributeKeys: [StaticString] = ["path", "values"]
+    static let attributeValueKeys: [StaticString] = ["type", "value"]
+    static let ruleKeys: [StaticString] = ["capabilities", "conditions", "contribution", "effect", "kind", "path", "reason", "reference", "source"]
+    static let conditionKeys: [StaticString] = ["range", "reversible", "tags", "attribute"]
+    static let enumPayloadKeys: [StaticString] = ["_0"]
+    static let tagKeys: [StaticString] = ["all", "any", "none"]
+    static let rangeKeys: [StaticString] = ["field", "lower", "upper"]
+    static let requirementKeys: [StaticString] = ["review", "specialists", "stage", "tier"]
+    static let outcomeKeys: [StaticString] = ["requirement", "rules"]
+    static let nodeKeys: [StaticString] = ["children", "cuts", "index", "test"]
+    static let cutKeys: [StaticString] = ["upward", "value"]
+    static let classKeys: [StaticString] = ["entry_rule", "kind", "name", "reversible", "root", "tested_fields"]
 
     /// Decodes a table (its consistency is `validate()`'s to check).
     static func read(_ bytes: [UInt8]) throws(Failure) -> DecisionTable {
-        let tree: JSONValue
-        do throws(JSONSyntaxError) {
-            tree = try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue in
-                var s = JSONScanner(b)
-                let v = try s.value()
-                s.skipSpace()
-                if s.i != b.count { throw s.fail("unexpected text after the table") }
-                return v
+        try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(Failure) -> DecisionTable in
+            var r = TableArtifactScanner(b)
+            do throws(Failure) {
+                let table = try table(&r)
+                r.s.skipSpace()
+                if r.s.i != b.count { throw r.fail("unexpected text after the table at byte \(r.s.i)") }
+                return table
+            } catch {
+                // A table of another format or version says so, not what in it is unknown.
+                if let header = headerProblem(b) { throw Failure(message: header, header: true) }
+                throw error
             }
-        } catch {
-            throw Failure(message: "\(error.message) at byte \(error.offset)")
-        }
-        do throws(Failure) {
-            return try decode(tree, .untracked)
-        } catch {
-            // Again with paths, for a message that says where.
-            do throws(Failure) { _ = try decode(tree, Path(text: "")) } catch { throw error }
-            throw error
         }
     }
 
-    private static func decode(_ tree: JSONValue, _ top: Path) throws(Failure) -> DecisionTable {
-        let t = try object(tree, top)
-        return DecisionTable(
-            format: try t.string("format"),
-            version: try t.int("version"),
-            policy: try t.string("policy"),
-            policyDigest: try t.string("policy_digest"),
-            source: try t.string("source"),
-            currency: try t.optionalString("currency"),
-            exchangeRates: try t.array("exchange_rates") { (v, p) throws(Failure) in
-                let o = try object(v, p)
-                return TableRate(currency: try o.string("currency"), rate: try o.decimal("rate"))
-            },
-            approvers: try t.array("approvers", approver),
-            tags: try t.strings("tags"),
-            attributes: try t.array("attributes") { (v, p) throws(Failure) in
-                let o = try object(v, p)
-                return TableAttribute(path: try o.string("path"), values: try o.array("values", attributeValue))
-            },
-            rules: try t.array("rules", rule),
-            outcomes: try t.array("outcomes") { (v, p) throws(Failure) in
-                let o = try object(v, p)
-                return TableOutcome(requirement: try requirement(o.required("requirement"), o.join("requirement")),
-                                    rules: try o.array("rules", int))
-            },
-            nodes: try t.array("nodes", node),
-            classes: try t.array("classes", capabilityClass),
-            globalRoot: try int32(t.required("global_root"), t.join("global_root")),
-            globalTestedFields: try uint64(t.required("global_tested_fields"), t.join("global_tested_fields")))
-    }
-
-    private static func approver(_ v: JSONValue, _ p: Path) throws(Failure) -> TableApprover {
-        let o = try object(v, p)
-        return TableApprover(
-            name: try o.string("name"), kind: try o.string("kind"), approvers: try o.strings("approvers"),
-            quorum: try o.int("quorum"), sla: try o.optionalString("sla"), slaSeconds: try o.optionalInt("sla_seconds"),
-            onTimeout: try o.string("on_timeout"), escalatesTo: try o.optionalString("escalates_to"))
-    }
-
-    private static func attributeValue(_ v: JSONValue, _ p: Path) throws(Failure) -> AttributeValue {
-        let o = try object(v, p)
-        switch try o.string("type") {
-        case "string": return .string(try o.string("value"))
-        case "bool": return .bool(try o.bool("value"))
-        case "number": return .number(try o.decimal("value"))
-        case let other: throw Failure(message: "unknown attribute value type \(other) at \(p)")
-        }
-    }
-
-    private static func rule(_ v: JSONValue, _ p: Path) throws(Failure) -> TableRule {
-        let o = try object(v, p)
-        let kindName = try o.string("kind")
-        guard let kind = TableRule.Kind(rawValue: kindName) else { throw Failure(message: "unknown rule kind \(kindName) at \(p)") }
-        let patterns = try o.optionalStrings("capabilities").map { (names: [String]) throws(Failure) -> [CapabilityPattern] in
-            var out: [CapabilityPattern] = []
-            for name in names {
-                guard case .success(let pattern) = CapabilityPattern.parse(name) else { throw Failure(message: "bad pattern \(name) at \(p)") }
-                out.append(pattern)
+    /// The top-level `format` and `version` when they are not this build's, found by
+    /// skimming the top-level members (nil when they are, or cannot be found).
+    static func headerProblem(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        var s = JSONScanner(b)
+        var format: String?, version: String?
+        s.skipSpace()
+        guard s.i < b.count, b[s.i] == 0x7B else { return nil }
+        // Only a well-formed top level counts (a repeated `format` is the error to report).
+        let skimmed: ()? = try? s.object { (s: inout JSONScanner, key: Range<Int>, escaped: Bool) throws(JSONSyntaxError) in
+            let name = s.content(key, escaped: escaped)
+            s.skipSpace()
+            let start = s.i
+            try s.skipValue()
+            let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<s.i]), as: UTF8.self)
+            name.withUnsafeBufferPointer { name in
+                if TableArtifactScanner.equal("format", name) { format = text }
+                if TableArtifactScanner.equal("version", name) { version = text }
             }
-            return out
         }
-        return TableRule(
-            kind: kind, path: try o.string("path"), effect: try o.string("effect"),
-            contribution: try requirement(o.required("contribution"), o.join("contribution")),
-            capabilities: patterns, conditions: try o.array("conditions", condition),
-            reference: try o.optionalString("reference"), reason: try o.optionalString("reason"),
-            source: try o.string("source"))
+        guard skimmed != nil else { return nil }
+        if let format, format != "\"\(DecisionTable.formatName)\"" { return "not a hitl-policy table (format \(format.prefix(64)))" }
+        if let version, version != String(DecisionTable.formatVersion) {
+            return "table version \(version.prefix(32)) is not supported (this build reads \(DecisionTable.formatVersion))"
+        }
+        return nil
     }
 
-    private static func condition(_ v: JSONValue, _ p: Path) throws(Failure) -> TableCondition {
-        let o = try object(v, p)
-        if o.optional("range") != nil {
-            let r = try o.object("range").object("_0")
-            let name = try r.string("field")
-            guard let field = NumericField.allCases.first(where: { $0.description == name }) else {
-                throw Failure(message: "unknown field \(name) at \(r.path)")
+    private static func table(_ r: inout TableArtifactScanner) throws(Failure) -> DecisionTable {
+        var format: String?, version: Int?, policy: String?, digest: String?, source: String?, currency: String?
+        var rates: [TableRate]?, approvers: [TableApprover]?, tags: [String]?, attributes: [TableAttribute]?
+        var rules: [TableRule]?, outcomes: [TableOutcome]?, nodes: [TableNode]?, classes: [CapabilityClass]?
+        var globalRoot: Int32?, globalFields: UInt64?
+        try r.object(tableKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
+            switch k {
+            case 0: approvers = try r.array(approver)
+            case 1: attributes = try r.array(attribute)
+            case 2: classes = try r.array(capabilityClass)
+            case 3: currency = try r.optionalString()
+            case 4: rates = try r.array(rate)
+            case 5: format = try r.string()
+            case 6: globalRoot = try r.int32()
+            case 7: globalFields = try r.uint64()
+            case 8: nodes = try r.array(limit: TableCompiler.maxNodes, node)
+            case 9: outcomes = try r.array(limit: TableCompiler.maxNodes, outcome)
+            case 10: policy = try r.string()
+            case 11: digest = try r.string()
+            case 12: rules = try r.array(rule)
+            case 13: source = try r.string()
+            case 14: tags = try r.strings()
+            default:
+                version = try r.int()
+                if version != DecisionTable.formatVersion {
+                    throw Failure(message: "table version \(version ?? 0) is not supported (this build reads \(DecisionTable.formatVersion))", header: true)
+                }
             }
-            return .range(NumericRange(field: field, lower: try r.optional("lower").map { (v: JSONValue) throws(Failure) in try cut(v, r.join("lower")) },
-                                       upper: try r.optional("upper").map { (v: JSONValue) throws(Failure) in try cut(v, r.join("upper")) }))
         }
-        if o.optional("reversible") != nil { return .reversible(try o.object("reversible").bool("_0")) }
-        if o.optional("tags") != nil {
-            let t = try o.object("tags")
-            return .tags(any: try t.optionalStrings("any"), all: try t.optionalStrings("all"), none: try t.optionalStrings("none"))
-        }
-        if o.optional("attribute") != nil {
-            let a = try o.object("attribute")
-            return .attribute(path: try a.string("path"), values: try a.array("values", attributeValue))
-        }
-        throw Failure(message: "unknown condition at \(p)")
+        guard let format else { throw r.missing("format") }
+        if format != DecisionTable.formatName { throw Failure(message: "not a hitl-policy table (format \(format.prefix(64)))", header: true) }
+        guard let version else { throw r.missing("version") }
+        guard let policy else { throw r.missing("policy") }
+        guard let digest else { throw r.missing("policy_digest") }
+        guard let source else { throw r.missing("source") }
+        guard let rates else { throw r.missing("exchange_rates") }
+        guard let approvers else { throw r.missing("approvers") }
+        guard let tags else { throw r.missing("tags") }
+        guard let attributes else { throw r.missing("attributes") }
+        guard let rules else { throw r.missing("rules") }
+        guard let outcomes else { throw r.missing("outcomes") }
+        guard let nodes else { throw r.missing("nodes") }
+        guard let classes else { throw r.missing("classes") }
+        guard let globalRoot else { throw r.missing("global_root") }
+        guard let globalFields else { throw r.missing("global_tested_fields") }
+        return DecisionTable(format: format, version: version, policy: policy, policyDigest: digest, source: source,
+                             currency: currency, exchangeRates: rates, approvers: approvers, tags: tags,
+                             attributes: attributes, rules: rules, outcomes: outcomes, nodes: nodes, classes: classes,
+                             globalRoot: globalRoot, globalTestedFields: globalFields)
     }
 
-    private static func requirement(_ v: JSONValue, _ p: Path) throws(Failure) -> Requirement {
-        let o = try object(v, p)
-        let name = try o.string("stage")
-        guard let stage = Stage(name: name) else { throw Failure(message: "unknown stage \(name) at \(p)") }
-        return Requirement(stage: stage, review: try o.bool("review"), tier: try o.optionalInt("tier"),
-                           specialists: try o.strings("specialists"))
+    private static func rate(_ r: inout TableArtifactScanner) throws(Failure) -> TableRate {
+        var currency: String?, rate: ExactDecimal?
+        try r.object(Self.rateKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
+            if k == 0 { currency = try r.string() } else { rate = try r.decimal() }
+        }
+        guard let currency else { throw r.missing("currency") }
+        guard let rate else { throw r.missing("rate") }
+        return TableRate(currency: currency, rate: rate)
     }
 
-    private static func node(_ v: JSONValue, _ p: Path) throws(Failure) -> TableNode {
-        let o = try object(v, p)
+    private static func approver(_ r: inout TableArtifactScanner) throws(Failure) -> TableApprover {
+        var approvers: [String]?, capacity: String?, escalatesTo: String?, kind: String?, name: String?
+        var onTimeout: String?, quorum: Int?, sla: String?, slaSeconds: Int?
+        try r.object(Self.approverKeys) {
+            (r: inout TableArtifactScanner, k: Int) throws(Failure) in
+            switch k {
+            case 0: approvers = try r.strings()
+            case 1:
+                capacity = try r.optionalString()
+                if let c = capacity, (try? Capacity.parse(c).get())?.description != c {
+                    throw r.fail("not a capacity at \(r.where_): \(c.prefix(64))")
+                }
+            case 2: escalatesTo = try r.optionalString()
+            case 3: kind = try r.string()
+            case 4: name = try r.string()
+            case 5: onTimeout = try r.string()
+            case 6: quorum = try r.int()
+            case 7: sla = try r.optionalString()
+            default: slaSeconds = try r.optionalInt()
+            }
+        }
+        guard let approvers else { throw r.missing("approvers") }
+        guard let kind else { throw r.missing("kind") }
+        guard let name else { throw r.missing("name") }
+        guard let onTimeout else { throw r.missing("on_timeout") }
+        guard let quorum else { throw r.missing("quorum") }
+        return TableApprover(name: name, kind: kind, approvers: approvers, quorum: quorum, sla: sla, slaSeconds: slaSeconds,
+                             onTimeout: onTimeout, escalatesTo: escalatesTo, capacity: capacity)
+    }
+
+    private static func attribute(_ r: inout TableArtifactScanner) throws(Failure) -> TableAttribute {
+        var path: String?, values: [AttributeValue]?
+        try r.object(Self.attributeKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
+            if k == 0 { path = try r.string() } else { values = try r.array(attributeValue) }
+        }
+        guard let path else { throw r.missing("path") }
+        guard let values else { throw r.missing("values") }
+        return TableAttribute(path: path, values: values)
+    }
+
+    /// `{"type": "string"|"bool"|"number", "value": ...}`; the value is read once its type is
+    /// known, so the members may come in either order.
+    private static func attributeValue(_ r: inout TableArtifactScanner) throws(Failure) -> AttributeValue {
+        var type: String?, valueAt: Int?
+        try r.object(Self.attributeValueKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
+            if k == 0 {
+                type = try r.string()
+            } else {
+                r.s.skipSpace()
+                valueAt = r.s.i
+                try r.scan { (s: inout JSONScanner) throws(JSONSyntaxError) in try s.skipValue() }
+            }
+        }
+        guard let type else { throw r.missing("type") }
+        guard let valueAt else { throw r.missing("value") }
+        guard ["string", "bool", "number"].contains(type) else {
+            throw r.fail("unknown attribute value type \(type.prefix(64)) at \(r.where_)")
+        }
+        let end = r.s.i
+        r.s.i = valueAt
+        r.path.append(.key("value"))
+        let value: AttributeValue = switch type {
+        case "string": .string(try r.string())
+        case "bool": .bool(try r.bool())
+        default: .number(try r.decimal())
+        }
+        r.path.removeLast()
+        r.s.i = end
+        return value
+    }
+
+    private static func rule(_ r: inout TableArtifactScanner) throws(Failure) -> TableRule {
+        var capabilities: [CapabilityPattern]?, conditions: [TableCondition]?, contribution: Requirement?
+        var effect: String?, kind: TableRule.Kind?, path: String?, reason: String?, reference: String?, source: String?
+        try r.object(Self.ruleKeys) {
+            (r: inout TableArtifactScanner, k: Int) throws(Failure) in
+            switch k {
+            case 0:
+                if try r.null() { break }
+                capabilities = try r.array { (r: inout TableArtifactScanner) throws(Failure) -> CapabilityPattern in
+                    let name = try r.string()
+                    guard case .success(let pattern) = CapabilityPattern.parse(name) else {
+                        throw r.fail("bad pattern \(name.prefix(64)) at \(r.where_)")
+                    }
+                    return pattern
+                }
+            case 1: conditions = try r.array(condition)
+            case 2: contribution = try requirement(&r)
+            case 3: effect = try r.string()
+            case 4:
+                let name = try r.string()
+                guard let k = TableRule.Kind(rawValue: name) else { throw r.fail("unknown rule kind \(name.prefix(64)) at \(r.where_)") }
+                kind = k
+            case 5: path = try r.string()
+            case 6: reason = try r.optionalString()
+            case 7: reference = try r.optionalString()
+            default: source = try r.string()
+            }
+        }
+        guard let conditions else { throw r.missing("conditions") }
+        guard let contribution else { throw r.missing("contribution") }
+        guard let effect else { throw r.missing("effect") }
+        guard let kind else { throw r.missing("kind") }
+        guard let path else { throw r.missing("path") }
+        guard let source else { throw r.missing("source") }
+        return TableRule(kind: kind, path: path, effect: effect, contribution: contribution, capabilities: capabilities,
+                         conditions: conditions, reference: reference, reason: reason, source: source)
+    }
+
+    /// One of `{"range":{"_0":{...}}}`, `{"reversible":{"_0":b}}`, `{"tags":{...}}`,
+    /// `{"attribute":{...}}`.
+    private static func condition(_ r: inout TableArtifactScanner) throws(Failure) -> TableCondition {
+        var out: TableCondition?
+        try r.object(Self.conditionKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
+            guard out == nil else { throw r.fail("more than one condition in one entry at \(r.where_)") }
+            switch k {
+            case 0:
+                var range: NumericRange?
+                try r.object(Self.enumPayloadKeys) { (r: inout TableArtifactScanner, _: Int) throws(Failure) in range = try numericRange(&r) }
+                guard let range else { throw r.missing("_0") }
+                out = .range(range)
+            case 1:
+                var value: Bool?
+                try r.object(Self.enumPayloadKeys) { (r: inout TableArtifactScanner, _: Int) throws(Failure) in value = try r.bool() }
+                guard let value else { throw r.missing("_0") }
+                out = .reversible(value)
+            case 2:
+                var lists: [[String]?] = [nil, nil, nil]
+                try r.object(Self.tagKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
+                    lists[k] = try r.null() ? nil : try r.strings()
+                }
+                out = .tags(any: lists[1], all: lists[0], none: lists[2])
+            default:
+                var path: String?, values: [AttributeValue]?
+                try r.object(Self.attributeKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
+                    if k == 0 { path = try r.string() } else { values = try r.array(attributeValue) }
+                }
+                guard let path else { throw r.missing("path") }
+                guard let values else { throw r.missing("values") }
+                out = .attribute(path: path, values: values)
+            }
+        }
+        guard let out else { throw r.fail("unknown condition at \(r.where_)") }
+        return out
+    }
+
+    private static func numericRange(_ r: inout TableArtifactScanner) throws(Failure) -> NumericRange {
+        var field: NumericField?, lower: Cut?, upper: Cut?
+        try r.object(Self.rangeKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
+            switch k {
+            case 0:
+                let name = try r.string()
+                guard let f = NumericField.allCases.first(where: { $0.description == name }) else {
+                    throw r.fail("unknown field \(name.prefix(64)) at \(r.where_)")
+                }
+                field = f
+            case 1: lower = try r.null() ? nil : try cut(&r)
+            default: upper = try r.null() ? nil : try cut(&r)
+            }
+        }
+        guard let field else { throw r.missing("field") }
+        return NumericRange(field: field, lower: lower, upper: upper)
+    }
+
+    private static func requirement(_ r: inout TableArtifactScanner) throws(Failure) -> Requirement {
+        var review: Bool?, specialists: [String]?, stage: Stage?, tier: Int?
+        try r.object(Self.requirementKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
+            switch k {
+            case 0: review = try r.bool()
+            case 1: specialists = try r.strings()
+            case 2:
+                let name = try r.string()
+                guard let s = Stage(name: name) else { throw r.fail("unknown stage \(name.prefix(64)) at \(r.where_)") }
+                stage = s
+            default: tier = try r.optionalInt()
+            }
+        }
+        guard let review else { throw r.missing("review") }
+        guard let specialists else { throw r.missing("specialists") }
+        guard let stage else { throw r.missing("stage") }
+        return Requirement(stage: stage, review: review, tier: tier, specialists: specialists)
+    }
+
+    private static func outcome(_ r: inout TableArtifactScanner) throws(Failure) -> TableOutcome {
+        var requirement: Requirement?, rules: [Int]?
+        try r.object(Self.outcomeKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
+            if k == 0 { requirement = try Self.requirement(&r) } else { rules = try r.array { (r: inout TableArtifactScanner) throws(Failure) in try r.int() } }
+        }
+        guard let requirement else { throw r.missing("requirement") }
+        guard let rules else { throw r.missing("rules") }
+        return TableOutcome(requirement: requirement, rules: rules)
+    }
+
+    private static func node(_ r: inout TableArtifactScanner) throws(Failure) -> TableNode {
+        var children: [Int32]?, cuts: [Cut]?, index: Int?, testName: String?
+        try r.object(Self.nodeKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
+            switch k {
+            case 0: children = try r.array { (r: inout TableArtifactScanner) throws(Failure) in try r.int32() }
+            case 1: cuts = try r.null() ? nil : try r.array(cut)
+            case 2: index = try r.optionalInt()
+            default: testName = try r.string()
+            }
+        }
+        guard let children else { throw r.missing("children") }
+        guard let testName else { throw r.missing("test") }
         let test: TableNode.Test
-        switch try o.string("test") {
+        switch testName {
         case "amount": test = .numeric(.amount)
         case "confidence": test = .numeric(.confidence)
         case "blast_radius": test = .numeric(.blastRadius)
         case "reversible": test = .reversible
-        case "tag": test = .tag(try o.int("index"))
-        case "attribute": test = .attribute(try o.int("index"))
-        case let other: throw Failure(message: "unknown test \(other) at \(p)")
+        case "tag", "attribute":
+            guard let index else { throw r.missing("index") }
+            test = testName == "tag" ? .tag(index) : .attribute(index)
+        default: throw r.fail("unknown test \(testName.prefix(64)) at \(r.where_)")
         }
-        let cuts = o.optional("cuts") == nil ? [] : try o.array("cuts", cut)
-        return TableNode(test: test, cuts: cuts, children: try o.array("children", int32))
+        return TableNode(test: test, cuts: cuts ?? [], children: children)
     }
 
-    private static func cut(_ v: JSONValue, _ p: Path) throws(Failure) -> Cut {
-        let o = try object(v, p)
-        return Cut(value: try o.decimal("value"), upward: try o.bool("upward"))
-    }
-
-    private static func capabilityClass(_ v: JSONValue, _ p: Path) throws(Failure) -> CapabilityClass {
-        let o = try object(v, p)
-        let kindName = try o.string("kind")
-        guard let kind = CapabilityClass.Kind(rawValue: kindName) else { throw Failure(message: "unknown class kind \(kindName) at \(p)") }
-        return CapabilityClass(kind: kind, name: try o.string("name"), entryRule: try o.int("entry_rule"),
-                               reversible: try o.bool("reversible"), root: try int32(o.required("root"), o.join("root")),
-                               testedFields: try uint64(o.required("tested_fields"), o.join("tested_fields")))
-    }
-
-    // MARK: Scalars
-
-    private static func object(_ v: JSONValue, _ p: Path) throws(Failure) -> Object {
-        guard case .object(let members) = v else { throw Failure(message: "wrong type at \(p): expected an object") }
-        return Object(members: members, path: p)
-    }
-
-    private static func array<T>(_ v: JSONValue, _ p: Path, _ element: (JSONValue, Path) throws(Failure) -> T) throws(Failure) -> [T] {
-        guard case .array(let items) = v else { throw Failure(message: "wrong type at \(p): expected an array") }
-        var out: [T] = []
-        out.reserveCapacity(items.count)
-        for (k, item) in items.enumerated() { out.append(try element(item, p.index(k))) }
-        return out
-    }
-
-    private static func string(_ v: JSONValue, _ p: Path) throws(Failure) -> String {
-        guard case .string(let bytes) = v else { throw Failure(message: "wrong type at \(p): expected a string") }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static func bool(_ v: JSONValue, _ p: Path) throws(Failure) -> Bool {
-        guard case .bool(let b) = v else { throw Failure(message: "wrong type at \(p): expected true or false") }
-        return b
-    }
-
-    private static func decimal(_ v: JSONValue, _ p: Path) throws(Failure) -> ExactDecimal {
-        let text = try string(v, p)
-        guard let d = ExactDecimal(parsing: text) else { throw Failure(message: "not a decimal at \(p): \(text)") }
-        return d
-    }
-
-    /// A whole number within `range`.
-    private static func integer(_ v: JSONValue, _ p: Path, _ range: ClosedRange<Int64>) throws(Failure) -> Int64 {
-        guard case .number(let n) = v, n.big == nil, n.exponent >= 0, n.exponent <= 18 else {
-            throw Failure(message: "wrong type at \(p): expected an integer")
+    private static func cut(_ r: inout TableArtifactScanner) throws(Failure) -> Cut {
+        var upward: Bool?, value: ExactDecimal?
+        try r.object(Self.cutKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
+            if k == 0 { upward = try r.bool() } else { value = try r.decimal() }
         }
-        let (m, overflow) = n.significand.multipliedReportingOverflow(by: ActionNumber.pow10(n.exponent))
-        guard !overflow, m <= UInt64(Int64.max) else { throw Failure(message: "integer out of range at \(p)") }
-        let value = n.isNegative ? -Int64(m) : Int64(m)
-        guard range.contains(value) else { throw Failure(message: "integer out of range at \(p)") }
-        return value
+        guard let upward else { throw r.missing("upward") }
+        guard let value else { throw r.missing("value") }
+        return Cut(value: value, upward: upward)
     }
 
-    private static func int(_ v: JSONValue, _ p: Path) throws(Failure) -> Int {
-        Int(try integer(v, p, Int64(Int.min)...Int64(Int.max)))
-    }
-
-    private static func int32(_ v: JSONValue, _ p: Path) throws(Failure) -> Int32 {
-        Int32(try integer(v, p, Int64(Int32.min)...Int64(Int32.max)))
-    }
-
-    /// A field mask: bits up to 63, written as an unsigned number.
-    private static func uint64(_ v: JSONValue, _ p: Path) throws(Failure) -> UInt64 {
-        guard case .number(let n) = v, !n.hasMinusSign, n.big == nil, n.exponent >= 0, n.exponent <= 19 else {
-            throw Failure(message: "wrong type at \(p): expected an unsigned integer")
+    private static func capabilityClass(_ r: inout TableArtifactScanner) throws(Failure) -> CapabilityClass {
+        var entryRule: Int?, kind: CapabilityClass.Kind?, name: String?, reversible: Bool?, root: Int32?, fields: UInt64?
+        try r.object(Self.classKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
+            switch k {
+            case 0: entryRule = try r.int()
+            case 1:
+                let text = try r.string()
+                guard let k = CapabilityClass.Kind(rawValue: text) else { throw r.fail("unknown class kind \(text.prefix(64)) at \(r.where_)") }
+                kind = k
+            case 2: name = try r.string()
+            case 3: reversible = try r.bool()
+            case 4: root = try r.int32()
+            default: fields = try r.uint64()
+            }
         }
-        let (m, overflow) = n.significand.multipliedReportingOverflow(by: ActionNumber.pow10(n.exponent))
-        guard !overflow else { throw Failure(message: "integer out of range at \(p)") }
-        return m
+        guard let entryRule else { throw r.missing("entry_rule") }
+        guard let kind else { throw r.missing("kind") }
+        guard let name else { throw r.missing("name") }
+        guard let reversible else { throw r.missing("reversible") }
+        guard let root else { throw r.missing("root") }
+        guard let fields else { throw r.missing("tested_fields") }
+        return CapabilityClass(kind: kind, name: name, entryRule: entryRule, reversible: reversible, root: root, testedFields: fields)
     }
 }

@@ -90,6 +90,10 @@ struct TableArtifactWriter {
     private mutating func approver(_ a: TableApprover) {
         raw("{\"approvers\":")
         array(a.approvers) { $0.string($1) }
+        if let c = a.capacity {
+            raw(",\"capacity\":")
+            string(c)
+        }
         if let e = a.escalatesTo {
             raw(",\"escalates_to\":")
             string(e)

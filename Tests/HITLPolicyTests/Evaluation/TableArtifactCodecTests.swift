@@ -94,4 +94,34 @@ struct TableArtifactCodecTests {
             #expect(result.table == nil && result.failure != nil, "\(junk.prefix(40))")
         }
     }
+
+    /// Unknown members are refused where they stand, so a file that only mentions the format
+    /// is refused after its first key, and a tampered table cannot smuggle members in.
+    @Test func readerRefusesUnknownMembersEarly() throws {
+        let good = PolicyCompilation.artifact(try TableGoldenTests.table())
+        let cases: [(String, String, String)] = [
+            ("\"version\":1", "\"version\":1,\"extra\":0", "unknown member \"extra\" at the top"),
+            ("\"quorum\":1", "\"quorum\":1,\"weight\":2", "unknown member \"weight\" at approvers[0]"),
+            ("\"test\":\"amount\"", "\"test\":\"amount\",\"x\":[]", "unknown member \"x\" at nodes["),
+        ]
+        for (from, to, mention) in cases {
+            let range = try #require(good.range(of: from), "\(from)")
+            let bad = good.replacingCharacters(in: range, with: to)
+            let result = PolicyCompilation.load(Array(bad.utf8), file: "bad.json")
+            #expect(result.table == nil, "\(to)")
+            #expect(result.failure?.contains(mention) == true, "\(to): \(result.failure ?? "")")
+        }
+        // Junk that names the format: refused at its first key, not after reading it all.
+        let junk = "{\"junk\":[" + String(repeating: "{\"a\":\"hitl-policy-table\"},", count: 20_000) + "0]}"
+        let result = PolicyCompilation.load(Array(junk.utf8), file: "junk.json")
+        #expect(result.failure == "junk.json: not a valid compiled table (unknown member \"junk\" at the top (byte 1))")
+    }
+
+    /// A table of another version says so, even when its new members come first.
+    @Test func readerNamesAnotherVersion() throws {
+        let good = PolicyCompilation.artifact(try TableGoldenTests.table())
+        let v2 = good.replacing("\"quorum\":1", with: "\"quorum\":1,\"weight\":2").replacing("\"version\":1}", with: "\"version\":2}")
+        #expect(PolicyCompilation.load(Array(v2.utf8), file: "t.json").failure == "t.json: table version 2 is not supported (this build reads 1)")
+    }
 }
+
