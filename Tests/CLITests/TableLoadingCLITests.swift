@@ -57,6 +57,6 @@ struct TableLoadingCLITests {
     @Test func endlessDeviceStopsAtTheYAMLBound() throws {
         let r = try Self.capped(["eval", "--policy", "/dev/zero"])
         #expect(r.status == 2, "\(r.stderr)")
-        #expect(r.stderr == "hitl-policy: error: /dev/zero: larger than 33554432 bytes\n", "\(r.stderr)")
+        #expect(r.stderr == "hitl-policy: error: /dev/zero: larger than 8388608 bytes\n", "\(r.stderr)")
     }
 }
