@@ -26,6 +26,9 @@ struct ApproverDiff {
         }
     }
 
+    /// Whether every two matched tiers are in the same order on both ladders.
+    var ladderOrderKept: Bool { !tierNames.keys.contains(where: ladderOrderChanged) }
+
     /// Whether a tier's order relative to the other matched tiers changed.
     private func ladderOrderChanged(_ o: String) -> Bool {
         guard let a = oldRank[o], let b = tierNames[o].flatMap({ newRank[$0] }) else { return false }
@@ -108,13 +111,20 @@ struct ApproverDiff {
     /// An old panel's name in the new policy (itself when unmatched).
     func newSpecialist(_ old: String) -> String { specialistNames[old] ?? old }
 
-    /// Whether tier `a` is at least as high as tier `b` (both in new names): by the new
-    /// ladder when both are on it, else by the old one; nil when no ladder ranks both.
+    /// Whether tier `a` is at least as high as tier `b` (both in new names) by every ladder
+    /// that ranks both; nil when none does, or when the old and new ladders disagree (a
+    /// reordered ladder: moving from one of the two tiers to the other is neither).
     func tier(_ a: String, isAtLeast b: String) -> Bool? {
-        if let x = newRank[a], let y = newRank[b] { return x >= y }
         let oldName = Dictionary(tierNames.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        if let x = oldRank[oldName[a] ?? a], let y = oldRank[oldName[b] ?? b] { return x >= y }
-        return nil
+        var verdict: Bool?
+        if let x = newRank[a], let y = newRank[b] { verdict = x >= y }
+        // An unmatched old tier keeps its own name (`newName`).
+        let (p, q) = (oldName[a] ?? (tierNames[a] == nil ? a : nil), oldName[b] ?? (tierNames[b] == nil ? b : nil))
+        if let p, let q, let x = oldRank[p], let y = oldRank[q] {
+            if let v = verdict, v != (x >= y) { return nil }
+            verdict = x >= y
+        }
+        return verdict
     }
 
     /// SPEC §2's order between the diff's outcomes.

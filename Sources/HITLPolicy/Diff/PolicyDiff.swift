@@ -156,13 +156,14 @@ struct DiffRun {
             builder.pairSplit = old.rules.count
             // Global rules both policies have (as the same fingerprint) go in once, for both
             // sides: half the work wherever most of the policy is unchanged.
+            // Each side takes its own copy's contribution: ladder positions and panel names
+            // are each policy's own.
             var unmatched = Dictionary(grouping: newIndex.global, by: { newKeys[$0] })
-            var shared = [Bool](repeating: false, count: old.rules.count)
+            var shared = [Int](repeating: -1, count: old.rules.count)
             for r in oldIndex.global where (slice.code == nil || !old.rules[r].testsAmount) && !(defaultsDiffer && old.rules[r].testsReversible) {
-                guard var twins = unmatched[oldKeys[r]], !twins.isEmpty else { continue }
-                twins.removeLast()
+                guard var twins = unmatched[oldKeys[r]], let twin = twins.popLast() else { continue }
                 unmatched[oldKeys[r]] = twins
-                shared[r] = true
+                shared[r] = old.rules.count + twin
             }
             builder.sharedRules = shared
             let oldGlobal = oldIndex.global, newGlobal = unmatched.values.flatMap { $0 }.sorted()
@@ -177,7 +178,8 @@ struct DiffRun {
                 let signature = Signature(old: Array(Set(o.own.map { oldKeys[$0] })).sorted(), new: Array(Set(n.own.map { newKeys[$0] })).sorted(),
                                           oldReversible: o.reversible, newReversible: n.reversible)
                 if slice.code == nil {
-                    if globalsEqual, signature.old == signature.new, o.reversible == n.reversible { continue }
+                    // Equal rules decide alike only if the ladder ranks their tiers alike.
+                    if globalsEqual, approvers.ladderOrderKept, signature.old == signature.new, o.reversible == n.reversible { continue }
                 } else if !globalsTestAmount, !(o.own.map { old.rules[$0] } + n.own.map { new.rules[$0] }).contains(where: \.testsAmount) {
                     continue   // the amount plays no part: the plain-number pass covers it
                 }
@@ -190,7 +192,7 @@ struct DiffRun {
                     for (region, leaf) in changedPaths(root, builder, &reaches) {
                         if witness.build(name: witnessName(sel), region: region, slice: slice) == .empty { continue }
                         let (a, b) = change(builder.pair(ofLeaf: leaf))
-                        let (ro, rn) = responsible(region, oldIDs.filter { !shared[$0] }, newIDs, o.reversible, n.reversible, builder)
+                        let (ro, rn) = responsible(region, oldIDs.filter { shared[$0] < 0 }, newIDs, o.reversible, n.reversible, builder)
                         found.append(Change(region: region, old: a, new: b, oldKeys: Set(ro.map { oldKeys[$0] }), newKeys: Set(rn.map { newKeys[$0] })))
                     }
                     known[signature] = found
