@@ -26,7 +26,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Output format: text, json or markdown.")
     var format: Format = .text
 
-    @Option(help: "Exit 1 when a change is loosened (loosened) or when anything changed (any).")
+    @Option(help: "Exit 1 when oversight is weakened: a loosened or changed region, or a loosened approver change (loosened); or when anything changed (any).")
     var failOn: FailOn?
 
     @Flag(help: "Colour the text format even when standard output is not a terminal.")
@@ -58,7 +58,7 @@ struct DiffCommand: ParsableCommand {
         case .markdown: Terminal.write(DiffMarkdownReporter.render(report))
         }
         switch failOn {
-        case .loosened? where report.count(.loosened) > 0: Terminal.exit(1)
+        case .loosened? where report.weakened: Terminal.exit(1)
         case .any? where !report.isEmpty: Terminal.exit(1)
         default: Terminal.exit(0)
         }

@@ -28,7 +28,7 @@ public enum DiffMarkdownReporter {
                 out += "| \(c.classification.rawValue) | \(cell(c.text)) |\n"
             }
         }
-        if report.truncated { out += "\n_Stopped after \(PolicyDiff.maxRegions) regions._\n" }
+        if report.truncated { out += "\n_\(cell(DiffTextReporter.truncation(report)))._\n" }
         return out
     }
 
