@@ -120,6 +120,37 @@ struct DiffCLITests {
         let missing = try CLI.run(["diff", "--git", "no-such-rev", "policies/payments.yaml"], directory: dir)
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("git could not read it"))
+
+        // An absolute path inside the repository.
+        let absolute = try CLI.run(["diff", "--git", "HEAD", policy.path, "--fail-on", "loosened"], directory: dir)
+        #expect(absolute.status == 1, "\(absolute.stderr)")
+        #expect(absolute.stdout.contains("2 loosened"))
+        #expect(absolute.stdout.contains("HEAD:\(policy.path):54:9"))
+
+        // A path absent at the revision is an empty policy: the new file diffs as all-new.
+        try FileManager.default.copyItem(at: policy, to: dir.appendingPathComponent("policies/new.yaml"))
+        let added = try CLI.run(["diff", "--git", "HEAD", "policies/new.yaml", "--fail-on", "loosened"], directory: dir)
+        #expect(added.status == 1, "\(added.stderr)")
+        #expect(added.stdout.hasPrefix("HEAD:policies/new.yaml → policies/new.yaml"))
+        #expect(added.stdout.contains("LOOSENED   disabled → autonomous"))
+        #expect(added.stdout.contains("tier team added"))
+        let removed = try CLI.run(["diff", "policies/payments.yaml", "HEAD:policies/gone.yaml"], directory: dir)
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(removed.stdout.contains("TIGHTENED  autonomous"))
+        #expect(removed.stdout.contains("128 tightened"))
+
+        // An empty revision would read the index (running its fsmonitor hook): refused before git runs.
+        let marker = dir.appendingPathComponent("hook-ran")
+        let hook = dir.appendingPathComponent("fsmonitor.sh")
+        try "#!/bin/sh\ntouch '\(marker.path)'\n".write(to: hook, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
+        try git("config", "core.fsmonitor", hook.path)
+        for args in [["diff", "--git", "", "policies/payments.yaml"], ["diff", ":policies/payments.yaml", "policies/payments.yaml"]] {
+            let r = try CLI.run(args, directory: dir)
+            #expect(r.status == 2, "\(args)")
+            #expect(r.stderr.contains("give a git revision"), "\(args): \(r.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: marker.path))
     }
 
     @Test func errors() throws {
