@@ -9,6 +9,8 @@ struct ApproverDiff {
     let oldRank: [String: Int]
     let newRank: [String: Int]
     private(set) var changes: [ApproverChange] = []
+    /// Whether every two matched tiers are in the same order on both ladders.
+    private(set) var ladderOrderKept = true
 
     init(old: DecisionTable, new: DecisionTable) {
         let oldTiers = Array(old.approvers.prefix(old.tierCount))
@@ -20,14 +22,13 @@ struct ApproverDiff {
                                   subject: "specialist")
         for (o, n) in tierNames.sorted(by: { (newRank[$0.value] ?? 0) < (newRank[$1.value] ?? 0) }) {
             guard let a = oldRank[o], let b = newRank[n], a != b, ladderOrderChanged(o) else { continue }
+            ladderOrderKept = false
             changes.append(ApproverChange(
                 subject: "tier", name: n, change: "position", old: String(a + 1), new: String(b + 1), classification: .changed,
                 text: "tier \(n) moved on the ladder from position \(a + 1) to \(b + 1)"))
         }
     }
 
-    /// Whether every two matched tiers are in the same order on both ladders.
-    var ladderOrderKept: Bool { !tierNames.keys.contains(where: ladderOrderChanged) }
 
     /// Whether a tier's order relative to the other matched tiers changed.
     private func ladderOrderChanged(_ o: String) -> Bool {

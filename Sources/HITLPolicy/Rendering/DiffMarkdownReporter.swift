@@ -8,7 +8,7 @@ public enum DiffMarkdownReporter {
             return out + "No changes: every action gets the same decision, and approvers are unchanged.\n"
         }
         let loosened = report.count(.loosened)
-        out += "\(loosened > 0 ? "⚠️ " : "")**\(loosened) loosened**, \(report.count(.tightened)) tightened, "
+        out += "\(report.weakened ? "⚠️ " : "")**\(loosened) loosened**, \(report.count(.tightened)) tightened, "
             + "\(report.count(.changed)) changed (`\(cell(report.old.source))` → `\(cell(report.new.source))`)\n"
         for c in DiffClassification.allCases {
             let regions = report.regions.filter { $0.classification == c }
