@@ -18,13 +18,15 @@ enum GitSource {
             Terminal.fail("\(label): give a git revision before the colon (e.g. HEAD or origin/main)")
         }
         guard !revision.hasPrefix("-") else { Terminal.fail("\(revision): not a git revision") }
-        let relative = path.hasPrefix("/") ? relativeToCurrentFolder(path) : path
+        // An absolute path is read from the repository that holds it, wherever we run.
+        let (folder, relative) = path.hasPrefix("/") ? split(absolute: path) : (nil, path)
+        let git = ["git"] + (folder.map { ["-C", $0] } ?? [])
         var components: [Substring] = []
         for c in relative.split(separator: "/") where c != "." {
             if c == "..", let last = components.last, last != ".." { components.removeLast() } else { components.append(c) }
         }
         guard let name = components.last, name != ".." else { Terminal.fail("\(label): not a file path") }
-        let listing = run(["git", "ls-tree", "-z", revision, "--", relative], label: label)
+        let listing = run(git + ["ls-tree", "-z", revision, "--", relative], label: label)
         guard listing.status == 0 else { Terminal.fail("\(label): git could not read it (see git's message above)") }
         let entries = listing.out.split(separator: 0)
         if entries.isEmpty { return nil }
@@ -35,30 +37,24 @@ enum GitSource {
         guard fields.count == 3, fields[1] == "blob", fields[0] != "120000", listed == String(name) else {
             Terminal.fail("\(label): not a file at \(revision)")
         }
-        let blob = run(["git", "cat-file", "blob", fields[2]], label: label)
+        let blob = run(git + ["cat-file", "blob", fields[2]], label: label)
         guard blob.status == 0 else { Terminal.fail("\(label): git could not read it (see git's message above)") }
         return blob.out
     }
 
-    /// An absolute path as a path relative to the current folder (both with symbolic links
-    /// resolved, as far as they exist), so that git reads it from the repository.
-    static func relativeToCurrentFolder(_ path: String) -> String {
-        func resolved(_ p: String) -> String? {
-            guard let r = realpath(p, nil) else { return nil }
+    /// An absolute path as its deepest existing folder (for `git -C`) and the rest of the
+    /// path below it (a file absent from the work tree may still be at the revision).
+    static func split(absolute path: String) -> (folder: String, relative: String) {
+        var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var rest: [String] = []
+        while let last = parts.popLast() {
+            rest.insert(last, at: 0)
+            let folder = parts.joined(separator: "/")
+            guard let r = realpath(folder.isEmpty ? "/" : folder, nil) else { continue }
             defer { free(r) }
-            return String(cString: r)
+            return (String(cString: r), rest.joined(separator: "/"))
         }
-        var target = resolved(path)
-        if target == nil, let slash = path.lastIndex(of: "/") {
-            let parent = slash == path.startIndex ? "/" : String(path[..<slash])
-            target = resolved(parent).map { ($0 == "/" ? "" : $0) + path[slash...] }
-        }
-        guard let target, let here = resolved(".") else { return path }
-        let t = target.split(separator: "/"), h = here.split(separator: "/")
-        var common = 0
-        while common < t.count, common < h.count, t[common] == h[common] { common += 1 }
-        let parts = Array(repeating: "..", count: h.count - common) + t[common...].map(String.init)
-        return parts.isEmpty ? "." : parts.joined(separator: "/")
+        return ("/", path)
     }
 
     /// Runs git with `args`; its standard output, capped at `PolicyInput.maxTableBytes`.

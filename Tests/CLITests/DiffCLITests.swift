@@ -126,6 +126,9 @@ struct DiffCLITests {
         #expect(absolute.status == 1, "\(absolute.stderr)")
         #expect(absolute.stdout.contains("2 loosened"))
         #expect(absolute.stdout.contains("HEAD:\(policy.path):54:9"))
+        let elsewhere = try CLI.run(["diff", "--git", "HEAD", policy.path, "--fail-on", "loosened"], directory: CLI.root)
+        #expect(elsewhere.status == 1, "\(elsewhere.stderr)")
+        #expect(elsewhere.stdout == absolute.stdout)
 
         // A path absent at the revision is an empty policy: the new file diffs as all-new.
         try FileManager.default.copyItem(at: policy, to: dir.appendingPathComponent("policies/new.yaml"))

@@ -61,7 +61,12 @@ import Testing
         #expect(!report.regions.isEmpty)
         for r in report.regions {
             let w = try #require(r.witness)
-            #expect(try DiffGoldenTests.decide(old, w) != DiffGoldenTests.decide(new, w), "\(w): \(r.old) → \(r.new)")
+            let (a, b) = (try DiffGoldenTests.decide(old, w), try DiffGoldenTests.decide(new, w))
+            #expect(a != b, "\(w): \(r.old) → \(r.new)")
+            // The tiers reported are the ones eval gives.
+            for (d, o) in [(a, r.old), (b, r.new)] {
+                if let t = o.tier { #expect(d.approvals.contains(t), "\(w): \(d.approvals) lacks \(t)") }
+            }
         }
     }
 
