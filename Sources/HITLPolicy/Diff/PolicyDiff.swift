@@ -8,7 +8,8 @@
 /// whose exchange rate differs get their own pass with thresholds rescaled, so converted
 /// thresholds compare exactly. Nothing is sampled.
 public enum PolicyDiff {
-    /// Changed regions reported at most (the report says when it stopped there).
+    /// Changed regions listed at most; past that they are counted, not listed (the report
+    /// says so).
     public static let maxRegions = 10_000
 
     /// Compares `old` with `new`.
