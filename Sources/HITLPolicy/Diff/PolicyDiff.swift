@@ -14,7 +14,13 @@ public enum PolicyDiff {
 
     /// Compares `old` with `new`.
     public static func diff(old: DecisionTable, new: DecisionTable) throws(TableTooLarge) -> DiffReport {
+        try diff(old: old, new: new, listing: maxRegions)
+    }
+
+    /// `diff` listing at most `limit` regions (tests use a small one to exercise counting).
+    static func diff(old: DecisionTable, new: DecisionTable, listing limit: Int) throws(TableTooLarge) -> DiffReport {
         var run = DiffRun(old: old, new: new)
+        run.limit = limit
         try run.run()
         return DiffReport(
             old: .init(policy: old.policy, digest: old.policyDigest, source: old.source),
@@ -37,6 +43,8 @@ struct DiffRun {
     var newKeys: [Int] = []
     var changes: [ApproverChange]
     var truncated = false
+    /// Regions listed at most.
+    var limit = PolicyDiff.maxRegions
     /// Changed regions by classification over the whole input space, once truncated.
     var regionCounts: [DiffClassification: Int] = [:]
     private var selectors: [DiffCapability] = []
@@ -141,7 +149,7 @@ struct DiffRun {
         var newKeys: Set<Int>
     }
 
-    /// Lists the changed regions, up to `PolicyDiff.maxRegions`; past that, counts them all
+    /// Lists the changed regions, up to `limit`; past that, counts them all
     /// by classification without listing them.
     mutating func run() throws(TableTooLarge) {
         let slices = currencySlices()
@@ -217,7 +225,7 @@ struct DiffRun {
                     let root = try builder.build(oldIDs + newIDs.map { $0 + old.rules.count })
                     var found: [Change] = []
                     // One more than can be listed: past that the region list is cut anyway.
-                    let paths = changedPaths(root, builder, &reaches, limit: PolicyDiff.maxRegions + 1) {
+                    let paths = changedPaths(root, builder, &reaches, limit: limit + 1) {
                         witness.build(name: witnessName(sel), region: $0, slice: slice) != .empty
                     }
                     for (region, leaf) in paths {
@@ -225,7 +233,7 @@ struct DiffRun {
                         let (ro, rn) = responsible(region, oldIDs.filter { shared[$0] < 0 }, newIDs, o.reversible, n.reversible, builder)
                         found.append(Change(region: region, old: a, new: b, oldKeys: Set(ro.map { oldKeys[$0] }), newKeys: Set(rn.map { newKeys[$0] })))
                     }
-                    complete = paths.count <= PolicyDiff.maxRegions
+                    complete = paths.count <= limit
                     known[signature] = (found, complete)
                     changes = found
                 }
@@ -237,7 +245,7 @@ struct DiffRun {
                         regions[k].region.capabilities.append(sel)
                         continue
                     }
-                    if regions.count >= PolicyDiff.maxRegions { truncated = true; return }
+                    if regions.count >= limit { truncated = true; return }
                     regionIndex[key] = regions.count
                     var w: String?
                     if case .action(let text) = witness.build(name: witnessName(sel), region: change.region, slice: slice) { w = text }

@@ -25,6 +25,13 @@ import Testing
             checked += 1
             let report = try PolicyDiff.diff(old: oldTable, new: newTable)
             #expect(!report.truncated)
+            // Counted without listing, the regions are the listed ones, once per capability.
+            let counted = try PolicyDiff.diff(old: oldTable, new: newTable, listing: 0)
+            #expect(counted.truncated == !report.regions.isEmpty)
+            for c in DiffClassification.allCases {
+                let listed = report.regions.filter { $0.classification == c }.reduce(0) { $0 + $1.capabilities.count }
+                #expect(counted.regionCounts[c, default: 0] == listed, "\(c)\n--- edit:\n\(Self.lineDiff(source, edited))")
+            }
             let classes = UnionClasses(oldTable, newTable)
             for region in report.regions {
                 let witness = try #require(region.witness)

@@ -96,6 +96,21 @@ import Testing
         #expect(!tightened.weakened)
     }
 
+    /// Counting regions without listing them gives the listed regions, once per capability
+    /// (past the list, regions are not merged across capabilities).
+    @Test(arguments: DiffGoldenTests.cases)
+    func countingAgreesWithListing(_ name: String) throws {
+        let (old, new) = try DiffGoldenTests.tables(name)
+        let listed = try PolicyDiff.diff(old: old, new: new)
+        let counted = try PolicyDiff.diff(old: old, new: new, listing: 0)
+        #expect(!listed.truncated)
+        for c in DiffClassification.allCases {
+            #expect(counted.regionCounts[c, default: 0] == listed.regions.filter { $0.classification == c }.reduce(0) { $0 + $1.capabilities.count },
+                    "\(name): \(c)")
+        }
+        #expect(counted.weakened == listed.weakened)
+    }
+
     /// USD policy, JPY rate `rate`; a panel for 50,000–100,000 USD, tier lead over 100,000
     /// and for one rule over `attributes` attributes × 3 values.
     static func jpy(rate: String, attributes: Int) -> String {
