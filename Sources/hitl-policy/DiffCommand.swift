@@ -8,7 +8,8 @@ struct DiffCommand: ParsableCommand {
         abstract: "Compare two versions of a policy by meaning: every region of actions decided differently.",
         discussion: """
             OLD and NEW are YAML policies or compiled tables. `REV:PATH` (when no such file exists) reads \
-            PATH as it is at git revision REV; `--git REV POLICY` compares POLICY with its version at REV.
+            PATH as it is at git revision REV; `--git REV POLICY` compares POLICY with its version at REV. \
+            A path absent at REV is an empty policy (every capability disabled), so a new file diffs as all-new.
             Exit status: 0 compared (and --fail-on not met), 1 --fail-on met, 2 usage, I/O error or an \
             invalid policy.
             """
@@ -26,7 +27,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Output format: text, json or markdown.")
     var format: Format = .text
 
-    @Option(help: "Exit 1 when a change is loosened (loosened) or when anything changed (any).")
+    @Option(help: "Exit 1 when oversight is weakened: a loosened or changed region, or a loosened approver change (loosened); or when anything changed (any).")
     var failOn: FailOn?
 
     @Flag(help: "Colour the text format even when standard output is not a terminal.")
@@ -38,14 +39,15 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        let old: DecisionTable, new: DecisionTable
+        let sides: [Side]
         if let git {
-            old = Self.loadGit(revision: git, path: policies[0])
-            new = PolicyInput.load(policies[0], allowTable: true, invalidStatus: 2, diagrams: false)
+            sides = [Self.loadGit(revision: git, path: policies[0]),
+                     .table(PolicyInput.load(policies[0], allowTable: true, invalidStatus: 2, diagrams: false))]
         } else {
-            old = Self.load(policies[0])
-            new = Self.load(policies[1])
+            sides = [Self.load(policies[0]), Self.load(policies[1])]
         }
+        let tables = sides.map { Self.table($0, otherSides: sides) }
+        let (old, new) = (tables[0], tables[1])
         let report: DiffReport
         do throws(TableTooLarge) {
             report = try PolicyDiff.diff(old: old, new: new)
@@ -53,7 +55,7 @@ struct DiffCommand: ParsableCommand {
             Terminal.fail("the two policies combine into more than \(TableCompiler.maxNodes) diagram nodes")
         }
         let met: Bool = switch failOn {
-        case .loosened?: report.count(.loosened) > 0
+        case .loosened?: report.weakened
         case .any?: !report.isEmpty
         case nil: false
         }
@@ -68,16 +70,39 @@ struct DiffCommand: ParsableCommand {
         Terminal.exit(met ? 1 : 0)
     }
 
-    /// A file, or `REV:PATH` from git when no file has that name.
-    static func load(_ argument: String) -> DecisionTable {
-        if !PolicyFiles.exists(argument), let colon = argument.firstIndex(of: ":"), colon != argument.startIndex {
-            return loadGit(revision: String(argument[..<colon]), path: String(argument[argument.index(after: colon)...]))
-        }
-        return PolicyInput.load(argument, allowTable: true, invalidStatus: 2, diagrams: false)
+    /// A policy read, or the label of a path absent at a git revision.
+    enum Side {
+        case table(DecisionTable)
+        case absent(String)
     }
 
-    static func loadGit(revision: String, path: String) -> DecisionTable {
-        let bytes = GitSource.read(revision: revision, path: path)
-        return PolicyInput.load(bytes: bytes, label: "\(revision):\(path)", allowTable: true, invalidStatus: 2, diagrams: false)
+    /// A file, or `REV:PATH` from git when no file has that name (`:PATH`, with no
+    /// revision, is refused: it would read the git index).
+    static func load(_ argument: String) -> Side {
+        if !PolicyFiles.exists(argument), let colon = argument.firstIndex(of: ":") {
+            return loadGit(revision: String(argument[..<colon]), path: String(argument[argument.index(after: colon)...]))
+        }
+        return .table(PolicyInput.load(argument, allowTable: true, invalidStatus: 2, diagrams: false))
+    }
+
+    static func loadGit(revision: String, path: String) -> Side {
+        let label = "\(revision):\(path)"
+        guard let bytes = GitSource.read(revision: revision, path: path) else { return .absent(label) }
+        return .table(PolicyInput.load(bytes: bytes, label: label, allowTable: true, invalidStatus: 2, diagrams: false))
+    }
+
+    /// The side's table; an absent path is the empty policy (SPEC §5): no tiers, panels,
+    /// capabilities or rules, so every action is disabled. It takes the other side's name.
+    static func table(_ side: Side, otherSides: [Side]) -> DecisionTable {
+        switch side {
+        case .table(let t): return t
+        case .absent(let label):
+            let names = otherSides.compactMap { if case .table(let t) = $0 { t.policy } else { nil } }
+            let name = names.first { !$0.isEmpty && $0.utf8.allSatisfy { c in
+                (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x2E || c == 0x5F || c == 0x2D
+            } } ?? "empty"
+            return PolicyInput.load(bytes: Array("version: 1\nname: \(name)\n".utf8), label: label, allowTable: false,
+                                    invalidStatus: 2, diagrams: false)
+        }
     }
 }

@@ -20,6 +20,43 @@ struct DiffCLITests {
         #expect(none.stdout.contains("no changes"))
     }
 
+    /// A changed region (a higher tier, the security panel dropped) meets `--fail-on loosened`.
+    @Test func failOnLoosenedMeetsChangedRegions() throws {
+        let r = try CLI.run(["diff", "fixtures/diff/23-tier-up-panel-dropped/old.yaml", "fixtures/diff/23-tier-up-panel-dropped/new.yaml",
+                             "--fail-on", "loosened"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("0 loosened, 0 tightened, 1 changed"))
+    }
+
+    /// JPY 0.005 → 0.006 under a rule over 7 attributes × 3 values: more regions than are
+    /// listed, the first 10,000 all tightened; the verdict and the counts cover the rest
+    /// (18,000,000 JPY loses the aml panel).
+    @Test func verdictCoversRegionsNotListed() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hitl-diff-jpy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func policy(_ rate: String) -> String {
+            let attrs = (1...7).map { "a\($0): [x, y, z]" }.joined(separator: ", ")
+            return "version: 1\nname: jpy\ncurrency: USD\nexchange_rates: {JPY: \(rate)}\n"
+                + "tiers:\n  - name: team\n    approvers: [t]\n  - name: lead\n    approvers: [l]\n"
+                + "specialists:\n  aml:\n    approvers: [a]\n"
+                + "capabilities:\n  refund:\n    stage: autonomous\n    spend:\n      - over: 100000\n        tier: lead\n"
+                + "compliance:\n  - id: mid-amounts\n    when:\n      amount: {at_least: 50000, at_most: 100000}\n    specialists: [aml]\n"
+                + "  - id: wide\n    when:\n      attributes: {\(attrs)}\n    tier: lead\n"
+        }
+        let (old, new) = (dir.appendingPathComponent("old.yaml"), dir.appendingPathComponent("new.yaml"))
+        try policy("0.005").write(to: old, atomically: true, encoding: .utf8)
+        try policy("0.006").write(to: new, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["diff", old.path, new.path, "--fail-on", "loosened", "--format", "json"])
+        #expect(r.status == 1, "\(r.stderr)")
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let summary = try #require(obj["summary"] as? [String: Any])
+        #expect(summary["loosened"] as? Int == 16384)
+        #expect(summary["regions"] as? Int == 43690)
+        #expect(summary["truncated"] as? Bool == true)
+        #expect((obj["regions"] as? [Any])?.count == 10_000)
+    }
+
     @Test func formats() throws {
         let json = try CLI.run(Self.loosened + ["--format", "json"])
         #expect(json.status == 0)
@@ -83,6 +120,40 @@ struct DiffCLITests {
         let missing = try CLI.run(["diff", "--git", "no-such-rev", "policies/payments.yaml"], directory: dir)
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("git could not read it"))
+
+        // An absolute path inside the repository.
+        let absolute = try CLI.run(["diff", "--git", "HEAD", policy.path, "--fail-on", "loosened"], directory: dir)
+        #expect(absolute.status == 1, "\(absolute.stderr)")
+        #expect(absolute.stdout.contains("2 loosened"))
+        #expect(absolute.stdout.contains("HEAD:\(policy.path):54:9"))
+        let elsewhere = try CLI.run(["diff", "--git", "HEAD", policy.path, "--fail-on", "loosened"], directory: CLI.root)
+        #expect(elsewhere.status == 1, "\(elsewhere.stderr)")
+        #expect(elsewhere.stdout == absolute.stdout)
+
+        // A path absent at the revision is an empty policy: the new file diffs as all-new.
+        try FileManager.default.copyItem(at: policy, to: dir.appendingPathComponent("policies/new.yaml"))
+        let added = try CLI.run(["diff", "--git", "HEAD", "policies/new.yaml", "--fail-on", "loosened"], directory: dir)
+        #expect(added.status == 1, "\(added.stderr)")
+        #expect(added.stdout.hasPrefix("HEAD:policies/new.yaml → policies/new.yaml"))
+        #expect(added.stdout.contains("LOOSENED   disabled → autonomous"))
+        #expect(added.stdout.contains("tier team added"))
+        let removed = try CLI.run(["diff", "policies/payments.yaml", "HEAD:policies/gone.yaml"], directory: dir)
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(removed.stdout.contains("TIGHTENED  autonomous"))
+        #expect(removed.stdout.contains("128 tightened"))
+
+        // An empty revision would read the index (running its fsmonitor hook): refused before git runs.
+        let marker = dir.appendingPathComponent("hook-ran")
+        let hook = dir.appendingPathComponent("fsmonitor.sh")
+        try "#!/bin/sh\ntouch '\(marker.path)'\n".write(to: hook, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
+        try git("config", "core.fsmonitor", hook.path)
+        for args in [["diff", "--git", "", "policies/payments.yaml"], ["diff", ":policies/payments.yaml", "policies/payments.yaml"]] {
+            let r = try CLI.run(args, directory: dir)
+            #expect(r.status == 2, "\(args)")
+            #expect(r.stderr.contains("give a git revision"), "\(args): \(r.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: marker.path))
     }
 
     @Test func errors() throws {

@@ -10,6 +10,8 @@ struct ApproverDiff {
     let oldRank: [ByteName: Int]
     let newRank: [ByteName: Int]
     private(set) var changes: [ApproverChange] = []
+    /// Whether every two matched tiers are in the same order on both ladders.
+    private(set) var ladderOrderKept = true
 
     init(old: DecisionTable, new: DecisionTable) {
         let oldTiers = Array(old.approvers.prefix(old.tierCount))
@@ -21,11 +23,13 @@ struct ApproverDiff {
                                   subject: "specialist")
         for (o, n) in tierNames.sorted(by: { (newRank[ByteName($0.value)] ?? 0) < (newRank[ByteName($1.value)] ?? 0) }) {
             guard let a = oldRank[o], let b = newRank[ByteName(n)], a != b, ladderOrderChanged(o) else { continue }
+            ladderOrderKept = false
             changes.append(ApproverChange(
                 subject: "tier", name: n, change: "position", old: String(a + 1), new: String(b + 1), classification: .changed,
                 text: "tier \(n) moved on the ladder from position \(a + 1) to \(b + 1)"))
         }
     }
+
 
     /// Whether a tier's order relative to the other matched tiers changed.
     private func ladderOrderChanged(_ o: ByteName) -> Bool {
@@ -111,14 +115,21 @@ struct ApproverDiff {
     /// An old panel's name in the new policy (itself when unmatched).
     func newSpecialist(_ old: String) -> String { specialistNames[ByteName(old)] ?? old }
 
-    /// Whether tier `a` is at least as high as tier `b` (both in new names): by the new
-    /// ladder when both are on it, else by the old one; nil when no ladder ranks both.
+    /// Whether tier `a` is at least as high as tier `b` (both in new names) by every ladder
+    /// that ranks both; nil when none does, or when the old and new ladders disagree (a
+    /// reordered ladder: moving from one of the two tiers to the other is neither).
     func tier(_ a: String, isAtLeast b: String) -> Bool? {
         let (a, b) = (ByteName(a), ByteName(b))
-        if let x = newRank[a], let y = newRank[b] { return x >= y }
         let oldName = Dictionary(tierNames.map { (ByteName($1), $0) }, uniquingKeysWith: { a, _ in a })
-        if let x = oldRank[oldName[a] ?? a], let y = oldRank[oldName[b] ?? b] { return x >= y }
-        return nil
+        var verdict: Bool?
+        if let x = newRank[a], let y = newRank[b] { verdict = x >= y }
+        // An unmatched old tier keeps its own name (`newName`).
+        let (p, q) = (oldName[a] ?? (tierNames[a] == nil ? a : nil), oldName[b] ?? (tierNames[b] == nil ? b : nil))
+        if let p, let q, let x = oldRank[p], let y = oldRank[q] {
+            if let v = verdict, v != (x >= y) { return nil }
+            verdict = x >= y
+        }
+        return verdict
     }
 
     /// SPEC §2's order between the diff's outcomes.

@@ -177,18 +177,47 @@ public struct DiffReport: Sendable {
     public var old: Side
     /// The new policy.
     public var new: Side
-    /// Changed regions, most severe first.
+    /// Changed regions, most severe first (the first `PolicyDiff.maxRegions` found).
     public var regions: [DiffRegion]
     /// Changes inside tiers and panels, the ladder and currencies.
     public var approverChanges: [ApproverChange]
     /// True when the region list was cut at `PolicyDiff.maxRegions`.
     public var truncated: Bool
+    /// Changed regions by classification over the whole input space, listed or not (past
+    /// the cut, a region is counted once per capability class it covers).
+    public var regionCounts: [DiffClassification: Int]
 
-    /// Counts by classification over regions and approver changes.
-    public func count(_ c: DiffClassification) -> Int {
-        regions.count { $0.classification == c } + approverChanges.count { $0.classification == c }
+    init(old: Side, new: Side, regions: [DiffRegion], approverChanges: [ApproverChange], truncated: Bool,
+         regionCounts: [DiffClassification: Int]? = nil) {
+        self.old = old
+        self.new = new
+        self.regions = regions
+        self.approverChanges = approverChanges
+        self.truncated = truncated
+        self.regionCounts = regionCounts ?? Dictionary(grouping: regions, by: \.classification).mapValues(\.count)
     }
 
+    /// Counts by classification over regions (all of them, listed or not) and approver changes.
+    public func count(_ c: DiffClassification) -> Int {
+        regionCounts[c, default: 0] + approverChanges.count { $0.classification == c }
+    }
+
+    /// Changed regions over the whole input space, listed or not.
+    public var regionTotal: Int { regionCounts.values.reduce(0) { $0.addingSaturating($1) } }
+
+    /// Whether oversight is weakened somewhere (SPEC §6, `--fail-on loosened`): a loosened
+    /// region or approver change, or a changed region (incomparable: e.g. a higher tier
+    /// but a panel dropped).
+    public var weakened: Bool { count(.loosened) > 0 || regionCounts[.changed, default: 0] > 0 }
+
     /// Whether anything changed.
-    public var isEmpty: Bool { regions.isEmpty && approverChanges.isEmpty }
+    public var isEmpty: Bool { regionTotal == 0 && approverChanges.isEmpty }
+}
+
+extension Int {
+    /// `self + other`, or `Int.max` past it (region counts can exceed any machine integer).
+    func addingSaturating(_ other: Int) -> Int {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? .max : sum
+    }
 }

@@ -8,17 +8,25 @@
 /// whose exchange rate differs get their own pass with thresholds rescaled, so converted
 /// thresholds compare exactly. Nothing is sampled.
 public enum PolicyDiff {
-    /// Changed regions reported at most (the report says when it stopped there).
+    /// Changed regions listed at most; past that they are counted, not listed (the report
+    /// says so).
     public static let maxRegions = 10_000
 
     /// Compares `old` with `new`.
     public static func diff(old: DecisionTable, new: DecisionTable) throws(TableTooLarge) -> DiffReport {
+        try diff(old: old, new: new, listing: maxRegions)
+    }
+
+    /// `diff` listing at most `limit` regions (tests use a small one to exercise counting).
+    static func diff(old: DecisionTable, new: DecisionTable, listing limit: Int) throws(TableTooLarge) -> DiffReport {
         var run = DiffRun(old: old, new: new)
+        run.limit = limit
         try run.run()
         return DiffReport(
             old: .init(policy: old.policy, digest: old.policyDigest, source: old.source),
             new: .init(policy: new.policy, digest: new.policyDigest, source: new.source),
-            regions: run.sortedRegions(), approverChanges: run.changes, truncated: run.truncated)
+            regions: run.sortedRegions(), approverChanges: run.changes, truncated: run.truncated,
+            regionCounts: run.truncated ? run.regionCounts : nil)
     }
 }
 
@@ -35,6 +43,10 @@ struct DiffRun {
     var newKeys: [Int] = []
     var changes: [ApproverChange]
     var truncated = false
+    /// Regions listed at most.
+    var limit = PolicyDiff.maxRegions
+    /// Changed regions by classification over the whole input space, once truncated.
+    var regionCounts: [DiffClassification: Int] = [:]
     private var selectors: [DiffCapability] = []
     private var exactNames = Set<ByteName>()
     private var prefixes: [String] = []
@@ -136,8 +148,15 @@ struct DiffRun {
         var newKeys: Set<Int>
     }
 
+    /// Lists the changed regions, up to `limit`; past that, counts them all
+    /// by classification without listing them.
     mutating func run() throws(TableTooLarge) {
         let slices = currencySlices()
+        try walk(slices, counting: false)
+        if truncated { try walk(slices, counting: true) }
+    }
+
+    private mutating func walk(_ slices: [CurrencySlice], counting: Bool) throws(TableTooLarge) {
         let globalsEqual = Set(oldIndex.global.map { oldKeys[$0] }) == Set(newIndex.global.map { newKeys[$0] })
         var oldGlobalByKey: [Int: [Int]] = [:], newGlobalByKey: [Int: [Int]] = [:]
         for r in oldIndex.global { oldGlobalByKey[oldKeys[r], default: []].append(r) }
@@ -155,44 +174,66 @@ struct DiffRun {
             builder.pairSplit = old.rules.count
             // Global rules both policies have (as the same fingerprint) go in once, for both
             // sides: half the work wherever most of the policy is unchanged.
+            // Each side takes its own copy's contribution: ladder positions and panel names
+            // are each policy's own.
             var unmatched = Dictionary(grouping: newIndex.global, by: { newKeys[$0] })
-            var shared = [Bool](repeating: false, count: old.rules.count)
+            var shared = [Int](repeating: -1, count: old.rules.count)
             for r in oldIndex.global where (slice.code == nil || !old.rules[r].testsAmount) && !(defaultsDiffer && old.rules[r].testsReversible) {
-                guard var twins = unmatched[oldKeys[r]], !twins.isEmpty else { continue }
-                twins.removeLast()
+                guard var twins = unmatched[oldKeys[r]], let twin = twins.popLast() else { continue }
                 unmatched[oldKeys[r]] = twins
-                shared[r] = true
+                shared[r] = old.rules.count + twin
             }
             builder.sharedRules = shared
             let oldGlobal = oldIndex.global, newGlobal = unmatched.values.flatMap { $0 }.sorted()
             builder.pairLeafKey = { [self] pair in let c = change(pair); return AnyHashable([c.0, c.1]) }
             let witness = DiffWitness(tags: builder.tags, attributes: builder.attributes)
             var reaches: [Int32: Bool] = [:]
-            var known: [Signature: [Change]] = [:]
+            var known: [Signature: (changes: [Change], complete: Bool)] = [:]
+            var counted: [Signature: [Int]] = [:]
+            var countMemo: [CountKey: [Int]] = [:]
+            let entangled = Self.entangledAttributes(builder.attributes)
             for (c, sel) in selectors.enumerated() {
-                if truncated { return }
+                if truncated && !counting { return }
                 let o = oldIndex.ruleIDs(kind: sel.kind, name: sel.name)
                 let n = newIndex.ruleIDs(kind: sel.kind, name: sel.name)
                 let signature = Signature(old: Array(Set(o.own.map { oldKeys[$0] })).sorted(), new: Array(Set(n.own.map { newKeys[$0] })).sorted(),
                                           oldReversible: o.reversible, newReversible: n.reversible)
                 if slice.code == nil {
-                    if globalsEqual, signature.old == signature.new, o.reversible == n.reversible { continue }
+                    // Equal rules decide alike only if the ladder ranks their tiers alike.
+                    if globalsEqual, approvers.ladderOrderKept, signature.old == signature.new, o.reversible == n.reversible { continue }
                 } else if !globalsTestAmount, !(o.own.map { old.rules[$0] } + n.own.map { new.rules[$0] }).contains(where: \.testsAmount) {
                     continue   // the amount plays no part: the plain-number pass covers it
                 }
-                let changes: [Change]
-                if let k = known[signature] { changes = k } else {
+                let oldIDs = o.own + oldGlobal, newIDs = n.own + newGlobal
+                if counting {
+                    let counts: [Int]
+                    if let k = counted[signature] { counts = k } else {
+                        builder.reversibleDefaults = o.reversible != n.reversible ? (o.reversible, n.reversible) : nil
+                        let root = try builder.build(oldIDs + newIDs.map { $0 + old.rules.count })
+                        counts = countChanges(root, builder, witness, slice, entangled, &countMemo)
+                        counted[signature] = counts
+                    }
+                    for k in DiffClassification.allCases {
+                        regionCounts[k] = regionCounts[k, default: 0].addingSaturating(counts[k.rank])
+                    }
+                    continue
+                }
+                let changes: [Change], complete: Bool
+                if let k = known[signature] { (changes, complete) = k } else {
                     builder.reversibleDefaults = o.reversible != n.reversible ? (o.reversible, n.reversible) : nil
-                    let oldIDs = o.own + oldGlobal, newIDs = n.own + newGlobal
                     let root = try builder.build(oldIDs + newIDs.map { $0 + old.rules.count })
                     var found: [Change] = []
-                    for (region, leaf) in changedPaths(root, builder, &reaches) {
-                        if witness.build(name: witnessName(sel), region: region, slice: slice) == .empty { continue }
+                    // One more than can be listed: past that the region list is cut anyway.
+                    let paths = changedPaths(root, builder, &reaches, limit: limit + 1) {
+                        witness.build(name: witnessName(sel), region: $0, slice: slice) != .empty
+                    }
+                    for (region, leaf) in paths {
                         let (a, b) = change(builder.pair(ofLeaf: leaf))
-                        let (ro, rn) = responsible(region, oldIDs.filter { !shared[$0] }, newIDs, o.reversible, n.reversible, builder)
+                        let (ro, rn) = responsible(region, oldIDs.filter { shared[$0] < 0 }, newIDs, o.reversible, n.reversible, builder)
                         found.append(Change(region: region, old: a, new: b, oldKeys: Set(ro.map { oldKeys[$0] }), newKeys: Set(rn.map { newKeys[$0] })))
                     }
-                    known[signature] = found
+                    complete = paths.count <= limit
+                    known[signature] = (found, complete)
                     changes = found
                 }
                 for change in changes {
@@ -203,7 +244,7 @@ struct DiffRun {
                         regions[k].region.capabilities.append(sel)
                         continue
                     }
-                    if regions.count >= PolicyDiff.maxRegions { truncated = true; return }
+                    if regions.count >= limit { truncated = true; return }
                     regionIndex[key] = regions.count
                     var w: String?
                     if case .action(let text) = witness.build(name: witnessName(sel), region: change.region, slice: slice) { w = text }
@@ -214,6 +255,8 @@ struct DiffRun {
                         oldRules: oldRules.map { diffRule(old.rules[$0]) }, newRules: newRules.map { diffRule(new.rules[$0]) },
                         witness: w)))
                 }
+                // Regions past the paths listed may be new: the counting pass covers them.
+                if !complete { truncated = true; return }
             }
         }
     }
@@ -225,8 +268,10 @@ struct DiffRun {
         }.map(\.region)
     }
 
-    /// Paths from `root` to leaves whose two decisions differ.
-    private func changedPaths(_ root: Int32, _ builder: DiagramBuilder, _ reaches: inout [Int32: Bool]) -> [(TableRegion, Int)] {
+    /// Paths from `root` to leaves whose two decisions differ and whose region `keep`
+    /// accepts, the first `limit` of them.
+    private func changedPaths(_ root: Int32, _ builder: DiagramBuilder, _ reaches: inout [Int32: Bool], limit: Int,
+                              keep: (TableRegion) -> Bool) -> [(TableRegion, Int)] {
         func changed(_ ref: Int32) -> Bool {
             if let known = reaches[ref] { return known }
             let result: Bool
@@ -241,8 +286,11 @@ struct DiffRun {
         }
         var out: [(TableRegion, Int)] = []
         func visit(_ ref: Int32, _ region: TableRegion) {
-            guard changed(ref) else { return }
-            if ref < 0 { out.append((region, Int(-ref - 1))); return }
+            guard out.count < limit, changed(ref) else { return }
+            if ref < 0 {
+                if keep(region) { out.append((region, Int(-ref - 1))) }
+                return
+            }
             let node = builder.nodes[Int(ref)]
             for (k, child) in node.children.enumerated() {
                 visit(child, region.refined(by: node, child: k))
@@ -250,6 +298,62 @@ struct DiffRun {
         }
         visit(root, TableRegion())
         return out
+    }
+
+    /// A diagram reference, with the choices made on the way for attributes whose paths
+    /// nest (only those can make a region empty together).
+    struct CountKey: Hashable {
+        var ref: Int32
+        var choices: [Int]
+    }
+
+    /// Attributes whose path is a parent or a child of another's, by attribute number: their
+    /// slot in `CountKey.choices`.
+    static func entangledAttributes(_ attributes: [TableAttribute]) -> [Int: Int] {
+        let paths = attributes.map { $0.path.split(separator: ".", omittingEmptySubsequences: false) }
+        var slots: [Int: Int] = [:]
+        for (a, p) in paths.enumerated() where paths.indices.contains(where: { b in
+            b != a && (paths[b].starts(with: p) || p.starts(with: paths[b]))
+        }) {
+            slots[a] = slots.count
+        }
+        return slots
+    }
+
+    /// How many regions `changedPaths` would list under `root` and keep (non-empty), by
+    /// classification rank, counted without listing them: memoised per node, so the time is
+    /// bounded by the diagram, not by the number of regions.
+    private func countChanges(_ root: Int32, _ builder: DiagramBuilder, _ witness: DiffWitness, _ slice: CurrencySlice,
+                              _ entangled: [Int: Int], _ memo: inout [CountKey: [Int]]) -> [Int] {
+        func count(_ ref: Int32, _ choices: [Int]) -> [Int] {
+            let key = CountKey(ref: ref, choices: choices)
+            if let known = memo[key] { return known }
+            var result = [Int](repeating: 0, count: DiffClassification.allCases.count)
+            if ref < 0 {
+                let (a, b) = change(builder.pair(ofLeaf: Int(-ref - 1)))
+                var region = TableRegion()
+                for (attribute, slot) in entangled where choices[slot] >= 0 { region.attributes[attribute] = choices[slot] }
+                if a != b, witness.attributeTree(region) != nil { result[approvers.classify(old: a, new: b).rank] = 1 }
+            } else {
+                let node = builder.nodes[Int(ref)]
+                for (k, child) in node.children.enumerated() {
+                    var next = choices
+                    switch node.test {
+                    case .numeric:
+                        // Numeric fields are independent: an empty interval empties every region through it.
+                        let edge = TableRegion().refined(by: node, child: k)
+                        if witness.build(name: "x", region: edge, slice: slice) == .empty { continue }
+                    case .attribute(let a): if let slot = entangled[a] { next[slot] = k }
+                    case .reversible, .tag: break
+                    }
+                    let below = count(child, next)
+                    for i in result.indices { result[i] = result[i].addingSaturating(below[i]) }
+                }
+            }
+            memo[key] = result
+            return result
+        }
+        return count(root, [Int](repeating: -1, count: entangled.count))
     }
 
     /// The rules matching throughout the region on each side (rule numbers of each policy),

@@ -10,7 +10,7 @@ public enum DiffJSONReporter {
             ("loosened", .number(String(report.count(.loosened)))),
             ("tightened", .number(String(report.count(.tightened)))),
             ("changed", .number(String(report.count(.changed)))),
-            ("regions", .number(String(report.regions.count))),
+            ("regions", .number(String(report.regionTotal))),
             ("approver_changes", .number(String(report.approverChanges.count))),
             ("truncated", .bool(report.truncated)),
         ])

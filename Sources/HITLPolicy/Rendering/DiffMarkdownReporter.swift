@@ -8,7 +8,7 @@ public enum DiffMarkdownReporter {
             return out + "No changes: every action gets the same decision, and approvers are unchanged.\n"
         }
         let loosened = report.count(.loosened)
-        out += "\(loosened > 0 ? "⚠️ " : "")**\(loosened) loosened**, \(report.count(.tightened)) tightened, "
+        out += "\(report.weakened ? "⚠️ " : "")**\(loosened) loosened**, \(report.count(.tightened)) tightened, "
             + "\(report.count(.changed)) changed (`\(cell(report.old.source))` → `\(cell(report.new.source))`)\n"
         for c in DiffClassification.allCases {
             let regions = report.regions.filter { $0.classification == c }
@@ -28,7 +28,7 @@ public enum DiffMarkdownReporter {
                 out += "| \(c.classification.rawValue) | \(cell(c.text)) |\n"
             }
         }
-        if report.truncated { out += "\n_Stopped after \(PolicyDiff.maxRegions) regions._\n" }
+        if report.truncated { out += "\n_\(cell(DiffTextReporter.truncation(report)))._\n" }
         return out
     }
 

@@ -25,15 +25,24 @@ public struct DiffTextReporter {
                 if let w = c.witness { out += "             witness \(w)\n" }
             }
         }
-        if report.truncated {
-            out += "\nstopped after \(PolicyDiff.maxRegions) regions; narrow the change or compare smaller policies\n"
-        }
+        if report.truncated { out += "\n" + Self.truncation(report) + "\n" }
         return out
+    }
+
+    /// `listed the first 10000 of 43690 regions; 38690 more not shown (16384 loosened, ...)`.
+    static func truncation(_ report: DiffReport) -> String {
+        let shown = Dictionary(grouping: report.regions, by: \.classification).mapValues(\.count)
+        let rest = DiffClassification.allCases.map { c in
+            "\(report.regionCounts[c, default: 0] - shown[c, default: 0]) \(c.rawValue)"
+        }
+        return "listed the first \(report.regions.count) of \(report.regionTotal) regions; "
+            + "\(report.regionTotal - report.regions.count) more not shown (\(rest.joined(separator: ", "))); "
+            + "the counts above and --fail-on cover them all; narrow the change or compare smaller policies to list them"
     }
 
     /// `2 loosened, 1 tightened, 0 changed (3 regions, 1 approver change)`.
     static func summary(_ report: DiffReport) -> String {
-        let regions = report.regions.count, changes = report.approverChanges.count
+        let regions = report.regionTotal, changes = report.approverChanges.count
         return "\(report.count(.loosened)) loosened, \(report.count(.tightened)) tightened, \(report.count(.changed)) changed "
             + "(\(regions) region\(regions == 1 ? "" : "s"), \(changes) approver or currency change\(changes == 1 ? "" : "s"))"
     }

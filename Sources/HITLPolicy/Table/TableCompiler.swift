@@ -117,9 +117,11 @@ struct DiagramBuilder {
     /// second policy, and leaves keep the pair (first policy's decision, second's); see
     /// `pair(ofLeaf:)`. Used by `PolicyDiff`.
     var pairSplit: Int?
-    /// In pair mode, rules of the first policy that the second has too (identical
-    /// conditions and effect): they contribute to both sides of the pair.
-    var sharedRules: [Bool] = []
+    /// In pair mode, for each rule of the first policy that the second has too (identical
+    /// conditions), the second policy's copy (a rule number from `pairSplit` on), else -1:
+    /// the rule is tested once and each side takes its own copy's contribution (in its own
+    /// ladder positions and panel names).
+    var sharedRules: [Int] = []
     /// `classes(for:)` leaves every root at 0 instead of building the class diagrams.
     var skipDiagrams = false
     /// In pair mode, the capability's default reversibility on each side when they differ:
@@ -379,7 +381,7 @@ struct DiagramBuilder {
         for f in fired {
             if f < split {
                 r.old.join(contributions[Int(f)])
-                if Int(f) < sharedRules.count, sharedRules[Int(f)] { r.new.join(contributions[Int(f)]) }
+                if Int(f) < sharedRules.count, sharedRules[Int(f)] >= 0 { r.new.join(contributions[sharedRules[Int(f)]]) }
             }
             else if f < UInt32(rules.count) { r.new.join(contributions[Int(f)]) }
             else {

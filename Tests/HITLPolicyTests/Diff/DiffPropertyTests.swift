@@ -16,23 +16,34 @@ import Testing
         var rng = SplitMix(state: 0xd1ff ^ UInt64(path.utf8.count))
         var checked = 0, disagreements = 0
         for _ in 0..<Self.pairsPerPolicy {
-            let edited = RandomEdit.apply(to: source, count: 1 + rng.below(3), rng: &rng)
+            // Half the pairs share a global rule on a tier, so ladder edits move shared rules.
+            let source = rng.below(2) == 0 ? RandomEdit.addingGlobalTierRule(to: source, rng: &rng) : source
+            var renames: [String: String] = [:]
+            let edited = RandomEdit.apply(to: source, count: 1 + rng.below(3), rng: &rng, renames: &renames)
             guard let (oldPolicy, oldTable) = Self.compile(source, "old.yaml"),
                   let (newPolicy, newTable) = Self.compile(edited, "new.yaml") else { continue }
             checked += 1
             let report = try PolicyDiff.diff(old: oldTable, new: newTable)
             #expect(!report.truncated)
+            // Counted without listing, the regions are the listed ones, once per capability.
+            let counted = try PolicyDiff.diff(old: oldTable, new: newTable, listing: 0)
+            #expect(counted.truncated == !report.regions.isEmpty)
+            for c in DiffClassification.allCases {
+                let listed = report.regions.filter { $0.classification == c }.reduce(0) { $0 + $1.capabilities.count }
+                #expect(counted.regionCounts[c, default: 0] == listed, "\(c)\n--- edit:\n\(Self.lineDiff(source, edited))")
+            }
             let classes = UnionClasses(oldTable, newTable)
             for region in report.regions {
                 let witness = try #require(region.witness)
-                #expect(try DiffGoldenTests.decide(oldTable, witness) != DiffGoldenTests.decide(newTable, witness),
+                #expect(try Self.renamed(DiffGoldenTests.decide(oldTable, witness), renames) != Self.renamed(DiffGoldenTests.decide(newTable, witness), [:]),
                         "witness \(witness) is decided alike\n--- edit:\n\(Self.lineDiff(source, edited))")
             }
             var generators = [ActionGenerator(policy: oldPolicy, seed: rng.next()), ActionGenerator(policy: newPolicy, seed: rng.next())]
             for n in 0..<Self.actionsPerPair {
                 let (_, action) = generators[n % 2].next()
                 let a = ReferenceInterpreter.decide(oldPolicy, action), b = ReferenceInterpreter.decide(newPolicy, action)
-                guard (a.stage, a.review, a.approvals) != (b.stage, b.review, b.approvals) else { continue }
+                let renamedOld = a.approvals.map { renames[$0] ?? $0 }
+                guard (a.stage, a.review, Set(renamedOld)) != (b.stage, b.review, Set(b.approvals)) else { continue }
                 disagreements += 1
                 let covered = report.regions.contains { Self.contains($0, action, classes, oldPolicy, newPolicy) }
                 #expect(covered, "\(action) decided \(a.stage) \(a.approvals) → \(b.stage) \(b.approvals) is in no region\n--- edit:\n\(Self.lineDiff(source, edited))")
@@ -41,6 +52,11 @@ import Testing
         }
         #expect(checked >= Self.pairsPerPolicy / 2, "too few random edits compiled")
         #expect(disagreements > 0, "the random edits never changed a decision")
+    }
+
+    /// A decision with panel names renamed, approvals as a set (renaming reorders them).
+    static func renamed(_ d: DiffGoldenTests.Decided, _ renames: [String: String]) -> some Equatable {
+        [d.stage, String(d.review)] + d.approvals.map { renames[$0] ?? $0 }.sorted()
     }
 
     static func compile(_ text: String, _ file: String) -> (Policy, DecisionTable)? {
@@ -132,15 +148,27 @@ struct UnionClasses {
 }
 
 /// Seeded random edits of policy text: thresholds, stages, tiers, reversibility, removed
-/// compliance rules. Some results do not lint; callers skip those.
+/// compliance rules, the ladder reordered or two tiers swapped, a panel renamed. Some
+/// results do not lint; callers skip those.
 enum RandomEdit {
-    static func apply(to text: String, count: Int, rng: inout SplitMix) -> String {
+    /// `renames` receives panel renames (old name → new name).
+    static func apply(to text: String, count: Int, rng: inout SplitMix, renames: inout [String: String]) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let tiers = lines.compactMap { l -> String? in
             let t = l.trimmingCharacters(in: .whitespaces)
             return t.hasPrefix("- name: ") ? String(t.dropFirst(8)) : nil
         }
         for _ in 0..<count {
+            if rng.below(4) == 0 {
+                switch rng.below(3) {
+                case 0: editLadder(&lines) { $0.append($0.removeFirst()) }
+                case 1:
+                    let (i, j) = (rng.below(max(1, tiers.count)), rng.below(max(1, tiers.count)))
+                    editLadder(&lines) { if i < $0.count, j < $0.count { $0.swapAt(i, j) } }
+                default: renamePanel(&lines, rng: &rng, renames: &renames)
+                }
+                continue
+            }
             let k = rng.below(lines.count)
             let line = lines[k]
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -171,5 +199,60 @@ enum RandomEdit {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A compliance rule on a tag and no capability, with a random tier, as the first rule.
+    static func addingGlobalTierRule(to text: String, rng: inout SplitMix) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let tiers = lines.compactMap { l -> String? in
+            let t = l.trimmingCharacters(in: .whitespaces)
+            return t.hasPrefix("- name: ") ? String(t.dropFirst(8)) : nil
+        }
+        guard let k = lines.firstIndex(of: "compliance:"), !tiers.isEmpty else { return text }
+        let tag = ["pii", "phi", "secrets", "legal_hold", "shared-tag"][rng.below(5)]
+        lines.insert(contentsOf: ["  - id: shared-global-tier", "    when:", "      tags: [\(tag)]", "    tier: \(tiers[rng.below(tiers.count)])"], at: k + 1)
+        return lines.joined(separator: "\n")
+    }
+
+    /// Reorders the `tiers:` blocks; the new top tier gets `on_timeout: reject` (the top
+    /// cannot escalate).
+    static func editLadder(_ lines: inout [String], _ reorder: (inout [[String]]) -> Void) {
+        guard let start = lines.firstIndex(of: "tiers:") else { return }
+        var blocks: [[String]] = []
+        var end = start + 1
+        while end < lines.count {
+            if lines[end].hasPrefix("  - name: ") { blocks.append([lines[end]]) }
+            else if lines[end].hasPrefix("    "), !blocks.isEmpty { blocks[blocks.count - 1].append(lines[end]) }
+            else { break }
+            end += 1
+        }
+        guard blocks.count > 1 else { return }
+        reorder(&blocks)
+        blocks[blocks.count - 1].removeAll { $0.hasPrefix("    on_timeout:") }
+        blocks[blocks.count - 1].append("    on_timeout: reject")
+        lines.replaceSubrange((start + 1)..<end, with: blocks.flatMap { $0 })
+    }
+
+    /// Renames a specialist panel and every reference to it.
+    static func renamePanel(_ lines: inout [String], rng: inout SplitMix, renames: inout [String: String]) {
+        guard let start = lines.firstIndex(of: "specialists:") else { return }
+        var keys: [Int] = []
+        var k = start + 1
+        while k < lines.count, lines[k].hasPrefix("  ") {
+            if !lines[k].hasPrefix("   "), lines[k].hasSuffix(":") { keys.append(k) }
+            k += 1
+        }
+        guard !keys.isEmpty else { return }
+        let line = keys[rng.below(keys.count)]
+        let name = String(lines[line].dropFirst(2).dropLast())
+        guard renames[name] == nil, !renames.values.contains(name) else { return }
+        let renamed = name + "-renamed"
+        renames[name] = renamed
+        lines[line] = "  \(renamed):"
+        for i in lines.indices where lines[i].trimmingCharacters(in: .whitespaces).hasPrefix("specialists: [") {
+            for (before, after) in [("[", "]"), ("[", ","), (" ", "]"), (" ", ","), (",", "]"), (",", ",")] {
+                lines[i] = lines[i].replacing(before + name + after, with: before + renamed + after)
+            }
+        }
     }
 }
