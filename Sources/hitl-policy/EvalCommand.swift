@@ -42,12 +42,8 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
-        // A closed standard output (`>&-`) would let the next file opened take descriptor 1;
-        // a read-only /dev/null there makes every write fail, as it should.
-        if fcntl(STDOUT_FILENO, F_GETFD) < 0 {
-            let fd = open("/dev/null", O_RDONLY)
-            if fd >= 0, fd != STDOUT_FILENO { dup2(fd, STDOUT_FILENO); close(fd) }
-        }
+        // A closed standard output (`>&-`) was taken by `Terminal.reserveClosedStandardDescriptors`
+        // at start-up, so no file opened here lands on descriptor 1.
         let table = PolicyInput.load(policy, allowTable: true)
         let evaluator = Evaluator(table: table)
         evaluator.explain = explain
@@ -64,9 +60,8 @@ struct EvalCommand: ParsableCommand {
             // The status never claims more than was written: without --exit-code, 2 (not every
             // line's decision was written); with it, the most restrictive decision made, an
             // action read but not decided counting as invalid. A closed pipe ends quietly.
-            if e != EPIPE { Terminal.writeError("hitl-policy: error: standard output: \(String(cString: strerror(e)))\n") }
-            guard exitCode else { Terminal.exit(2) }
-            Terminal.exit(Self.status(summary.undecided ? .invalid : summary.worst))
+            Terminal.outputFailed(label: "standard output", status: exitCode ? Self.status(summary.undecided ? .invalid : summary.worst) : 2,
+                                  error: e)
         }
         if let e = summary.readError { Terminal.fail("\(input == "-" ? "standard input" : input): \(e)") }
         guard exitCode else { Terminal.exit(0) }
