@@ -133,6 +133,29 @@ struct JSONScanner {
         return out
     }
 
+    /// Whether a validated string's content has a `\\u` escape of a lone surrogate (no
+    /// Unicode text has one: `unescape` would make it U+FFFD, so two different strings
+    /// would read as one name).
+    func hasLoneSurrogate(_ r: Range<Int>) -> Bool {
+        var k = r.lowerBound
+        func hex4(_ at: Int) -> UInt32 {
+            (Self.hexValue(b[at]) << 12) | (Self.hexValue(b[at + 1]) << 8) | (Self.hexValue(b[at + 2]) << 4) | Self.hexValue(b[at + 3])
+        }
+        while k < r.upperBound {
+            guard b[k] == 0x5C else { k += 1; continue }
+            guard b[k + 1] == 0x75 else { k += 2; continue }
+            let scalar = hex4(k + 2)
+            k += 6
+            if scalar >= 0xDC00, scalar < 0xE000 { return true }
+            guard scalar >= 0xD800, scalar < 0xDC00 else { continue }
+            guard k + 6 <= r.upperBound, b[k] == 0x5C, b[k + 1] == 0x75 else { return true }
+            let low = hex4(k + 2)
+            guard low >= 0xDC00, low < 0xE000 else { return true }
+            k += 6
+        }
+        return false
+    }
+
     /// The bytes of a string token's content, unescaped only when needed.
     func content(_ r: Range<Int>, escaped: Bool) -> [UInt8] {
         escaped ? unescape(r) : Array(b[r])

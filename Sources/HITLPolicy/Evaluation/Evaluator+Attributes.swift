@@ -18,6 +18,7 @@ extension Evaluator {
         switch line[at] {
         case 0x22:
             guard let (r, escaped) = try? s.string() else { return wanted.count }
+            if escaped, s.hasLoneSurrogate(r) { return wanted.count }   // equals no listed value
             let text = escaped ? s.unescape(r) : Array(line[r])
             for (k, w) in wanted.enumerated() { if case .string(let v) = w, v.utf8.elementsEqual(text) { return k } }
         case 0x74, 0x66:

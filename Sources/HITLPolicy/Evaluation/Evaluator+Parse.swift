@@ -78,6 +78,7 @@ extension Evaluator {
             fields.capabilityToken = start..<s.i
             if escaped { fields.capabilityBytes = s.unescape(r) } else { fields.capability = r }
             if r.isEmpty { error("capability", "must not be empty") }
+            if escaped, s.hasLoneSurrogate(r) { error("capability", "has a lone surrogate escape (not Unicode text, so no name)") }
         case .amount:
             if let (n, r) = try s.numberValue() {
                 fields.amount = n
@@ -117,6 +118,9 @@ extension Evaluator {
                 let kind = s.valueKind
                 if kind == 0x22 {
                     let (r, escaped) = try s.string()
+                    if escaped, s.hasLoneSurrogate(r) {
+                        self.error("tags", "element \(position) has a lone surrogate escape (not Unicode text, so no tag)")
+                    }
                     let found = escaped ? s.unescape(r).withUnsafeBufferPointer { self.tagIndex.lookup($0) }
                         : self.tagIndex.lookup(UnsafeBufferPointer(rebasing: s.b[r]))
                     if let t = found { self.setTag(t) }
