@@ -44,7 +44,12 @@ enum CLI {
         try p.run()
         if let stdin { try? inp.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
         try inp.fileHandleForWriting.close()
-        // Read both pipes concurrently so a large output cannot deadlock the child.
+        return finish(p, out: out, err: err)
+    }
+
+    /// Waits for a started process, reading both pipes concurrently so a large output
+    /// cannot deadlock the child.
+    static func finish(_ p: Process, out: Pipe, err: Pipe) -> Result {
         nonisolated(unsafe) var errData = Data()
         let group = DispatchGroup()
         group.enter()

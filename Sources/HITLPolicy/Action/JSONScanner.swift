@@ -96,14 +96,16 @@ struct JSONScanner {
         c <= 0x39 ? UInt32(c - 0x30) : (c <= 0x46 ? UInt32(c - 0x41 + 10) : UInt32(c - 0x61 + 10))
     }
 
+    /// The four hex digits of a validated `\\u` escape at `at`.
+    private func hex4(_ at: Int) -> UInt32 {
+        (Self.hexValue(b[at]) << 12) | (Self.hexValue(b[at + 1]) << 8) | (Self.hexValue(b[at + 2]) << 4) | Self.hexValue(b[at + 3])
+    }
+
     /// The unescaped bytes of a validated string's content (lone surrogates become U+FFFD).
     func unescape(_ r: Range<Int>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(r.count)
         var k = r.lowerBound
-        func hex4(_ at: Int) -> UInt32 {
-            (Self.hexValue(b[at]) << 12) | (Self.hexValue(b[at + 1]) << 8) | (Self.hexValue(b[at + 2]) << 4) | Self.hexValue(b[at + 3])
-        }
         while k < r.upperBound {
             let c = b[k]
             if c != 0x5C { out.append(c); k += 1; continue }
@@ -138,9 +140,6 @@ struct JSONScanner {
     /// would read as one name).
     func hasLoneSurrogate(_ r: Range<Int>) -> Bool {
         var k = r.lowerBound
-        func hex4(_ at: Int) -> UInt32 {
-            (Self.hexValue(b[at]) << 12) | (Self.hexValue(b[at + 1]) << 8) | (Self.hexValue(b[at + 2]) << 4) | Self.hexValue(b[at + 3])
-        }
         while k < r.upperBound {
             guard b[k] == 0x5C else { k += 1; continue }
             guard b[k + 1] == 0x75 else { k += 2; continue }
