@@ -31,17 +31,17 @@ struct FuzzCorpusReplayTests {
     }
 
     @Test func everyHarnessHasSeeds() {
-        for harness in ["actions", "yaml", "table"] { #expect(Self.corpus(harness).count >= 10, "\(harness)") }
+        for harness in ["actions", "stream", "yaml", "table"] { #expect(Self.corpus(harness).count >= 10, "\(harness)") }
     }
 
-    // The action harness: one line (payments plain and explained, platform), then the stream
-    // from a regular file: one decision line per non-blank line (or one for a multi-line
-    // object), each a JSON object.
+    // The action and stream harnesses: one line (payments plain and explained, platform), then
+    // the stream from a regular file: one decision line per non-blank line (or one for a
+    // multi-line object), each a JSON object.
     @Test func actions() throws {
         let payments = try Self.evaluator("policies/payments.yaml")
         let explained = try Self.evaluator("policies/payments.yaml", explain: true)
         let platform = try Self.evaluator("policies/platform.yaml")
-        for path in Self.corpus("actions") {
+        for path in Self.corpus("actions") + Self.corpus("stream") {
             let bytes = try Repo.bytes(path)
             let plain = try Self.decide(bytes, payments, path)
             #expect(try Self.decide(bytes, explained, path).verdict == plain.verdict, "\(path)")
