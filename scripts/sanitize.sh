@@ -26,7 +26,7 @@ thread() {
   local exe
   exe="$(swift build --sanitize=thread --scratch-path .build-tsan --show-bin-path)/hitl-policy"
   export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
-  # About 6 MiB: the example actions plus invalid and blank lines, repeated.
+  # About 2 MiB (8 batches): the example actions plus invalid and blank lines, repeated.
   local big="$work/actions.jsonl"
   : >"$big"
   { cat fixtures/actions/payments.jsonl; printf '\n{"capability":\n   \n{"id":"x","capability":"refund","amount":1e400}\n'; } >"$work/block.jsonl"
