@@ -1,0 +1,65 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FuzzSupport
+import HITLPolicy
+
+// libFuzzer harness: the action stream (`eval FILE`, `eval -`). Each input is a whole actions
+// file, read from a regular file and from a pipe: one decision line per non-blank line (one
+// for a single object spread over several lines), the same bytes either way, and the same
+// bytes as the line evaluator for a one-line input. Any trap, sanitizer report or broken
+// invariant below is a crash.
+
+enum Policies {
+    nonisolated(unsafe) static let payments = FuzzFiles.evaluator("policies/payments.yaml", explain: false)
+}
+
+/// Scratch files reused by every run: the stream's input (a regular file) and its output.
+enum Scratch {
+    static let input = FuzzFiles.temporaryFile()
+    static let output = FuzzFiles.temporaryFile()
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzStream(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = UnsafeBufferPointer(start: data, count: size)
+    let lines = FuzzFiles.nonBlankLines(bytes)
+    let fromFile = decideStream(bytes, Policies.payments, viaPipe: false, lines: lines)
+    if lines == 1, !bytes.contains(0x0A) {
+        let line = FuzzFiles.decideLine(bytes, Policies.payments)
+        expect(fromFile == line.output, "the stream and the line decide one line differently")
+    }
+    if size <= 60_000 {   // fits a pipe's buffer, so one write never blocks
+        let fromPipe = decideStream(bytes, Policies.payments, viaPipe: true, lines: lines)
+        expect(fromPipe == fromFile, "a pipe and a regular file decide the same input differently")
+    }
+    return 0
+}
+
+/// The stream's output: one decision line per non-blank line, or one for a single object
+/// spread over several lines.
+func decideStream(_ bytes: UnsafeBufferPointer<UInt8>, _ evaluator: Evaluator, viaPipe: Bool, lines: Int) -> [UInt8] {
+    let input: Int32
+    var ends: [Int32] = [-1, -1]
+    if viaPipe {
+        expect(pipe(&ends) == 0, "pipe")
+        FuzzFiles.writeAll(ends[1], bytes)
+        close(ends[1])
+        input = ends[0]
+    } else {
+        FuzzFiles.replace(Scratch.input, with: bytes)
+        input = Scratch.input
+    }
+    FuzzFiles.replace(Scratch.output, with: UnsafeBufferPointer(start: nil, count: 0))
+    let summary = ActionStream(evaluator: evaluator, input: input, output: Scratch.output).run()
+    if viaPipe { close(ends[0]) }
+    let out = FuzzFiles.contents(Scratch.output)
+    expect(summary.readError == nil && !summary.outputClosed, "the stream failed")
+    expect(summary.decisions == lines || (lines > 1 && summary.decisions == 1), "decisions \(summary.decisions) for \(lines) non-blank lines")
+    expect(out.lazy.filter { $0 == 0x0A }.count == summary.decisions, "output lines differ from the decision count")
+    expect(out.isEmpty || out.last == 0x0A, "output does not end with a newline")
+    expect(String(validating: out, as: UTF8.self) != nil, "stream output is not UTF-8")
+    return out
+}

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# libFuzzer harnesses (fuzz/Package.swift) for the action evaluator, the action stream, the
+# YAML front end + compiler, and the compiled-table reader; see docs/fuzzing.md.
+#
+# usage: scripts/fuzz.sh build                (once, and after changing the sources)
+#        scripts/fuzz.sh HARNESS [SECONDS | -runs=N] [libFuzzer options...]
+#        scripts/fuzz.sh replay HARNESS      (run every kept input once, no mutation)
+#   HARNESS: actions | stream | yaml | table
+#
+# Runs are single-process (no -jobs/-workers). New coverage goes to .build-fuzz/corpus/HARNESS
+# (not versioned); the seeds in fuzz/corpus/HARNESS are read, never written. A crash, hang
+# (-timeout, 5 s) or out-of-memory input is written to fuzz/corpus/HARNESS/crashes/, which
+# `swift test` replays (Tests/HITLPolicyTests/Fuzz/FuzzCorpusReplayTests.swift): keep it there.
+# The last lines printed are the execution count and rate. Prefix with `nice` on a shared box.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scratch=.build-fuzz
+
+bindir="$scratch/x86_64-unknown-linux-gnu/release"
+
+build() {
+  # SwiftPM gives swiftc `-sanitize=fuzzer` and `-sanitize=address` as two flags and the Swift
+  # driver keeps only the last, so half the modules would lose coverage (or ASan); the
+  # combined -Xswiftc flag comes last and wins. It also reaches the link step, where it links
+  # libFuzzer's `main` (the harnesses are -parse-as-library and have none).
+  swift build --package-path fuzz --scratch-path "$scratch" -c release \
+    --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address >&2
+}
+
+# Runs use the binaries as built: SwiftPM re-plans (and may rebuild everything) when the
+# package tree changes, which a fuzzing run itself does, so `build` is its own step.
+binary() {
+  local bin="$bindir/$(target "$1")"
+  [[ -x "$bin" ]] || build
+  echo "$bin"
+}
+
+target() {
+  case "$1" in
+    actions) echo FuzzActions ;;
+    stream) echo FuzzStream ;;
+    yaml) echo FuzzYAML ;;
+    table) echo FuzzTable ;;
+    *) echo "unknown harness '$1' (actions, stream, yaml, table)" >&2; exit 2 ;;
+  esac
+}
+
+maxlen() {
+  case "$1" in
+    actions) echo 4096 ;;
+    stream) echo 16384 ;;
+    yaml) echo 8192 ;;
+    table) echo 32768 ;;
+  esac
+}
+
+case "${1:-}" in
+  build) build; exit 0 ;;
+  replay)
+    h=${2:?usage: scripts/fuzz.sh replay HARNESS}
+    bin=$(binary "$h")
+    find "fuzz/corpus/$h" -type f -print0 | xargs -0 "$bin" -runs=1 -timeout=5 -rss_limit_mb=2048
+    exit 0 ;;
+  ""|-h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+esac
+
+h=$1; shift
+limit=()
+if [[ "${1:-}" =~ ^[0-9]+$ ]]; then limit=("-max_total_time=$1"); shift; fi
+bin=$(binary "$h")
+mkdir -p "$scratch/corpus/$h" "fuzz/corpus/$h/crashes" "$scratch/logs"
+log="$scratch/logs/$h-$(date -u +%Y%m%dT%H%M%SZ).log"
+cmd=("$bin" "${limit[@]}" -max_len="$(maxlen "$h")" -timeout=5 -rss_limit_mb=2048
+     -dict="fuzz/dict/$h.dict" -artifact_prefix="fuzz/corpus/$h/crashes/" -print_final_stats=1
+     "$@" "$scratch/corpus/$h" "fuzz/corpus/$h")
+echo "+ ${cmd[*]}" | tee "$log" >&2
+status=0
+"${cmd[@]}" 2>>"$log" || status=$?
+grep -v '^"' "$log" | tail -n 12 >&2
+runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
+echo "$h: ${runs:-?} executions, ${rate:-?} exec/s, corpus $(find "$scratch/corpus/$h" -type f | wc -l) files, exit $status (log: $log)"
+exit "$status"
