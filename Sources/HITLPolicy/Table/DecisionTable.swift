@@ -142,6 +142,39 @@ extension DecisionTable {
         }
         for c in classes where !ok(c.root) || c.entryRule < 0 || c.entryRule >= rules.count { return "class \(c.label) is malformed" }
         if !ok(globalRoot) { return "the global root is malformed" }
+        return validateMeaning()
+    }
+
+    /// Checks what the compiler guarantees about meaning, so that an edited table cannot
+    /// weaken oversight in ways no policy can express: positive exchange rates, a quorum
+    /// of at least one that the approvers can meet, escalation only to the next tier up,
+    /// panels that exist, and thresholds inside their field's range.
+    func validateMeaning() -> String? {
+        for r in exchangeRates where !(r.rate > ExactDecimal(0)) { return "exchange rate \(r.currency) \(r.rate) is not positive" }
+        var names = Set<ByteName>()
+        for (i, a) in approvers.enumerated() {
+            let isTier = i < tierCount
+            if !isTier, a.kind != "specialist" { return "approver \(a.name) has kind \(a.kind): tiers come first, then specialists" }
+            if !names.insert(ByteName(a.name)).inserted { return "approver \(a.name) appears twice" }
+            if a.approvers.isEmpty || a.quorum < 1 || a.quorum > a.approvers.count {
+                return "\(a.kind) \(a.name) has quorum \(a.quorum) for \(a.approvers.count) approvers"
+            }
+            if let s = a.slaSeconds, s <= 0 { return "\(a.kind) \(a.name) has an SLA of \(s) seconds" }
+            let next = isTier && i + 1 < tierCount ? approvers[i + 1].name : nil
+            switch a.onTimeout {
+            case "reject" where a.escalatesTo == nil: break
+            case "escalate" where next != nil && a.escalatesTo.sameBytes(as: next): break
+            default: return "\(a.kind) \(a.name) times out with \(a.onTimeout) to \(a.escalatesTo ?? "nobody")"
+            }
+        }
+        let panels = Set(approvers.dropFirst(tierCount).map { ByteName($0.name) })
+        let named = rules.lazy.flatMap(\.contribution.specialists) + outcomes.lazy.flatMap(\.requirement.specialists)
+        if let unknown = named.first(where: { !panels.contains(ByteName($0)) }) { return "a rule or outcome names panel \(unknown), which does not exist" }
+        for (i, n) in nodes.enumerated() {
+            guard case .numeric(let f) = n.test else { continue }
+            let inRange: (ExactDecimal) -> Bool = f == .confidence ? { $0 >= ExactDecimal(0) && $0 <= ExactDecimal(1) } : { $0 >= ExactDecimal(0) }
+            if let c = n.cuts.first(where: { !inRange($0.value) }) { return "node \(i) has \(f) threshold \(c.value) out of range" }
+        }
         return nil
     }
 }
