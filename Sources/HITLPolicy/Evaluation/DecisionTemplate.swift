@@ -37,14 +37,8 @@ public enum Verdict: Int, Sendable, Comparable, CustomStringConvertible {
 
 extension DecisionTable {
     /// Renders the row part of a decision: outcome, approvals, reasons, assumptions, policy.
-    func template(outcomes ids: [Int], assumed: UInt64, reversibleDefault: Bool) -> DecisionTemplate {
-        var requirement = Requirement.bottom
-        var ruleIDs: [Int] = []
-        for o in ids {
-            requirement = requirement.joined(with: outcomes[o].requirement)
-            ruleIDs += outcomes[o].rules
-        }
-        ruleIDs = Array(Set(ruleIDs)).sorted()
+    /// `rules` are the matching rules (the reasons), ascending.
+    func template(requirement: Requirement, rules ruleIDs: [Int], assumed: UInt64, reversibleDefault: Bool) -> DecisionTemplate {
         var parts: [DecisionTemplate.Part] = []
         var b: [UInt8] = []
         b.append("\"decision\":")

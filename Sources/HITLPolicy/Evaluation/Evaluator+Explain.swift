@@ -8,8 +8,7 @@ extension Evaluator {
         out.append(contentsOf: ",\"region\":".utf8)
         out.appendJSONStringArray(paths.flatMap { $0.map(describeStep) })
         out.append(contentsOf: "},\"rules\":[".utf8)
-        var fired = Set<Int>()
-        for o in outcomes { fired.formUnion(table.outcomes[Int(o)].rules) }
+        let fired = Set(matchedRules(classIndex: c, a: outcomes[0], b: outcomes[1]))
         let name = fields.capabilityBytes ?? fields.capability.map { Array(line[$0]) } ?? []
         let capability = String(decoding: name, as: UTF8.self)
         var first = true

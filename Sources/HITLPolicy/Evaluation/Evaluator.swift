@@ -119,7 +119,8 @@ public final class Evaluator {
         appendCapability(into: &out)
         out.append(0x2C)
         let e = cache.find(key)
-            ?? cache.insert(key, table.template(outcomes: [Int(a), Int(b)], assumed: assumed, reversibleDefault: classReversible))
+            ?? cache.insert(key, table.template(requirement: requirement(a: a, b: b), rules: matchedRules(classIndex: c, a: a, b: b),
+                                                assumed: assumed, reversibleDefault: classReversible))
         let verdict = appendCached(e, into: &out)
         if explain {
             out.removeLast(2)   // "}\n"
