@@ -88,6 +88,7 @@ struct DiffCLITests {
     }
 
     @Test func gitRevisions() throws {
+        try Prerequisite.git.require()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hitl-diff-git-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("policies"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

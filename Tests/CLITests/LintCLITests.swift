@@ -78,6 +78,7 @@ struct LintCLITests {
     /// SARIF output validates against the SARIF 2.1.0 schema (checked with Python's
     /// jsonschema, which .ci/run installs).
     @Test func sarifValidatesAgainstTheSchema() throws {
+        try Prerequisite.jsonschema.require()
         let r = try CLI.run(["lint", "--format", "sarif", "fixtures/invalid", "policies"])
         #expect(r.status == 1)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sarif-\(UUID().uuidString)")

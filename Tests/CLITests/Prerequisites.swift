@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+/// Tools some CLI tests run besides the binary. A test whose tool is missing fails saying
+/// exactly what to install, instead of blaming the output it could not check.
+enum Prerequisite: String {
+    case git
+    case jsonschema
+
+    /// The command that checks for the tool.
+    var probe: [String] {
+        switch self {
+        case .git: ["git", "--version"]
+        case .jsonschema: ["python3", "-c", "import jsonschema"]
+        }
+    }
+
+    /// What to install, in the words README's install step uses.
+    var install: String {
+        switch self {
+        case .git: "git (Debian/Ubuntu: apt-get install git)"
+        case .jsonschema: "Python 3 with the jsonschema module (Debian/Ubuntu: apt-get install python3-jsonschema; elsewhere: python3 -m pip install jsonschema)"
+        }
+    }
+
+    struct Missing: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Records a failure naming what to install and throws when the tool is missing.
+    func require(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = probe
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        var ok = false
+        if (try? p.run()) != nil {
+            p.waitUntilExit()
+            ok = p.terminationStatus == 0
+        }
+        guard !ok else { return }
+        let message = "missing test prerequisite: this test needs \(install)"
+        Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+        throw Missing(description: message)
+    }
+}
