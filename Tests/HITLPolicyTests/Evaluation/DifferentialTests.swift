@@ -2,40 +2,93 @@ import Foundation
 import Testing
 @testable import HITLPolicy
 
-/// The compiled table against the reference interpreter: for every example policy, random
-/// actions concentrated on every threshold (exact boundaries, one step either side at a finer
-/// scale, missing fields, foreign currencies) must get the same decision, approvals, review
-/// and contributing rules.
+/// The compiled table against the reference interpreter: for every example policy, and for
+/// seeded generated ones (many independent tag and attribute rules, distinct specialist
+/// panels, overlapping patterns, foreign currencies; see `GeneratedPolicy`), random actions
+/// concentrated on every threshold (exact boundaries, one step either side at a finer
+/// scale, missing fields, foreign amounts just either side of a converted threshold) must
+/// get the same decision, approvals, review and contributing rules.
 @Suite struct DifferentialTests {
     static let policies = ["policies/payments.yaml", "policies/platform.yaml", "policies/healthcare.yaml",
                            "policies/support.yaml", "fixtures/policies/bench.yaml"]
     static let actionsPerPolicy = 100_000
+    /// Per generated policy; `HITL_DIFF_ACTIONS=N` runs more (or fewer) of them.
+    static let actionsPerGeneratedPolicy = ProcessInfo.processInfo.environment["HITL_DIFF_ACTIONS"].flatMap { Int($0) }
+        .map { max($0, 1) } ?? 10_000
+    /// The larger generated policies need the engine-v2 compiler (issue 10).
+    static let scaleEnabled = ProcessInfo.processInfo.environment["HITL_SCALE"] == "1"
 
     @Test(arguments: policies)
     func tableAgreesWithReference(_ path: String) throws {
-        let bytes = try Repo.bytes(path)
-        let loaded = PolicyLoader.load(bytes, file: path)
-        let policy = try #require(loaded.policy)
-        let table = try TableCompiler.compile(policy, digest: PolicyCompilation.digest(bytes))
-        #expect(table.validate() == nil)
-        let evaluator = Evaluator(table: table)
-        var gen = ActionGenerator(policy: policy, seed: 0x5eed ^ UInt64(path.utf8.count))
+        try Self.compare(try Repo.bytes(path), file: path, actions: Self.actionsPerPolicy,
+                         seed: 0x5eed ^ UInt64(path.utf8.count))
+    }
+
+    @Test(arguments: GeneratedPolicy.standard)
+    func generatedTableAgreesWithReference(_ spec: GeneratedPolicy) throws {
+        try Self.compare(Array(spec.yaml.utf8), file: spec.file, actions: Self.actionsPerGeneratedPolicy,
+                         seed: 0xd1ff ^ spec.seed)
+    }
+
+    @Test(.enabled(if: scaleEnabled, "set HITL_SCALE=1: needs a compiler linear in independent rules"),
+          arguments: GeneratedPolicy.scaled)
+    func scaledTableAgreesWithReference(_ spec: GeneratedPolicy) throws {
+        try Self.compare(Array(spec.yaml.utf8), file: spec.file, actions: Self.actionsPerGeneratedPolicy,
+                         seed: 0xd1ff ^ spec.seed)
+    }
+
+    /// A generated policy is only a fair test when lint accepts it with no error or warning
+    /// (the scaling policies must be lint-clean: "lint clean means it compiles").
+    @Test(arguments: GeneratedPolicy.standard + GeneratedPolicy.scaled)
+    func generatedPolicyLintsClean(_ spec: GeneratedPolicy) {
+        let findings = lintText(spec.yaml, file: spec.file).filter { $0.severity != .note }
+        #expect(findings.isEmpty, "\(findings.map { "\($0.code.id) \($0.location.line): \($0.message)" })")
+    }
+
+    @Test func generatedPoliciesAreDeterministic() {
+        for spec in GeneratedPolicy.standard + GeneratedPolicy.scaled {
+            #expect(spec.yaml == spec.yaml)
+        }
+        let a = GeneratedPolicy(shape: .currencies, count: 3, seed: 5), b = GeneratedPolicy(shape: .currencies, count: 3, seed: 6)
+        #expect(a.yaml != b.yaml)
+    }
+
+    /// Compiles `bytes`, then decides `actions` generated actions with the engine and with the
+    /// reference interpreter; records the first few disagreements.
+    static func compare(_ bytes: [UInt8], file: String, actions: Int, seed: UInt64) throws {
+        let loaded = PolicyLoader.load(bytes, file: file)
+        let policy = try #require(loaded.policy, "\(loaded.diagnostics.map(\.message))")
+        let engine = try Engine(policy, bytes: bytes)
+        var gen = ActionGenerator(policy: policy, seed: seed)
         var failures = 0
-        var out: [UInt8] = []
-        for n in 1...Self.actionsPerPolicy {
+        for n in 1...actions {
             let (line, action) = gen.next()
-            out.removeAll(keepingCapacity: true)
-            var bytes = Array(line.utf8)
-            bytes.withUnsafeBufferPointer { _ = evaluator.evaluate(line: $0, number: n, into: &out) }
-            let got = try Self.decode(out)
+            let got = try engine.decide(line, number: n)
             let want = ReferenceInterpreter.decide(policy, action)
             if got != want {
                 failures += 1
-                if failures <= 5 { Issue.record("\(path) line \(n): \(line)\n  table:     \(got)\n  reference: \(want)") }
+                if failures <= 5 { Issue.record("\(file) line \(n): \(line)\n  table:     \(got)\n  reference: \(want)") }
             }
-            bytes.removeAll()
         }
-        #expect(failures == 0)
+        #expect(failures == 0, "\(failures) of \(actions) actions disagree on \(file)")
+    }
+
+    /// The engine under test, behind one call (the only place that names its types).
+    struct Engine {
+        let evaluator: Evaluator
+
+        init(_ policy: Policy, bytes: [UInt8]) throws {
+            let table = try TableCompiler.compile(policy, digest: PolicyCompilation.digest(bytes))
+            #expect(table.validate() == nil)
+            evaluator = Evaluator(table: table)
+        }
+
+        func decide(_ line: String, number: Int) throws -> ReferenceInterpreter.Decision {
+            var out: [UInt8] = []
+            let bytes = Array(line.utf8)
+            bytes.withUnsafeBufferPointer { _ = evaluator.evaluate(line: $0, number: number, into: &out) }
+            return try DifferentialTests.decode(out)
+        }
     }
 
     static func decode(_ out: [UInt8]) throws -> ReferenceInterpreter.Decision {
@@ -65,7 +118,7 @@ struct ActionGenerator {
         for e in policy.capabilities {
             switch e.pattern {
             case .exact(let n): names.append(n)
-            case .prefix(let p): names += [p, p + "x", p + "deep.er", p + "*"]
+            case .prefix(let p): names += [p, p + "x", p + "deep.er", p + "*", String(p.dropLast())]
             }
             for b in e.spend { amounts.append(b.threshold.value) }
             for b in e.confidence { confidences.append(b.threshold.value) }
@@ -75,7 +128,7 @@ struct ActionGenerator {
             for p in r.when.capability ?? [] {
                 switch p.pattern {
                 case .exact(let n): names.append(n)
-                case .prefix(let q): names += [q, q + "y"]
+                case .prefix(let q): names += [q, q + "y", String(q.dropLast())]
                 }
             }
             for b in [r.when.amount?.lower, r.when.amount?.upper].compactMap({ $0 }) { amounts.append(b.value) }
@@ -116,8 +169,9 @@ struct ActionGenerator {
             let v = near(amounts, scale: -2)
             if chance(30), !policy.exchangeRates.isEmpty {
                 let rate = pick(policy.exchangeRates)
-                // Aim the converted amount at the threshold: v / rate, to a few decimals.
-                let foreign = chance(50) ? v : approxDivide(v, by: rate.rate)
+                // Aim the converted amount at the threshold: v / rate, truncated, or one
+                // step above that (just under and just over v once converted).
+                let foreign = chance(30) ? v : foreignAmount(v, rate: rate.rate)
                 fields.append("\"amount\":{\"value\":\"\(foreign)\",\"currency\":\"\(rate.currency)\"}")
                 a.amount = foreign * rate.rate
             } else if chance(50) {
@@ -147,14 +201,23 @@ struct ActionGenerator {
         }
         if chance(85) {
             var set = Set<String>()
-            for _ in 0..<Int(rng.next() % 3) { set.insert(pick(tags)) }
+            // Several tags at once, so that independent tag rules combine.
+            for _ in 0..<Int(rng.next() % (tags.count > 8 ? 6 : 3)) { set.insert(pick(tags)) }
             fields.append("\"tags\":[\(set.sorted().map(json).joined(separator: ","))]")
             a.tags = set
         }
         if !attributes.isEmpty, chance(80) {
             var parts: [String: String] = [:]
             for (path, values) in attributes.sorted(by: { $0.key < $1.key }) where chance(75) {
-                let v: AttributeValue = chance(80) ? pick(values) : .string("other-value")
+                var v: AttributeValue = chance(80) ? pick(values) : .string("other-value")
+                // The same text with another JSON type matches no listed value.
+                if chance(5) {
+                    switch v {
+                    case .number(let n): v = .string(n.description)
+                    case .bool(let b): v = .string(String(b))
+                    case .string(let s): if let n = ExactDecimal(parsing: s) { v = .number(n) }
+                    }
+                }
                 a.attributes[path] = v
                 let text: String = switch v {
                 case .string(let s): json(s)
@@ -169,9 +232,12 @@ struct ActionGenerator {
         return ("{" + fields.joined(separator: ",") + "}", a)
     }
 
-    func approxDivide(_ v: ExactDecimal, by rate: ExactDecimal) -> ExactDecimal {
-        let q = (Double(v.description) ?? 0) / (Double(rate.description) ?? 1)
-        return ExactDecimal(parsing: String(format: "%.4f", q)) ?? v
+    /// `v / rate` truncated to 2 to 29 decimals, sometimes plus one unit in the last place.
+    mutating func foreignAmount(_ v: ExactDecimal, rate: ExactDecimal) -> ExactDecimal {
+        let k = 2 + Int(rng.next() % 28)
+        guard let (q, exact) = v.divided(by: rate, fractionDigits: k) else { return v }
+        if exact || chance(50) { return q }
+        return q + ExactDecimal(isNegative: false, digits: [1], exponent: -k)
     }
 
     /// Dotted paths as nested objects.
