@@ -53,7 +53,16 @@ final class RulePredicates: @unchecked Sendable {
             return Int32(fast.count - 1)
         }
         for rule in table.rules {
-            checkStart.append(Int32(checks.count))
+            let start = checks.count
+            checkStart.append(Int32(start))
+            defer {
+                // Cheapest first (the rule fails at its first failing check): never,
+                // reversible and tags are one load each, numbers a comparison or two, an
+                // attribute may scan the action's `attributes`.
+                func cost(_ c: Check) -> Int { c.kind == Self.never ? 0 : c.kind == Self.attribute ? 3 : c.kind < Self.reversible ? 2 : 1 }
+                let sorted = checks[start...].enumerated().sorted { (cost($0.element), $0.offset) < (cost($1.element), $1.offset) }.map(\.element)
+                checks.replaceSubrange(start..., with: sorted)
+            }
             for c in rule.conditions {
                 switch c {
                 case .range(let r):
