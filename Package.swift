@@ -43,5 +43,10 @@ let package = Package(
             dependencies: ["hitl-policy"],
             exclude: ["Schemas"]
         ),
+        // Times the typed API in process (not part of the tests): see its main.swift.
+        .executableTarget(
+            name: "HITLPolicyBenchmarks",
+            dependencies: ["HITLPolicy"]
+        ),
     ]
 )

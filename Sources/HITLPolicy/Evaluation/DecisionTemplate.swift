@@ -37,103 +37,33 @@ public enum Verdict: Int, Sendable, Comparable, CustomStringConvertible {
 
 extension DecisionTable {
     /// Renders the row part of a decision: outcome, approvals, reasons, assumptions, policy.
-    /// `rules` are the matching rules (the reasons), ascending.
+    /// `rules` are the matching rules (the reasons), ascending. Written by `DecisionJSON`,
+    /// the renderer typed decisions use too; band details become splice points.
     func template(requirement: Requirement, rules ruleIDs: [Int], assumed: UInt64, reversibleDefault: Bool) -> DecisionTemplate {
+        template(decisionRow(requirement: requirement, rules: ruleIDs, assumed: assumed, reversibleDefault: reversibleDefault))
+    }
+
+    /// A row's template.
+    func template(_ row: DecisionRow) -> DecisionTemplate {
         var parts: [DecisionTemplate.Part] = []
         var b: [UInt8] = []
-        b.append("\"decision\":")
-        b.appendJSONString(requirement.stage.description)
-        b.append(",\"review\":")
-        b.append(requirement.review ? "true" : "false")
-        b.append(",\"approvals\":[")
-        for (k, a) in approvals(for: requirement).enumerated() {
-            if k > 0 { b.append(0x2C) }
-            b.appendApprover(a)
+        DecisionJSON.appendRow(row, into: &b) { field, after, missing, b in
+            parts.append(.bytes(b))
+            b = []
+            parts.append(.value(field, before: Array("\(field) ".utf8), after: Array(after.utf8), missing: Array(missing.utf8)))
         }
-        b.append("],\"reasons\":[")
-        for (k, id) in ruleIDs.enumerated() {
-            let rule = rules[id]
-            if k > 0 { b.append(0x2C) }
-            b.append("{\"rule\":")
-            b.appendJSONString(rule.path)
-            b.append(",\"effect\":")
-            b.appendJSONString(rule.effect)
-            if rule.kind == .band, case .range(let r)? = rule.conditions.first {
-                b.append(",\"detail\":\"")
-                parts.append(.bytes(b))
-                b = []
-                let unit = r.field == .amount ? " \(currency ?? "")" : ""
-                parts.append(.value(
-                    r.field, before: Array("\(r.field) ".utf8), after: Array("\(unit) \(r.text)".utf8),
-                    missing: Array("\(r.field) missing: counts as \(r.text)".utf8)))
-                b.append(0x22)
-            } else if rule.kind == .defaultStage {
-                b.append(",\"detail\":\"no capability entry matches\"")
-            } else if let reason = rule.reason {
-                b.append(",\"detail\":")
-                b.appendJSONString(reason)
-            }
-            if let reference = rule.reference {
-                b.append(",\"reference\":")
-                b.appendJSONString(reference)
-            }
-            b.append(",\"source\":")
-            b.appendJSONString(rule.source)
-            b.append(0x7D)
-        }
-        b.append("],\"assumed\":[")
-        var first = true
-        func assume(_ field: String, _ value: String) {
-            if !first { b.append(0x2C) }
-            first = false
-            b.append("{\"field\":")
-            b.appendJSONString(field)
-            b.append(",\"assumed\":")
-            b.append(value)
-            b.append(0x7D)
-        }
-        for f in NumericField.allCases where assumed & ActionFieldMask.numeric(f) != 0 {
-            var v: [UInt8] = []
-            v.appendJSONString(f.missingMeaning)
-            assume(f.description, String(decoding: v, as: UTF8.self))
-        }
-        if assumed & ActionFieldMask.reversible != 0 { assume("reversible", reversibleDefault ? "true" : "false") }
-        if assumed & ActionFieldMask.tags != 0 { assume("tags", "[]") }
-        for (k, a) in attributes.enumerated() where assumed & ActionFieldMask.attribute(k) != 0 {
-            assume("attributes.\(a.path)", "\"matches every condition\"")
-        }
-        b.append("],\"policy\":")
-        b.appendJSONString(policy)
-        b.append(",\"policy_digest\":")
-        b.appendJSONString(policyDigest)
-        b.append("}\n")
         parts.append(.bytes(b))
-        return DecisionTemplate(parts: parts, verdict: Verdict(requirement.stage))
+        return DecisionTemplate(parts: parts, verdict: Verdict(row.outcome))
     }
 }
 
-extension Array where Element == UInt8 {
-    mutating func appendApprover(_ a: TableApprover) {
-        append("{\"name\":")
-        appendJSONString(a.name)
-        append(",\"kind\":")
-        appendJSONString(a.kind)
-        append(",\"approvers\":")
-        appendJSONStringArray(a.approvers)
-        append(",\"quorum\":")
-        appendInt(a.quorum)
-        if let sla = a.sla, let seconds = a.slaSeconds {
-            append(",\"sla\":")
-            appendJSONString(sla)
-            append(",\"sla_seconds\":")
-            appendInt(seconds)
+extension Verdict {
+    init(_ outcome: Decision.Outcome) {
+        switch outcome {
+        case .autonomous: self = .autonomous
+        case .approval: self = .approval
+        case .disabled: self = .disabled
+        case .invalid: self = .invalid
         }
-        append(",\"on_timeout\":")
-        appendJSONString(a.onTimeout)
-        if let e = a.escalatesTo {
-            append(",\"escalates_to\":")
-            appendJSONString(e)
-        }
-        append(0x7D)
     }
 }

@@ -228,35 +228,17 @@ extension Evaluator {
 
     /// An `invalid` decision.
     func renderInvalid(_ errors: [ActionError], number: Int, withFields: Bool, into out: inout [UInt8]) {
-        out.append(0x7B)
+        var id: [UInt8]?
+        var capability: [UInt8]?
         if withFields, fields.id != nil {
-            out.append(contentsOf: "\"id\":".utf8)
-            appendID(into: &out)
-            out.append(0x2C)
+            id = []
+            appendID(into: &id!)
         }
-        out.append(contentsOf: "\"line\":".utf8)
-        out.appendInt(number)
         if withFields, fields.capabilityToken != nil {
-            out.append(contentsOf: ",\"capability\":".utf8)
-            appendCapability(into: &out)
+            capability = []
+            appendCapability(into: &capability!)
         }
-        out.append(contentsOf: ",\"decision\":\"invalid\",\"review\":false,\"approvals\":[],\"errors\":[".utf8)
-        for (k, e) in errors.enumerated() {
-            if k > 0 { out.append(0x2C) }
-            out.append(0x7B)
-            if let f = e.field {
-                out.append(contentsOf: "\"field\":".utf8)
-                out.appendJSONString(f)
-                out.append(0x2C)
-            }
-            out.append(contentsOf: "\"message\":".utf8)
-            out.appendJSONString(e.message)
-            out.append(0x7D)
-        }
-        out.append(contentsOf: "],\"policy\":".utf8)
-        out.appendJSONString(table.policy)
-        out.append(contentsOf: ",\"policy_digest\":".utf8)
-        out.appendJSONString(table.policyDigest)
-        out.append(contentsOf: "}\n".utf8)
+        DecisionJSON.appendInvalid(id: id, line: number, capability: capability, errors: errors,
+                                   policy: table.policy, policyDigest: table.policyDigest, into: &out)
     }
 }

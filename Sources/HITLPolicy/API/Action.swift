@@ -1,0 +1,96 @@
+/// An action an agent proposes (SPEC §4): built in Swift, or a JSON line exactly as `eval`
+/// reads it. Deciding a line that does not parse gives an `invalid` decision with its
+/// errors, as `eval` does; nothing throws.
+public struct Action: Sendable, Hashable {
+    /// An amount: an exact decimal, in `currency` (nil: the policy currency).
+    public struct Amount: Sendable, Hashable {
+        /// The value, exactly.
+        public var value: ExactDecimal
+        /// An ISO currency code; nil means the policy currency.
+        public var currency: String?
+
+        /// An amount of `value` in `currency` (nil: the policy currency).
+        public init(_ value: ExactDecimal, currency: String? = nil) {
+            self.value = value
+            self.currency = currency
+        }
+
+        /// An amount written as decimal text (`"6200.00"`); nil when the text is not a number.
+        public init?(_ text: String, currency: String? = nil) {
+            guard let value = ExactDecimal(parsing: text) else { return nil }
+            self.init(value, currency: currency)
+        }
+    }
+
+    /// A JSON value, for `attributes`.
+    public indirect enum Value: Sendable, Hashable {
+        /// A string.
+        case string(String)
+        /// A number, exactly.
+        case number(ExactDecimal)
+        /// A boolean.
+        case bool(Bool)
+        /// An object (nested attributes).
+        case object([String: Value])
+        /// An array (equals no value a policy lists).
+        case array([Value])
+        /// Null: the attribute counts as missing.
+        case null
+    }
+
+    /// The line number the decision echoes when the action has no `id` (and always when
+    /// it is invalid).
+    public var line: Int
+    let form: Form
+
+    enum Form: Sendable, Hashable {
+        case json([UInt8])
+        case built(Built)
+    }
+
+    /// An action's fields as the evaluator takes them (numbers already exact).
+    struct Built: Sendable, Hashable {
+        var id: ActionID?
+        var capability: String
+        var capabilityUTF8: [UInt8]
+        var amount: ActionNumber?
+        var currencyUTF8: [UInt8]?
+        var confidence: ActionNumber?
+        var blastRadius: ActionNumber?
+        var reversible: Bool?
+        var tags: [String]?
+        var attributes: [String: Value]?
+    }
+
+    /// An action built in Swift. A field left nil is missing, and so fails closed (SPEC §4);
+    /// values out of range (a negative amount, a confidence outside [0, 1], an unknown
+    /// currency, an empty capability) make the decision `invalid`, as in `eval`.
+    public init(capability: String, id: ActionID? = nil, amount: Amount? = nil, confidence: ExactDecimal? = nil,
+                blastRadius: Int? = nil, reversible: Bool? = nil, tags: [String]? = nil,
+                attributes: [String: Value]? = nil, line: Int = 1) {
+        self.line = line
+        form = .built(Built(
+            id: id, capability: capability, capabilityUTF8: Array(capability.utf8),
+            amount: amount.map { ActionNumber(exact: $0.value) }, currencyUTF8: amount?.currency.map { Array($0.utf8) },
+            confidence: confidence.map { ActionNumber(exact: $0) }, blastRadius: blastRadius.map { ActionNumber(exact: ExactDecimal($0)) },
+            reversible: reversible, tags: tags, attributes: attributes))
+    }
+
+    /// An action as one JSON line (without its newline), read by the same parser as `eval`
+    /// when it is decided. `line` is its 1-based line number in the input.
+    public init(json: [UInt8], line: Int = 1) {
+        self.line = line
+        form = .json(json)
+    }
+
+    /// An action as one JSON line.
+    public init(json: String, line: Int = 1) {
+        self.init(json: Array(json.utf8), line: line)
+    }
+
+    /// The JSON text the action was read from (nil for actions built in Swift).
+    public var jsonBytes: [UInt8]? {
+        if case .json(let bytes) = form { return bytes }
+        return nil
+    }
+}

@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A policy ready to decide actions: immutable, `Sendable`, and safe to share between
+/// threads and tasks (each concurrent `decide` borrows its own evaluator from a pool).
+///
+/// ```swift
+/// let loaded = CompiledPolicy.load(path: "policies/payments.yaml")
+/// guard let policy = loaded.policy else { /* loaded.diagnostics, loaded.failure */ }
+/// let decision = policy.decide(Action(capability: "refund", amount: Action.Amount("42.50")))
+/// ```
+public final class CompiledPolicy: Sendable {
+    let table: DecisionTable
+    private let pool: DeciderPool
+
+    /// Prepares a table that passed `DecisionTable.validate()`.
+    init(table: DecisionTable) {
+        self.table = table
+        pool = DeciderPool(table: table)
+    }
+
+    /// The policy's `name`.
+    public var name: String { table.policy }
+    /// `sha256:` and the hex SHA-256 of the policy source, as decisions report it.
+    public var digest: String { table.policyDigest }
+
+    /// Decides one action, exactly as `eval` decides its JSON line.
+    public func decide(_ action: Action) -> Decision {
+        let decider = pool.take()
+        defer { pool.give(decider) }
+        return decider.decide(action)
+    }
+
+    /// The compiled table artifact (`hitl-policy compile` output): deterministic bytes.
+    public var artifact: [UInt8] { PolicyCompilation.artifactBytes(table) }
+
+    /// Loads a policy from YAML source or a compiled table (told apart by content), as
+    /// `eval --policy` does. `file` names the source in diagnostics and rule sources.
+    public static func load(bytes: [UInt8], file: String) -> LoadedPolicy {
+        if !PolicyCompilation.looksLikeTable(bytes), bytes.count > SyntaxLimits.maxFileBytes {
+            return LoadedPolicy(policy: nil, diagnostics: [], failure: "\(file): larger than \(SyntaxLimits.maxFileBytes) bytes")
+        }
+        return LoadedPolicy(PolicyCompilation.load(bytes, file: file))
+    }
+
+    /// Compiles YAML policy source only (a table is refused as not YAML).
+    public static func compile(yaml bytes: [UInt8], file: String) -> LoadedPolicy {
+        LoadedPolicy(PolicyCompilation.compile(bytes, file: file))
+    }
+
+    /// Reads and loads a policy file: YAML source or a compiled table.
+    public static func load(path: String) -> LoadedPolicy {
+        let bytes: [UInt8]
+        do {
+            bytes = try PolicyFiles.read(path, limit: maxTableBytes) { prefix in
+                PolicyCompilation.mayBeTable(prefix: prefix) ? maxTableBytes : SyntaxLimits.maxFileBytes
+            }
+        } catch {
+            return LoadedPolicy(policy: nil, diagnostics: [], failure: error.description)
+        }
+        return load(bytes: bytes, file: path)
+    }
+
+    /// Compiled tables may be larger than policy source (as for the command line).
+    static let maxTableBytes = 512 << 20
+}
+
+/// What loading a policy produced: the compiled policy, or why there is none. Nothing is
+/// printed; diagnostics are values.
+public struct LoadedPolicy: Sendable {
+    /// The policy, when it loaded without errors.
+    public var policy: CompiledPolicy?
+    /// Lint findings of YAML source (warnings too, when it loaded), sorted by location.
+    public var diagnostics: [Diagnostic]
+    /// Why there is no policy when that is not a diagnostic: an unreadable file, a bad
+    /// compiled table, a policy too large to compile.
+    public var failure: String?
+
+    /// True when there is no policy.
+    public var failed: Bool { policy == nil }
+
+    init(policy: CompiledPolicy?, diagnostics: [Diagnostic], failure: String?) {
+        self.policy = policy
+        self.diagnostics = diagnostics
+        self.failure = failure
+    }
+
+    init(_ r: PolicyCompilation.Result) {
+        self.init(policy: r.table.map(CompiledPolicy.init(table:)), diagnostics: r.diagnostics,
+                  failure: r.failure ?? (r.table == nil && !r.diagnostics.contains { $0.severity == .error } ? "invalid policy" : nil))
+    }
+}
+
+/// Evaluators for concurrent `decide` calls: taken under a lock, used by one thread,
+/// given back. All of them share one flattened diagram.
+final class DeciderPool: @unchecked Sendable {
+    private let table: DecisionTable
+    private let flat: FlatDiagram
+    private var free: [Decider] = []
+    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    /// Evaluators kept between calls (more may exist while many threads decide at once).
+    static let kept = 64
+
+    init(table: DecisionTable) {
+        self.table = table
+        flat = FlatDiagram(table)
+        pthread_mutex_init(lock, nil)
+        free.append(Decider(table: table, flat: flat))
+    }
+
+    deinit {
+        pthread_mutex_destroy(lock)
+        lock.deallocate()
+    }
+
+    func take() -> Decider {
+        pthread_mutex_lock(lock)
+        let d = free.popLast()
+        pthread_mutex_unlock(lock)
+        return d ?? Decider(table: table, flat: flat)
+    }
+
+    func give(_ d: Decider) {
+        pthread_mutex_lock(lock)
+        if free.count < Self.kept { free.append(d) }
+        pthread_mutex_unlock(lock)
+    }
+}

@@ -1,0 +1,170 @@
+/// What a policy decided for one action (SPEC §4): the typed form of the decision line
+/// `eval` prints. `json` renders it byte for byte as `eval` does.
+public struct Decision: Sendable, Equatable, CustomStringConvertible {
+    /// The decision proper.
+    public enum Outcome: String, Sendable, Hashable, CaseIterable {
+        /// The agent may proceed unattended.
+        case autonomous
+        /// The action waits for the listed approvals.
+        case approval
+        /// The action must not happen.
+        case disabled
+        /// The action could not be judged; `errors` says why. Do not proceed.
+        case invalid
+    }
+
+    /// One approval the action needs: a ladder tier or a specialist panel.
+    public struct Approval: Sendable, Hashable {
+        /// Whether the approval is the ladder's tier or a specialist panel.
+        public enum Kind: String, Sendable, Hashable {
+            /// A tier of the escalation ladder.
+            case tier
+            /// A specialist panel.
+            case specialist
+        }
+
+        /// What happens when the SLA passes without a decision.
+        public enum Timeout: String, Sendable, Hashable {
+            /// The action is rejected.
+            case reject
+            /// The request goes to the next tier up (`escalatesTo`).
+            case escalate
+        }
+
+        /// The tier or panel name.
+        public var name: String
+        /// Tier or specialist.
+        public var kind: Kind
+        /// Principals or groups who may approve.
+        public var approvers: [String]
+        /// Approvals needed.
+        public var quorum: Int
+        /// The SLA as the policy writes it (normalised), when there is one.
+        public var sla: String?
+        /// The SLA in seconds, when there is one.
+        public var slaSeconds: Int?
+        /// What a timeout does.
+        public var onTimeout: Timeout
+        /// The next tier up, when `onTimeout` is `escalate`.
+        public var escalatesTo: String?
+    }
+
+    /// One matching rule: why the decision is what it is.
+    public struct Reason: Sendable, Hashable {
+        /// The rule path, e.g. `capabilities.refund.spend[1]` or `compliance.sox`.
+        public var rule: String
+        /// Its effect in words, e.g. `tier finance`.
+        public var effect: String
+        /// For bands, the action's value against the threshold; for compliance rules, their
+        /// `reason`.
+        public var detail: String?
+        /// A compliance rule's `reference`.
+        public var reference: String?
+        /// `file:line:column` of the rule in the policy.
+        public var source: String
+    }
+
+    /// A value the decision assumed because the action did not carry it (fail closed).
+    public struct Assumption: Sendable, Hashable {
+        /// What was assumed.
+        public enum Value: Sendable, Hashable {
+            /// A description, e.g. `over every threshold`.
+            case text(String)
+            /// A boolean (the capability's default `reversible`).
+            case bool(Bool)
+            /// No tags.
+            case emptyList
+        }
+
+        /// The field, e.g. `amount` or `attributes.environment`.
+        public var field: String
+        /// The value assumed.
+        public var assumed: Value
+    }
+
+    /// The action's `id` as sent, when it had one.
+    public var id: ActionID?
+    /// The action's line number (1-based; for actions built in Swift, the one they were given).
+    /// The JSON shows it when there is no `id`, and always for `invalid` decisions.
+    public var line: Int
+    /// The capability as sent (nil when an invalid action had none, or did not parse).
+    public var capability: String?
+    /// Why an `invalid` decision is invalid (empty otherwise).
+    public var errors: [ActionError]
+
+    // The row part, shared by every action that reached the same table row, and the shown
+    // text of the action's numbers that band details quote.
+    let row: DecisionRow
+    let shown: ShownNumbers
+
+    init(id: ActionID?, line: Int, capability: String?, errors: [ActionError], row: DecisionRow, shown: ShownNumbers) {
+        self.id = id
+        self.line = line
+        self.capability = capability
+        self.errors = errors
+        self.row = row
+        self.shown = shown
+    }
+
+    /// `autonomous`, `approval`, `disabled` or `invalid`.
+    public var outcome: Outcome { row.outcome }
+    /// Whether the action is reviewed after the fact.
+    public var review: Bool { row.review }
+    /// The approvals needed: the ladder tier first, then specialists by name.
+    public var approvals: [Decision.Approval] { row.approvals }
+    /// Every matching rule, in policy order.
+    public var reasons: [Decision.Reason] { row.reasons.map { $0.reason(shown) } }
+    /// The values assumed for fields the action lacks.
+    public var assumed: [Decision.Assumption] { row.assumed }
+    /// The policy's name.
+    public var policy: String { row.policy }
+    /// `sha256:` and the hex SHA-256 of the policy source.
+    public var policyDigest: String { row.policyDigest }
+
+    /// Whether the agent may proceed unattended.
+    public var isAutonomous: Bool { row.outcome == .autonomous }
+
+    /// The decision line exactly as `eval` prints it, without the final newline.
+    public var json: String {
+        var b: [UInt8] = []
+        DecisionJSON.append(self, into: &b)
+        b.removeLast()
+        return String(decoding: b, as: UTF8.self)
+    }
+
+    /// Appends the decision line exactly as `eval` prints it, final newline included.
+    public func appendJSONLine(to out: inout [UInt8]) {
+        DecisionJSON.append(self, into: &out)
+    }
+
+    /// The JSON line.
+    public var description: String { json }
+
+    public static func == (a: Decision, b: Decision) -> Bool {
+        a.id == b.id && a.line == b.line && a.capability == b.capability && a.errors == b.errors
+            && a.outcome == b.outcome && a.review == b.review && a.approvals == b.approvals
+            && a.reasons == b.reasons && a.assumed == b.assumed && a.policy == b.policy && a.policyDigest == b.policyDigest
+    }
+}
+
+/// An action's `id` as sent: a JSON string or number, kept as its JSON text so that two
+/// different ids never share an echo.
+public struct ActionID: Sendable, Hashable, CustomStringConvertible {
+    /// The id's JSON text: `"a-17"` (quotes and escapes included) or `17`.
+    public let json: String
+
+    /// A string id.
+    public init(_ string: String) {
+        var b: [UInt8] = []
+        b.appendJSONString(string)
+        json = String(decoding: b, as: UTF8.self)
+    }
+
+    /// A whole-number id.
+    public init(_ number: Int) { json = String(number) }
+
+    init(json: String) { self.json = json }
+
+    /// The JSON text.
+    public var description: String { json }
+}

@@ -1,0 +1,288 @@
+/// The part of a decision fixed by its table row: outcome, approvals, reasons (band details
+/// still waiting for the action's number), assumptions, policy. Built once per row and
+/// shared by every decision that reaches it, typed or rendered.
+final class DecisionRow: Sendable, Equatable {
+    let outcome: Decision.Outcome
+    let review: Bool
+    let approvals: [Decision.Approval]
+    let reasons: [RowReason]
+    let assumed: [Decision.Assumption]
+    let policy: String
+    let policyDigest: String
+    /// Bit `f.rawValue` is set when a band detail quotes numeric field `f`.
+    let quotedFields: UInt8
+
+    init(outcome: Decision.Outcome, review: Bool, approvals: [Decision.Approval], reasons: [RowReason],
+         assumed: [Decision.Assumption], policy: String, policyDigest: String) {
+        self.outcome = outcome
+        self.review = review
+        self.approvals = approvals
+        self.reasons = reasons
+        self.assumed = assumed
+        self.policy = policy
+        self.policyDigest = policyDigest
+        var quoted: UInt8 = 0
+        for r in reasons { if case .band(let f, _, _)? = r.detail { quoted |= 1 << UInt8(f.rawValue) } }
+        quotedFields = quoted
+    }
+
+    /// The row of an `invalid` decision.
+    convenience init(invalidFor table: DecisionTable) {
+        self.init(outcome: .invalid, review: false, approvals: [], reasons: [], assumed: [],
+                  policy: table.policy, policyDigest: table.policyDigest)
+    }
+
+    static func == (a: DecisionRow, b: DecisionRow) -> Bool {
+        a === b || (a.outcome == b.outcome && a.review == b.review && a.approvals == b.approvals && a.reasons == b.reasons
+            && a.assumed == b.assumed && a.policy == b.policy && a.policyDigest == b.policyDigest)
+    }
+}
+
+/// A reason as its row knows it.
+struct RowReason: Sendable, Hashable {
+    var rule: String
+    var effect: String
+    var detail: RowDetail?
+    var reference: String?
+    var source: String
+
+    /// The reason for an action whose numbers show as `shown`.
+    func reason(_ shown: ShownNumbers) -> Decision.Reason {
+        var text: String?
+        switch detail {
+        case .text(let t)?: text = t
+        case .band(let f, let after, let missing)?: text = shown[f].map { "\(f) \($0)\(after)" } ?? missing
+        case nil: text = nil
+        }
+        return Decision.Reason(rule: rule, effect: effect, detail: text, reference: reference, source: source)
+    }
+}
+
+/// A reason's detail: fixed text, or a band's, which quotes the action's value of `field`
+/// (`amount 6696 USD over 5000`) or says it is missing.
+enum RowDetail: Sendable, Hashable {
+    case text(String)
+    case band(NumericField, after: String, missing: String)
+}
+
+/// The action's numbers as a decision quotes them (nil: the action lacks the field).
+struct ShownNumbers: Sendable, Hashable {
+    var amount: String?
+    var confidence: String?
+    var blastRadius: String?
+
+    subscript(f: NumericField) -> String? {
+        switch f {
+        case .amount: amount
+        case .confidence: confidence
+        case .blastRadius: blastRadius
+        }
+    }
+}
+
+extension DecisionTable {
+    /// The row part of a decision: its requirement, the matching rules (ascending: policy
+    /// order), the fields assumed, and the class's default `reversible` (shown when assumed).
+    func decisionRow(requirement: Requirement, rules ruleIDs: [Int], assumed: UInt64, reversibleDefault: Bool) -> DecisionRow {
+        let approvals = approvals(for: requirement).map { a in
+            Decision.Approval(name: a.name, kind: Decision.Approval.Kind(rawValue: a.kind) ?? .specialist, approvers: a.approvers,
+                              quorum: a.quorum, sla: a.slaSeconds == nil ? nil : a.sla, slaSeconds: a.sla == nil ? nil : a.slaSeconds,
+                              onTimeout: Decision.Approval.Timeout(rawValue: a.onTimeout) ?? .reject, escalatesTo: a.escalatesTo)
+        }
+        let reasons = ruleIDs.map { id in
+            let rule = rules[id]
+            var detail: RowDetail?
+            if rule.kind == .band, case .range(let r)? = rule.conditions.first {
+                let unit = r.field == .amount ? " \(currency ?? "")" : ""
+                detail = .band(r.field, after: "\(unit) \(r.text)", missing: "\(r.field) missing: counts as \(r.text)")
+            } else if rule.kind == .defaultStage {
+                detail = .text("no capability entry matches")
+            } else if let reason = rule.reason {
+                detail = .text(reason)
+            }
+            return RowReason(rule: rule.path, effect: rule.effect, detail: detail, reference: rule.reference, source: rule.source)
+        }
+        var assumptions: [Decision.Assumption] = []
+        for f in NumericField.allCases where assumed & ActionFieldMask.numeric(f) != 0 {
+            assumptions.append(.init(field: f.description, assumed: .text(f.missingMeaning)))
+        }
+        if assumed & ActionFieldMask.reversible != 0 { assumptions.append(.init(field: "reversible", assumed: .bool(reversibleDefault))) }
+        if assumed & ActionFieldMask.tags != 0 { assumptions.append(.init(field: "tags", assumed: .emptyList)) }
+        for (k, a) in attributes.enumerated() where assumed & ActionFieldMask.attribute(k) != 0 {
+            assumptions.append(.init(field: "attributes.\(a.path)", assumed: .text("matches every condition")))
+        }
+        return DecisionRow(outcome: Decision.Outcome(requirement.stage), review: requirement.review, approvals: approvals,
+                           reasons: reasons, assumed: assumptions, policy: policy, policyDigest: policyDigest)
+    }
+}
+
+extension Decision.Outcome {
+    init(_ stage: Stage) {
+        switch stage {
+        case .autonomous: self = .autonomous
+        case .approval: self = .approval
+        case .disabled: self = .disabled
+        }
+    }
+}
+
+/// The one writer of decision lines (SPEC §4). `eval`'s templates and `Decision.json` both
+/// render through it; band details are handed to the caller, which splices in the action's
+/// number (a decision) or marks where it goes (a template).
+enum DecisionJSON {
+    /// Appends a whole decision line, final newline included.
+    static func append(_ d: Decision, into out: inout [UInt8]) {
+        if d.row.outcome == .invalid {
+            var id: [UInt8]?
+            if let i = d.id { id = Array(i.json.utf8) }
+            var capability: [UInt8]?
+            if let c = d.capability {
+                capability = []
+                capability?.appendJSONString(c)
+            }
+            appendInvalid(id: id, line: d.line, capability: capability, errors: d.errors,
+                          policy: d.row.policy, policyDigest: d.row.policyDigest, into: &out)
+            return
+        }
+        out.append(0x7B)
+        if let id = d.id {
+            out.append("\"id\":")
+            out.append(id.json)
+        } else {
+            out.append("\"line\":")
+            out.appendInt(d.line)
+        }
+        out.append(",\"capability\":")
+        out.appendJSONString(d.capability ?? "")
+        out.append(0x2C)
+        appendRow(d.row, into: &out) { field, after, missing, b in
+            if let value = d.shown[field] {
+                b.append(field.description)
+                b.append(0x20)
+                b.append(value)
+                b.append(after)
+            } else {
+                b.append(missing)
+            }
+        }
+    }
+
+    /// Appends the row part, from `"decision":` to the closing `}` and newline. `band`
+    /// writes a band detail's text (inside its quotes).
+    static func appendRow(_ row: DecisionRow, into b: inout [UInt8],
+                          band: (NumericField, _ after: String, _ missing: String, inout [UInt8]) -> Void) {
+        b.append("\"decision\":")
+        b.appendJSONString(row.outcome.rawValue)
+        b.append(",\"review\":")
+        b.append(row.review ? "true" : "false")
+        b.append(",\"approvals\":[")
+        for (k, a) in row.approvals.enumerated() {
+            if k > 0 { b.append(0x2C) }
+            appendApproval(a, into: &b)
+        }
+        b.append("],\"reasons\":[")
+        for (k, r) in row.reasons.enumerated() {
+            if k > 0 { b.append(0x2C) }
+            b.append("{\"rule\":")
+            b.appendJSONString(r.rule)
+            b.append(",\"effect\":")
+            b.appendJSONString(r.effect)
+            switch r.detail {
+            case .band(let f, let after, let missing)?:
+                b.append(",\"detail\":\"")
+                band(f, after, missing, &b)
+                b.append(0x22)
+            case .text(let t)?:
+                b.append(",\"detail\":")
+                b.appendJSONString(t)
+            case nil: break
+            }
+            if let reference = r.reference {
+                b.append(",\"reference\":")
+                b.appendJSONString(reference)
+            }
+            b.append(",\"source\":")
+            b.appendJSONString(r.source)
+            b.append(0x7D)
+        }
+        b.append("],\"assumed\":[")
+        for (k, a) in row.assumed.enumerated() {
+            if k > 0 { b.append(0x2C) }
+            b.append("{\"field\":")
+            b.appendJSONString(a.field)
+            b.append(",\"assumed\":")
+            switch a.assumed {
+            case .text(let t): b.appendJSONString(t)
+            case .bool(let v): b.append(v ? "true" : "false")
+            case .emptyList: b.append("[]")
+            }
+            b.append(0x7D)
+        }
+        b.append("],\"policy\":")
+        b.appendJSONString(row.policy)
+        b.append(",\"policy_digest\":")
+        b.appendJSONString(row.policyDigest)
+        b.append("}\n")
+    }
+
+    /// One `approvals` entry.
+    static func appendApproval(_ a: Decision.Approval, into b: inout [UInt8]) {
+        b.append("{\"name\":")
+        b.appendJSONString(a.name)
+        b.append(",\"kind\":")
+        b.appendJSONString(a.kind.rawValue)
+        b.append(",\"approvers\":")
+        b.appendJSONStringArray(a.approvers)
+        b.append(",\"quorum\":")
+        b.appendInt(a.quorum)
+        if let sla = a.sla, let seconds = a.slaSeconds {
+            b.append(",\"sla\":")
+            b.appendJSONString(sla)
+            b.append(",\"sla_seconds\":")
+            b.appendInt(seconds)
+        }
+        b.append(",\"on_timeout\":")
+        b.appendJSONString(a.onTimeout.rawValue)
+        if let e = a.escalatesTo {
+            b.append(",\"escalates_to\":")
+            b.appendJSONString(e)
+        }
+        b.append(0x7D)
+    }
+
+    /// An `invalid` decision line: `id` and `capability` as JSON text when the action got
+    /// far enough to have them.
+    static func appendInvalid(id: [UInt8]?, line: Int, capability: [UInt8]?, errors: [ActionError],
+                              policy: String, policyDigest: String, into out: inout [UInt8]) {
+        out.append(0x7B)
+        if let id {
+            out.append("\"id\":")
+            out.append(contentsOf: id)
+            out.append(0x2C)
+        }
+        out.append("\"line\":")
+        out.appendInt(line)
+        if let capability {
+            out.append(",\"capability\":")
+            out.append(contentsOf: capability)
+        }
+        out.append(",\"decision\":\"invalid\",\"review\":false,\"approvals\":[],\"errors\":[")
+        for (k, e) in errors.enumerated() {
+            if k > 0 { out.append(0x2C) }
+            out.append(0x7B)
+            if let f = e.field {
+                out.append("\"field\":")
+                out.appendJSONString(f)
+                out.append(0x2C)
+            }
+            out.append("\"message\":")
+            out.appendJSONString(e.message)
+            out.append(0x7D)
+        }
+        out.append("],\"policy\":")
+        out.appendJSONString(policy)
+        out.append(",\"policy_digest\":")
+        out.appendJSONString(policyDigest)
+        out.append("}\n")
+    }
+}

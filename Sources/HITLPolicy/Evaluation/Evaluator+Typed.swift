@@ -1,0 +1,149 @@
+/// One evaluator with what typed decisions add: rows by table row, built once each.
+/// Used by one thread at a time (`CompiledPolicy` keeps a pool of them).
+final class Decider {
+    let evaluator: Evaluator
+    private var rows: [TemplateCache.Key: DecisionRow] = [:]
+    private let invalidRow: DecisionRow
+    /// `table.attributes`' paths, split into keys for actions built in Swift.
+    private let attributeKeys: [[String]]
+    private var scratch: [UInt8] = []
+
+    init(table: DecisionTable, flat: FlatDiagram) {
+        evaluator = Evaluator(table: table, flat: flat)
+        invalidRow = DecisionRow(invalidFor: table)
+        attributeKeys = table.attributes.map { $0.path.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// Decides one action: the JSON form through `eval`'s parser, the built form by setting
+    /// the same per-action state; then the same walks, validation and rows.
+    func decide(_ action: Action) -> Decision {
+        let e = evaluator
+        defer {
+            e.clearAction()
+            e.line = UnsafeBufferPointer(start: nil, count: 0)
+        }
+        switch action.form {
+        case .json(let bytes):
+            return bytes.withUnsafeBufferPointer { line in
+                e.line = line
+                if let syntax = e.parse() {
+                    return Decision(id: nil, line: action.line, capability: nil, errors: [ActionError(field: nil, message: syntax)],
+                                    row: invalidRow, shown: ShownNumbers())
+                }
+                let id = e.fields.id.map { ActionID(json: String(decoding: line[$0], as: UTF8.self)) }
+                var capability: String?
+                if let b = e.fields.capabilityBytes { capability = String(decoding: b, as: UTF8.self) }
+                else if let r = e.fields.capability { capability = String(decoding: line[r], as: UTF8.self) }
+                else if e.fields.capabilityToken != nil { capability = "" }
+                return decideLoaded(id: id, capability: capability, number: action.line)
+            }
+        case .built(let b):
+            e.load(b, attributeKeys: attributeKeys)
+            return decideLoaded(id: b.id, capability: b.capability, number: action.line)
+        }
+    }
+
+    /// Validates, walks and renders the action in the evaluator's state (as `evaluate` does).
+    private func decideLoaded(id: ActionID?, capability: String?, number: Int) -> Decision {
+        let e = evaluator
+        e.validate()
+        guard e.fields.errors.isEmpty, let c = e.classOfAction() else {
+            var errors = e.fields.errors
+            if errors.isEmpty { errors.append(ActionError(field: "capability", message: "no table row covers this capability")) }
+            return Decision(id: id, line: number, capability: e.fields.capabilityToken == nil ? nil : capability, errors: errors,
+                            row: invalidRow, shown: ShownNumbers())
+        }
+        e.numbers = (WalkNumber(e.amountValue), WalkNumber(e.fields.confidence), WalkNumber(e.fields.blastRadius))
+        let classReversible = e.flat.classReversible[c]
+        let reversible = e.fields.reversible ?? classReversible
+        e.path.removeAll(keepingCapacity: true)
+        let a = e.walk(e.flat.classRoot[c], reversible: reversible)
+        let b = e.walk(e.table.globalRoot, reversible: reversible)
+        let assumed = e.missingMask(tested: e.flat.classTested[c] | e.globalTested)
+        // The same key as `Evaluator.evaluate`'s template cache: what fixes a row's rendering.
+        let key = TemplateCache.Key(a: a, b: b, assumed: assumed, reversible: classReversible)
+        let row: DecisionRow
+        if let found = rows[key] {
+            row = found
+        } else {
+            row = e.table.decisionRow(requirement: e.requirement(a: a, b: b), rules: e.matchedRules(classIndex: c, a: a, b: b),
+                                      assumed: assumed, reversibleDefault: classReversible)
+            if rows.count >= Evaluator.cacheLimit { rows.removeAll(keepingCapacity: true) }
+            rows[key] = row
+        }
+        var shown = ShownNumbers()
+        if row.quotedFields != 0 {
+            for f in NumericField.allCases where row.quotedFields & (1 << UInt8(f.rawValue)) != 0 && e.walkNumber(f).state != 0 {
+                scratch.removeAll(keepingCapacity: true)
+                e.appendValue(f, into: &scratch)
+                let text = String(decoding: scratch, as: UTF8.self)
+                switch f {
+                case .amount: shown.amount = text
+                case .confidence: shown.confidence = text
+                case .blastRadius: shown.blastRadius = text
+                }
+            }
+        }
+        return Decision(id: id, line: number, capability: capability, errors: [], row: row, shown: shown)
+    }
+}
+
+extension TemplateCache.Key: Hashable {
+    func hash(into h: inout Hasher) { h.combine(hash) }
+}
+
+extension Evaluator {
+    /// Sets the per-action state from an action built in Swift, as the parse would from its
+    /// JSON line (the line itself stays empty).
+    func load(_ a: Action.Built, attributeKeys: [[String]]) {
+        fields.capabilityToken = 0..<0
+        fields.capabilityBytes = a.capabilityUTF8
+        if a.capabilityUTF8.isEmpty { error("capability", "must not be empty") }
+        if let amount = a.amount {
+            fields.amount = amount
+            if let code = a.currencyUTF8 {
+                fields.currency = 0..<0
+                fields.currencyBytes = code
+            }
+        }
+        fields.confidence = a.confidence
+        fields.blastRadius = a.blastRadius
+        fields.reversible = a.reversible
+        if let tags = a.tags {
+            fields.hasTags = true
+            for tag in tags {
+                var t = tag
+                if let k = t.withUTF8({ tagIndex.lookup($0) }) { setTag(k) }
+            }
+        }
+        if let attributes = a.attributes {
+            for (k, keys) in attributeKeys.enumerated() {
+                attributeChoices[k] = Int32(Self.attributeChoice(attributes, keys, attributeValues[k]))
+                attributesChosen.append(k)
+            }
+        }
+    }
+
+    /// The child an attribute node takes for a typed value (as `attributeChoice` for a line):
+    /// a listed value's index, then "other", then "missing". Keys and strings compare by bytes.
+    static func attributeChoice(_ attributes: [String: Action.Value], _ keys: [String], _ wanted: [AttributeValue]) -> Int {
+        var value = Action.Value.object(attributes)
+        for key in keys {
+            guard case .object(let members) = value,
+                  let next = members.first(where: { $0.key.utf8.elementsEqual(key.utf8) })?.value else { return wanted.count + 1 }
+            value = next
+        }
+        switch value {
+        case .null: return wanted.count + 1
+        case .string(let s):
+            for (k, w) in wanted.enumerated() { if case .string(let v) = w, v.utf8.elementsEqual(s.utf8) { return k } }
+        case .bool(let truth):
+            for (k, w) in wanted.enumerated() { if case .bool(let v) = w, v == truth { return k } }
+        case .number(let n):
+            let x = ActionNumber(exact: n)
+            for (k, w) in wanted.enumerated() { if case .number(let v) = w, x.compare(ActionNumber(exact: v)) == 0 { return k } }
+        case .object, .array: break
+        }
+        return wanted.count
+    }
+}

@@ -1,0 +1,123 @@
+// Times `CompiledPolicy.decide` in process, one thread: the median over rounds of the mean
+// time per decision, for actions built in Swift and for JSON action lines.
+//
+//   swift build -c release --scratch-path .build-release --product HITLPolicyBenchmarks
+//   .build-release/release/HITLPolicyBenchmarks [POLICY] [ACTIONS.jsonl]
+//
+// Without ACTIONS, JSON lines are made from the built actions.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import HITLPolicy
+
+let arguments = CommandLine.arguments
+let policyPath = arguments.count > 1 ? arguments[1] : "/work/shared/bench/policy.yaml"
+let loaded = CompiledPolicy.load(path: policyPath)
+guard let policy = loaded.policy else {
+    print("cannot load \(policyPath): \(loaded.failure ?? "") \(loaded.diagnostics.map(\.message))")
+    exit(2)
+}
+
+/// A reproducible generator (SplitMix64).
+struct Random {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func pick<T>(_ xs: [T]) -> T { xs[Int(next() % UInt64(xs.count))] }
+    mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
+}
+
+// Actions like the bench corpus: its capabilities, amounts around its thresholds, some
+// foreign currencies, tags and the production attribute; a few fields missing.
+var random = Random(state: 42)
+let capabilities = ["search", "read_record", "create_ticket", "send_email", "update_record", "delete_record",
+                    "export_data", "refund", "issue_credit", "transfer_funds", "close_account", "deploy.web", "unknown"]
+let amounts = ["0", "42.50", "99.99", "100", "100.01", "499", "500", "4999.99", "5000", "6200.00", "25000", "30000.5", "250001"]
+var buildActions: [Action] = []
+var generatedLines: [String] = []
+for n in 0..<4096 {
+    var parts = ["\"id\":\"a-\(n)\""]
+    let capability = random.pick(capabilities)
+    parts.append("\"capability\":\"\(capability)\"")
+    var amount: Action.Amount?
+    if random.chance(85) {
+        let value = random.pick(amounts)
+        let currency: String? = random.chance(20) ? random.pick(["EUR", "GBP", "JPY"]) : nil
+        amount = Action.Amount(value, currency: currency)
+        parts.append(currency.map { "\"amount\":{\"value\":\"\(value)\",\"currency\":\"\($0)\"}" } ?? "\"amount\":\(value)")
+    }
+    let confidence = random.chance(90) ? random.pick(["0.55", "0.65", "0.75", "0.85", "0.95", "0.99"]) : nil
+    if let confidence { parts.append("\"confidence\":\(confidence)") }
+    let blast = random.chance(85) ? random.pick([0, 1, 3, 50, 150, 2000]) : nil
+    if let blast { parts.append("\"blast_radius\":\(blast)") }
+    let reversible = random.chance(80) ? random.chance(50) : nil
+    if let reversible { parts.append("\"reversible\":\(reversible)") }
+    let tags = random.chance(85) ? (random.chance(30) ? [random.pick(["pii", "sox", "sanctioned", "other"])] : []) : nil
+    if let tags { parts.append("\"tags\":[" + tags.map { "\"\($0)\"" }.joined(separator: ",") + "]") }
+    let environment = random.chance(50) ? random.pick(["production", "staging"]) : nil
+    if let environment { parts.append("\"attributes\":{\"environment\":\"\(environment)\"}") }
+    buildActions.append(Action(
+        capability: capability, id: ActionID("a-\(n)"), amount: amount, confidence: confidence.flatMap { ExactDecimal(parsing: $0) },
+        blastRadius: blast, reversible: reversible, tags: tags,
+        attributes: environment.map { ["environment": .string($0)] }, line: n + 1))
+    generatedLines.append("{" + parts.joined(separator: ",") + "}")
+}
+
+var jsonActions: [Action] = []
+if arguments.count > 2, let file = fopen(arguments[2], "r") {
+    var line: UnsafeMutablePointer<CChar>?
+    var capacity = 0
+    while jsonActions.count < 100_000 {
+        let n = getline(&line, &capacity, file)
+        if n <= 0 { break }
+        let bytes = UnsafeRawBufferPointer(start: line, count: n).prefix { $0 != 0x0A }
+        jsonActions.append(Action(json: Array(bytes), line: jsonActions.count + 1))
+    }
+    free(line)
+    fclose(file)
+} else {
+    jsonActions = generatedLines.enumerated().map { Action(json: $0.element, line: $0.offset + 1) }
+}
+// The two forms decide alike.
+for (b, j) in zip(buildActions, generatedLines.enumerated().map { Action(json: $0.element, line: $0.offset + 1) }) where policy.decide(b) != policy.decide(j) {
+    print("built and JSON forms disagree:\n  \(policy.decide(b).json)\n  \(policy.decide(j).json)")
+    exit(1)
+}
+
+func now() -> UInt64 {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
+}
+
+/// Median over `rounds` of the mean nanoseconds per decision over `actions`.
+func measure(_ label: String, _ actions: [Action], rounds: Int = 31, perRound: Int = 100_000) {
+    var sink = 0
+    for a in actions.prefix(perRound) { sink &+= policy.decide(a).line }   // warm the rows
+    var means: [Double] = []
+    for _ in 0..<rounds {
+        let start = now()
+        var k = 0
+        for _ in 0..<perRound {
+            let d = policy.decide(actions[k])
+            sink &+= d.review ? 1 : 0
+            k += 1
+            if k == actions.count { k = 0 }
+        }
+        means.append(Double(now() - start) / Double(perRound))
+    }
+    means.sort()
+    let median = means[means.count / 2]
+    print("\(label): median \(Int(median.rounded())) ns per decide (\(rounds) rounds of \(perRound); min \(Int(means[0].rounded())), max \(Int(means[means.count - 1].rounded())))  [\(sink % 2)]")
+}
+
+print("policy \(policy.name), \(buildActions.count) built actions, \(jsonActions.count) JSON actions")
+measure("decide(Action built in Swift)", buildActions)
+measure("decide(Action(json:))", jsonActions)
