@@ -2,7 +2,7 @@
 /// Used by one thread at a time (`CompiledPolicy` keeps a pool of them).
 final class Decider {
     let evaluator: Evaluator
-    private var rows: [TemplateCache.Key: DecisionRow] = [:]
+    private var rows: [TemplateCache.Key: (rules: [Int32], row: DecisionRow)] = [:]
     private let invalidRow: DecisionRow
     /// `table.attributes`' paths, split into keys for actions built in Swift.
     private let attributeKeys: [[String]]
@@ -60,16 +60,19 @@ final class Decider {
         let a = e.walk(e.flat.classRoot[c], reversible: reversible)
         let b = e.walk(e.table.globalRoot, reversible: reversible)
         let assumed = e.missingMask(tested: e.flat.classTested[c] | e.globalTested)
-        // The same key as `Evaluator.evaluate`'s template cache: what fixes a row's rendering.
-        let key = TemplateCache.Key(a: a, b: b, assumed: assumed, reversible: classReversible)
+        // The same key as `Evaluator.evaluate`'s template cache: what fixes a row's rendering,
+        // the matched rules included (compared in full, not only by their hash).
+        let (ruleCount, ruleHash) = e.matchRules(classIndex: c, reversible: reversible)
+        let matched = UnsafeBufferPointer(rebasing: e.matched[0..<ruleCount])
+        let key = TemplateCache.Key(a: a, b: b, assumed: assumed, reversible: classReversible, rules: ruleHash, ruleCount: Int32(ruleCount))
         let row: DecisionRow
-        if let found = rows[key] {
-            row = found
+        if let found = rows[key], found.rules.elementsEqual(matched) {
+            row = found.row
         } else {
-            row = e.table.decisionRow(requirement: e.requirement(a: a, b: b), rules: e.matchedRules(classIndex: c, a: a, b: b),
+            row = e.table.decisionRow(requirement: e.requirement(a: a, b: b), rules: matched.map { Int($0) },
                                       assumed: assumed, reversibleDefault: classReversible)
             if rows.count >= Evaluator.cacheLimit { rows.removeAll(keepingCapacity: true) }
-            rows[key] = row
+            rows[key] = (Array(matched), row)
         }
         var shown = ShownNumbers()
         if row.quotedFields != 0 {
