@@ -39,7 +39,8 @@ struct Random {
 var random = Random(state: 42)
 let capabilities = ["search", "read_record", "create_ticket", "send_email", "update_record", "delete_record",
                     "export_data", "refund", "issue_credit", "transfer_funds", "close_account", "deploy.web", "unknown"]
-let amounts = ["0", "42.50", "99.99", "100", "100.01", "499", "500", "4999.99", "5000", "6200.00", "25000", "30000.5", "250001"]
+// Canonical decimals: a built amount is shown canonically, a JSON one as its literal.
+let amounts = ["0", "42.5", "99.99", "100", "100.01", "499", "500", "4999.99", "5000", "6200", "25000", "30000.5", "250001"]
 var buildActions: [Action] = []
 var generatedLines: [String] = []
 for n in 0..<4096 {
