@@ -34,7 +34,7 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Exit with the decision: 0 autonomous, 3 approval, 4 disabled, 5 invalid.")
     var exitCode = false
 
-    @Option(name: .long, help: ArgumentHelp("Threads deciding a large actions file (default: the processors online, at most 8). Pipes are read one line at a time.", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Threads deciding a large actions file, or a pipe while it delivers actions in bulk (default: the processors online, at most 8).", valueName: "n"))
     var jobs: Int?
 
     func validate() throws {

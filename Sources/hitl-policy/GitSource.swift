@@ -61,7 +61,11 @@ enum GitSource {
     private static func run(_ argv: [String], label: String) -> (status: Int32, out: [UInt8]) {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { Terminal.fail("cannot run git: \(String(cString: strerror(errno)))") }
+        #if canImport(Darwin)
+        var actions: posix_spawn_file_actions_t? = nil   // an opaque pointer there, a struct in glibc
+        #else
         var actions = posix_spawn_file_actions_t()
+        #endif
         posix_spawn_file_actions_init(&actions)
         posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO)
         posix_spawn_file_actions_addclose(&actions, fds[0])
@@ -70,7 +74,7 @@ enum GitSource {
         var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { for p in cargs { free(p) } }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "git", &actions, nil, &cargs, environ)
+        let spawned = posix_spawnp(&pid, "git", &actions, nil, &cargs, processEnvironment)
         close(fds[1])
         guard spawned == 0 else {
             close(fds[0])
@@ -80,7 +84,7 @@ enum GitSource {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var tooLarge = false
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fds[0], $0.baseAddress, $0.count) }
+            let n = chunk.withUnsafeMutableBytes { systemRead(fds[0], $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
             if out.count + n > PolicyInput.maxTableBytes { tooLarge = true; break }
@@ -94,3 +98,16 @@ enum GitSource {
         return (status, out)
     }
 }
+
+// `GitSource.read` hides the C function of the same name.
+#if canImport(Glibc)
+private let systemRead = Glibc.read
+private var processEnvironment: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? { environ }
+#elseif canImport(Darwin)
+private let systemRead = Darwin.read
+// Darwin exports no `environ` to programs; `_NSGetEnviron` (crt_externs.h) is the documented
+// way to reach it, declared here by its C symbol so the build needs no particular SDK module.
+@_silgen_name("_NSGetEnviron")
+private func darwinEnviron() -> UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
+private var processEnvironment: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? { darwinEnviron().pointee }
+#endif

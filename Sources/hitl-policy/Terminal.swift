@@ -54,7 +54,7 @@ enum Terminal {
         guard let base = buffer.baseAddress else { return true }
         var offset = 0
         while offset < buffer.count {
-            let n = Glibc.write(fd, base + offset, buffer.count - offset)
+            let n = systemWrite(fd, base + offset, buffer.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 return false
@@ -71,7 +71,7 @@ enum Terminal {
     }
 
     /// Exits with `status`.
-    static func exit(_ status: Int32) -> Never { Glibc.exit(status) }
+    static func exit(_ status: Int32) -> Never { systemExit(status) }
 
     /// Colour on a terminal unless `NO_COLOR` is set (non-empty) or `TERM=dumb`.
     static var stdoutWantsColor: Bool {
@@ -80,3 +80,12 @@ enum Terminal {
         return isatty(STDOUT_FILENO) != 0
     }
 }
+
+// `Terminal.write` and `Terminal.exit` hide the C functions of the same names.
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+private let systemExit = Glibc.exit
+#elseif canImport(Darwin)
+private let systemWrite = Darwin.write
+private let systemExit = Darwin.exit
+#endif

@@ -5,17 +5,25 @@ import Darwin
 #endif
 
 extension ActionStream {
-    /// The JSON Lines loop with worker threads (a regular file only): whole lines are cut
-    /// into batches (at most `batchSize` bytes and `batchLines` lines), decided by the pool,
-    /// and written in input order. At most two batches per worker are in flight, and a
-    /// worker hands its batch back whenever its decisions reach the output limit (the rest
-    /// is decided after they are written), so memory stays flat however long the file,
-    /// however long the decisions and whatever `--jobs`. A line longer than a batch is
-    /// decided here.
-    func runBatches(_ pool: EvaluationPool, reader: inout ChunkReader, lineNumber first: Int,
+    /// The JSON Lines loop with worker threads: whole lines are cut into batches (at most
+    /// `batchSize` bytes and `batchLines` lines), decided by the pool, and written in input
+    /// order. At most two batches per worker are in flight, and a worker hands its batch
+    /// back whenever its decisions reach the output limit (the rest is decided after they
+    /// are written), so memory stays flat however long the file, however long the decisions
+    /// and whatever `--jobs`. A line longer than a batch is decided here.
+    ///
+    /// From a pipe or terminal, reading goes on while the input has more to give at once,
+    /// until a batch is full; once it has none, everything read is decided and written
+    /// before the next read (a few lines here, on this thread, when no batch is in flight),
+    /// so a caller that writes one action and waits gets its answer. The threads start with
+    /// the first batch handed to them; if they cannot, batches are decided here.
+    func runBatches(reader: inout ChunkReader, lineNumber first: Int,
                     out: inout [UInt8], summary initial: Summary) -> Summary {
         var summary = initial
         var lineNumber = first
+        var pool: EvaluationPool?
+        var threadsFailed = false
+        defer { pool?.shutdown() }
         // Up to 16 batches in flight get the full sizes; more share the same budget, so
         // memory does not grow with `--jobs` (at most about 4 MiB of input and 16 MiB of
         // output in flight, plus one line's decision per batch).
@@ -30,12 +38,22 @@ extension ActionStream {
         }
 
         var oldest: LineBatch { batches[(next - inFlight + batches.count) % batches.count] }
+        func submit(_ batch: LineBatch, first: Bool = false) {
+            if pool == nil, !threadsFailed {
+                pool = EvaluationPool(evaluator: evaluator, workers: workers)
+                threadsFailed = pool == nil
+            }
+            if let pool { return pool.submit(batch, first: first) }
+            batch.evaluate(with: evaluator)
+            batch.done = true
+        }
+        func wait(for batch: LineBatch) { pool?.wait(for: batch) }
         /// Waits for the oldest batch in flight and writes its decisions, piece by piece; the
         /// `errno` of a failed write.
         func collect() -> Int32? {
             let batch = oldest
             while true {
-                pool.wait(for: batch)
+                wait(for: batch)
                 summary.decisions += batch.decisions
                 if let w = batch.worst { summary.worst = max(summary.worst ?? w, w) }
                 if let e = send(batch.output) {
@@ -44,7 +62,7 @@ extension ActionStream {
                     return e
                 }
                 if batch.finished { break }
-                pool.submit(batch, first: true)
+                submit(batch, first: true)
             }
             inFlight -= 1
             return nil
@@ -59,7 +77,7 @@ extension ActionStream {
             summary.failed(e, pending: reader.buffer[reader.start..<reader.end])
             while inFlight > 0 {
                 let batch = oldest
-                pool.wait(for: batch)
+                wait(for: batch)
                 summary.decisions += batch.decisions
                 if let w = batch.worst { summary.worst = max(summary.worst ?? w, w) }
                 if batch.hasUndecided { summary.undecided = true }
@@ -76,6 +94,11 @@ extension ActionStream {
         }
 
         while true {
+            // A pipe with more to give now: read on until a batch is full.
+            if interactive, !reader.eof, reader.pending < inputLimit, reader.ready() {
+                reader.fill(upTo: Self.maxLine + ChunkReader.chunk)
+                continue
+            }
             if let (cut, lines) = reader.batchEnd(limit: inputLimit, maxLines: Self.batchLines) {
                 if cut - reader.start > inputLimit {
                     // One line longer than a batch: decided here once the batches before it are
@@ -88,6 +111,19 @@ extension ActionStream {
                     out.removeAll(keepingCapacity: out.capacity <= 1 << 20)
                     continue
                 }
+                if interactive, inFlight == 0, lines <= Self.handLines, reader.pending < inputLimit {
+                    // A few lines from a pipe with nothing more to give now: decided here, at once.
+                    var k = reader.start
+                    while let nl = reader.newline(), nl < cut {
+                        lineNumber += 1
+                        if !reader.isBlank(k..<nl) { decideHere(k..<nl, number: lineNumber) }
+                        k = nl + 1
+                        reader.start = k
+                    }
+                    if let e = send(out) { out.removeAll(); return abandon(e) }
+                    out.removeAll(keepingCapacity: true)
+                    continue
+                }
                 if inFlight == batches.count, let e = collect() { return abandon(e) }
                 let batch = batches[next]
                 batch.input.removeAll(keepingCapacity: true)
@@ -97,7 +133,7 @@ extension ActionStream {
                 batch.consumed = 0
                 lineNumber += lines
                 reader.start = cut
-                pool.submit(batch)
+                submit(batch)
                 next = (next + 1) % batches.count
                 inFlight += 1
                 continue
@@ -120,6 +156,8 @@ extension ActionStream {
                 out.removeAll(keepingCapacity: true)
                 continue
             }
+            // Nothing more to read at once from a pipe: every decision in flight goes out first.
+            if interactive, inFlight > 0, !reader.ready(), let e = drain() { return abandon(e) }
             reader.fill(upTo: Self.maxLine + ChunkReader.chunk)
         }
     }

@@ -9,8 +9,10 @@ import Darwin
 ///
 /// Memory stays flat: input is read in 1 MiB chunks, a line longer than `maxLine` is
 /// answered with an `invalid` decision and skipped without being held, and output is
-/// written in batches. When the input is a pipe or terminal, pending decisions are written
-/// before every read, so a caller that writes one action and waits gets its answer.
+/// written in batches. When the input is a pipe or terminal, every decision for the lines
+/// read is written before a read that would wait, so a caller that writes one action and
+/// waits gets its answer; input that arrives in bulk is decided in batches by worker
+/// threads, like a large file.
 public struct ActionStream {
     /// Longest line evaluated (longer lines are `invalid`).
     public static let maxLine = 4 << 20
@@ -46,6 +48,9 @@ public struct ActionStream {
     static let batchSize = 256 << 10
     /// Lines handed to a worker at a time.
     static let batchLines = 2048
+    /// Lines from a pipe decided on the reading thread when no batch is in flight and the
+    /// pipe has nothing more to give at once (handing them over would only add latency).
+    static let handLines = 64
 
     let evaluator: Evaluator
     let input: Int32
@@ -54,8 +59,10 @@ public struct ActionStream {
     let workers: Int
 
     /// `input` and `output` are file descriptors. With `workers` > 1, a regular file larger
-    /// than a few batches is decided by that many threads (output order is input order);
-    /// pipes and terminals are always read one line at a time, so answers are immediate.
+    /// than a few batches is decided by that many threads (output order is input order), and
+    /// so is a pipe or terminal while it delivers more than a batch at once; the threads start
+    /// only then, and whatever has been read is decided and written whenever the input has
+    /// nothing more to read at once, so answers are immediate.
     public init(evaluator: Evaluator, input: Int32, output: Int32, workers: Int = 1) {
         self.evaluator = evaluator
         self.input = input
@@ -63,7 +70,7 @@ public struct ActionStream {
         var st = stat()
         let regular = fstat(input, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
         interactive = !regular
-        self.workers = regular && Int(st.st_size) > 4 * Self.batchSize ? max(workers, 1) : 1
+        self.workers = !regular || Int(st.st_size) > 4 * Self.batchSize ? max(workers, 1) : 1
     }
 
     /// Worker threads worth starting here: the processors online, at most 8.
@@ -123,9 +130,8 @@ public struct ActionStream {
         }
         lineNumber = skipped
 
-        if workers > 1, let pool = EvaluationPool(evaluator: evaluator, workers: workers) {
-            defer { pool.shutdown() }
-            return runBatches(pool, reader: &reader, lineNumber: lineNumber, out: &out, summary: summary)
+        if workers > 1 {
+            return runBatches(reader: &reader, lineNumber: lineNumber, out: &out, summary: summary)
         }
 
         while true {
@@ -254,6 +260,16 @@ struct ChunkReader {
             }
             if lines > 0 { return (k, lines) }
             return newline().map { ($0 + 1, 1) }
+        }
+    }
+
+    /// Whether a read would return at once (with bytes, the end of input or an error):
+    /// whether a pipe or terminal has more to give right now.
+    func ready() -> Bool {
+        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        while true {
+            let n = poll(&p, 1, 0)
+            if n >= 0 || errno != EINTR { return n > 0 }   // a failed poll: flush, then read as before
         }
     }
 

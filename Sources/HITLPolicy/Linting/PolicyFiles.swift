@@ -84,7 +84,7 @@ public enum PolicyFiles {
         var device: UInt64
         var inode: UInt64
         init(_ info: stat) {
-            device = UInt64(info.st_dev)
+            device = UInt64(truncatingIfNeeded: info.st_dev)   // dev_t is signed on Darwin
             inode = UInt64(info.st_ino)
         }
     }
