@@ -42,6 +42,9 @@ public final class Evaluator {
 
     @exclusivity(unchecked) var cache = TemplateCache(limit: Evaluator.cacheLimit)
     @exclusivity(unchecked) var keyScratch: [Int] = []
+    /// Each class's rules (own and global), ascending.
+    let classRules: [[Int]]
+    @exclusivity(unchecked) var reasonNumbers: [[Int]: Int32] = [:]
     static let cacheLimit = 16_384
 
     /// Prepares a table for evaluation. The table must pass `validate()`.
@@ -71,6 +74,8 @@ public final class Evaluator {
         currency = table.currency.map { Array($0.utf8) }
         knownCurrencies = ([table.currency].compactMap { $0 } + table.exchangeRates.map(\.currency)).joined(separator: ", ")
         globalTested = table.globalTestedFields
+        let ruleIndex = ClassRuleIndex(table)
+        classRules = table.classes.map { ruleIndex.allRuleIDs(kind: $0.kind, name: $0.name) }
         tagPresent = .allocate(capacity: max(table.tags.count, 1))
         tagPresent.initialize(repeating: false)
         tagsSet = .allocate(capacity: max(table.tags.count, 1))
@@ -105,7 +110,8 @@ public final class Evaluator {
         let splitAt = path.count
         let b = walk(table.globalRoot, reversible: reversible)
         let assumed = missingMask(tested: flat.classTested[c] | globalTested)
-        let key = TemplateCache.Key(a: a, b: b, assumed: assumed, reversible: classReversible)
+        let reasons = matchedRules(classIndex: c, a: a, b: b)
+        let key = TemplateCache.Key(a: a, b: b, assumed: assumed, reversible: classReversible, reasons: reasonsNumber(reasons))
 
         out.append(0x7B)
         if fields.id != nil {
@@ -119,7 +125,7 @@ public final class Evaluator {
         appendCapability(into: &out)
         out.append(0x2C)
         let e = cache.find(key)
-            ?? cache.insert(key, table.template(requirement: requirement(a: a, b: b), rules: matchedRules(classIndex: c, a: a, b: b),
+            ?? cache.insert(key, table.template(requirement: requirement(a: a, b: b), rules: reasons,
                                                 assumed: assumed, reversibleDefault: classReversible))
         let verdict = appendCached(e, into: &out)
         if explain {

@@ -11,12 +11,15 @@ struct TemplateCache {
         var b: Int32
         var assumed: UInt64
         var reversible: Bool
+        /// The reasons, numbered by the evaluator.
+        var reasons: Int32
 
         var hash: Int {
             var h = UInt64(UInt32(bitPattern: a)) &* 0x9E37_79B9_7F4A_7C15
             h ^= UInt64(UInt32(bitPattern: b)) &* 0xC2B2_AE3D_27D4_EB4F
             h ^= assumed &* 0x1656_67B1_9E37_79F9
             h ^= reversible ? 0x27D4_EB2F_1656_67C5 : 0
+            h ^= UInt64(UInt32(bitPattern: reasons)) &* 0x85EB_CA77_C2B2_AE63
             return Int(truncatingIfNeeded: h ^ (h >> 29))
         }
     }

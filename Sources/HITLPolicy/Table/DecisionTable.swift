@@ -10,8 +10,9 @@
 public struct DecisionTable: Sendable, Codable {
     /// Format tag of the JSON artifact.
     public static let formatName = "hitl-policy-table"
-    /// Version of the JSON artifact.
-    public static let formatVersion = 1
+    /// Version of the JSON artifact (2: outcomes are requirements alone, and every member
+    /// has a real name).
+    public static let formatVersion = 2
 
     /// Always `hitl-policy-table`.
     public var format: String = formatName
@@ -98,6 +99,12 @@ public struct TableApprover: Hashable, Sendable, Codable {
 }
 
 extension DecisionTable {
+    /// Why a table of another artifact version cannot be read, and what to do about it.
+    static func versionProblem(_ version: String) -> String {
+        "table version \(version) is not supported (this build reads \(formatVersion)); "
+            + "recompile this table from its policy: hitl-policy compile POLICY -o TABLE"
+    }
+
     /// The number of ladder tiers (the first entries of `approvers`).
     public var tierCount: Int { approvers.prefix { $0.kind == "tier" }.count }
 
@@ -116,7 +123,7 @@ extension DecisionTable {
     /// indexes out of range: every child, rule, class root and index must resolve.
     public func validate() -> String? {
         if format != Self.formatName { return "not a hitl-policy table (format \(format))" }
-        if version != Self.formatVersion { return "table version \(version) is not supported (this build reads \(Self.formatVersion))" }
+        if version != Self.formatVersion { return Self.versionProblem(String(version)) }
         func ok(_ ref: Int32) -> Bool { ref >= 0 ? Int(ref) < nodes.count : Int(-(Int64(ref) + 1)) < outcomes.count }
         for (i, n) in nodes.enumerated() {
             let expected: Int
@@ -133,7 +140,6 @@ extension DecisionTable {
             for c in n.children where !ok(c) || (c >= 0 && Int(c) >= i) { return "node \(i) has a bad child \(c)" }
             if zip(n.cuts, n.cuts.dropFirst()).contains(where: { !($0 < $1) }) { return "node \(i) has unsorted cuts" }
         }
-        for o in outcomes where o.rules.contains(where: { $0 < 0 || $0 >= rules.count }) { return "an outcome names a rule that does not exist" }
         for o in outcomes where (o.requirement.tier ?? 0) >= max(tierCount, 1) || o.requirement.tier.map({ $0 < 0 }) == true {
             return "an outcome names a tier that does not exist"
         }

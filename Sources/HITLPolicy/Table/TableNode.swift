@@ -60,10 +60,10 @@ public struct TableNode: Hashable, Sendable, Codable {
     }
 }
 
-/// A leaf of the diagram: the requirement and the rules that contributed to it.
+/// A leaf of the diagram: the decision there, the join of the contributions of the rules
+/// that match. Which rules those are is worked out per action (they are its reasons), so
+/// actions with the same decision share a leaf.
 public struct TableOutcome: Hashable, Sendable, Codable {
     /// The join of the contributions.
     public var requirement: Requirement
-    /// The matching rules (numbers into `DecisionTable.rules`, ascending = policy order).
-    public var rules: [Int]
 }
