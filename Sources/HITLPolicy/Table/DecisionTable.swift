@@ -7,7 +7,7 @@
 /// values, reversibility, tags, attribute values); a row of the table is a class together
 /// with one region of each diagram, and its outcome is the join of the two leaves.
 /// Evaluation is two walks from root to leaf, never a walk over the rules.
-public struct DecisionTable: Sendable, Codable {
+public struct DecisionTable: Sendable {
     /// Format tag of the JSON artifact.
     public static let formatName = "hitl-policy-table"
     /// Version of the JSON artifact (2: outcomes are requirements alone, and every member
@@ -47,15 +47,10 @@ public struct DecisionTable: Sendable, Codable {
     /// Fields the shared diagram's rules test.
     public var globalTestedFields: UInt64
 
-    enum CodingKeys: String, CodingKey {
-        case format, version, policy, source, currency, tags, attributes, rules, outcomes, nodes, classes, approvers
-        case policyDigest = "policy_digest", exchangeRates = "exchange_rates", globalRoot = "global_root"
-        case globalTestedFields = "global_tested_fields"
-    }
 }
 
 /// An exchange rate: units of the policy currency per unit of `currency`.
-public struct TableRate: Hashable, Sendable, Codable {
+public struct TableRate: Hashable, Sendable {
     /// The foreign currency.
     public var currency: String
     /// The rate.
@@ -63,7 +58,7 @@ public struct TableRate: Hashable, Sendable, Codable {
 }
 
 /// A tested attribute path and the values rules compare it with.
-public struct TableAttribute: Hashable, Sendable, Codable {
+public struct TableAttribute: Hashable, Sendable {
     /// Dotted path into the action's `attributes`.
     public var path: String
     /// The distinct values, in first-use order.
@@ -71,7 +66,7 @@ public struct TableAttribute: Hashable, Sendable, Codable {
 }
 
 /// A tier or specialist panel as a decision's `approvals` entry shows it.
-public struct TableApprover: Hashable, Sendable, Codable {
+public struct TableApprover: Hashable, Sendable {
     /// Name.
     public var name: String
     /// `tier` or `specialist`.
@@ -92,10 +87,6 @@ public struct TableApprover: Hashable, Sendable, Codable {
     /// so tables of policies without one are unchanged. `eval` ignores it.
     public var capacity: String?
 
-    enum CodingKeys: String, CodingKey {
-        case name, kind, approvers, quorum, sla, capacity
-        case slaSeconds = "sla_seconds", onTimeout = "on_timeout", escalatesTo = "escalates_to"
-    }
 }
 
 extension DecisionTable {

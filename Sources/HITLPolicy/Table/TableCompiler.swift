@@ -3,6 +3,8 @@
 public struct TableTooLarge: Error, Sendable {
     /// Nodes built when the compiler stopped.
     public var nodes: Int
+    /// The rules of the diagram that grew too large (numbers into the rules compiled), ascending.
+    public var rules: [Int] = []
 }
 
 /// Policy → `DecisionTable`.
@@ -16,8 +18,14 @@ public enum TableCompiler {
     /// diagrams (every root is 0, `nodes` and `outcomes` are empty): enough for `PolicyDiff`,
     /// which builds its own, and not for evaluation.
     public static func compile(_ policy: Policy, digest: String, diagrams: Bool = true) throws(TableTooLarge) -> DecisionTable {
+        try compile(policy, digest: digest, diagrams: diagrams, limit: maxNodes)
+    }
+
+    /// `compile` with another node limit (tests use a small one).
+    static func compile(_ policy: Policy, digest: String, diagrams: Bool, limit: Int) throws(TableTooLarge) -> DecisionTable {
         let rules = policy.tableRules()
         var builder = DiagramBuilder(rules: rules)
+        builder.limit = limit
         let index = ClassRuleIndex(policy, rules: rules)
         let classes = try builder.classes(index, diagrams: diagrams)
         let global = index.global
@@ -134,6 +142,8 @@ struct DiagramBuilder {
 
     let rules: [TableRule]
     let leaves: LeafStrategy
+    /// Nodes plus leaves built at most.
+    var limit = TableCompiler.maxNodes
     /// In pair mode, the capability's default reversibility on each side when they differ:
     /// the reversibility node then has a third child for a missing `reversible` field.
     var reversibleDefaults: (old: Bool, new: Bool)? {
@@ -269,7 +279,11 @@ struct DiagramBuilder {
     /// Rules are numbered into `rules`.
     mutating func build(_ ruleIDs: [Int]) throws(TableTooLarge) -> Int32 {
         let alive = ruleIDs.filter { !specs[$0].never }.map { UInt32($0) << 1 }
-        return try build(variable: 0, alive: alive, value: 0)
+        do throws(TableTooLarge) {
+            return try build(variable: 0, alive: alive, value: 0)
+        } catch {
+            throw TableTooLarge(nodes: error.nodes, rules: ruleIDs.sorted())
+        }
     }
 
     private mutating func build(variable: Int, alive start: [UInt32], value startValue: Int32) throws(TableTooLarge) -> Int32 {
@@ -295,7 +309,7 @@ struct DiagramBuilder {
         if alive.isEmpty { return leaf(acc) }
         let key = Key(variable: next, alive: alive, value: acc, context: context)
         if let known = memo[key] { return known }
-        if nodes.count + outcomes.count >= TableCompiler.maxNodes { throw TableTooLarge(nodes: nodes.count) }
+        if nodes.count + outcomes.count >= limit { throw TableTooLarge(nodes: nodes.count) }
 
         let node: TableNode
         let tagEnd = Self.firstTagVar + tags.count
