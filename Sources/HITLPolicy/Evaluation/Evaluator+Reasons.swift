@@ -5,44 +5,83 @@ extension Evaluator {
     }
 
     /// The rules that match the action being decided, ascending (policy order): its reasons.
-    /// `c` is the action's class; leaves hold decisions only, so each of the class's rules
-    /// is tested against the action (missing values meet every condition, as in the diagram).
-    // Interim until reasons are computed by compiled rule predicates.
+    /// `c` is the action's class; the rules are found by checking the class's candidate
+    /// rules on the action (`a` and `b`, the leaves its walks reached, are not needed).
     func matchedRules(classIndex c: Int, a: Int32, b: Int32) -> [Int] {
-        let reversible = fields.reversible ?? table.classes[c].reversible
-        return classRules[c].filter { matches(table.rules[$0], reversible: reversible) }
+        let n = matchRules(classIndex: c, reversible: fields.reversible ?? flat.classReversible[c]).count
+        return (0..<n).map { Int(matched[$0]) }
     }
 
-    private func matches(_ rule: TableRule, reversible: Bool) -> Bool {
-        for condition in rule.conditions {
-            switch condition {
-            case .range(let r):
-                guard let x = value(of: r.field)?.exact else { continue }
-                if let l = r.lower, !l.isBelow(x) { return false }
-                if let u = r.upper, u.isBelow(x) { return false }
-            case .reversible(let want):
-                if want != reversible { return false }
-            case .tags(let any, let all, let none):
-                func present(_ t: String) -> Bool { table.tags.firstIndex { $0.sameBytes(as: t) }.map { tagPresent[$0] } ?? false }
-                if let any, !any.contains(where: present) { return false }
-                if let all, !all.allSatisfy(present) { return false }
-                if let none, none.contains(where: present) { return false }
-            case .attribute(let path, let values):
-                guard let a = table.attributes.firstIndex(where: { $0.path.sameBytes(as: path) }) else { return false }
-                let known = table.attributes[a].values
-                let choice = attributeChoice(a)
-                if choice == known.count + 1 { continue }
-                if choice == known.count || !values.contains(known[choice]) { return false }
+    /// The row an action falls in: its class, both leaves and its matched rules; nil when the
+    /// action is invalid. (The decision line itself comes from `evaluate`.)
+    func row(line bytes: UnsafeBufferPointer<UInt8>) -> (classIndex: Int, a: Int32, b: Int32, rules: [Int])? {
+        line = bytes
+        defer { clearAction() }
+        if parse() != nil { return nil }
+        validate()
+        guard fields.errors.isEmpty, let c = classOfAction() else { return nil }
+        numbers = (WalkNumber(amountValue), WalkNumber(fields.confidence), WalkNumber(fields.blastRadius))
+        let reversible = fields.reversible ?? flat.classReversible[c]
+        let a = walk(flat.classRoot[c], reversible: reversible)
+        let b = walk(table.globalRoot, reversible: reversible)
+        path.removeAll(keepingCapacity: true)
+        return (c, a, b, matchedRules(classIndex: c, a: a, b: b))
+    }
+
+    /// Checks the class's candidate rules on the action (its numbers, tags and attributes
+    /// as the walk reads them, `reversible` its effective value), writing the ones that
+    /// match to `matched`, ascending. Returns how many, and a hash of the list.
+    @inline(__always) func matchRules(classIndex c: Int, reversible: Bool) -> (count: Int, hash: UInt64) {
+        var count = 0
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for k in Int(candidateStart[c])..<Int(candidateStart[c + 1]) {
+            let r = candidates[k]
+            let first = Int(checkStart[Int(r)]), end = Int(checkStart[Int(r) + 1])
+            if first == end || holds(checks: first..<end, reversible: reversible) {
+                matched[count] = r
+                count += 1
+                h = (h ^ UInt64(UInt32(bitPattern: r))) &* 0x0000_0100_0000_01B3
+            }
+        }
+        return (count, h)
+    }
+
+    /// Whether every check in `range` passes (missing numbers and attributes pass).
+    func holds(checks range: Range<Int>, reversible: Bool) -> Bool {
+        for i in range {
+            let check = checks[i]
+            switch check.kind {
+            case 0, 1, 2:
+                let f = NumericField(rawValue: Int(check.kind)) ?? .amount
+                let x = walkNumber(f)
+                if x.state == 0 { continue }
+                if check.lo >= 0, !isAbove(ruleCut: Int(check.lo), x, f) { return false }
+                if check.hi >= 0, isAbove(ruleCut: Int(check.hi), x, f) { return false }
+            case RulePredicates.reversible:
+                if reversible != (check.arg != 0) { return false }
+            case RulePredicates.tagPresent:
+                if !tagPresent[Int(check.arg)] { return false }
+            case RulePredicates.tagAbsent:
+                if tagPresent[Int(check.arg)] { return false }
+            case RulePredicates.anyTag:
+                var some = false
+                for t in Int(check.lo)..<Int(check.hi) where tagPresent[Int(anyTags[t])] { some = true; break }
+                if !some { return false }
+            case RulePredicates.attribute:
+                if !allowedChoices[Int(check.lo) + attributeChoice(Int(check.arg))] { return false }
+            default:
+                return false
             }
         }
         return true
     }
 
-    /// A number for a list of reasons (for the template cache key).
-    func reasonsNumber(_ rules: [Int]) -> Int32 {
-        if let n = reasonNumbers[rules] { return n }
-        let n = Int32(reasonNumbers.count)
-        reasonNumbers[rules] = n
-        return n
+    /// Whether the action's number `x` (field `f`) lies above rule cut `k`, compared as the
+    /// walk compares it with a diagram's cut.
+    @inline(__always) func isAbove(ruleCut k: Int, _ x: WalkNumber, _ f: NumericField) -> Bool {
+        let cut = ruleCuts[k]
+        if x.state == 1 && cut.fits { return cut.isBelow(fast: x) }
+        guard let v = value(of: f) else { return false }
+        return predicates.exactCuts.withUnsafeBufferPointer { cut.isBelow(v, $0) }
     }
 }

@@ -27,6 +27,17 @@ public final class Evaluator {
     let currency: [UInt8]?
     let knownCurrencies: String
     let globalTested: UInt64
+    let predicates: RulePredicates
+    // Copies of `predicates`' buffers, read like the walk's.
+    let checkStart: UnsafeMutableBufferPointer<Int32>
+    let checks: UnsafeMutableBufferPointer<RulePredicates.Check>
+    let ruleCuts: UnsafeMutableBufferPointer<FastCut>
+    let anyTags: UnsafeMutableBufferPointer<Int32>
+    let allowedChoices: UnsafeMutableBufferPointer<Bool>
+    let candidateStart: UnsafeMutableBufferPointer<Int32>
+    let candidates: UnsafeMutableBufferPointer<Int32>
+    /// The rules `matchRules` found for the action being decided.
+    let matched: UnsafeMutableBufferPointer<Int32>
 
     // Per action, reset by `clearAction`.
     @exclusivity(unchecked) var fields = ActionFields()
@@ -42,9 +53,6 @@ public final class Evaluator {
 
     @exclusivity(unchecked) var cache = TemplateCache(limit: Evaluator.cacheLimit)
     @exclusivity(unchecked) var keyScratch: [Int] = []
-    /// Each class's rules (own and global), ascending.
-    let classRules: [[Int]]
-    @exclusivity(unchecked) var reasonNumbers: [[Int]: Int32] = [:]
     static let cacheLimit = 16_384
 
     /// Prepares a table for evaluation. The table must pass `validate()`.
@@ -74,8 +82,12 @@ public final class Evaluator {
         currency = table.currency.map { Array($0.utf8) }
         knownCurrencies = ([table.currency].compactMap { $0 } + table.exchangeRates.map(\.currency)).joined(separator: ", ")
         globalTested = table.globalTestedFields
-        let ruleIndex = ClassRuleIndex(table)
-        classRules = table.classes.map { ruleIndex.allRuleIDs(kind: $0.kind, name: $0.name) }
+        predicates = flat.predicates
+        checkStart = predicates.checkStart; checks = predicates.checks; ruleCuts = predicates.cuts
+        anyTags = predicates.anyTags; allowedChoices = predicates.allowed
+        candidateStart = predicates.classStart; candidates = predicates.candidates
+        matched = .allocate(capacity: max(predicates.maxCandidates, 1))
+        matched.initialize(repeating: 0)
         tagPresent = .allocate(capacity: max(table.tags.count, 1))
         tagPresent.initialize(repeating: false)
         tagsSet = .allocate(capacity: max(table.tags.count, 1))
@@ -85,6 +97,7 @@ public final class Evaluator {
     deinit {
         tagPresent.deallocate()
         tagsSet.deallocate()
+        matched.deallocate()
     }
 
     /// Evaluates one non-blank line (1-based `number`) and appends its decision line to `out`.
@@ -110,8 +123,9 @@ public final class Evaluator {
         let splitAt = path.count
         let b = walk(table.globalRoot, reversible: reversible)
         let assumed = missingMask(tested: flat.classTested[c] | globalTested)
-        let reasons = matchedRules(classIndex: c, a: a, b: b)
-        let key = TemplateCache.Key(a: a, b: b, assumed: assumed, reversible: classReversible, reasons: reasonsNumber(reasons))
+        let (ruleCount, ruleHash) = matchRules(classIndex: c, reversible: reversible)
+        let rules = UnsafeBufferPointer(rebasing: matched[0..<ruleCount])
+        let key = TemplateCache.Key(a: a, b: b, assumed: assumed, reversible: classReversible, rules: ruleHash, ruleCount: Int32(ruleCount))
 
         out.append(0x7B)
         if fields.id != nil {
@@ -124,9 +138,9 @@ public final class Evaluator {
         out.append(contentsOf: ",\"capability\":".utf8)
         appendCapability(into: &out)
         out.append(0x2C)
-        let e = cache.find(key)
-            ?? cache.insert(key, table.template(requirement: requirement(a: a, b: b), rules: reasons,
-                                                assumed: assumed, reversibleDefault: classReversible))
+        let e = cache.find(key, rules: rules)
+            ?? cache.insert(key, rules: rules, table.template(requirement: requirement(a: a, b: b), rules: rules.map { Int($0) },
+                                                              assumed: assumed, reversibleDefault: classReversible))
         let verdict = appendCached(e, into: &out)
         if explain {
             out.removeLast(2)   // "}\n"

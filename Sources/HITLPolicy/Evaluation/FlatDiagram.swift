@@ -19,6 +19,8 @@ final class FlatDiagram: @unchecked Sendable {
     let classRoot: UnsafeMutableBufferPointer<Int32>
     let classReversible: UnsafeMutableBufferPointer<Bool>
     let classTested: UnsafeMutableBufferPointer<UInt64>
+    /// The rules' conditions as checks, for reasons.
+    let predicates: RulePredicates
 
     init(_ table: DecisionTable) {
         var kind: [UInt8] = [], arg: [Int32] = [], childStart: [Int32] = [], childCount: [Int32] = []
@@ -52,6 +54,7 @@ final class FlatDiagram: @unchecked Sendable {
         classRoot = Self.copy(table.classes.map(\.root))
         classReversible = Self.copy(table.classes.map(\.reversible))
         classTested = Self.copy(table.classes.map(\.testedFields))
+        predicates = RulePredicates(table)
     }
 
     deinit {

@@ -1,25 +1,27 @@
-/// Decision templates by table row, stored flat: every template's bytes in one arena and its
-/// parts as plain ranges, found through an open-addressing table of plain keys. Looking up
-/// and copying a cached template touches no reference counts.
+/// Decision templates by table row, stored flat: every template's bytes in one arena, its
+/// parts as plain ranges and its matched rules in another arena, found through an
+/// open-addressing table of plain keys. Looking up and copying a cached template touches no
+/// reference counts and allocates nothing.
 ///
 /// Bounded: when `limit` templates are stored, the cache starts over.
 struct TemplateCache {
-    /// What identifies a row's rendering: both diagrams' outcomes, the fields assumed, and
-    /// the class's default `reversible` (shown when assumed).
+    /// What identifies a row's rendering: both diagrams' outcomes (the requirement), the
+    /// matched rules (the reasons: a hash and count here, the list itself beside the entry),
+    /// the fields assumed, and the class's default `reversible` (shown when assumed).
     struct Key: Equatable {
         var a: Int32
         var b: Int32
         var assumed: UInt64
         var reversible: Bool
-        /// The reasons, numbered by the evaluator.
-        var reasons: Int32
+        var rules: UInt64
+        var ruleCount: Int32
 
         var hash: Int {
             var h = UInt64(UInt32(bitPattern: a)) &* 0x9E37_79B9_7F4A_7C15
             h ^= UInt64(UInt32(bitPattern: b)) &* 0xC2B2_AE3D_27D4_EB4F
             h ^= assumed &* 0x1656_67B1_9E37_79F9
             h ^= reversible ? 0x27D4_EB2F_1656_67C5 : 0
-            h ^= UInt64(UInt32(bitPattern: reasons)) &* 0x85EB_CA77_C2B2_AE63
+            h ^= rules &* 0x85EB_CA77_C2B2_AE63
             return Int(truncatingIfNeeded: h ^ (h >> 29))
         }
     }
@@ -35,6 +37,7 @@ struct TemplateCache {
 
     struct Entry {
         var key: Key
+        var firstRule: Int32
         var firstPart: Int32
         var partCount: Int32
         var verdict: Verdict
@@ -44,6 +47,7 @@ struct TemplateCache {
     private(set) var bytes: [UInt8] = []
     private(set) var parts: [Part] = []
     private(set) var entries: [Entry] = []
+    private var rules: [Int32] = []
     private var slots: [Int32]            // entry number, or -1
     private var mask: Int
 
@@ -53,20 +57,29 @@ struct TemplateCache {
         mask = 1023
     }
 
-    /// The entry number for a key, if cached.
-    @inline(__always) func find(_ key: Key) -> Int? {
+    /// The entry number for a key and its matched rules, if cached.
+    @inline(__always) func find(_ key: Key, rules wanted: UnsafeBufferPointer<Int32>) -> Int? {
         var s = key.hash & mask
         while true {
             let e = Int(slots[s])
             if e < 0 { return nil }
-            if entries[e].key == key { return e }
+            if entries[e].key == key, sameRules(e, wanted) { return e }
             s = (s + 1) & mask
         }
     }
 
-    /// Stores a template; returns its entry number.
-    mutating func insert(_ key: Key, _ template: DecisionTemplate) -> Int {
+    @inline(__always) private func sameRules(_ e: Int, _ wanted: UnsafeBufferPointer<Int32>) -> Bool {
+        let first = Int(entries[e].firstRule)
+        return rules.withUnsafeBufferPointer { stored in
+            for k in wanted.indices where stored[first + k] != wanted[k] { return false }
+            return true
+        }
+    }
+
+    /// Stores a template for a key and its matched rules; returns its entry number.
+    mutating func insert(_ key: Key, rules matched: UnsafeBufferPointer<Int32>, _ template: DecisionTemplate) -> Int {
         if entries.count >= limit {
+            rules.removeAll(keepingCapacity: true)
             bytes.removeAll(keepingCapacity: true)
             parts.removeAll(keepingCapacity: true)
             entries.removeAll(keepingCapacity: true)
@@ -87,8 +100,10 @@ struct TemplateCache {
                 parts.append(Part(field: Int8(f.rawValue), before: range(before), after: range(after), missing: range(missing)))
             }
         }
+        let firstRule = Int32(rules.count)
+        rules.append(contentsOf: matched)
         let e = entries.count
-        entries.append(Entry(key: key, firstPart: first, partCount: Int32(parts.count) - first, verdict: template.verdict))
+        entries.append(Entry(key: key, firstRule: firstRule, firstPart: first, partCount: Int32(parts.count) - first, verdict: template.verdict))
         place(e)
         return e
     }
