@@ -37,13 +37,15 @@ public struct ClassRuleIndex: Sendable {
     /// Indexes rules, with the classes that say which entry governs which names.
     init(rules: [TableRule], classes: [CapabilityClass]) {
         self.classes = classes
+        var byClassPrefix: [ByteName: Int] = [:]
         for (i, c) in classes.enumerated() {
             switch c.kind {
             case .exact: exactClass[ByteName(c.name)] = i
-            case .prefix: prefixClass[c.name] = i
+            case .prefix: byClassPrefix[ByteName(c.name)] = i
             case .other: otherClass = i
             }
         }
+        prefixClass = PrefixMap(byClassPrefix)
         var lastEntry: Int?
         var byPrefix: [ByteName: [Int]] = [:]
         for (i, r) in rules.enumerated() {
@@ -62,7 +64,7 @@ public struct ClassRuleIndex: Sendable {
                 }
             }
         }
-        for (q, ids) in byPrefix { prefixRules[q.text] = ids }
+        prefixRules = PrefixMap(byPrefix)
     }
 
     /// The index a policy compiles with: each capability entry governs its names, and

@@ -6,16 +6,14 @@ struct PrefixMap<Value: Sendable>: Sendable {
     /// Distinct prefix lengths in UTF-8 bytes, longest first.
     private var lengths: [Int] = []
 
-    init() {}
+    /// A map of the given prefixes.
+    init(_ values: [ByteName: Value] = [:]) {
+        self.values = values
+        lengths = Set(values.keys.map { $0.text.utf8.count }).sorted(by: >)
+    }
 
     /// The value stored for exactly this prefix.
-    subscript(_ prefix: String) -> Value? {
-        get { values[ByteName(prefix)] }
-        set {
-            values[ByteName(prefix)] = newValue
-            lengths = Set(values.keys.map { $0.text.utf8.count }).sorted(by: >)
-        }
-    }
+    subscript(_ prefix: String) -> Value? { values[ByteName(prefix)] }
 
     /// The prefixes stored.
     var prefixes: [String] { values.keys.map(\.text) }
