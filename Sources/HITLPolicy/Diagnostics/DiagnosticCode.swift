@@ -69,6 +69,7 @@ extension DiagnosticCode {
     static let emptyWhen = DiagnosticCode("HP501", "empty-when", .error, "A compliance rule with no conditions")
     static let unknownCondition = DiagnosticCode("HP502", "unknown-condition", .error, "A condition the language does not define")
     static let invalidBounds = DiagnosticCode("HP503", "invalid-bounds", .error, "A range condition with no bounds or two on one side")
+    static let tableTooLarge = DiagnosticCode("HP504", "table-too-large", .error, "Rules whose effects combine into more decisions than a table can hold")
 
     // Warnings and notes (HP6xx): legal, but probably not what the author meant.
     static let ineffectiveBand = DiagnosticCode("HP600", "ineffective-band", .warning, "A band that can never change a decision")
@@ -90,7 +91,7 @@ extension DiagnosticCode {
         duplicateRuleID, invalidQuorum, invalidCapacity,
         undefinedTier, undefinedSpecialist, noTiers, missingCurrency, tierWithoutApproval, escalatingTopTier,
         invalidBand, bandsOutOfOrder, thresholdOutOfRange,
-        ruleWithoutEffect, emptyWhen, unknownCondition, invalidBounds,
+        ruleWithoutEffect, emptyWhen, unknownCondition, invalidBounds, tableTooLarge,
         ineffectiveBand, ineffectiveRule, contradictoryBounds, unusedTier, unusedSpecialist,
         autonomousDefault, missingSLA, ineffectiveSetting, firesOnMissingData,
     ]

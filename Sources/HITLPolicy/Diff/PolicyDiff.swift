@@ -169,9 +169,6 @@ struct DiffRun {
         }
         for (s, slice) in slices.enumerated() {
             let rules = old.rules.map { $0.scalingAmounts(by: slice.newRate) } + new.rules.map { $0.scalingAmounts(by: slice.oldRate) }
-            var builder = DiagramBuilder(rules: rules)
-            builder.requirementsOnly = true
-            builder.pairSplit = old.rules.count
             // Global rules both policies have (as the same fingerprint) go in once, for both
             // sides: half the work wherever most of the policy is unchanged.
             // Each side takes its own copy's contribution: ladder positions and panel names
@@ -183,9 +180,11 @@ struct DiffRun {
                 unmatched[oldKeys[r]] = twins
                 shared[r] = old.rules.count + twin
             }
-            builder.sharedRules = shared
             let oldGlobal = oldIndex.global, newGlobal = unmatched.values.flatMap { $0 }.sorted()
-            builder.pairLeafKey = { [self] pair in let c = change(pair); return AnyHashable([c.0, c.1]) }
+            var builder = DiagramBuilder(rules: rules, leaves: .pair(.init(split: old.rules.count, shared: shared) { [self] pair in
+                let c = change(pair)
+                return AnyHashable([c.0, c.1])
+            }))
             let witness = DiffWitness(tags: builder.tags, attributes: builder.attributes)
             var reaches: [Int32: Bool] = [:]
             var known: [Signature: (changes: [Change], complete: Bool)] = [:]

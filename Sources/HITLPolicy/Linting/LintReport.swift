@@ -56,7 +56,7 @@ public struct LintReport: Sendable {
 public enum Linter {
     /// Lints one file's bytes.
     public static func lint(_ bytes: [UInt8], file: String) -> FileReport {
-        FileReport(path: file, diagnostics: PolicyLoader.load(bytes, file: file).diagnostics, source: bytes)
+        FileReport(path: file, diagnostics: PolicyLoader.load(bytes, file: file, checkTableSize: true).diagnostics, source: bytes)
     }
 
     /// Lints files and folders. Throws only for failures of the tool itself (a path that does

@@ -12,7 +12,9 @@ public enum PolicyLoader {
     }
 
     /// Parses, decodes and validates `bytes` read from `file` (the path as the user gave it).
-    public static func load(_ bytes: [UInt8], file: String) -> Result {
+    /// With `checkTableSize` (lint), a policy without errors is also compiled, so that a
+    /// table too large to build is a finding (`TableSizeCheck`).
+    public static func load(_ bytes: [UInt8], file: String, checkTableSize: Bool = false) -> Result {
         let document = YAMLParser.parse(bytes, file: file)
         var diagnostics = document.diagnostics
         guard let root = document.root, !diagnostics.contains(where: Self.isFatalSyntax) else {
@@ -26,6 +28,9 @@ public enum PolicyLoader {
         let hasErrors = diagnostics.contains { $0.severity == .error } || semantic.contains { $0.severity == .error }
         if hasErrors { semantic.removeAll { Validator.wholePolicyCodes.contains($0.code) } }
         diagnostics += semantic
+        if !hasErrors, checkTableSize, let tooLarge = TableSizeCheck.run(policy) {
+            return Result(policy: nil, diagnostics: (diagnostics + [tooLarge]).sorted())
+        }
         return Result(policy: hasErrors ? nil : policy, diagnostics: diagnostics.sorted())
     }
 

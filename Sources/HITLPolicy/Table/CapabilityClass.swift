@@ -4,9 +4,9 @@
 /// partition all names: each mentioned exact name is a class of its own; each mentioned
 /// prefix `p*` is the class of names whose longest mentioned prefix is `p` and that are no
 /// mentioned exact name; `other` holds the names no mention matches.
-public struct CapabilityClass: Hashable, Sendable, Codable {
+public struct CapabilityClass: Hashable, Sendable {
     /// How the class is defined.
-    public enum Kind: String, Hashable, Sendable, Codable { case exact, prefix, other }
+    public enum Kind: String, Hashable, Sendable { case exact, prefix, other }
 
     /// The kind.
     public var kind: Kind
@@ -21,10 +21,6 @@ public struct CapabilityClass: Hashable, Sendable, Codable {
     /// Fields any rule for this class tests (bit per `ActionFieldMask`).
     public var testedFields: UInt64
 
-    enum CodingKeys: String, CodingKey {
-        case kind, name, reversible, root
-        case entryRule = "entry_rule", testedFields = "tested_fields"
-    }
 
     /// The class as a pattern: `refund`, `github.*`, or `*` for other.
     public var label: String {

@@ -1,5 +1,6 @@
-/// Which rules of a table apply to a set of capability names, found by lookup rather than
-/// a scan of every rule.
+/// Which rules apply to a set of capability names, found by lookup rather than a scan of
+/// every rule: the one place a capability class's rule list is assembled (the compiler
+/// builds each class's diagram from it; the reviewer's view and `PolicyDiff` ask it too).
 ///
 /// A selector is a class of names in the sense of `CapabilityClass` (an exact name, the
 /// names under a prefix that no longer mentioned prefix claims, or every other name), but
@@ -16,31 +17,38 @@ public struct ClassRuleIndex: Sendable {
         public var own: [Int]
     }
 
-    let table: DecisionTable
+    /// Classes that carry the entry rule and default reversibility of their names: a
+    /// table's classes, or (while compiling) one per capability entry.
+    private let classes: [CapabilityClass]
     private var exactClass: [ByteName: Int] = [:]   // names are bytes: no normalisation
-    private var prefixClass: [ByteName: Int] = [:]
-    private var prefixLengths: [Int] = []
+    private var prefixClass = PrefixMap<Int>()
     private var otherClass: Int?
     private var bands: [Int: [Int]] = [:]
     private var exactRules: [ByteName: [Int]] = [:]
-    private var prefixRules: [ByteName: [Int]] = [:]
-    private var ruleLengths: [Int] = []
+    private var prefixRules = PrefixMap<[Int]>()
     /// Compliance rules that name no capability, ascending.
     public private(set) var global: [Int] = []
 
     /// Indexes a table.
     public init(_ table: DecisionTable) {
-        self.table = table
-        for (i, c) in table.classes.enumerated() {
+        self.init(rules: table.rules, classes: table.classes)
+    }
+
+    /// Indexes rules, with the classes that say which entry governs which names.
+    init(rules: [TableRule], classes: [CapabilityClass]) {
+        self.classes = classes
+        var byClassPrefix: [ByteName: Int] = [:]
+        for (i, c) in classes.enumerated() {
             switch c.kind {
             case .exact: exactClass[ByteName(c.name)] = i
-            case .prefix: prefixClass[ByteName(c.name)] = i
+            case .prefix: byClassPrefix[ByteName(c.name)] = i
             case .other: otherClass = i
             }
         }
-        prefixLengths = Set(prefixClass.keys.map { $0.text.utf8.count }).sorted(by: >)
+        prefixClass = PrefixMap(byClassPrefix)
         var lastEntry: Int?
-        for (i, r) in table.rules.enumerated() {
+        var byPrefix: [ByteName: [Int]] = [:]
+        for (i, r) in rules.enumerated() {
             switch r.kind {
             case .entry: lastEntry = i
             // A band lies inside its entry's mapping, so it follows that entry in policy order.
@@ -51,34 +59,56 @@ public struct ClassRuleIndex: Sendable {
                 for p in Set(patterns) {
                     switch p {
                     case .exact(let n): exactRules[ByteName(n), default: []].append(i)
-                    case .prefix(let q): prefixRules[ByteName(q), default: []].append(i)
+                    case .prefix(let q): byPrefix[ByteName(q), default: []].append(i)
                     }
                 }
             }
         }
-        ruleLengths = Set(prefixRules.keys.map { $0.text.utf8.count }).sorted()
+        prefixRules = PrefixMap(byPrefix)
     }
 
-    /// The table's class that contains the selector's names.
+    /// The index a policy compiles with: each capability entry governs its names, and
+    /// `defaults.stage` every other name.
+    init(_ policy: Policy, rules: [TableRule]) {
+        var entryRule: [ByteName: Int] = [:]
+        for (i, r) in rules.enumerated() where r.kind == .entry { entryRule[ByteName(r.path)] = i }
+        let defaultRule = rules.firstIndex { $0.kind == .defaultStage } ?? 0
+        var entries: [CapabilityClass] = policy.capabilities.compactMap { e in
+            guard let i = entryRule[ByteName("capabilities.\(e.pattern)")] else { return nil }
+            let (kind, name): (CapabilityClass.Kind, String) = switch e.pattern {
+            case .exact(let n): (.exact, n)
+            case .prefix(let q): (.prefix, q)
+            }
+            return CapabilityClass(kind: kind, name: name, entryRule: i, reversible: e.reversible ?? false, root: 0, testedFields: 0)
+        }
+        entries.append(CapabilityClass(kind: .other, name: "", entryRule: defaultRule, reversible: false, root: 0, testedFields: 0))
+        self.init(rules: rules, classes: entries)
+    }
+
+    /// The classes of names the indexed classes and rules mention: every exact name, every
+    /// prefix (each sorted by bytes), then every other name unless the empty prefix covers them.
+    func mentionedClasses() -> [(kind: CapabilityClass.Kind, name: String)] {
+        let exact = Set(exactClass.keys).union(exactRules.keys).sorted()
+        let prefixes = Set(prefixClass.prefixes.map(ByteName.init)).union(prefixRules.prefixes.map(ByteName.init)).sorted()
+        var out = exact.map { (kind: CapabilityClass.Kind.exact, name: $0.text) } + prefixes.map { (kind: .prefix, name: $0.text) }
+        if !prefixes.contains(ByteName("")) { out.append((.other, "")) }
+        return out
+    }
+
+    /// The indexed class that contains the selector's names.
     func containingClass(kind: CapabilityClass.Kind, name: String) -> Int? {
         if kind == .exact, let c = exactClass[ByteName(name)] { return c }
-        if kind != .other {
-            for p in name.utf8Prefixes(ofLengths: prefixLengths) {
-                if let c = prefixClass[ByteName(p)] { return c }
-            }
-        }
-        return otherClass ?? prefixClass[ByteName("")]
+        if kind != .other, let c = prefixClass.longest(in: name) { return c }
+        return otherClass ?? prefixClass[""]
     }
 
     /// The rules that apply to every name of the selector.
     public func ruleIDs(kind: CapabilityClass.Kind, name: String) -> Rules {
-        let cls = containingClass(kind: kind, name: name).map { table.classes[$0] }
+        let cls = containingClass(kind: kind, name: name).map { classes[$0] }
         let entry = cls?.entryRule ?? 0
         var own = [entry] + (bands[entry] ?? [])
         if kind == .exact { own += exactRules[ByteName(name)] ?? [] }
-        if kind != .other {
-            for p in name.utf8Prefixes(ofLengths: ruleLengths) { own += prefixRules[ByteName(p)] ?? [] }
-        }
+        if kind != .other { own += prefixRules.all(in: name).joined() }
         own = Array(Set(own)).sorted()
         return Rules(entry: entry, reversible: cls?.reversible ?? false, own: own)
     }
@@ -86,20 +116,5 @@ public struct ClassRuleIndex: Sendable {
     /// Every rule that applies to the selector: its own and the global ones, ascending.
     public func allRuleIDs(kind: CapabilityClass.Kind, name: String) -> [Int] {
         Array(Set(ruleIDs(kind: kind, name: name).own + global)).sorted()
-    }
-}
-
-extension String {
-    /// The prefixes of this name with the given lengths in UTF-8 bytes (longer than the
-    /// name: skipped), in the order of `lengths`. Pattern lookups try these in a dictionary
-    /// instead of scanning every pattern.
-    func utf8Prefixes(ofLengths lengths: [Int]) -> [String] {
-        let bytes = Array(utf8)
-        // A cut inside a character decodes with U+FFFD, other bytes that could spell some other
-        // pattern; no pattern (valid UTF-8) ends there, so such lengths are skipped.
-        return lengths.filter { $0 <= bytes.count }.compactMap { n in
-            let p = String(decoding: bytes[0..<n], as: UTF8.self)
-            return p.utf8.count == n ? p : nil
-        }
     }
 }

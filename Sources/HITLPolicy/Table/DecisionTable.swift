@@ -7,11 +7,12 @@
 /// values, reversibility, tags, attribute values); a row of the table is a class together
 /// with one region of each diagram, and its outcome is the join of the two leaves.
 /// Evaluation is two walks from root to leaf, never a walk over the rules.
-public struct DecisionTable: Sendable, Codable {
+public struct DecisionTable: Sendable {
     /// Format tag of the JSON artifact.
     public static let formatName = "hitl-policy-table"
-    /// Version of the JSON artifact.
-    public static let formatVersion = 1
+    /// Version of the JSON artifact (2: outcomes are requirements alone, and every member
+    /// has a real name).
+    public static let formatVersion = 2
 
     /// Always `hitl-policy-table`.
     public var format: String = formatName
@@ -46,15 +47,10 @@ public struct DecisionTable: Sendable, Codable {
     /// Fields the shared diagram's rules test.
     public var globalTestedFields: UInt64
 
-    enum CodingKeys: String, CodingKey {
-        case format, version, policy, source, currency, tags, attributes, rules, outcomes, nodes, classes, approvers
-        case policyDigest = "policy_digest", exchangeRates = "exchange_rates", globalRoot = "global_root"
-        case globalTestedFields = "global_tested_fields"
-    }
 }
 
 /// An exchange rate: units of the policy currency per unit of `currency`.
-public struct TableRate: Hashable, Sendable, Codable {
+public struct TableRate: Hashable, Sendable {
     /// The foreign currency.
     public var currency: String
     /// The rate.
@@ -62,7 +58,7 @@ public struct TableRate: Hashable, Sendable, Codable {
 }
 
 /// A tested attribute path and the values rules compare it with.
-public struct TableAttribute: Hashable, Sendable, Codable {
+public struct TableAttribute: Hashable, Sendable {
     /// Dotted path into the action's `attributes`.
     public var path: String
     /// The distinct values, in first-use order.
@@ -70,7 +66,7 @@ public struct TableAttribute: Hashable, Sendable, Codable {
 }
 
 /// A tier or specialist panel as a decision's `approvals` entry shows it.
-public struct TableApprover: Hashable, Sendable, Codable {
+public struct TableApprover: Hashable, Sendable {
     /// Name.
     public var name: String
     /// `tier` or `specialist`.
@@ -91,13 +87,15 @@ public struct TableApprover: Hashable, Sendable, Codable {
     /// so tables of policies without one are unchanged. `eval` ignores it.
     public var capacity: String?
 
-    enum CodingKeys: String, CodingKey {
-        case name, kind, approvers, quorum, sla, capacity
-        case slaSeconds = "sla_seconds", onTimeout = "on_timeout", escalatesTo = "escalates_to"
-    }
 }
 
 extension DecisionTable {
+    /// Why a table of another artifact version cannot be read, and what to do about it.
+    static func versionProblem(_ version: String) -> String {
+        "table version \(version) is not supported (this build reads \(formatVersion)); "
+            + "recompile this table from its policy: hitl-policy compile POLICY -o TABLE"
+    }
+
     /// The number of ladder tiers (the first entries of `approvers`).
     public var tierCount: Int { approvers.prefix { $0.kind == "tier" }.count }
 
@@ -116,7 +114,7 @@ extension DecisionTable {
     /// indexes out of range: every child, rule, class root and index must resolve.
     public func validate() -> String? {
         if format != Self.formatName { return "not a hitl-policy table (format \(format))" }
-        if version != Self.formatVersion { return "table version \(version) is not supported (this build reads \(Self.formatVersion))" }
+        if version != Self.formatVersion { return Self.versionProblem(String(version)) }
         func ok(_ ref: Int32) -> Bool { ref >= 0 ? Int(ref) < nodes.count : Int(-(Int64(ref) + 1)) < outcomes.count }
         for (i, n) in nodes.enumerated() {
             let expected: Int
@@ -133,7 +131,6 @@ extension DecisionTable {
             for c in n.children where !ok(c) || (c >= 0 && Int(c) >= i) { return "node \(i) has a bad child \(c)" }
             if zip(n.cuts, n.cuts.dropFirst()).contains(where: { !($0 < $1) }) { return "node \(i) has unsorted cuts" }
         }
-        for o in outcomes where o.rules.contains(where: { $0 < 0 || $0 >= rules.count }) { return "an outcome names a rule that does not exist" }
         for o in outcomes where (o.requirement.tier ?? 0) >= max(tierCount, 1) || o.requirement.tier.map({ $0 < 0 }) == true {
             return "an outcome names a tier that does not exist"
         }

@@ -32,9 +32,8 @@ public enum PolicyCompilation {
             let table = try TableCompiler.compile(policy, digest: digest(bytes), diagrams: diagrams)
             return Result(table: table, diagnostics: loaded.diagnostics)
         } catch {
-            return Result(table: nil, diagnostics: loaded.diagnostics, failure:
-                "\(file): the policy's rules combine into more than \(TableCompiler.maxNodes) table nodes; "
-                + "scope compliance rules to capabilities or merge rules with equal effects")
+            // The finding `lint` reports for this policy.
+            return Result(table: nil, diagnostics: (loaded.diagnostics + [TableSizeCheck.diagnostic(policy, error)]).sorted())
         }
     }
 

@@ -19,11 +19,9 @@ struct TableArtifactReader {
     static let attributeValueKeys: [StaticString] = ["type", "value"]
     static let ruleKeys: [StaticString] = ["capabilities", "conditions", "contribution", "effect", "kind", "path", "reason", "reference", "source"]
     static let conditionKeys: [StaticString] = ["range", "reversible", "tags", "attribute"]
-    static let enumPayloadKeys: [StaticString] = ["_0"]
     static let tagKeys: [StaticString] = ["all", "any", "none"]
     static let rangeKeys: [StaticString] = ["field", "lower", "upper"]
     static let requirementKeys: [StaticString] = ["review", "specialists", "stage", "tier"]
-    static let outcomeKeys: [StaticString] = ["requirement", "rules"]
     static let nodeKeys: [StaticString] = ["children", "cuts", "index", "test"]
     static let cutKeys: [StaticString] = ["upward", "value"]
     static let classKeys: [StaticString] = ["entry_rule", "kind", "name", "reversible", "root", "tested_fields"]
@@ -66,9 +64,7 @@ struct TableArtifactReader {
         }
         guard skimmed != nil else { return nil }
         if let format, format != "\"\(DecisionTable.formatName)\"" { return "not a hitl-policy table (format \(format.prefix(64)))" }
-        if let version, version != String(DecisionTable.formatVersion) {
-            return "table version \(version.prefix(32)) is not supported (this build reads \(DecisionTable.formatVersion))"
-        }
+        if let version, version != String(DecisionTable.formatVersion) { return DecisionTable.versionProblem(String(version.prefix(32))) }
         return nil
     }
 
@@ -88,7 +84,7 @@ struct TableArtifactReader {
             case 6: globalRoot = try r.int32()
             case 7: globalFields = try r.uint64()
             case 8: nodes = try r.array(limit: TableCompiler.maxNodes, node)
-            case 9: outcomes = try r.array(limit: TableCompiler.maxNodes, outcome)
+            case 9: outcomes = try r.array(limit: TableCompiler.maxNodes) { (r: inout TableArtifactScanner) throws(Failure) in TableOutcome(requirement: try requirement(&r)) }
             case 10: policy = try r.string()
             case 11: digest = try r.string()
             case 12: rules = try r.array(rule)
@@ -96,9 +92,7 @@ struct TableArtifactReader {
             case 14: tags = try r.strings()
             default:
                 version = try r.int()
-                if version != DecisionTable.formatVersion {
-                    throw Failure(message: "table version \(version ?? 0) is not supported (this build reads \(DecisionTable.formatVersion))", header: true)
-                }
+                if let v = version, v != DecisionTable.formatVersion { throw Failure(message: DecisionTable.versionProblem(String(v)), header: true) }
             }
         }
         guard let format else { throw r.missing("format") }
@@ -242,23 +236,14 @@ struct TableArtifactReader {
                          conditions: conditions, reference: reference, reason: reason, source: source)
     }
 
-    /// One of `{"range":{"_0":{...}}}`, `{"reversible":{"_0":b}}`, `{"tags":{...}}`,
-    /// `{"attribute":{...}}`.
+    /// One of `{"range":{...}}`, `{"reversible":b}`, `{"tags":{...}}`, `{"attribute":{...}}`.
     private static func condition(_ r: inout TableArtifactScanner) throws(Failure) -> TableCondition {
         var out: TableCondition?
         try r.object(Self.conditionKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
             guard out == nil else { throw r.fail("more than one condition in one entry at \(r.where_)") }
             switch k {
-            case 0:
-                var range: NumericRange?
-                try r.object(Self.enumPayloadKeys) { (r: inout TableArtifactScanner, _: Int) throws(Failure) in range = try numericRange(&r) }
-                guard let range else { throw r.missing("_0") }
-                out = .range(range)
-            case 1:
-                var value: Bool?
-                try r.object(Self.enumPayloadKeys) { (r: inout TableArtifactScanner, _: Int) throws(Failure) in value = try r.bool() }
-                guard let value else { throw r.missing("_0") }
-                out = .reversible(value)
+            case 0: out = .range(try numericRange(&r))
+            case 1: out = .reversible(try r.bool())
             case 2:
                 var lists: [[String]?] = [nil, nil, nil]
                 try r.object(Self.tagKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
@@ -314,16 +299,6 @@ struct TableArtifactReader {
         guard let specialists else { throw r.missing("specialists") }
         guard let stage else { throw r.missing("stage") }
         return Requirement(stage: stage, review: review, tier: tier, specialists: specialists)
-    }
-
-    private static func outcome(_ r: inout TableArtifactScanner) throws(Failure) -> TableOutcome {
-        var requirement: Requirement?, rules: [Int]?
-        try r.object(Self.outcomeKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
-            if k == 0 { requirement = try Self.requirement(&r) } else { rules = try r.array { (r: inout TableArtifactScanner) throws(Failure) in try r.int() } }
-        }
-        guard let requirement else { throw r.missing("requirement") }
-        guard let rules else { throw r.missing("rules") }
-        return TableOutcome(requirement: requirement, rules: rules)
     }
 
     private static func node(_ r: inout TableArtifactScanner) throws(Failure) -> TableNode {

@@ -1,8 +1,6 @@
-/// Writes the JSON artifact of a table straight to bytes: compact, keys sorted, no escaped
-/// slashes. The output is byte for byte what `JSONEncoder` with `.sortedKeys` and
-/// `.withoutEscapingSlashes` makes of the `Codable` conformances (a test checks this on
-/// every example policy), at a fraction of the time and memory: a 10,000-capability
-/// policy's table is tens of megabytes.
+/// Writes the JSON artifact of a table (format 2, see docs/commands.md) straight to bytes:
+/// compact, keys sorted, no escaped slashes, strings escaped as `JSONEncoder` escapes them.
+/// `TableArtifactReader` reads it back (a test round-trips every example policy).
 struct TableArtifactWriter {
     private(set) var out: [UInt8] = []
 
@@ -10,8 +8,7 @@ struct TableArtifactWriter {
     static func artifact(_ t: DecisionTable) -> [UInt8] {
         var w = TableArtifactWriter()
         // Roughly the final size, so the buffer is not copied as it grows.
-        let ruleNumbers = t.outcomes.reduce(0) { $0 + $1.rules.count }
-        w.out.reserveCapacity(4096 + 6 * ruleNumbers + 120 * t.outcomes.count + 120 * t.nodes.count + 320 * t.rules.count + 120 * t.classes.count)
+        w.out.reserveCapacity(4096 + 80 * t.outcomes.count + 120 * t.nodes.count + 320 * t.rules.count + 120 * t.classes.count)
         w.table(t)
         w.out.append(0x0A)
         return w.out
@@ -65,13 +62,7 @@ struct TableArtifactWriter {
         raw(",\"nodes\":")
         array(t.nodes) { $0.node($1) }
         raw(",\"outcomes\":")
-        array(t.outcomes) { w, o in
-            w.raw("{\"requirement\":")
-            w.requirement(o.requirement)
-            w.raw(",\"rules\":")
-            w.array(o.rules) { $0.int($1) }
-            w.raw("}")
-        }
+        array(t.outcomes) { $0.requirement($1.requirement) }
         raw(",\"policy\":")
         string(t.policy)
         raw(",\"policy_digest\":")
@@ -210,7 +201,7 @@ struct TableArtifactWriter {
     private mutating func condition(_ c: TableCondition) {
         switch c {
         case .range(let r):
-            raw("{\"range\":{\"_0\":{\"field\":")
+            raw("{\"range\":{\"field\":")
             string(r.field.description)
             if let l = r.lower {
                 raw(",\"lower\":")
@@ -220,11 +211,11 @@ struct TableArtifactWriter {
                 raw(",\"upper\":")
                 cut(u)
             }
-            raw("}}}")
-        case .reversible(let b):
-            raw("{\"reversible\":{\"_0\":")
-            bool(b)
             raw("}}")
+        case .reversible(let b):
+            raw("{\"reversible\":")
+            bool(b)
+            raw("}")
         case .tags(let any, let all, let none):
             raw("{\"tags\":{")
             var first = true

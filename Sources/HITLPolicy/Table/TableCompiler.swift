@@ -3,6 +3,8 @@
 public struct TableTooLarge: Error, Sendable {
     /// Nodes built when the compiler stopped.
     public var nodes: Int
+    /// The rules of the diagram that grew too large (numbers into the rules compiled), ascending.
+    public var rules: [Int] = []
 }
 
 /// Policy → `DecisionTable`.
@@ -16,11 +18,17 @@ public enum TableCompiler {
     /// diagrams (every root is 0, `nodes` and `outcomes` are empty): enough for `PolicyDiff`,
     /// which builds its own, and not for evaluation.
     public static func compile(_ policy: Policy, digest: String, diagrams: Bool = true) throws(TableTooLarge) -> DecisionTable {
+        try compile(policy, digest: digest, diagrams: diagrams, limit: maxNodes)
+    }
+
+    /// `compile` with another node limit (tests use a small one).
+    static func compile(_ policy: Policy, digest: String, diagrams: Bool, limit: Int) throws(TableTooLarge) -> DecisionTable {
         let rules = policy.tableRules()
         var builder = DiagramBuilder(rules: rules)
-        builder.skipDiagrams = !diagrams
-        let classes = try builder.classes(for: policy)
-        let global = rules.indices.filter { rules[$0].kind == .compliance && rules[$0].capabilities == nil }
+        builder.limit = limit
+        let index = ClassRuleIndex(policy, rules: rules)
+        let classes = try builder.classes(index, diagrams: diagrams)
+        let global = index.global
         let globalRoot = diagrams ? try builder.build(global) : 0
         return DecisionTable(
             policy: policy.name, policyDigest: digest, source: policy.file, currency: policy.currency,
@@ -93,72 +101,89 @@ struct DiagramBuilder {
     struct Key: Hashable {
         var variable: Int
         var alive: [UInt32]
-        var fired: [UInt32]
+        /// The decision so far (a value number), joined from the rules already decided.
+        var value: Int32
         var context: UInt8
 
-        /// Hashes the arrays as bytes (much faster than element by element).
+        /// Hashes the array as bytes (much faster than element by element).
         func hash(into h: inout Hasher) {
             h.combine(variable)
             h.combine(context)
+            h.combine(value)
             h.combine(alive.count)
             alive.withUnsafeBytes { h.combine(bytes: $0) }
-            fired.withUnsafeBytes { h.combine(bytes: $0) }
         }
+    }
+
+    /// What a diagram's leaves hold.
+    enum LeafStrategy {
+        /// The decision of one policy: actions with the same decision share a leaf.
+        case decision
+        /// The pair (first policy's decision, second's), for `PolicyDiff`; see `PairLeaves`.
+        case pair(PairLeaves)
+    }
+
+    /// Pair leaves: rules numbered from `split` on belong to a second policy.
+    struct PairLeaves {
+        /// The first rule of the second policy.
+        var split: Int
+        /// For each rule of the first policy that the second has too (identical conditions),
+        /// the second policy's copy (a rule number from `split` on), else -1: the rule is
+        /// tested once and each side takes its own copy's contribution (in its own ladder
+        /// positions and panel names).
+        var shared: [Int] = []
+        /// Merges leaves whose pairs map to the same key (e.g. the same change), so the
+        /// diagram merges regions by that key rather than by the exact pair.
+        var key: (RequirementPair) -> AnyHashable
     }
 
     static let reversibleVar = 3
     static let firstTagVar = 4
 
     let rules: [TableRule]
-    /// Leaves keep only the requirement (rows merge whenever the decision is the same);
-    /// used for the reviewer's views of the table.
-    var requirementsOnly = false
-    /// Pair mode (with `requirementsOnly`): rules numbered from `pairSplit` on belong to a
-    /// second policy, and leaves keep the pair (first policy's decision, second's); see
-    /// `pair(ofLeaf:)`. Used by `PolicyDiff`.
-    var pairSplit: Int?
-    /// In pair mode, for each rule of the first policy that the second has too (identical
-    /// conditions), the second policy's copy (a rule number from `pairSplit` on), else -1:
-    /// the rule is tested once and each side takes its own copy's contribution (in its own
-    /// ladder positions and panel names).
-    var sharedRules: [Int] = []
-    /// `classes(for:)` leaves every root at 0 instead of building the class diagrams.
-    var skipDiagrams = false
+    let leaves: LeafStrategy
+    /// Nodes plus leaves built at most.
+    var limit = TableCompiler.maxNodes
     /// In pair mode, the capability's default reversibility on each side when they differ:
     /// the reversibility node then has a third child for a missing `reversible` field.
     var reversibleDefaults: (old: Bool, new: Bool)? {
         didSet { context = reversibleDefaults.map { $0.old ? 1 : 2 } ?? 0 }
     }
     private var context: UInt8 = 0
-    /// In pair mode, merges leaves whose pairs map to the same key (e.g. the same change),
-    /// so the diagram merges regions by that key rather than by the exact pair.
-    var pairLeafKey: ((RequirementPair) -> AnyHashable)?
-    private var leafByKey: [AnyHashable: Int32] = [:]
     private(set) var tags: [String] = []
     private(set) var attributes: [TableAttribute] = []
     private(set) var nodes: [TableNode] = []
     private(set) var outcomes: [TableOutcome] = []
     private var specs: [Spec] = []
-    /// Each rule's contribution, compact.
-    private var contributions: [CompactRequirement] = []
-    /// Specialist names by the numbers `contributions` use.
-    private var specialistNames: [String] = []
     private var nodeIndex: [TableNode: Int32] = [:]
-    private var outcomeIndex: [RuleList: Int32] = [:]
-
-    /// A list of fired rules as a dictionary key, hashed as bytes.
-    struct RuleList: Hashable {
-        var ids: [UInt32]
-
-        func hash(into h: inout Hasher) {
-            h.combine(ids.count)
-            ids.withUnsafeBytes { h.combine(bytes: $0) }
-        }
-    }
     private var memo: [Key: Int32] = [:]
 
-    init(rules: [TableRule]) {
+    // The lattice, interned: each distinct requirement has a number, each distinct pair of
+    // requirement numbers (first policy, second) is a value, and joins are memoised on
+    // numbers, so a state's decision so far is one integer.
+    private var requirements: [Requirement] = [.bottom]
+    private var requirementNumbers: [Requirement: Int32] = [.bottom: 0]
+    private var requirementJoins: [UInt64: Int32] = [:]
+    private var values: [(old: Int32, new: Int32)] = [(0, 0)]
+    private var valueNumbers: [UInt64: Int32] = [0: 0]
+    private var valueJoins: [UInt64: Int32] = [:]
+    /// Each rule's contribution, as a value.
+    private var effects: [Int32] = []
+    /// Leaf (outcome number) by value.
+    private var leafOfValue: [Int32: Int32] = [:]
+    private var leafByKey: [AnyHashable: Int32] = [:]
+    /// In pair mode, each leaf's pair.
+    private var leafPairs: [RequirementPair] = []
+
+    /// Decisions of both policies in pair mode (`new` is the bottom otherwise).
+    struct RequirementPair: Hashable {
+        var old: Requirement
+        var new: Requirement
+    }
+
+    init(rules: [TableRule], leaves: LeafStrategy = .decision) {
         self.rules = rules
+        self.leaves = leaves
         var tagIndex: [ByteName: Int] = [:]   // names are bytes: no normalisation
         var attrIndex: [ByteName: Int] = [:]
         for rule in rules {
@@ -180,14 +205,13 @@ struct DiagramBuilder {
                 }
             }
         }
-        var numbers: [ByteName: UInt16] = [:]
-        for rule in rules {
-            for name in rule.contribution.specialists where numbers[ByteName(name)] == nil {
-                numbers[ByteName(name)] = UInt16(truncatingIfNeeded: specialistNames.count)
-                specialistNames.append(name)
-            }
+        effects = rules.indices.map { r in
+            let own = number(rules[r].contribution)
+            guard case .pair(let p) = leaves else { return value(own, 0) }
+            if r >= p.split { return value(0, own) }
+            let twin = r < p.shared.count && p.shared[r] >= 0 ? number(rules[p.shared[r]].contribution) : 0
+            return value(own, twin)
         }
-        contributions = rules.map { CompactRequirement($0.contribution, specialistNumbers: numbers) }
         let firstAttrVar = Self.firstTagVar + tags.count
         specs = rules.map { rule in
             var s = Spec()
@@ -255,28 +279,37 @@ struct DiagramBuilder {
     /// Rules are numbered into `rules`.
     mutating func build(_ ruleIDs: [Int]) throws(TableTooLarge) -> Int32 {
         let alive = ruleIDs.filter { !specs[$0].never }.map { UInt32($0) << 1 }
-        return try build(variable: 0, alive: alive, fired: [])
+        do throws(TableTooLarge) {
+            return try build(variable: 0, alive: alive, value: 0)
+        } catch {
+            throw TableTooLarge(nodes: error.nodes, rules: ruleIDs.sorted())
+        }
     }
 
-    private mutating func build(variable: Int, alive start: [UInt32], fired startFired: [UInt32]) throws(TableTooLarge) -> Int32 {
-        var alive: [UInt32] = []
-        var fired = startFired
-        var next = Int.max
+    private mutating func build(variable: Int, alive start: [UInt32], value startValue: Int32) throws(TableTooLarge) -> Int32 {
+        var pending: [(state: UInt32, next: Int)] = []
+        var acc = startValue
         for a in start {
             // Read through the array (binding the whole Spec would retain each of its fields).
             if let v = specs[Int(a >> 1)].vars.first(where: { $0 >= variable }) {
-                alive.append(a)
-                next = min(next, v)
+                pending.append((a, v))
             } else {
-                fired.append(a >> 1)
+                acc = join(acc, effects[Int(a >> 1)])
             }
         }
-        fired.sort()
-        if requirementsOnly { fired = requirementKey(fired) }
-        if alive.isEmpty { return leaf(fired) }
-        let key = Key(variable: next, alive: alive, fired: fired, context: context)
+        // A rule whose contribution the decision so far already includes cannot change it:
+        // dropping it lets states that differ only in such rules merge.
+        var alive: [UInt32] = []
+        alive.reserveCapacity(pending.count)
+        var next = Int.max
+        for (a, v) in pending where join(acc, effects[Int(a >> 1)]) != acc {
+            alive.append(a)
+            next = min(next, v)
+        }
+        if alive.isEmpty { return leaf(acc) }
+        let key = Key(variable: next, alive: alive, value: acc, context: context)
         if let known = memo[key] { return known }
-        if nodes.count + outcomes.count >= TableCompiler.maxNodes { throw TableTooLarge(nodes: nodes.count) }
+        if nodes.count + outcomes.count >= limit { throw TableTooLarge(nodes: nodes.count) }
 
         let node: TableNode
         let tagEnd = Self.firstTagVar + tags.count
@@ -301,9 +334,9 @@ struct DiagramBuilder {
             for i in 0...sorted.count {
                 pass.removeAll(keepingCapacity: true)
                 for (k, a) in alive.enumerated() where spans[k].lower <= i && i <= spans[k].upper { pass.append(a) }
-                children.append(try build(variable: next + 1, alive: pass, fired: fired))
+                children.append(try build(variable: next + 1, alive: pass, value: acc))
             }
-            let missing = try build(variable: next + 1, alive: alive, fired: fired)
+            let missing = try build(variable: next + 1, alive: alive, value: acc)
             // Merge adjacent intervals that lead to the same place.
             var k = 0
             while k + 1 < children.count {
@@ -319,15 +352,15 @@ struct DiagramBuilder {
             var children: [Int32] = []
             for value in [false, true] {
                 let pass = alive.filter { specs[Int($0 >> 1)].reversible.map { $0 == value } ?? true }
-                children.append(try build(variable: next + 1, alive: pass, fired: fired))
+                children.append(try build(variable: next + 1, alive: pass, value: acc))
             }
-            if let defaults = reversibleDefaults, let split = pairSplit {
+            if let defaults = reversibleDefaults, case .pair(let p) = leaves {
                 // A missing field: each side's rules see that side's default.
                 let pass = alive.filter { a in
                     let r = Int(a >> 1)
-                    return specs[r].reversible.map { $0 == (r < split ? defaults.old : defaults.new) } ?? true
+                    return specs[r].reversible.map { $0 == (r < p.split ? defaults.old : defaults.new) } ?? true
                 }
-                children.append(try build(variable: next + 1, alive: pass, fired: fired))
+                children.append(try build(variable: next + 1, alive: pass, value: acc))
             }
             node = TableNode(test: .reversible, children: children)
         } else if next < tagEnd {
@@ -343,7 +376,7 @@ struct DiagramBuilder {
                     }
                     pass.append(state)
                 }
-                children.append(try build(variable: next + 1, alive: pass, fired: fired))
+                children.append(try build(variable: next + 1, alive: pass, value: acc))
             }
             node = TableNode(test: .tag(next - Self.firstTagVar), children: children)
         } else {
@@ -355,7 +388,7 @@ struct DiagramBuilder {
                     guard let allowed = specs[Int(r >> 1)].attributes[next] else { return true }
                     return missing || allowed.contains(value)
                 }
-                children.append(try build(variable: next + 1, alive: pass, fired: fired))
+                children.append(try build(variable: next + 1, alive: pass, value: acc))
             }
             node = TableNode(test: .attribute(a), children: children)
         }
@@ -373,150 +406,80 @@ struct DiagramBuilder {
         return result
     }
 
-    /// In `requirementsOnly` mode the fired rules are replaced by one representative rule
-    /// per distinct requirement: the memo then merges every state with the same decision.
-    private mutating func requirementKey(_ fired: [UInt32]) -> [UInt32] {
-        var r = CompactPair(old: .bottom, new: .bottom)
-        let split = UInt32(pairSplit ?? rules.count)
-        for f in fired {
-            if f < split {
-                r.old.join(contributions[Int(f)])
-                if Int(f) < sharedRules.count, sharedRules[Int(f)] >= 0 { r.new.join(contributions[sharedRules[Int(f)]]) }
-            }
-            else if f < UInt32(rules.count) { r.new.join(contributions[Int(f)]) }
-            else {
-                let p = syntheticRequirements[Int(f) - rules.count]
-                r.old.join(p.old)
-                r.new.join(p.new)
-            }
-        }
-        if let known = syntheticIndex[r] { return [known] }
-        let id = UInt32(rules.count + syntheticRequirements.count)
-        syntheticRequirements.append(r)
-        syntheticIndex[r] = id
-        return [id]
+    /// The number of a requirement.
+    private mutating func number(_ r: Requirement) -> Int32 {
+        if let n = requirementNumbers[r] { return n }
+        let n = Int32(requirements.count)
+        requirements.append(r)
+        requirementNumbers[r] = n
+        return n
     }
 
-    /// Decisions of both policies in pair mode (`new` is the bottom otherwise).
-    struct RequirementPair: Hashable {
-        var old: Requirement
-        var new: Requirement
+    /// The number of a pair of requirement numbers.
+    private mutating func value(_ old: Int32, _ new: Int32) -> Int32 {
+        let k = UInt64(UInt32(old)) << 32 | UInt64(UInt32(new))
+        if let v = valueNumbers[k] { return v }
+        let v = Int32(values.count)
+        values.append((old, new))
+        valueNumbers[k] = v
+        return v
     }
 
-    struct CompactPair: Hashable {
-        var old: CompactRequirement
-        var new: CompactRequirement
+    /// The join of two requirement numbers, memoised.
+    private mutating func joinRequirements(_ a: Int32, _ b: Int32) -> Int32 {
+        if a == b || b == 0 { return a }
+        if a == 0 { return b }
+        let k = UInt64(UInt32(min(a, b))) << 32 | UInt64(UInt32(max(a, b)))
+        if let j = requirementJoins[k] { return j }
+        let j = number(requirements[Int(a)].joined(with: requirements[Int(b)]))
+        requirementJoins[k] = j
+        return j
     }
 
-    private var syntheticRequirements: [CompactPair] = []
-    private var syntheticIndex: [CompactPair: UInt32] = [:]
-
-    /// The pair of decisions at a leaf (requirements-only and pair modes).
-    func pair(ofLeaf leaf: Int) -> RequirementPair { pair(ofLeafRule: outcomes[leaf].rules[0]) }
-
-    private func pair(ofLeafRule sid: Int) -> RequirementPair {
-        let p = syntheticRequirements[sid - rules.count]
-        return RequirementPair(old: p.old.requirement(specialistNames: specialistNames),
-                               new: p.new.requirement(specialistNames: specialistNames))
+    /// The join of two values (side by side), memoised.
+    private mutating func join(_ a: Int32, _ b: Int32) -> Int32 {
+        if a == b || b == 0 { return a }
+        if a == 0 { return b }
+        let k = UInt64(UInt32(min(a, b))) << 32 | UInt64(UInt32(max(a, b)))
+        if let j = valueJoins[k] { return j }
+        let (x, y) = (values[Int(a)], values[Int(b)])
+        let j = value(joinRequirements(x.old, y.old), joinRequirements(x.new, y.new))
+        valueJoins[k] = j
+        return j
     }
 
-    private mutating func leaf(_ fired: [UInt32]) -> Int32 {
-        if let known = outcomeIndex[RuleList(ids: fired)] { return -known - 1 }
-        var joined = CompactRequirement.bottom
-        for f in fired {
-            joined.join(Int(f) < rules.count ? contributions[Int(f)] : syntheticRequirements[Int(f) - rules.count].old)
-        }
-        let r = joined.requirement(specialistNames: specialistNames)
-        if requirementsOnly, let pairLeafKey, let sid = fired.first {
-            let key = pairLeafKey(pair(ofLeafRule: Int(sid)))
+    /// The pair of decisions at a leaf (pair mode).
+    func pair(ofLeaf leaf: Int) -> RequirementPair { leafPairs[leaf] }
+
+    private mutating func leaf(_ v: Int32) -> Int32 {
+        if let known = leafOfValue[v] { return -known - 1 }
+        let i = Int32(outcomes.count)
+        let (old, new) = (requirements[Int(values[Int(v)].old)], requirements[Int(values[Int(v)].new)])
+        if case .pair(let p) = leaves {
+            let pair = RequirementPair(old: old, new: new)
+            let key = p.key(pair)
             if let known = leafByKey[key] {
-                outcomeIndex[RuleList(ids: fired)] = known
+                leafOfValue[v] = known
                 return -known - 1
             }
-            leafByKey[key] = Int32(outcomes.count)
+            leafByKey[key] = i
+            leafPairs.append(pair)
         }
-        if requirementsOnly {
-            let i = Int32(outcomes.count)
-            outcomes.append(TableOutcome(requirement: r, rules: fired.map { Int($0) }))
-            outcomeIndex[RuleList(ids: fired)] = i
-            return -i - 1
-        }
-        let i = Int32(outcomes.count)
-        outcomes.append(TableOutcome(requirement: r, rules: fired.map { Int($0) }))
-        outcomeIndex[RuleList(ids: fired)] = i
+        outcomes.append(TableOutcome(requirement: old))
+        leafOfValue[v] = i
         return -i - 1
     }
 
-    /// The capability classes of a policy, each with its own diagram.
-    mutating func classes(for policy: Policy) throws(TableTooLarge) -> [CapabilityClass] {
-        var exactNames = Set<ByteName>()   // names are bytes: no normalisation
-        var prefixNames = Set<ByteName>()
-        func note(_ p: CapabilityPattern) {
-            switch p {
-            case .exact(let n): exactNames.insert(ByteName(n))
-            case .prefix(let q): prefixNames.insert(ByteName(q))
-            }
-        }
-        var entryByPath: [ByteName: CapabilityEntry] = [:]
-        for e in policy.capabilities { entryByPath[ByteName("capabilities.\(e.pattern)")] = e }
-        var entryRule: [CapabilityPattern: Int] = [:]
-        var reversibleOf: [CapabilityPattern: Bool] = [:]
-        var bandRules: [CapabilityPattern: [Int]] = [:]
-        var exactRules: [ByteName: [Int]] = [:]
-        var prefixRules: [ByteName: [Int]] = [:]
-        var defaultRule = 0
-        var lastEntry: CapabilityPattern?
-        for (i, r) in rules.enumerated() {
-            switch r.kind {
-            case .defaultStage: defaultRule = i
-            case .entry:
-                guard let e = entryByPath[ByteName(r.path)] else { continue }
-                entryRule[e.pattern] = i
-                reversibleOf[e.pattern] = e.reversible
-                lastEntry = e.pattern
-                note(e.pattern)
-            case .band:
-                // A band lies inside its entry's mapping, so it follows that entry in policy order.
-                if let p = lastEntry { bandRules[p, default: []].append(i) }
-            case .compliance:
-                for p in r.capabilities ?? [] {
-                    note(p)
-                    switch p {
-                    case .exact(let n): exactRules[ByteName(n), default: []].append(i)
-                    case .prefix(let q): prefixRules[ByteName(q), default: []].append(i)
-                    }
-                }
-            }
-        }
-        let entryPrefixes = policy.capabilities.compactMap { e -> String? in
-            if case .prefix(let q) = e.pattern { return q } else { return nil }
-        }
-        let ruleLengths = Set(prefixRules.keys.map { $0.text.utf8.count }).sorted()
+    /// The capability classes of a policy's rules, each with its own diagram (root 0
+    /// without `diagrams`).
+    mutating func classes(_ index: ClassRuleIndex, diagrams: Bool) throws(TableTooLarge) -> [CapabilityClass] {
         var out: [CapabilityClass] = []
-        let entryPrefixSet = Set(entryPrefixes.map(ByteName.init))
-        let entryLengths = Set(entryPrefixes.map { $0.utf8.count }).sorted(by: >)
-        func entryPattern(for name: String, exact: Bool) -> CapabilityPattern? {
-            if exact, entryRule[.exact(name)] != nil { return .exact(name) }
-            // Longest entry prefix first: one set lookup per distinct prefix length.
-            return name.utf8Prefixes(ofLengths: entryLengths).first { entryPrefixSet.contains(ByteName($0)) }.map { .prefix($0) }
-        }
-        func add(kind: CapabilityClass.Kind, name: String) throws(TableTooLarge) {
-            let pattern = kind == .other ? nil : entryPattern(for: name, exact: kind == .exact)
-            let entry = pattern.flatMap { entryRule[$0] } ?? defaultRule
-            var ids = [entry] + (pattern.flatMap { bandRules[$0] } ?? [])
-            if kind == .exact { ids += exactRules[ByteName(name)] ?? [] }
-            if kind != .other {
-                for p in name.utf8Prefixes(ofLengths: ruleLengths) { ids += prefixRules[ByteName(p)] ?? [] }
-            }
-            ids = Array(Set(ids)).sorted()
-            let reversible = pattern.flatMap { reversibleOf[$0] ?? nil } ?? false
+        for (kind, name) in index.mentionedClasses() {
+            let r = index.ruleIDs(kind: kind, name: name)
             out.append(CapabilityClass(
-                kind: kind, name: name, entryRule: entry, reversible: reversible, root: skipDiagrams ? 0 : try build(ids),
-                testedFields: testedFields(ids)))
+                kind: kind, name: name, entryRule: r.entry, reversible: r.reversible, root: diagrams ? try build(r.own) : 0,
+                testedFields: testedFields(r.own)))
         }
-        for n in exactNames.sorted() { try add(kind: .exact, name: n.text) }
-        for p in prefixNames.sorted() { try add(kind: .prefix, name: p.text) }
-        if !prefixNames.contains(ByteName("")) { try add(kind: .other, name: "") }
         return out
     }
 }

@@ -22,7 +22,7 @@ public enum NumericField: Int, Hashable, Sendable, CaseIterable, CustomStringCon
 ///
 /// Cuts are ordered by value, and at one value the upward cut ("just before `value`")
 /// comes first, so the two cuts at a value isolate the single point.
-public struct Cut: Hashable, Sendable, Comparable, Codable {
+public struct Cut: Hashable, Sendable, Comparable {
     /// The boundary value.
     public var value: ExactDecimal
     /// Whether `value` belongs to the region above the cut.
@@ -44,7 +44,7 @@ public struct Cut: Hashable, Sendable, Comparable, Codable {
 }
 
 /// A range on one numeric field, as cuts: the value must lie above `lower` and below `upper`.
-public struct NumericRange: Hashable, Sendable, Codable {
+public struct NumericRange: Hashable, Sendable {
     /// The field.
     public var field: NumericField
     /// The value must lie above this cut.
@@ -69,7 +69,7 @@ public struct NumericRange: Hashable, Sendable, Codable {
 }
 
 /// One condition of a table rule other than the capability (SPEC §3 conditions and bands).
-public enum TableCondition: Hashable, Sendable, Codable {
+public enum TableCondition: Hashable, Sendable {
     /// A numeric range (band threshold or `amount`/`confidence`/`blast_radius` condition).
     case range(NumericRange)
     /// The action's (effective) reversibility.
@@ -99,73 +99,5 @@ public enum TableCondition: Hashable, Sendable, Codable {
             h.combine(2); h.combineBytes(of: any); h.combineBytes(of: all); h.combineBytes(of: none)
         case .attribute(let path, let values): h.combine(3); h.combineBytes(of: path); h.combine(values)
         }
-    }
-}
-
-extension AttributeValue: Codable {
-    private enum CodingKeys: String, CodingKey { case type, value }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        switch try c.decode(String.self, forKey: .type) {
-        case "string": self = .string(try c.decode(String.self, forKey: .value))
-        case "bool": self = .bool(try c.decode(Bool.self, forKey: .value))
-        case "number": self = .number(try c.decode(ExactDecimal.self, forKey: .value))
-        default: throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown attribute value type")
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        switch self {
-        case .string(let s): try c.encode("string", forKey: .type); try c.encode(s, forKey: .value)
-        case .bool(let b): try c.encode("bool", forKey: .type); try c.encode(b, forKey: .value)
-        case .number(let n): try c.encode("number", forKey: .type); try c.encode(n, forKey: .value)
-        }
-    }
-}
-
-extension ExactDecimal: Codable {
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let value = ExactDecimal(parsing: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a decimal: \(text)"))
-        }
-        self = value
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(description)
-    }
-}
-
-extension CapabilityPattern: Codable {
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard case .success(let p) = CapabilityPattern.parse(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad pattern \(text)"))
-        }
-        self = p
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(description)
-    }
-}
-
-extension NumericField: Codable {
-    public init(from decoder: any Decoder) throws {
-        let name = try decoder.singleValueContainer().decode(String.self)
-        guard let f = NumericField.allCases.first(where: { $0.description == name }) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown field \(name)"))
-        }
-        self = f
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(description)
     }
 }

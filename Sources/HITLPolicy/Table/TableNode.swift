@@ -6,7 +6,7 @@
 /// - `tag`: absent, present;
 /// - `attribute`: one child per value of the path (`DecisionTable.attributes`), then any
 ///   other value, then missing.
-public struct TableNode: Hashable, Sendable, Codable {
+public struct TableNode: Hashable, Sendable {
     /// What a node tests.
     public enum Test: Hashable, Sendable {
         case numeric(NumericField)
@@ -22,48 +22,18 @@ public struct TableNode: Hashable, Sendable, Codable {
     /// The children, as described above.
     public var children: [Int32]
 
-    private enum CodingKeys: String, CodingKey { case test, index, cuts, children }
-
     /// Creates a node.
     public init(test: Test, cuts: [Cut] = [], children: [Int32]) {
         self.test = test
         self.cuts = cuts
         self.children = children
     }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let name = try c.decode(String.self, forKey: .test)
-        switch name {
-        case "amount": test = .numeric(.amount)
-        case "confidence": test = .numeric(.confidence)
-        case "blast_radius": test = .numeric(.blastRadius)
-        case "reversible": test = .reversible
-        case "tag": test = .tag(try c.decode(Int.self, forKey: .index))
-        case "attribute": test = .attribute(try c.decode(Int.self, forKey: .index))
-        default: throw DecodingError.dataCorruptedError(forKey: .test, in: c, debugDescription: "unknown test \(name)")
-        }
-        cuts = try c.decodeIfPresent([Cut].self, forKey: .cuts) ?? []
-        children = try c.decode([Int32].self, forKey: .children)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        switch test {
-        case .numeric(let f): try c.encode(f.description, forKey: .test)
-        case .reversible: try c.encode("reversible", forKey: .test)
-        case .tag(let i): try c.encode("tag", forKey: .test); try c.encode(i, forKey: .index)
-        case .attribute(let i): try c.encode("attribute", forKey: .test); try c.encode(i, forKey: .index)
-        }
-        if case .numeric = test { try c.encode(cuts, forKey: .cuts) }
-        try c.encode(children, forKey: .children)
-    }
 }
 
-/// A leaf of the diagram: the requirement and the rules that contributed to it.
-public struct TableOutcome: Hashable, Sendable, Codable {
+/// A leaf of the diagram: the decision there, the join of the contributions of the rules
+/// that match. Which rules those are is worked out per action (they are its reasons), so
+/// actions with the same decision share a leaf.
+public struct TableOutcome: Hashable, Sendable {
     /// The join of the contributions.
     public var requirement: Requirement
-    /// The matching rules (numbers into `DecisionTable.rules`, ascending = policy order).
-    public var rules: [Int]
 }

@@ -67,21 +67,6 @@ extension DecisionTable {
         visit(root, TableRegion())
         return out
     }
-
-    /// The rows of one capability class: the non-empty intersections of its own diagram's
-    /// paths with the shared diagram's paths (`global`, from `paths(from: globalRoot)`).
-    public func rows(of cls: CapabilityClass, global: [(TableRegion, Int)]) -> [TableRow] {
-        var out: [TableRow] = []
-        for (a, oa) in paths(from: cls.root) {
-            for (b, ob) in global {
-                guard let region = a.intersected(with: b) else { continue }
-                let requirement = outcomes[oa].requirement.joined(with: outcomes[ob].requirement)
-                let rules = Array(Set(outcomes[oa].rules + outcomes[ob].rules)).sorted()
-                out.append(TableRow(region: region, requirement: requirement, rules: rules))
-            }
-        }
-        return out
-    }
 }
 
 /// One row of the table: a region of one capability class and its outcome.
@@ -107,7 +92,6 @@ public struct ReviewTable {
         self.table = table
         index = ClassRuleIndex(table)
         builder = DiagramBuilder(rules: table.rules)
-        builder.requirementsOnly = true
     }
 
     /// The rules that apply to a class (entry or default, its bands, compliance rules whose

@@ -3,9 +3,9 @@
 ///
 /// Rules are numbered in policy order (by source position), so a sorted list of rule
 /// numbers is also the order reasons are reported in.
-public struct TableRule: Hashable, Sendable, Codable {
+public struct TableRule: Hashable, Sendable {
     /// What kind of rule this is.
-    public enum Kind: String, Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable {
         case entry, band, defaultStage = "default_stage", compliance
     }
 
@@ -29,32 +29,12 @@ public struct TableRule: Hashable, Sendable, Codable {
     public var source: String
 }
 
-extension Requirement: Codable {
-    private enum CodingKeys: String, CodingKey { case stage, review, tier, specialists }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let name = try c.decode(String.self, forKey: .stage)
-        guard let stage = Stage(name: name) else {
-            throw DecodingError.dataCorruptedError(forKey: .stage, in: c, debugDescription: "unknown stage \(name)")
-        }
-        self.init(stage: stage, review: try c.decode(Bool.self, forKey: .review),
-                  tier: try c.decodeIfPresent(Int.self, forKey: .tier),
-                  specialists: try c.decode([String].self, forKey: .specialists))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(stage.description, forKey: .stage)
-        try c.encode(review, forKey: .review)
-        try c.encodeIfPresent(tier, forKey: .tier)
-        try c.encode(specialists, forKey: .specialists)
-    }
-}
-
 extension Policy {
     /// Every rule of the policy as table rules, in policy order.
-    public func tableRules() -> [TableRule] {
+    public func tableRules() -> [TableRule] { locatedTableRules().map(\.rule) }
+
+    /// `tableRules()` with where each rule is written.
+    func locatedTableRules() -> [(location: SourceLocation, rule: TableRule)] {
         var located: [(SourceLocation, TableRule)] = []
         let stageWhere = defaults.stageLocation ?? SourceLocation(file: file, line: 1, column: 1)
         located.append((stageWhere, TableRule(
@@ -85,7 +65,7 @@ extension Policy {
                 conditions: rule.when.tableConditions, reference: rule.reference, reason: rule.reason,
                 source: rule.location.description)))
         }
-        return located.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
+        return located.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map { (location: $0.element.0, rule: $0.element.1) }
     }
 }
 

@@ -74,10 +74,8 @@ struct CapacityTests {
         #expect(table.approvers.map(\.capacity) == ["120/day", nil, "15/h"])
         let artifact = PolicyCompilation.artifact(table)
         #expect(artifact.contains("{\"approvers\":[\"leads\"],\"capacity\":\"120/day\",\"kind\":"))
-        #expect(artifact == (try TableArtifactCodecTests.reference(table)))
         let reread = try TableArtifactReader.read(Array(artifact.utf8))
         #expect(reread.approvers == table.approvers)
-        #expect(try JSONDecoder().decode(DecisionTable.self, from: Data(artifact.utf8)).approvers == table.approvers)
         for format in TableReporter.Format.allCases {
             var text = ""
             TableReporter(table).render(format) { text += $0 }
