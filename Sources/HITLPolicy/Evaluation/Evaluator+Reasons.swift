@@ -47,16 +47,15 @@ extension Evaluator {
     }
 
     /// Whether every check in `range` passes (missing numbers and attributes pass).
-    func holds(checks range: Range<Int>, reversible: Bool) -> Bool {
+    @inline(__always) func holds(checks range: Range<Int>, reversible: Bool) -> Bool {
         for i in range {
             let check = checks[i]
             switch check.kind {
             case 0, 1, 2:
-                let f = NumericField(rawValue: Int(check.kind)) ?? .amount
-                let x = walkNumber(f)
+                let x = check.kind == 0 ? numbers.0 : check.kind == 1 ? numbers.1 : numbers.2
                 if x.state == 0 { continue }
-                if check.lo >= 0, !isAbove(ruleCut: Int(check.lo), x, f) { return false }
-                if check.hi >= 0, isAbove(ruleCut: Int(check.hi), x, f) { return false }
+                if check.lo >= 0, !isAbove(ruleCut: Int(check.lo), x, check.kind) { return false }
+                if check.hi >= 0, isAbove(ruleCut: Int(check.hi), x, check.kind) { return false }
             case RulePredicates.reversible:
                 if reversible != (check.arg != 0) { return false }
             case RulePredicates.tagPresent:
@@ -78,9 +77,14 @@ extension Evaluator {
 
     /// Whether the action's number `x` (field `f`) lies above rule cut `k`, compared as the
     /// walk compares it with a diagram's cut.
-    @inline(__always) func isAbove(ruleCut k: Int, _ x: WalkNumber, _ f: NumericField) -> Bool {
+    @inline(__always) func isAbove(ruleCut k: Int, _ x: WalkNumber, _ field: UInt8) -> Bool {
         let cut = ruleCuts[k]
         if x.state == 1 && cut.fits { return cut.isBelow(fast: x) }
+        return isAboveExactly(cut, NumericField(rawValue: Int(field)) ?? .amount)
+    }
+
+    /// `isAbove` for numbers or cuts the fast form cannot compare.
+    @inline(never) func isAboveExactly(_ cut: FastCut, _ f: NumericField) -> Bool {
         guard let v = value(of: f) else { return false }
         return predicates.exactCuts.withUnsafeBufferPointer { cut.isBelow(v, $0) }
     }
