@@ -22,9 +22,11 @@ build() {
   # SwiftPM gives swiftc `-sanitize=fuzzer` and `-sanitize=address` as two flags and the Swift
   # driver keeps only the last, so half the modules would lose coverage (or ASan); the
   # combined -Xswiftc flag comes last and wins. It also reaches the link step, where it links
-  # libFuzzer's `main` (the harnesses are -parse-as-library and have none).
+  # libFuzzer's `main` (the harnesses are -parse-as-library and have none). The harnesses
+  # drive internals (the evaluator, the stream, the table reader), which the library keeps
+  # `package`: `-enable-testing` lets them `@testable import` it from this other package.
   swift build --package-path fuzz --scratch-path "$scratch" -c release \
-    --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address >&2
+    --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing >&2
 }
 
 # Runs use the binaries as built: SwiftPM re-plans (and may rebuild everything) when the

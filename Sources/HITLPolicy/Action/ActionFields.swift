@@ -1,11 +1,3 @@
-/// One problem that makes an action invalid.
-public struct ActionError: Hashable, Sendable {
-    /// The field (nil when the line as a whole is at fault).
-    public var field: String?
-    /// What is wrong.
-    public var message: String
-}
-
 /// The fields of one action line, as byte ranges into the line and exact numbers.
 /// Reused from line to line so that evaluation allocates nothing on the common path.
 struct ActionFields {

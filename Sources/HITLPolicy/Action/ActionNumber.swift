@@ -1,8 +1,8 @@
 /// A JSON number kept exactly as its literal: a significand of up to 19 digits and a power
 /// of ten without allocation, with `ExactDecimal` for anything longer.
-public struct ActionNumber: Sendable, Hashable, CustomStringConvertible {
+package struct ActionNumber: Sendable, Hashable, CustomStringConvertible {
     /// Whether the literal had a minus sign (also for `-0`).
-    public var hasMinusSign: Bool
+    package var hasMinusSign: Bool
     var significand: UInt64      // trailing zeros removed; 0 for zero
     var exponent: Int
     var big: ExactDecimal?       // set when the significand does not fit
@@ -17,7 +17,7 @@ public struct ActionNumber: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a JSON number literal (RFC 8259 grammar); nil when malformed or its exponent
     /// is beyond ±100,000.
-    public init?(literal u: UnsafeBufferPointer<UInt8>) {
+    package init?(literal u: UnsafeBufferPointer<UInt8>) {
         var i = 0
         let n = u.count
         hasMinusSign = false
@@ -89,12 +89,12 @@ public struct ActionNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the value is below zero (`-0` is not).
-    public var isNegative: Bool { hasMinusSign && !isZero }
+    package var isNegative: Bool { hasMinusSign && !isZero }
     /// Whether the value is zero.
-    public var isZero: Bool { big?.isZero ?? (significand == 0) }
+    package var isZero: Bool { big?.isZero ?? (significand == 0) }
 
     /// The exact value.
-    public var exact: ExactDecimal {
+    package var exact: ExactDecimal {
         if let big { return big }
         var digits: [UInt8] = []
         var s = significand
@@ -103,10 +103,10 @@ public struct ActionNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the value is a whole number.
-    public var isWholeNumber: Bool { big?.isWholeNumber ?? (exponent >= 0) }
+    package var isWholeNumber: Bool { big?.isWholeNumber ?? (exponent >= 0) }
 
     /// Canonical decimal text (no exponent, no trailing zeros).
-    public var description: String { exact.description }
+    package var description: String { exact.description }
 
     static func digitCount(_ s: UInt64) -> Int {
         var d = 1

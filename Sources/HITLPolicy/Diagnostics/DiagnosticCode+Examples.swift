@@ -1,10 +1,10 @@
 /// A triggering and a non-triggering policy for a diagnostic code (SwiftLint's habit): the
 /// test suite runs every pair, and `docs/diagnostics.md` is generated from them.
-public struct DiagnosticExample: Sendable {
+package struct DiagnosticExample: Sendable {
     /// A policy that produces the code.
-    public var triggering: String
+    package var triggering: String
     /// The same policy corrected: it does not produce the code.
-    public var passing: String
+    package var passing: String
 }
 
 extension DiagnosticCode {
@@ -13,7 +13,7 @@ extension DiagnosticCode {
 
     /// Examples for every code that a short policy can show; the size and depth limits are
     /// described in prose instead (their tests generate the large inputs).
-    public var example: DiagnosticExample? {
+    package var example: DiagnosticExample? {
         let h = Self.head, t = Self.ladder
         func ex(_ a: String, _ b: String) -> DiagnosticExample { DiagnosticExample(triggering: a, passing: b) }
         switch name {
@@ -88,7 +88,7 @@ extension DiagnosticCode {
     }
 
     /// For codes without an example: what input produces them.
-    public var trigger: String? {
+    package var trigger: String? {
         switch name {
         case "invalid-encoding": "a file that is not UTF-8 text (binary data, Latin-1, control characters)"
         case "alias-budget": "aliases that together expand to more than \(SyntaxLimits.maxAliasExpansion) nodes (a \"billion laughs\" alias bomb)"

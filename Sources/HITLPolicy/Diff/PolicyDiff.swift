@@ -7,13 +7,13 @@
 /// to a leaf whose two decisions differ is a changed region. Amounts sent in a currency
 /// whose exchange rate differs get their own pass with thresholds rescaled, so converted
 /// thresholds compare exactly. Nothing is sampled.
-public enum PolicyDiff {
+package enum PolicyDiff {
     /// Changed regions listed at most; past that they are counted, not listed (the report
     /// says so).
-    public static let maxRegions = 10_000
+    package static let maxRegions = 10_000
 
     /// Compares `old` with `new`.
-    public static func diff(old: DecisionTable, new: DecisionTable) throws(TableTooLarge) -> DiffReport {
+    package static func diff(old: DecisionTable, new: DecisionTable) throws(TableTooLarge) -> DiffReport {
         try diff(old: old, new: new, listing: maxRegions)
     }
 

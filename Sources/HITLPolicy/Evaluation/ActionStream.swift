@@ -13,29 +13,29 @@ import Darwin
 /// read is written before a read that would wait, so a caller that writes one action and
 /// waits gets its answer; input that arrives in bulk is decided in batches by worker
 /// threads, like a large file.
-public struct ActionStream {
+package struct ActionStream {
     /// Longest line evaluated (longer lines are `invalid`).
-    public static let maxLine = 4 << 20
+    package static let maxLine = 4 << 20
     /// Largest multi-line JSON object read whole (from a regular file): the line limit, so
     /// memory stays bounded by the longest accepted line.
-    public static let maxDocument = maxLine
+    package static let maxDocument = maxLine
 
     /// How the stream ended.
-    public struct Summary: Sendable {
+    package struct Summary: Sendable {
         /// Decision lines written.
-        public var decisions = 0
+        package var decisions = 0
         /// The most restrictive verdict among the actions decided (nil when there was none).
-        public var worst: Verdict?
+        package var worst: Verdict?
         /// Why the output could not be written (`errno`: `EPIPE` when the reader closed the
         /// pipe); the stream stops at the first failed write.
-        public var writeError: Int32?
+        package var writeError: Int32?
         /// After a failed write: a non-blank line had been read but not decided.
-        public var undecided = false
+        package var undecided = false
         /// A read error, if any.
-        public var readError: String?
+        package var readError: String?
 
         /// The output could not be written.
-        public var outputClosed: Bool { writeError != nil }
+        package var outputClosed: Bool { writeError != nil }
 
         /// Records a failed write; `pending` is input read and not decided.
         mutating func failed(_ error: Int32, pending: some Collection<UInt8>) {
@@ -63,7 +63,7 @@ public struct ActionStream {
     /// so is a pipe or terminal while it delivers more than a batch at once; the threads start
     /// only then, and whatever has been read is decided and written whenever the input has
     /// nothing more to read at once, so answers are immediate.
-    public init(evaluator: Evaluator, input: Int32, output: Int32, workers: Int = 1) {
+    package init(evaluator: Evaluator, input: Int32, output: Int32, workers: Int = 1) {
         self.evaluator = evaluator
         self.input = input
         self.output = output
@@ -74,12 +74,12 @@ public struct ActionStream {
     }
 
     /// Worker threads worth starting here: the processors online, at most 8.
-    public static var availableWorkers: Int {
+    package static var availableWorkers: Int {
         min(max(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 1), 8)
     }
 
     /// Runs to the end of input (or until the output closes).
-    public func run() -> Summary {
+    package func run() -> Summary {
         var reader = ChunkReader(fd: input)
         var summary = Summary()
         var out: [UInt8] = []

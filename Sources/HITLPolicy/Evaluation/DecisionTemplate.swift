@@ -12,7 +12,7 @@ struct DecisionTemplate {
 }
 
 /// What a decision line says, coarsely: for exit statuses and summaries.
-public enum Verdict: Int, Sendable, Comparable, CustomStringConvertible {
+package enum Verdict: Int, Sendable, Comparable, CustomStringConvertible {
     case autonomous = 0, approval = 1, disabled = 2, invalid = 3
 
     init(_ stage: Stage) {
@@ -23,7 +23,7 @@ public enum Verdict: Int, Sendable, Comparable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .autonomous: "autonomous"
         case .approval: "approval"
@@ -32,7 +32,7 @@ public enum Verdict: Int, Sendable, Comparable, CustomStringConvertible {
         }
     }
 
-    public static func < (a: Verdict, b: Verdict) -> Bool { a.rawValue < b.rawValue }
+    package static func < (a: Verdict, b: Verdict) -> Bool { a.rawValue < b.rawValue }
 }
 
 extension DecisionTable {

@@ -3,11 +3,11 @@
 /// The common path allocates nothing: the line is scanned in place, each diagram is walked
 /// from its root to a leaf, and the decision is copied from a template rendered once per
 /// row (a bounded cache). Invalid actions and `--explain` output are rendered on demand.
-public final class Evaluator {
+package final class Evaluator {
     /// The table.
-    public let table: DecisionTable
+    package let table: DecisionTable
     /// Adds the matched row and every consulted rule to each decision.
-    public var explain = false
+    package var explain = false
 
     let index: ClassIndex
     let flat: FlatDiagram
@@ -56,7 +56,7 @@ public final class Evaluator {
     static let cacheLimit = 16_384
 
     /// Prepares a table for evaluation. The table must pass `validate()`.
-    public convenience init(table: DecisionTable) {
+    package convenience init(table: DecisionTable) {
         self.init(table: table, flat: FlatDiagram(table))
     }
 
@@ -102,7 +102,7 @@ public final class Evaluator {
 
     /// Evaluates one non-blank line (1-based `number`) and appends its decision line to `out`.
     @discardableResult
-    public func evaluate(line bytes: UnsafeBufferPointer<UInt8>, number: Int, into out: inout [UInt8]) -> Verdict {
+    package func evaluate(line bytes: UnsafeBufferPointer<UInt8>, number: Int, into out: inout [UInt8]) -> Verdict {
         line = bytes
         defer { clearAction() }
         if let syntax = parse() {

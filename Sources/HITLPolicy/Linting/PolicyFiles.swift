@@ -4,26 +4,10 @@ import Glibc
 import Darwin
 #endif
 
-/// A failure of the tool itself (not a finding about a policy): exit status 2.
-public struct InputError: Error, Sendable, CustomStringConvertible {
-    /// What went wrong, naming the path.
-    public var description: String
-    /// Creates an input error.
-    public init(_ description: String) { self.description = description }
-}
-
-/// A file `lint` found in a folder but did not read, and why.
-public struct SkippedFile: Error, Sendable, Hashable {
-    /// The path, under the folder as the user named it.
-    public var path: String
-    /// Why it was skipped ("a FIFO, not a regular file", "a symlink loop", ...).
-    public var reason: String
-}
-
 /// Finding policy files and reading them with a size bound.
-public enum PolicyFiles {
+package enum PolicyFiles {
     /// A path to lint: a file to read, or one found in a folder and skipped.
-    public enum Entry: Sendable, Hashable {
+    package enum Entry: Sendable, Hashable {
         /// Given by name (read whatever it is: `lint <(cat x.yaml)` passes a pipe).
         case given(String)
         /// Found in a folder: read only if it is a regular file.
@@ -42,7 +26,7 @@ public enum PolicyFiles {
 
     /// Expands files and folders into policy files: a folder contributes every `*.yaml` and
     /// `*.yml` below it (hidden folders skipped), sorted; a file given by name is taken as is.
-    public static func expand(_ paths: [String]) throws(InputError) -> [String] {
+    package static func expand(_ paths: [String]) throws(InputError) -> [String] {
         try entries(paths).compactMap { entry in
             switch entry {
             case .given(let p), .found(let p): p
@@ -56,7 +40,7 @@ public enum PolicyFiles {
     /// into a loop, folders that cannot be read. Symlinked folders are followed once (a
     /// folder already on the walk is a loop). Only regular files are ever opened in a walk:
     /// a FIFO would block it forever.
-    public static func entries(_ paths: [String]) throws(InputError) -> [Entry] {
+    package static func entries(_ paths: [String]) throws(InputError) -> [Entry] {
         var out: [Entry] = []
         for path in paths {
             var info = stat()
@@ -168,7 +152,7 @@ public enum PolicyFiles {
     }
 
     /// Whether anything exists at `path`.
-    public static func exists(_ path: String) -> Bool {
+    package static func exists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0
     }
@@ -178,7 +162,7 @@ public enum PolicyFiles {
     /// the first bytes (up to 64 KiB) and may lower the limit before the rest is read (a
     /// policy that is not a compiled table gets the YAML bound, so `/dev/zero` costs no more
     /// than that).
-    public static func read(_ path: String, limit: Int = SyntaxLimits.maxFileBytes,
+    package static func read(_ path: String, limit: Int = SyntaxLimits.maxFileBytes,
                             narrow: (([UInt8]) -> Int)? = nil) throws(InputError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else { throw InputError(cannotOpen(path, errno)) }
@@ -188,7 +172,7 @@ public enum PolicyFiles {
 
     /// Reads a file found in a folder walk: nil (with the reason) unless it is a regular file
     /// when opened. Opened without blocking, so a FIFO put there after the walk cannot hang it.
-    public static func readFound(_ path: String, limit: Int = SyntaxLimits.maxFileBytes) throws(InputError) -> Result<[UInt8], SkippedFile> {
+    package static func readFound(_ path: String, limit: Int = SyntaxLimits.maxFileBytes) throws(InputError) -> Result<[UInt8], SkippedFile> {
         let fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             let error = errno

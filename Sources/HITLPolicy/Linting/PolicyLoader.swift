@@ -1,20 +1,20 @@
 /// The front end in one call: YAML bytes → positioned tree → `Policy` → validated.
-public enum PolicyLoader {
+package enum PolicyLoader {
     /// What loading a file produced.
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// The policy, when the file decoded with no errors.
-        public var policy: Policy?
+        package var policy: Policy?
         /// Every finding, sorted by location.
-        public var diagnostics: [Diagnostic]
+        package var diagnostics: [Diagnostic]
 
         /// True when a finding is an error.
-        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+        package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
     /// Parses, decodes and validates `bytes` read from `file` (the path as the user gave it).
     /// With `checkTableSize` (lint), a policy without errors is also compiled, so that a
     /// table too large to build is a finding (`TableSizeCheck`).
-    public static func load(_ bytes: [UInt8], file: String, checkTableSize: Bool = false) -> Result {
+    package static func load(_ bytes: [UInt8], file: String, checkTableSize: Bool = false) -> Result {
         let document = YAMLParser.parse(bytes, file: file)
         var diagnostics = document.diagnostics
         guard let root = document.root, !diagnostics.contains(where: Self.isFatalSyntax) else {

@@ -1,14 +1,14 @@
 /// A capability key: an exact name, or a prefix pattern ending in `*` (`*` alone matches all).
-public enum CapabilityPattern: Hashable, Sendable, CustomStringConvertible {
+package enum CapabilityPattern: Hashable, Sendable, CustomStringConvertible {
     case exact(String)
     /// Matches every name that starts with the prefix.
     case prefix(String)
 
     /// Why a pattern text was rejected.
-    public enum ParseError: Error, Equatable { case empty, starNotAtEnd }
+    package enum ParseError: Error, Equatable { case empty, starNotAtEnd }
 
     /// Parses `name` or `prefix*`.
-    public static func parse(_ text: String) -> Result<CapabilityPattern, ParseError> {
+    package static func parse(_ text: String) -> Result<CapabilityPattern, ParseError> {
         if text.isEmpty { return .failure(.empty) }
         guard let star = text.firstIndex(of: "*") else { return .success(.exact(text)) }
         if text.index(after: star) != text.endIndex { return .failure(.starNotAtEnd) }
@@ -16,7 +16,7 @@ public enum CapabilityPattern: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Whether `name` is matched.
-    public func matches(_ name: String) -> Bool {
+    package func matches(_ name: String) -> Bool {
         switch self {
         case .exact(let n): n.utf8.elementsEqual(name.utf8)
         case .prefix(let p): name.utf8.starts(with: p.utf8)
@@ -24,14 +24,14 @@ public enum CapabilityPattern: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Equal when the same kind with the same bytes (names are not normalised).
-    public static func == (a: CapabilityPattern, b: CapabilityPattern) -> Bool {
+    package static func == (a: CapabilityPattern, b: CapabilityPattern) -> Bool {
         switch (a, b) {
         case (.exact(let x), .exact(let y)), (.prefix(let x), .prefix(let y)): x.sameBytes(as: y)
         default: false
         }
     }
 
-    public func hash(into h: inout Hasher) {
+    package func hash(into h: inout Hasher) {
         switch self {
         case .exact(let n): h.combine(0); h.combineBytes(of: n)
         case .prefix(let p): h.combine(1); h.combineBytes(of: p)
@@ -39,7 +39,7 @@ public enum CapabilityPattern: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The source form (`refund`, `github.*`, `*`).
-    public var description: String {
+    package var description: String {
         switch self {
         case .exact(let n): n
         case .prefix(let p): p + "*"

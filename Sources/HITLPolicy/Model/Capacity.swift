@@ -1,12 +1,12 @@
 /// How many reviews a tier or panel can complete in a period: `120/day`, `10/h`,
 /// `500/week` (SPEC §3). `eval` ignores it; load measurement uses it.
-public struct Capacity: Hashable, Sendable, CustomStringConvertible {
+package struct Capacity: Hashable, Sendable, CustomStringConvertible {
     /// The period a count is per.
-    public enum Period: String, Sendable, CaseIterable {
+    package enum Period: String, Sendable, CaseIterable {
         case hour = "h", day, week
 
         /// The period's length in seconds.
-        public var seconds: Int {
+        package var seconds: Int {
             switch self {
             case .hour: 3_600
             case .day: 86_400
@@ -16,27 +16,27 @@ public struct Capacity: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Reviews per period, at least 1.
-    public let count: Int
+    package let count: Int
     /// The period.
-    public let period: Period
+    package let period: Period
 
     /// Largest count accepted: far beyond any human group, small enough that no
     /// arithmetic on it can overflow.
-    public static let maxCount = 1_000_000_000
+    package static let maxCount = 1_000_000_000
 
     /// Why a capacity text was rejected.
-    public enum ParseError: Error, Equatable {
+    package enum ParseError: Error, Equatable {
         case malformed, zero, tooLarge
     }
 
     /// Creates a capacity (count 1 ... `maxCount`).
-    public init(count: Int, period: Period) {
+    package init(count: Int, period: Period) {
         self.count = count
         self.period = period
     }
 
     /// Parses `N/h`, `N/day` or `N/week`, N a whole number written in decimal digits.
-    public static func parse(_ text: String) -> Result<Capacity, ParseError> {
+    package static func parse(_ text: String) -> Result<Capacity, ParseError> {
         let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2, let period = Period(rawValue: String(parts[1])),
               !parts[0].isEmpty, parts[0].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return .failure(.malformed) }
@@ -50,5 +50,5 @@ public struct Capacity: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Canonical text: `120/day`.
-    public var description: String { "\(count)/\(period.rawValue)" }
+    package var description: String { "\(count)/\(period.rawValue)" }
 }

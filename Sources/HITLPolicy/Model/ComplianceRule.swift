@@ -1,33 +1,33 @@
 /// One side of a range: a value and whether it is included.
-public struct Bound: Hashable, Sendable {
+package struct Bound: Hashable, Sendable {
     /// The keyword as written (`over`, `at_least`, `under`, `at_most`, `above`, `below`).
-    public var keyword: String
+    package var keyword: String
     /// The bound's value.
-    public var value: ExactDecimal
+    package var value: ExactDecimal
     /// Whether the value itself is inside the range.
-    public var inclusive: Bool
+    package var inclusive: Bool
     /// Where the value was written.
-    public var location: SourceLocation
+    package var location: SourceLocation
 }
 
 /// A numeric condition with one or two bounds (`amount`, `confidence`, `blast_radius`).
-public struct RangeCondition: Hashable, Sendable {
+package struct RangeCondition: Hashable, Sendable {
     /// The bound from below (`over`, `at_least`, `above`).
-    public var lower: Bound?
+    package var lower: Bound?
     /// The bound from above (`under`, `at_most`, `below`).
-    public var upper: Bound?
+    package var upper: Bound?
     /// Where the condition's key is.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     /// Whether `x` lies in the range.
-    public func holds(for x: ExactDecimal) -> Bool {
+    package func holds(for x: ExactDecimal) -> Bool {
         if let lower, lower.inclusive ? x < lower.value : x <= lower.value { return false }
         if let upper, upper.inclusive ? x > upper.value : x >= upper.value { return false }
         return true
     }
 
     /// Whether no value at all (or, with `wholeNumbers`, no whole number) satisfies it.
-    public func isEmpty(wholeNumbers: Bool) -> Bool {
+    package func isEmpty(wholeNumbers: Bool) -> Bool {
         guard let lower, let upper else { return false }
         if wholeNumbers, let lo = lower.value.smallestWholeNumber(above: lower.inclusive),
            let hi = upper.value.largestWholeNumber(below: upper.inclusive) {
@@ -67,18 +67,18 @@ extension ExactDecimal {
 }
 
 /// A `tags` condition: `any`, `all` and `none` lists (a bare list means `any`).
-public struct TagCondition: Hashable, Sendable {
+package struct TagCondition: Hashable, Sendable {
     /// At least one of these.
-    public var any: [String]?
+    package var any: [String]?
     /// Every one of these.
-    public var all: [String]?
+    package var all: [String]?
     /// None of these.
-    public var none: [String]?
+    package var none: [String]?
     /// Where the condition's key is.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     /// Whether an action with `tags` satisfies the condition.
-    public func holds(for tags: Set<String>) -> Bool {
+    package func holds(for tags: Set<String>) -> Bool {
         let present = Set(tags.map(ByteName.init))   // tags are bytes, like every name
         func has(_ t: String) -> Bool { present.contains(ByteName(t)) }
         if let any, !any.contains(where: has) { return false }
@@ -122,64 +122,64 @@ public enum AttributeValue: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// `attributes: {dotted.path: value-or-list}`: equality on the action's `attributes`.
-public struct AttributeCondition: Hashable, Sendable {
+package struct AttributeCondition: Hashable, Sendable {
     /// The dotted path into the action's `attributes` object.
-    public var path: String
+    package var path: String
     /// Accepted values (any one matches).
-    public var values: [AttributeValue]
+    package var values: [AttributeValue]
     /// Where the path key is.
-    public var location: SourceLocation
+    package var location: SourceLocation
 }
 
 /// A capability named by a condition, with where it was written.
-public struct PatternReference: Hashable, Sendable {
+package struct PatternReference: Hashable, Sendable {
     /// The name or pattern.
-    public var pattern: CapabilityPattern
+    package var pattern: CapabilityPattern
     /// Where it was written.
-    public var location: SourceLocation
+    package var location: SourceLocation
 }
 
 /// The `when` of a compliance rule: every condition present must hold.
-public struct Conditions: Hashable, Sendable {
+package struct Conditions: Hashable, Sendable {
     /// `capability`: any of these names or patterns.
-    public var capability: [PatternReference]?
+    package var capability: [PatternReference]?
     /// `tags`.
-    public var tags: TagCondition?
+    package var tags: TagCondition?
     /// `amount` (policy currency).
-    public var amount: RangeCondition?
+    package var amount: RangeCondition?
     /// `confidence`.
-    public var confidence: RangeCondition?
+    package var confidence: RangeCondition?
     /// `blast_radius`.
-    public var blastRadius: RangeCondition?
+    package var blastRadius: RangeCondition?
     /// `reversible`.
-    public var reversible: Bool?
+    package var reversible: Bool?
     /// Where `reversible` was written.
-    public var reversibleLocation: SourceLocation?
+    package var reversibleLocation: SourceLocation?
     /// `attributes`.
-    public var attributes: [AttributeCondition]
+    package var attributes: [AttributeCondition]
 
     /// No conditions.
-    public static let empty = Conditions(
+    package static let empty = Conditions(
         capability: nil, tags: nil, amount: nil, confidence: nil, blastRadius: nil,
         reversible: nil, reversibleLocation: nil, attributes: [])
 }
 
 /// One entry of `compliance`.
-public struct ComplianceRule: Hashable, Sendable {
+package struct ComplianceRule: Hashable, Sendable {
     /// Unique id.
-    public var id: String
+    package var id: String
     /// Free text.
-    public var description: String?
+    package var description: String?
     /// Regulation or policy reference, echoed in decisions.
-    public var reference: String?
+    package var reference: String?
     /// Why the rule exists, echoed in decisions.
-    public var reason: String?
+    package var reason: String?
     /// When it applies.
-    public var when: Conditions
+    package var when: Conditions
     /// What it contributes.
-    public var effect: Effect
+    package var effect: Effect
     /// Where the rule's list item starts.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// Where the id value is.
-    public var idLocation: SourceLocation
+    package var idLocation: SourceLocation
 }

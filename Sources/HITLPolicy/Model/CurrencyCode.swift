@@ -1,12 +1,12 @@
 /// ISO 4217 currency codes accepted in a policy (the active list, precious metals and
 /// special drawing rights; `XXX`, "no currency", is not a currency for amounts).
-public enum CurrencyCode {
+package enum CurrencyCode {
     /// Whether `code` is a known ISO 4217 code. Checked for shape first: a `Set<String>`
     /// would also find `\u{212A}ES` (Kelvin sign), which Swift calls equal to `KES`.
-    public static func isKnown(_ code: String) -> Bool { isWellFormed(code) && known.contains(code) }
+    package static func isKnown(_ code: String) -> Bool { isWellFormed(code) && known.contains(code) }
 
     /// Whether `code` has the shape of one (three upper-case ASCII letters).
-    public static func isWellFormed(_ code: String) -> Bool {
+    package static func isWellFormed(_ code: String) -> Bool {
         code.utf8.count == 3 && code.utf8.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
     }
 

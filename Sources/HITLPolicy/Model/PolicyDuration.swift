@@ -1,21 +1,21 @@
 /// A positive duration written as `30s`, `15m`, `4h`, `2d` or a sum such as `1h30m`.
-public struct PolicyDuration: Hashable, Sendable, CustomStringConvertible {
+package struct PolicyDuration: Hashable, Sendable, CustomStringConvertible {
     /// Total length in seconds.
-    public let seconds: Int
+    package let seconds: Int
 
     /// Longest duration accepted: a year, far beyond any useful approval SLA.
-    public static let maxSeconds = 366 * 86_400
+    package static let maxSeconds = 366 * 86_400
 
     /// Why a duration text was rejected.
-    public enum ParseError: Error, Equatable {
+    package enum ParseError: Error, Equatable {
         case malformed, zero, tooLong, unitOrder
     }
 
     /// Creates a duration from seconds (must be positive).
-    public init(seconds: Int) { self.seconds = seconds }
+    package init(seconds: Int) { self.seconds = seconds }
 
     /// Parses the SPEC form: units `d`, `h`, `m`, `s`, each at most once, largest first.
-    public static func parse(_ text: String) -> Result<PolicyDuration, ParseError> {
+    package static func parse(_ text: String) -> Result<PolicyDuration, ParseError> {
         let units: [(UInt8, Int)] = [(UInt8(ascii: "d"), 86_400), (UInt8(ascii: "h"), 3_600),
                                      (UInt8(ascii: "m"), 60), (UInt8(ascii: "s"), 1)]
         var total = 0
@@ -43,7 +43,7 @@ public struct PolicyDuration: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Canonical text: `1h30m`, `8h`, `1d`.
-    public var description: String {
+    package var description: String {
         var rest = seconds
         var out = ""
         for (unit, size) in [("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)] where rest >= size {

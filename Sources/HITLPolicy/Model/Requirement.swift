@@ -3,18 +3,18 @@
 /// Every rule contributes a requirement and the decision is their `join`. Values are kept
 /// normalised: a disabled requirement carries nothing else, and `review` is only set when
 /// the stage is autonomous.
-public struct Requirement: Hashable, Sendable {
+package struct Requirement: Hashable, Sendable {
     /// The stage.
-    public private(set) var stage: Stage
+    package private(set) var stage: Stage
     /// Post-action review (autonomous only).
-    public private(set) var review: Bool
+    package private(set) var review: Bool
     /// Ladder position of the approving tier (higher is stricter); nil when none.
-    public private(set) var tier: Int?
+    package private(set) var tier: Int?
     /// Specialist panels, sorted by name (UTF-8 byte order; names are bytes).
-    public private(set) var specialists: [String]
+    package private(set) var specialists: [String]
 
     /// Creates a normalised requirement.
-    public init(stage: Stage, review: Bool = false, tier: Int? = nil, specialists: [String] = []) {
+    package init(stage: Stage, review: Bool = false, tier: Int? = nil, specialists: [String] = []) {
         self.stage = stage
         self.review = review
         self.tier = tier
@@ -23,11 +23,11 @@ public struct Requirement: Hashable, Sendable {
     }
 
     /// Equal when every field is, specialists compared as bytes.
-    public static func == (a: Requirement, b: Requirement) -> Bool {
+    package static func == (a: Requirement, b: Requirement) -> Bool {
         a.stage == b.stage && a.review == b.review && a.tier == b.tier && a.specialists.sameBytes(as: b.specialists)
     }
 
-    public func hash(into h: inout Hasher) {
+    package func hash(into h: inout Hasher) {
         h.combine(stage)
         h.combine(review)
         h.combine(tier)
@@ -35,9 +35,9 @@ public struct Requirement: Hashable, Sendable {
     }
 
     /// The bottom: autonomous, no review.
-    public static let bottom = Requirement(stage: .autonomous)
+    package static let bottom = Requirement(stage: .autonomous)
     /// The top: disabled.
-    public static let disabled = Requirement(stage: .disabled)
+    package static let disabled = Requirement(stage: .disabled)
 
     private mutating func normalize() {
         if tier != nil || !specialists.isEmpty { stage = max(stage, .approval) }
@@ -50,7 +50,7 @@ public struct Requirement: Hashable, Sendable {
 
     /// The least requirement at least as strict as both (stricter stage, review if either,
     /// higher tier, union of specialists).
-    public func joined(with other: Requirement) -> Requirement {
+    package func joined(with other: Requirement) -> Requirement {
         if stage == .disabled || other.stage == .disabled { return .disabled }
         let t: Int? = switch (tier, other.tier) {
         case (nil, let b): b
@@ -65,7 +65,7 @@ public struct Requirement: Hashable, Sendable {
     /// SPEC §2's order: disabled is the top; approval beats autonomous; between approvals the
     /// tier must be at least as high (no tier is below every tier) and the specialists a
     /// superset; between autonomous ones, review whenever the other reviews.
-    public func isAtLeastAsStrict(as other: Requirement) -> Bool {
+    package func isAtLeastAsStrict(as other: Requirement) -> Bool {
         if stage == .disabled { return true }
         if other.stage == .disabled { return false }
         if stage != other.stage { return stage > other.stage }
@@ -84,7 +84,7 @@ public struct Requirement: Hashable, Sendable {
 extension Policy {
     /// The requirement an effect contributes; `ownTier` is the enclosing capability's tier.
     /// Names that do not resolve contribute nothing (validation reports them).
-    public func contribution(of effect: Effect, ownTier: String? = nil) -> Requirement {
+    package func contribution(of effect: Effect, ownTier: String? = nil) -> Requirement {
         var r = Requirement.bottom
         switch effect.stage {
         case .disabled?: return .disabled
@@ -102,7 +102,7 @@ extension Policy {
     }
 
     /// What a capability entry requires before any band or compliance rule.
-    public func baseRequirement(of entry: CapabilityEntry) -> Requirement {
+    package func baseRequirement(of entry: CapabilityEntry) -> Requirement {
         switch entry.stage {
         case .disabled: .disabled
         case .approval: Requirement(stage: .approval, tier: entry.tier.flatMap(tierIndex) ?? defaultTierIndex)

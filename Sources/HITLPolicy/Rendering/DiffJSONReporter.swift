@@ -1,8 +1,8 @@
 /// `diff --format json`: one pretty-printed object, members in a fixed order (schema in
 /// docs/commands.md).
-public enum DiffJSONReporter {
+package enum DiffJSONReporter {
     /// Renders the report.
-    public static func render(_ report: DiffReport) -> String {
+    package static func render(_ report: DiffReport) -> String {
         func side(_ s: DiffReport.Side) -> JSONTree {
             .object([("policy", .string(s.policy)), ("policy_digest", .string(s.digest)), ("source", .string(s.source))])
         }

@@ -1,8 +1,8 @@
 /// `diff --format markdown`: a pull-request comment. A summary line, then a table of the
 /// loosened regions, then the other changes.
-public enum DiffMarkdownReporter {
+package enum DiffMarkdownReporter {
     /// Renders the report.
-    public static func render(_ report: DiffReport) -> String {
+    package static func render(_ report: DiffReport) -> String {
         var out = "### Policy diff: `\(report.new.policy)`\n\n"
         if report.isEmpty {
             return out + "No changes: every action gets the same decision, and approvers are unchanged.\n"

@@ -1,14 +1,14 @@
 /// `diff --format text`: changed regions grouped by capability, the group with the most
 /// severe change first; then approver and currency changes.
-public struct DiffTextReporter {
+package struct DiffTextReporter {
     /// ANSI colour for the classification labels.
-    public var color: Bool
+    package var color: Bool
 
     /// Creates a reporter.
-    public init(color: Bool) { self.color = color }
+    package init(color: Bool) { self.color = color }
 
     /// Renders the report.
-    public func render(_ report: DiffReport) -> String {
+    package func render(_ report: DiffReport) -> String {
         var out = "\(report.old.source) → \(report.new.source)\n"
         if report.isEmpty {
             return out + "no changes: every action gets the same decision, and approvers are unchanged\n"

@@ -1,8 +1,8 @@
 /// GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` line per finding,
 /// which the runner turns into annotations on the pull request.
-public enum GitHubReporter {
+package enum GitHubReporter {
     /// Renders the report.
-    public static func render(_ report: LintReport) -> String {
+    package static func render(_ report: LintReport) -> String {
         report.diagnostics.map(line).map { $0 + "\n" }.joined()
     }
 

@@ -6,7 +6,7 @@ import Foundation
 
 /// Machine-readable lint results: one JSON object, sorted keys, stable field set
 /// (documented in docs/commands.md).
-public enum JSONLintReporter {
+package enum JSONLintReporter {
     struct Output: Encodable {
         var format = "hitl-policy-lint"
         var version = 1
@@ -42,7 +42,7 @@ public enum JSONLintReporter {
     }
 
     /// Renders the report as pretty-printed JSON with sorted keys.
-    public static func render(_ report: LintReport) -> String {
+    package static func render(_ report: LintReport) -> String {
         let output = Output(
             files: report.checkedFiles.map(\.path),
             diagnostics: report.diagnostics.map { d in

@@ -1,6 +1,6 @@
 /// SARIF 2.1.0, as GitHub code scanning accepts it: every code as a rule of the driver,
 /// results with `startLine`/`startColumn`, notes as related locations.
-public enum SARIFReporter {
+package enum SARIFReporter {
     struct Log: Encodable {
         var schema = "https://json.schemastore.org/sarif-2.1.0.json"
         var version = "2.1.0"
@@ -59,7 +59,7 @@ public enum SARIFReporter {
     struct Region: Encodable { var startLine: Int; var startColumn: Int }
 
     /// Renders the report as a SARIF log.
-    public static func render(_ report: LintReport) -> String {
+    package static func render(_ report: LintReport) -> String {
         let codes = DiagnosticCode.all
         let rules = codes.map { c in
             Rule(id: c.id, name: c.name, shortDescription: Text(text: c.summary),

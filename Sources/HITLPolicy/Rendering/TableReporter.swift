@@ -3,14 +3,14 @@
 /// (`ReviewTable`: regions merged wherever the decision is the same, with the rules that
 /// match throughout); they are produced class by class and written through `emit`, so a
 /// large table is never held whole.
-public struct TableReporter {
+package struct TableReporter {
     /// Output format.
-    public enum Format: String, Sendable, CaseIterable { case table, markdown, csv }
+    package enum Format: String, Sendable, CaseIterable { case table, markdown, csv }
 
     let table: DecisionTable
 
     /// Prepares a table for rendering.
-    public init(_ table: DecisionTable) {
+    package init(_ table: DecisionTable) {
         self.table = table
     }
 
@@ -18,7 +18,7 @@ public struct TableReporter {
                           "decision", "approvals", "rules"]
 
     /// Renders in `format`, passing text to `emit` in pieces.
-    public func render(_ format: Format, emit: (String) -> Void) {
+    package func render(_ format: Format, emit: (String) -> Void) {
         var view = ReviewTable(table)
         switch format {
         case .table:

@@ -1,14 +1,14 @@
 /// Human-readable diagnostics: `file:line:col: severity[code]: message`, the source line with
 /// a caret, the hint and related notes; a summary line last. Colour only when asked.
-public struct TextReporter {
+package struct TextReporter {
     /// Whether to use ANSI colours (the CLI decides: a terminal and no `NO_COLOR`).
-    public var color: Bool
+    package var color: Bool
 
     /// Creates a reporter.
-    public init(color: Bool) { self.color = color }
+    package init(color: Bool) { self.color = color }
 
     /// Renders the whole report.
-    public func render(_ report: LintReport) -> String {
+    package func render(_ report: LintReport) -> String {
         var out = ""
         for file in report.files where !file.diagnostics.isEmpty {
             let excerpt = SourceExcerpt(file.source)

@@ -1,11 +1,11 @@
 /// How a scalar was written. Only plain scalars are typed by the core schema; quoted and
 /// block scalars are always strings.
-public enum ScalarStyle: Sendable, Hashable {
+package enum ScalarStyle: Sendable, Hashable {
     case plain, singleQuoted, doubleQuoted, literal, folded
 }
 
 /// A scalar's value under the YAML 1.2 core schema.
-public enum ScalarValue: Sendable, Hashable {
+package enum ScalarValue: Sendable, Hashable {
     case null
     case bool(Bool)
     /// A decimal, octal (`0o17`) or hexadecimal (`0x10`) integer, kept as written.
@@ -16,61 +16,61 @@ public enum ScalarValue: Sendable, Hashable {
 }
 
 /// A scalar with its source text and resolved value.
-public struct YAMLScalar: Sendable, Hashable {
+package struct YAMLScalar: Sendable, Hashable {
     /// The scalar's text after YAML unescaping/folding.
-    public var text: String
+    package var text: String
     /// How it was written.
-    public var style: ScalarStyle
+    package var style: ScalarStyle
     /// The core-schema value.
-    public var value: ScalarValue
+    package var value: ScalarValue
 }
 
 /// One key/value pair of a mapping. Keys are always scalars in a policy.
-public struct YAMLPair: Sendable {
+package struct YAMLPair: Sendable {
     /// The key's text.
-    public var key: String
+    package var key: String
     /// Where the key starts.
-    public var keyLocation: SourceLocation
+    package var keyLocation: SourceLocation
     /// The value.
-    public var value: YAMLNode
+    package var value: YAMLNode
 }
 
 /// A node of the positioned YAML tree: every key and every value knows where it was written.
-public struct YAMLNode: Sendable {
+package struct YAMLNode: Sendable {
     /// What the node holds.
-    public enum Content: Sendable {
+    package enum Content: Sendable {
         case scalar(YAMLScalar)
         case mapping([YAMLPair])
         case sequence([YAMLNode])
     }
 
     /// The node's content.
-    public var content: Content
+    package var content: Content
     /// Where the node starts (for an alias: where the alias was written).
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// Nodes in this subtree, counting alias expansions (used for the alias budget).
     var weight: Int
 
     /// The scalar, if this node is one.
-    public var scalar: YAMLScalar? {
+    package var scalar: YAMLScalar? {
         if case .scalar(let s) = content { return s }
         return nil
     }
 
     /// The mapping's pairs, if this node is a mapping.
-    public var pairs: [YAMLPair]? {
+    package var pairs: [YAMLPair]? {
         if case .mapping(let p) = content { return p }
         return nil
     }
 
     /// The sequence's items, if this node is a sequence.
-    public var items: [YAMLNode]? {
+    package var items: [YAMLNode]? {
         if case .sequence(let i) = content { return i }
         return nil
     }
 
     /// A short description of the node's kind for messages ("a mapping", "the string 'x'").
-    public var kindDescription: String {
+    package var kindDescription: String {
         switch content {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
@@ -87,9 +87,9 @@ public struct YAMLNode: Sendable {
 }
 
 /// A parsed YAML file: its root node (nil for an empty file) and the syntax diagnostics.
-public struct YAMLDocument: Sendable {
+package struct YAMLDocument: Sendable {
     /// The root node, or nil when the file holds no document or could not be parsed.
-    public var root: YAMLNode?
+    package var root: YAMLNode?
     /// Problems found while reading the YAML itself.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 }

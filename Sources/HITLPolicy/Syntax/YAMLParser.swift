@@ -5,9 +5,9 @@ import CYAML
 /// The tree is built with an explicit stack (no recursion), so nesting depth, alias
 /// expansion and scalar size are checked as events arrive and a hostile file stops early
 /// with a diagnostic instead of exhausting the stack or memory.
-public enum YAMLParser {
+package enum YAMLParser {
     /// Parses `bytes` (the contents of `file`). Never traps on any input.
-    public static func parse(_ bytes: [UInt8], file: String) -> YAMLDocument {
+    package static func parse(_ bytes: [UInt8], file: String) -> YAMLDocument {
         if bytes.count > SyntaxLimits.maxFileBytes {
             let d = Diagnostic(
                 .fileTooLarge,

@@ -9,21 +9,21 @@ public struct CapabilityClass: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable { case exact, prefix, other }
 
     /// The kind.
-    public var kind: Kind
+    package var kind: Kind
     /// The exact name or the prefix (empty for `other`).
-    public var name: String
+    package var name: String
     /// The governing rule: the capability entry, or `defaults.stage` when none matches.
-    public var entryRule: Int
+    package var entryRule: Int
     /// `reversible` assumed when an action does not say (the entry's, else false).
-    public var reversible: Bool
+    package var reversible: Bool
     /// Root of this class's own diagram (entry, bands and capability-specific rules).
-    public var root: Int32
+    package var root: Int32
     /// Fields any rule for this class tests (bit per `ActionFieldMask`).
-    public var testedFields: UInt64
+    package var testedFields: UInt64
 
 
     /// The class as a pattern: `refund`, `github.*`, or `*` for other.
-    public var label: String {
+    package var label: String {
         switch kind {
         case .exact: name
         case .prefix: name + "*"
@@ -33,21 +33,21 @@ public struct CapabilityClass: Hashable, Sendable {
 }
 
 /// Bits naming the action fields a rule tests or an action lacks (for `assumed`).
-public enum ActionFieldMask {
-    public static let amount: UInt64 = 1 << 0
-    public static let confidence: UInt64 = 1 << 1
-    public static let blastRadius: UInt64 = 1 << 2
-    public static let reversible: UInt64 = 1 << 3
-    public static let tags: UInt64 = 1 << 4
+package enum ActionFieldMask {
+    package static let amount: UInt64 = 1 << 0
+    package static let confidence: UInt64 = 1 << 1
+    package static let blastRadius: UInt64 = 1 << 2
+    package static let reversible: UInt64 = 1 << 3
+    package static let tags: UInt64 = 1 << 4
     /// Attribute path `i` (of the table's attribute list) uses bit `firstAttribute + i`;
     /// paths past the last bit share it.
-    public static let firstAttribute = 5
+    package static let firstAttribute = 5
 
     /// The bit of attribute path `i`.
-    public static func attribute(_ i: Int) -> UInt64 { 1 << UInt64(min(i + firstAttribute, 63)) }
+    package static func attribute(_ i: Int) -> UInt64 { 1 << UInt64(min(i + firstAttribute, 63)) }
 
     /// The bit of a numeric field.
-    public static func numeric(_ f: NumericField) -> UInt64 { 1 << UInt64(f.rawValue) }
+    package static func numeric(_ f: NumericField) -> UInt64 { 1 << UInt64(f.rawValue) }
 }
 
 /// Finds the class of a name (compared as UTF-8 bytes, so names that differ in

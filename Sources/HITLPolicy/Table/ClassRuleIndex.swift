@@ -6,15 +6,15 @@
 /// names under a prefix that no longer mentioned prefix claims, or every other name), but
 /// it need not be one of this table's own classes: `PolicyDiff` asks about the classes of
 /// both policies together.
-public struct ClassRuleIndex: Sendable {
+package struct ClassRuleIndex: Sendable {
     /// The rules for a selector.
-    public struct Rules: Sendable {
+    package struct Rules: Sendable {
         /// The entry (or `defaults.stage`) rule.
-        public var entry: Int
+        package var entry: Int
         /// Reversibility assumed when an action does not say.
-        public var reversible: Bool
+        package var reversible: Bool
         /// Entry, its bands and the capability-specific compliance rules, ascending.
-        public var own: [Int]
+        package var own: [Int]
     }
 
     /// Classes that carry the entry rule and default reversibility of their names: a
@@ -27,10 +27,10 @@ public struct ClassRuleIndex: Sendable {
     private var exactRules: [ByteName: [Int]] = [:]
     private var prefixRules = PrefixMap<[Int]>()
     /// Compliance rules that name no capability, ascending.
-    public private(set) var global: [Int] = []
+    package private(set) var global: [Int] = []
 
     /// Indexes a table.
-    public init(_ table: DecisionTable) {
+    package init(_ table: DecisionTable) {
         self.init(rules: table.rules, classes: table.classes)
     }
 
@@ -103,7 +103,7 @@ public struct ClassRuleIndex: Sendable {
     }
 
     /// The rules that apply to every name of the selector.
-    public func ruleIDs(kind: CapabilityClass.Kind, name: String) -> Rules {
+    package func ruleIDs(kind: CapabilityClass.Kind, name: String) -> Rules {
         let cls = containingClass(kind: kind, name: name).map { classes[$0] }
         let entry = cls?.entryRule ?? 0
         var own = [entry] + (bands[entry] ?? [])
@@ -114,7 +114,7 @@ public struct ClassRuleIndex: Sendable {
     }
 
     /// Every rule that applies to the selector: its own and the global ones, ascending.
-    public func allRuleIDs(kind: CapabilityClass.Kind, name: String) -> [Int] {
+    package func allRuleIDs(kind: CapabilityClass.Kind, name: String) -> [Int] {
         Array(Set(ruleIDs(kind: kind, name: name).own + global)).sorted()
     }
 }

@@ -7,85 +7,85 @@
 /// values, reversibility, tags, attribute values); a row of the table is a class together
 /// with one region of each diagram, and its outcome is the join of the two leaves.
 /// Evaluation is two walks from root to leaf, never a walk over the rules.
-public struct DecisionTable: Sendable {
+package struct DecisionTable: Sendable {
     /// Format tag of the JSON artifact.
-    public static let formatName = "hitl-policy-table"
+    package static let formatName = "hitl-policy-table"
     /// Version of the JSON artifact (2: outcomes are requirements alone, and every member
     /// has a real name).
-    public static let formatVersion = 2
+    package static let formatVersion = 2
 
     /// Always `hitl-policy-table`.
-    public var format: String = formatName
+    package var format: String = formatName
     /// Artifact version.
-    public var version: Int = formatVersion
+    package var version: Int = formatVersion
     /// The policy's `name`.
-    public var policy: String
+    package var policy: String
     /// `sha256:` and the hex SHA-256 of the policy source bytes.
-    public var policyDigest: String
+    package var policyDigest: String
     /// The policy file as the user named it.
-    public var source: String
+    package var source: String
     /// The policy currency.
-    public var currency: String?
+    package var currency: String?
     /// Exchange rates, by currency code.
-    public var exchangeRates: [TableRate]
+    package var exchangeRates: [TableRate]
     /// Tiers (ladder order) then specialists (by name), as decisions report them.
-    public var approvers: [TableApprover]
+    package var approvers: [TableApprover]
     /// The tags tested by some rule (diagram variables).
-    public var tags: [String]
+    package var tags: [String]
     /// The attribute paths tested by some rule, with the values tested.
-    public var attributes: [TableAttribute]
+    package var attributes: [TableAttribute]
     /// Every rule, in policy order.
-    public var rules: [TableRule]
+    package var rules: [TableRule]
     /// Leaves.
-    public var outcomes: [TableOutcome]
+    package var outcomes: [TableOutcome]
     /// Diagram nodes.
-    public var nodes: [TableNode]
+    package var nodes: [TableNode]
     /// Capability classes.
-    public var classes: [CapabilityClass]
+    package var classes: [CapabilityClass]
     /// Root of the diagram shared by every class.
-    public var globalRoot: Int32
+    package var globalRoot: Int32
     /// Fields the shared diagram's rules test.
-    public var globalTestedFields: UInt64
+    package var globalTestedFields: UInt64
 
 }
 
 /// An exchange rate: units of the policy currency per unit of `currency`.
-public struct TableRate: Hashable, Sendable {
+package struct TableRate: Hashable, Sendable {
     /// The foreign currency.
-    public var currency: String
+    package var currency: String
     /// The rate.
-    public var rate: ExactDecimal
+    package var rate: ExactDecimal
 }
 
 /// A tested attribute path and the values rules compare it with.
-public struct TableAttribute: Hashable, Sendable {
+package struct TableAttribute: Hashable, Sendable {
     /// Dotted path into the action's `attributes`.
-    public var path: String
+    package var path: String
     /// The distinct values, in first-use order.
-    public var values: [AttributeValue]
+    package var values: [AttributeValue]
 }
 
 /// A tier or specialist panel as a decision's `approvals` entry shows it.
-public struct TableApprover: Hashable, Sendable {
+package struct TableApprover: Hashable, Sendable {
     /// Name.
-    public var name: String
+    package var name: String
     /// `tier` or `specialist`.
-    public var kind: String
+    package var kind: String
     /// Principals or groups.
-    public var approvers: [String]
+    package var approvers: [String]
     /// Approvals needed.
-    public var quorum: Int
+    package var quorum: Int
     /// SLA as written (normalised), when there is one.
-    public var sla: String?
+    package var sla: String?
     /// SLA in seconds.
-    public var slaSeconds: Int?
+    package var slaSeconds: Int?
     /// `reject` or `escalate`.
-    public var onTimeout: String
+    package var onTimeout: String
     /// The next tier up, when `on_timeout` is `escalate`.
-    public var escalatesTo: String?
+    package var escalatesTo: String?
     /// Reviews per period (`120/day`), when the policy sets a capacity; absent otherwise,
     /// so tables of policies without one are unchanged. `eval` ignores it.
-    public var capacity: String?
+    package var capacity: String?
 
 }
 
@@ -97,10 +97,10 @@ extension DecisionTable {
     }
 
     /// The number of ladder tiers (the first entries of `approvers`).
-    public var tierCount: Int { approvers.prefix { $0.kind == "tier" }.count }
+    package var tierCount: Int { approvers.prefix { $0.kind == "tier" }.count }
 
     /// The approvals a requirement asks for: its tier, then its specialists by name.
-    public func approvals(for r: Requirement) -> [TableApprover] {
+    package func approvals(for r: Requirement) -> [TableApprover] {
         guard r.stage == .approval else { return [] }
         var out: [TableApprover] = []
         if let t = r.tier, t < tierCount { out.append(approvers[t]) }
@@ -112,7 +112,7 @@ extension DecisionTable {
 
     /// Checks the internal consistency of a table read from a file, so that evaluation never
     /// indexes out of range: every child, rule, class root and index must resolve.
-    public func validate() -> String? {
+    package func validate() -> String? {
         if format != Self.formatName { return "not a hitl-policy table (format \(format))" }
         if version != Self.formatVersion { return Self.versionProblem(String(version)) }
         func ok(_ ref: Int32) -> Bool { ref >= 0 ? Int(ref) < nodes.count : Int(-(Int64(ref) + 1)) < outcomes.count }

@@ -1,19 +1,19 @@
 import Crypto
 
 /// Turns a policy file — YAML source or a compiled JSON table — into a `DecisionTable`.
-public enum PolicyCompilation {
+package enum PolicyCompilation {
     /// What loading produced: a table, or the reasons there is none.
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// The table, when the policy is valid.
-        public var table: DecisionTable?
+        package var table: DecisionTable?
         /// Lint findings (YAML input only).
-        public var diagnostics: [Diagnostic]
+        package var diagnostics: [Diagnostic]
         /// Why there is no table, when that is not a lint finding (bad compiled table, too large).
-        public var failure: String?
+        package var failure: String?
     }
 
     /// `sha256:` and the lowercase hex SHA-256 of `bytes`.
-    public static func digest(_ bytes: [UInt8]) -> String {
+    package static func digest(_ bytes: [UInt8]) -> String {
         let hex = Array("0123456789abcdef".utf8)
         var out = Array("sha256:".utf8)
         for byte in SHA256.hash(data: bytes) {
@@ -25,7 +25,7 @@ public enum PolicyCompilation {
 
     /// Compiles YAML policy source (without decision diagrams when `diagrams` is false; see
     /// `TableCompiler.compile`).
-    public static func compile(_ bytes: [UInt8], file: String, diagrams: Bool = true) -> Result {
+    package static func compile(_ bytes: [UInt8], file: String, diagrams: Bool = true) -> Result {
         let loaded = PolicyLoader.load(bytes, file: file)
         guard let policy = loaded.policy else { return Result(table: nil, diagnostics: loaded.diagnostics) }
         do throws(TableTooLarge) {
@@ -39,7 +39,7 @@ public enum PolicyCompilation {
 
     /// Loads either form: a compiled table (a JSON object whose `format` is
     /// `hitl-policy-table`) or YAML source.
-    public static func load(_ bytes: [UInt8], file: String, diagrams: Bool = true) -> Result {
+    package static func load(_ bytes: [UInt8], file: String, diagrams: Bool = true) -> Result {
         if looksLikeTable(bytes) {
             do throws(TableArtifactReader.Failure) {
                 let table = try TableArtifactReader.read(bytes)
@@ -55,12 +55,12 @@ public enum PolicyCompilation {
 
     /// Whether a file starting with `prefix` could be a compiled table (its first character
     /// after white space is `{`); anything else is YAML source and gets YAML's size bound.
-    public static func mayBeTable(prefix: [UInt8]) -> Bool {
+    package static func mayBeTable(prefix: [UInt8]) -> Bool {
         prefix.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }).map { $0 == 0x7B } ?? true
     }
 
     /// Whether `bytes` are a compiled table: a JSON object that names the table format.
-    public static func looksLikeTable(_ bytes: [UInt8]) -> Bool {
+    package static func looksLikeTable(_ bytes: [UInt8]) -> Bool {
         guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }), first == 0x7B else { return false }
         let marker = Array("\"hitl-policy-table\"".utf8)
         return bytes.withUnsafeBufferPointer { b in
@@ -71,12 +71,12 @@ public enum PolicyCompilation {
     }
 
     /// The JSON artifact: deterministic bytes (sorted keys, no timestamps), with a final newline.
-    public static func artifact(_ table: DecisionTable) -> String {
+    package static func artifact(_ table: DecisionTable) -> String {
         String(decoding: artifactBytes(table), as: UTF8.self)
     }
 
     /// The JSON artifact as bytes.
-    public static func artifactBytes(_ table: DecisionTable) -> [UInt8] {
+    package static func artifactBytes(_ table: DecisionTable) -> [UInt8] {
         TableArtifactWriter.artifact(table)
     }
 }

@@ -1,23 +1,14 @@
-/// The table grew past `TableCompiler.maxNodes`: the policy's rules combine into more
-/// distinct regions than the compiler will hold.
-public struct TableTooLarge: Error, Sendable {
-    /// Nodes built when the compiler stopped.
-    public var nodes: Int
-    /// The rules of the diagram that grew too large (numbers into the rules compiled), ascending.
-    public var rules: [Int] = []
-}
-
 /// Policy → `DecisionTable`.
-public enum TableCompiler {
+package enum TableCompiler {
     /// Upper bound on diagram nodes plus leaves (memory stays well under 1 GB).
-    public static let maxNodes = 2_000_000
+    package static let maxNodes = 2_000_000
 
     /// Compiles a validated policy. `digest` is the `sha256:` digest of its source.
     ///
     /// With `diagrams: false` the table has its rules, classes and approvers but no decision
     /// diagrams (every root is 0, `nodes` and `outcomes` are empty): enough for `PolicyDiff`,
     /// which builds its own, and not for evaluation.
-    public static func compile(_ policy: Policy, digest: String, diagrams: Bool = true) throws(TableTooLarge) -> DecisionTable {
+    package static func compile(_ policy: Policy, digest: String, diagrams: Bool = true) throws(TableTooLarge) -> DecisionTable {
         try compile(policy, digest: digest, diagrams: diagrams, limit: maxNodes)
     }
 

@@ -1,9 +1,9 @@
 /// The numeric fields of an action that bands and range conditions test.
-public enum NumericField: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+package enum NumericField: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible {
     case amount = 0, confidence = 1, blastRadius = 2
 
     /// The action field name.
-    public var description: String {
+    package var description: String {
         switch self {
         case .amount: "amount"
         case .confidence: "confidence"
@@ -12,7 +12,7 @@ public enum NumericField: Int, Hashable, Sendable, CaseIterable, CustomStringCon
     }
 
     /// What a missing value counts as (SPEC §4: missing risk data fails closed).
-    public var missingMeaning: String {
+    package var missingMeaning: String {
         self == .confidence ? "below every threshold" : "over every threshold"
     }
 }
@@ -22,45 +22,45 @@ public enum NumericField: Int, Hashable, Sendable, CaseIterable, CustomStringCon
 ///
 /// Cuts are ordered by value, and at one value the upward cut ("just before `value`")
 /// comes first, so the two cuts at a value isolate the single point.
-public struct Cut: Hashable, Sendable, Comparable {
+package struct Cut: Hashable, Sendable, Comparable {
     /// The boundary value.
-    public var value: ExactDecimal
+    package var value: ExactDecimal
     /// Whether `value` belongs to the region above the cut.
-    public var upward: Bool
+    package var upward: Bool
 
     /// Creates a cut.
-    public init(value: ExactDecimal, upward: Bool) {
+    package init(value: ExactDecimal, upward: Bool) {
         self.value = value
         self.upward = upward
     }
 
     /// Whether `x` lies above the cut.
-    public func isBelow(_ x: ExactDecimal) -> Bool { upward ? x >= value : x > value }
+    package func isBelow(_ x: ExactDecimal) -> Bool { upward ? x >= value : x > value }
 
-    public static func < (a: Cut, b: Cut) -> Bool {
+    package static func < (a: Cut, b: Cut) -> Bool {
         if a.value != b.value { return a.value < b.value }
         return a.upward && !b.upward
     }
 }
 
 /// A range on one numeric field, as cuts: the value must lie above `lower` and below `upper`.
-public struct NumericRange: Hashable, Sendable {
+package struct NumericRange: Hashable, Sendable {
     /// The field.
-    public var field: NumericField
+    package var field: NumericField
     /// The value must lie above this cut.
-    public var lower: Cut?
+    package var lower: Cut?
     /// The value must lie below this cut.
-    public var upper: Cut?
+    package var upper: Cut?
 
     /// Whether `x` lies in the range.
-    public func contains(_ x: ExactDecimal) -> Bool {
+    package func contains(_ x: ExactDecimal) -> Bool {
         if let lower, !lower.isBelow(x) { return false }
         if let upper, upper.isBelow(x) { return false }
         return true
     }
 
     /// The condition in the policy's own words, e.g. `over 5000` or `at_least 0.2, below 0.5`.
-    public var text: String {
+    package var text: String {
         var parts: [String] = []
         if let lower { parts.append("\(lower.upward ? "at_least" : (field == .confidence ? "above" : "over")) \(lower.value)") }
         if let upper { parts.append("\(upper.upward ? (field == .confidence ? "below" : "under") : "at_most") \(upper.value)") }
@@ -69,7 +69,7 @@ public struct NumericRange: Hashable, Sendable {
 }
 
 /// One condition of a table rule other than the capability (SPEC §3 conditions and bands).
-public enum TableCondition: Hashable, Sendable {
+package enum TableCondition: Hashable, Sendable {
     /// A numeric range (band threshold or `amount`/`confidence`/`blast_radius` condition).
     case range(NumericRange)
     /// The action's (effective) reversibility.
@@ -80,7 +80,7 @@ public enum TableCondition: Hashable, Sendable {
     case attribute(path: String, values: [AttributeValue])
 
     /// Tags and paths are compared as bytes (names are not normalised).
-    public static func == (a: TableCondition, b: TableCondition) -> Bool {
+    package static func == (a: TableCondition, b: TableCondition) -> Bool {
         switch (a, b) {
         case (.range(let x), .range(let y)): x == y
         case (.reversible(let x), .reversible(let y)): x == y
@@ -91,7 +91,7 @@ public enum TableCondition: Hashable, Sendable {
         }
     }
 
-    public func hash(into h: inout Hasher) {
+    package func hash(into h: inout Hasher) {
         switch self {
         case .range(let r): h.combine(0); h.combine(r)
         case .reversible(let b): h.combine(1); h.combine(b)

@@ -6,9 +6,9 @@
 /// - `tag`: absent, present;
 /// - `attribute`: one child per value of the path (`DecisionTable.attributes`), then any
 ///   other value, then missing.
-public struct TableNode: Hashable, Sendable {
+package struct TableNode: Hashable, Sendable {
     /// What a node tests.
-    public enum Test: Hashable, Sendable {
+    package enum Test: Hashable, Sendable {
         case numeric(NumericField)
         case reversible
         case tag(Int)
@@ -16,14 +16,14 @@ public struct TableNode: Hashable, Sendable {
     }
 
     /// The test.
-    public var test: Test
+    package var test: Test
     /// Interval boundaries of a numeric test, ascending.
-    public var cuts: [Cut]
+    package var cuts: [Cut]
     /// The children, as described above.
-    public var children: [Int32]
+    package var children: [Int32]
 
     /// Creates a node.
-    public init(test: Test, cuts: [Cut] = [], children: [Int32]) {
+    package init(test: Test, cuts: [Cut] = [], children: [Int32]) {
         self.test = test
         self.cuts = cuts
         self.children = children
@@ -33,7 +33,7 @@ public struct TableNode: Hashable, Sendable {
 /// A leaf of the diagram: the decision there, the join of the contributions of the rules
 /// that match. Which rules those are is worked out per action (they are its reasons), so
 /// actions with the same decision share a leaf.
-public struct TableOutcome: Hashable, Sendable {
+package struct TableOutcome: Hashable, Sendable {
     /// The join of the contributions.
-    public var requirement: Requirement
+    package var requirement: Requirement
 }

@@ -1,7 +1,7 @@
 /// A box in the action space: one constraint per variable a diagram path tested.
-public struct TableRegion: Hashable, Sendable {
+package struct TableRegion: Hashable, Sendable {
     /// A numeric field's part of a region.
-    public enum Span: Hashable, Sendable {
+    package enum Span: Hashable, Sendable {
         /// The field is absent.
         case missing
         /// Values above `lower` and below `upper` (nil: unbounded).
@@ -9,19 +9,19 @@ public struct TableRegion: Hashable, Sendable {
     }
 
     /// Numeric constraints, by field.
-    public var numeric: [NumericField: Span] = [:]
+    package var numeric: [NumericField: Span] = [:]
     /// Effective reversibility, when constrained.
-    public var reversible: Bool?
+    package var reversible: Bool?
     /// The `reversible` field is absent (diff only: when the capability's default
     /// reversibility differs between the two policies).
-    public var reversibleMissing = false
+    package var reversibleMissing = false
     /// Tag presence, by tag number.
-    public var tags: [Int: Bool] = [:]
+    package var tags: [Int: Bool] = [:]
     /// Attribute choice (value index, then other, then missing), by attribute number.
-    public var attributes: [Int: Int] = [:]
+    package var attributes: [Int: Int] = [:]
 
     /// The intersection, or nil when it is empty.
-    public func intersected(with o: TableRegion) -> TableRegion? {
+    package func intersected(with o: TableRegion) -> TableRegion? {
         var r = self
         for (f, s) in o.numeric {
             guard let mine = r.numeric[f] else { r.numeric[f] = s; continue }
@@ -53,7 +53,7 @@ public struct TableRegion: Hashable, Sendable {
 
 extension DecisionTable {
     /// Every root-to-leaf path of a diagram: its region and outcome number.
-    public func paths(from root: Int32) -> [(TableRegion, Int)] {
+    package func paths(from root: Int32) -> [(TableRegion, Int)] {
         Self.paths(from: root, nodes: nodes)
     }
 
@@ -70,25 +70,25 @@ extension DecisionTable {
 }
 
 /// One row of the table: a region of one capability class and its outcome.
-public struct TableRow: Hashable, Sendable {
+package struct TableRow: Hashable, Sendable {
     /// The region.
-    public var region: TableRegion
+    package var region: TableRegion
     /// The decision there.
-    public var requirement: Requirement
+    package var requirement: Requirement
     /// The contributing rules.
-    public var rules: [Int]
+    package var rules: [Int]
 }
 
 /// The reviewer's view of a table: per capability class, one diagram over all of the
 /// class's rules whose leaves keep only the decision, so rows merge wherever the decision
 /// is the same. Each row lists the rules that match every action in it.
-public struct ReviewTable {
+package struct ReviewTable {
     let table: DecisionTable
     let index: ClassRuleIndex
     var builder: DiagramBuilder
 
     /// Prepares the view.
-    public init(_ table: DecisionTable) {
+    package init(_ table: DecisionTable) {
         self.table = table
         index = ClassRuleIndex(table)
         builder = DiagramBuilder(rules: table.rules)
@@ -96,12 +96,12 @@ public struct ReviewTable {
 
     /// The rules that apply to a class (entry or default, its bands, compliance rules whose
     /// capability condition covers the class).
-    public func ruleIDs(of cls: CapabilityClass) -> [Int] {
+    package func ruleIDs(of cls: CapabilityClass) -> [Int] {
         index.allRuleIDs(kind: cls.kind, name: cls.name)
     }
 
     /// The merged rows of one class.
-    public mutating func rows(of cls: CapabilityClass) -> [TableRow] {
+    package mutating func rows(of cls: CapabilityClass) -> [TableRow] {
         let ids = ruleIDs(of: cls)
         guard let root = try? builder.build(ids) else { return [] }
         return DecisionTable.paths(from: root, nodes: builder.nodes).map { region, leaf in

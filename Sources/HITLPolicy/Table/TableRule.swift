@@ -3,35 +3,35 @@
 ///
 /// Rules are numbered in policy order (by source position), so a sorted list of rule
 /// numbers is also the order reasons are reported in.
-public struct TableRule: Hashable, Sendable {
+package struct TableRule: Hashable, Sendable {
     /// What kind of rule this is.
-    public enum Kind: String, Hashable, Sendable {
+    package enum Kind: String, Hashable, Sendable {
         case entry, band, defaultStage = "default_stage", compliance
     }
 
     /// The kind.
-    public var kind: Kind
+    package var kind: Kind
     /// The rule path reported in decisions, e.g. `capabilities.refund.spend[1]`.
-    public var path: String
+    package var path: String
     /// The effect in words, e.g. `tier lead` or `stage disabled`.
-    public var effect: String
+    package var effect: String
     /// The requirement it contributes when it matches.
-    public var contribution: Requirement
+    package var contribution: Requirement
     /// For compliance rules: the capability condition (nil: every capability).
-    public var capabilities: [CapabilityPattern]?
+    package var capabilities: [CapabilityPattern]?
     /// The other conditions, all of which must hold (missing data counts as met).
-    public var conditions: [TableCondition]
+    package var conditions: [TableCondition]
     /// `reference` of a compliance rule.
-    public var reference: String?
+    package var reference: String?
     /// `reason` of a compliance rule.
-    public var reason: String?
+    package var reason: String?
     /// `file:line:column` of the rule.
-    public var source: String
+    package var source: String
 }
 
 extension Policy {
     /// Every rule of the policy as table rules, in policy order.
-    public func tableRules() -> [TableRule] { locatedTableRules().map(\.rule) }
+    package func tableRules() -> [TableRule] { locatedTableRules().map(\.rule) }
 
     /// `tableRules()` with where each rule is written.
     func locatedTableRules() -> [(location: SourceLocation, rule: TableRule)] {

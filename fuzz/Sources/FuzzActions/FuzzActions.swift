@@ -3,8 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import FuzzSupport
-import HITLPolicy
+@testable import FuzzSupport
+@testable import HITLPolicy
 
 // libFuzzer harness: the action scanner and evaluator. Each input is decided as one line
 // against payments (with and without --explain) and platform (attributes). Any trap,

@@ -3,8 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import FuzzSupport
-import HITLPolicy
+@testable import FuzzSupport
+@testable import HITLPolicy
 
 // libFuzzer harness: the action stream (`eval FILE`, `eval -`). Each input is a whole actions
 // file, read from a regular file and from a pipe: one decision line per non-blank line (one

@@ -3,20 +3,20 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import HITLPolicy
+@testable import HITLPolicy
 
 /// What the harnesses share: the repository's files, scratch files, fixed actions.
-public enum FuzzFiles {
+enum FuzzFiles {
     /// The repository root: `HITL_POLICY_ROOT`, else found from this source file
     /// (fuzz/Sources/FuzzSupport/FuzzFiles.swift).
-    public static let root: String = {
+    static let root: String = {
         if let r = getenv("HITL_POLICY_ROOT") { return String(cString: r) }
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
         parts.removeLast(4)
         return parts.joined(separator: "/")
     }()
 
-    public static func bytes(_ relative: String) -> [UInt8] {
+    static func bytes(_ relative: String) -> [UInt8] {
         do throws(InputError) {
             return try PolicyFiles.read(root + "/" + relative)
         } catch {
@@ -25,7 +25,7 @@ public enum FuzzFiles {
     }
 
     /// An evaluator over an example policy compiled from YAML.
-    public static func evaluator(_ relative: String, explain: Bool) -> Evaluator {
+    static func evaluator(_ relative: String, explain: Bool) -> Evaluator {
         guard let table = PolicyCompilation.compile(bytes(relative), file: relative).table else {
             fatalError("fuzz harness setup: \(relative) does not compile")
         }
@@ -36,7 +36,7 @@ public enum FuzzFiles {
 
     /// Fixed actions for the harnesses that make tables: the example actions plus a few
     /// with attributes, foreign amounts and missing fields.
-    public static let actions: [[UInt8]] = {
+    static let actions: [[UInt8]] = {
         var lines = bytes("fixtures/actions/payments.jsonl").split(separator: 0x0A).map(Array.init)
         lines += [
             #"{"capability":"deploy","attributes":{"environment":"production","service":{"tier":"critical"}},"blast_radius":600}"#,
@@ -48,7 +48,7 @@ public enum FuzzFiles {
     }()
 
     /// One decision line: `{…}\n`, valid UTF-8, no other newline.
-    public static func decideLine(_ bytes: UnsafeBufferPointer<UInt8>, _ evaluator: Evaluator) -> (verdict: Verdict, output: [UInt8]) {
+    static func decideLine(_ bytes: UnsafeBufferPointer<UInt8>, _ evaluator: Evaluator) -> (verdict: Verdict, output: [UInt8]) {
         var out: [UInt8] = []
         let verdict = evaluator.evaluate(line: bytes, number: 1, into: &out)
         expect(out.first == 0x7B && out.last == 0x0A, "a decision is not one {…} line")
@@ -58,7 +58,7 @@ public enum FuzzFiles {
     }
 
     /// Decides every fixed action (with and without --explain): one UTF-8 line each.
-    public static func decideActions(_ table: DecisionTable) {
+    static func decideActions(_ table: DecisionTable) {
         let e = Evaluator(table: table)
         for explain in [false, true] {
             e.explain = explain
@@ -69,7 +69,7 @@ public enum FuzzFiles {
     }
 
     /// Non-blank lines (not only spaces, tabs and carriage returns), as `eval` counts them.
-    public static func nonBlankLines(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    static func nonBlankLines(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0, blank = true
         for b in bytes {
             if b == 0x0A { if !blank { count += 1 }; blank = true }
@@ -79,7 +79,7 @@ public enum FuzzFiles {
     }
 
     /// A scratch file, already unlinked.
-    public static func temporaryFile() -> Int32 {
+    static func temporaryFile() -> Int32 {
         var template = Array("/tmp/hitl-fuzz-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         expect(fd >= 0, "mkstemp")
@@ -88,13 +88,13 @@ public enum FuzzFiles {
     }
 
     /// Makes `fd` hold exactly `bytes`, positioned at the start.
-    public static func replace(_ fd: Int32, with bytes: UnsafeBufferPointer<UInt8>) {
+    static func replace(_ fd: Int32, with bytes: UnsafeBufferPointer<UInt8>) {
         expect(ftruncate(fd, 0) == 0 && lseek(fd, 0, SEEK_SET) == 0, "ftruncate")
         writeAll(fd, bytes)
         expect(lseek(fd, 0, SEEK_SET) == 0, "lseek")
     }
 
-    public static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress else { return }
         var done = 0
         while done < bytes.count {
@@ -105,7 +105,7 @@ public enum FuzzFiles {
     }
 
     /// Everything in a regular file.
-    public static func contents(_ fd: Int32) -> [UInt8] {
+    static func contents(_ fd: Int32) -> [UInt8] {
         let size = Int(lseek(fd, 0, SEEK_END))
         if size <= 0 { return [] }
         var out = [UInt8](repeating: 0, count: size)
@@ -117,14 +117,14 @@ public enum FuzzFiles {
 
 /// A broken invariant: abort so libFuzzer keeps the input.
 @inline(__always)
-public func expect(_ condition: Bool, _ message: @autoclosure () -> String) {
+func expect(_ condition: Bool, _ message: @autoclosure () -> String) {
     if !condition { fatalError("fuzz invariant: \(message())") }
 }
 
 extension FuzzFiles {
     /// A table's artifact reads back to a table with the same artifact, and every report
     /// format renders it.
-    public static func checkRoundTrip(_ table: DecisionTable) {
+    static func checkRoundTrip(_ table: DecisionTable) {
         let artifact = PolicyCompilation.artifactBytes(table)
         let again = PolicyCompilation.load(artifact, file: "round-trip.json")
         guard let reread = again.table else { fatalError("fuzz invariant: a written table does not read back: \(again.failure ?? "")") }

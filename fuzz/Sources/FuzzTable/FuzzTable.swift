@@ -1,5 +1,5 @@
-import FuzzSupport
-import HITLPolicy
+@testable import FuzzSupport
+@testable import HITLPolicy
 
 // libFuzzer harness: the compiled-table reader (`eval --policy table.json`). A table it
 // accepts must be safe to evaluate and must survive a write/read round trip; one it refuses

@@ -1,5 +1,5 @@
-import FuzzSupport
-import HITLPolicy
+@testable import FuzzSupport
+@testable import HITLPolicy
 
 // libFuzzer harness: the YAML front end (parse, decode, validate), the lint reporters, the
 // table compiler, the artifact writer and reader, and the evaluator over whatever compiled.
