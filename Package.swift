@@ -33,12 +33,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Start-up is the product's latency (an agent runtime starts `eval` per action): a
-            // release build links the Swift runtime statically (no shared Swift libraries to
-            // load) into a position-dependent executable (no relocations for its metadata
-            // pointers), as scripts/build-release.sh does. The executable only: the
-            // HITLPolicy library stays free of unsafe flags, so other packages can use it.
+            // release build links a position-dependent executable (no relocations for its
+            // metadata pointers), as scripts/build-release.sh does. Linking the Swift runtime
+            // statically cannot move here: `-static-stdlib` as a linker flag leaves out the
+            // static Foundation's own libraries (the link fails), which only SwiftPM's
+            // `--static-swift-stdlib` adds. The executable only: the HITLPolicy library stays
+            // free of unsafe flags, so other packages can use it.
             linkerSettings: [
-                .unsafeFlags(["-static-stdlib", "-Xlinker", "-no-pie"], .when(platforms: [.linux], configuration: .release)),
+                .unsafeFlags(["-Xlinker", "-no-pie"], .when(platforms: [.linux], configuration: .release)),
             ]
         ),
         .testTarget(
