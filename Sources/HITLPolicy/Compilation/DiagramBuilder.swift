@@ -79,6 +79,9 @@ struct DiagramBuilder {
     let leaves: LeafStrategy
     /// Nodes plus leaves built at most.
     var limit = TableCompiler.maxNodes
+    /// Distinct leaves at most (`TableCompiler.maxDecisions` when compiling a table; the
+    /// diff's pair diagrams are bounded by `limit` alone).
+    var leafLimit = Int.max
     /// In pair mode, the capability's default reversibility on each side when they differ:
     /// the reversibility node then has a third child for a missing `reversible` field.
     var reversibleDefaults: (old: Bool, new: Bool)? {
@@ -244,7 +247,7 @@ struct DiagramBuilder {
         if alive.isEmpty { return leaf(acc) }
         let key = Key(variable: next, alive: alive, value: acc, context: context)
         if let known = memo[key] { return known }
-        if nodes.count + outcomes.count >= limit { throw TableTooLarge(nodes: nodes.count) }
+        if nodes.count + outcomes.count >= limit || outcomes.count >= leafLimit { throw TableTooLarge(nodes: nodes.count) }
 
         let node: TableNode
         let tagEnd = Self.firstTagVar + tags.count

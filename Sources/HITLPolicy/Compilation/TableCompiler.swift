@@ -2,6 +2,10 @@
 package enum TableCompiler {
     /// Upper bound on diagram nodes plus leaves (memory stays well under 1 GB).
     package static let maxNodes = 2_000_000
+    /// Upper bound on distinct decisions (leaves) in one table. Far above what a reviewer can
+    /// read (a real policy has a few dozen); it stops a policy whose rules multiply (every
+    /// subset of 22 independent panels) in about a second instead of after 2M nodes.
+    package static let maxDecisions = 65_536
 
     /// Compiles a validated policy. `digest` is the `sha256:` digest of its source.
     ///
@@ -17,6 +21,7 @@ package enum TableCompiler {
         let rules = policy.tableRules()
         var builder = DiagramBuilder(rules: rules)
         builder.limit = limit
+        builder.leafLimit = maxDecisions
         let index = ClassRuleIndex(policy, rules: rules)
         let classes = try builder.classes(index, diagrams: diagrams)
         let global = index.global

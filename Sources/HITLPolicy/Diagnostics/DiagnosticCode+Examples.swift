@@ -93,7 +93,7 @@ extension DiagnosticCode {
         case "invalid-encoding": "a file that is not UTF-8 text (binary data, Latin-1, control characters)"
         case "alias-budget": "aliases that together expand to more than \(SyntaxLimits.maxAliasExpansion) nodes (a \"billion laughs\" alias bomb)"
         case "nesting-too-deep": "mappings or lists nested more than \(SyntaxLimits.maxDepth) levels deep"
-        case "table-too-large": "compliance rules whose effects differ and whose conditions are independent, so that every combination of them is a different decision: for example 22 rules `when: {tags: [tK]}`, each adding its own specialist panel, make 2^22 decisions, more than the \(TableCompiler.maxNodes) table nodes `compile` holds (`lint` compiles the policy to find out)"
+        case "table-too-large": "compliance rules whose effects differ and whose conditions are independent, so that every combination of them is a different decision: for example 22 rules `when: {tags: [tK]}`, each adding its own specialist panel, make 2^22 decisions, more than the \(TableCompiler.maxDecisions) distinct decisions (and \(TableCompiler.maxNodes) nodes) a table holds (`lint` compiles the policy to find out)"
         case "file-too-large": "a file larger than \(SyntaxLimits.maxFileBytes) bytes"
         case "scalar-too-long": "a single key or value longer than \(SyntaxLimits.maxScalarBytes) bytes"
         case "skipped-file": "a `*.yaml` or `*.yml` entry in a folder given to `lint` that is not a regular file (a FIFO, socket or device), a symlink that leads nowhere or into a loop, or a subfolder that cannot be read; name such a file on the command line to read it anyway"

@@ -41,7 +41,7 @@ enum TableSizeCheck {
         let notes = multiplying.dropFirst().prefix(maxNamed - 1).map { DiagnosticNote("also multiplies: \(located[$0].rule.path)", at: located[$0].location) }
         return Diagnostic(
             .tableTooLarge,
-            "the policy's rules combine into more than \(limit) table nodes: \(multiplying.count) rules with different effects apply in every combination",
+            "the policy's rules combine into more than a table holds (\(TableCompiler.maxDecisions) distinct decisions, \(limit) nodes): \(multiplying.count) rules with different effects apply in every combination",
             at: first, hint: hint, notes: Array(notes))
     }
 }

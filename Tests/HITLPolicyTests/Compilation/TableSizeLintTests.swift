@@ -12,7 +12,7 @@ import Testing
         let d = try #require(TableSizeCheck.run(policy, limit: 50_000))
         #expect(d.code == .tableTooLarge)
         #expect(d.severity == .error)
-        #expect(d.message.contains("more than 50000 table nodes"))
+        #expect(d.message.contains("more than a table holds (65536 distinct decisions, 50000 nodes)"))
         #expect(d.location.file == "generated.yaml" && d.location.line > 1)
         let hint = try #require(d.hint)
         #expect(hint.contains("compliance.panel-rule-0"))
@@ -30,6 +30,22 @@ import Testing
             #expect(!error.rules.isEmpty)
             #expect(TableSizeCheck.diagnostic(policy, error, limit: 50_000).code == .tableTooLarge)
         }
+    }
+
+    /// At the real limits the distinct-decision cap stops such a policy long before the node
+    /// limit (lint compiles every policy, so this is what lint pays for it).
+    @Test func decisionCapStopsMultiplyingPoliciesEarly() throws {
+        let policy = try GeneratedPolicies.policy(try GeneratedPolicies.panelRules(22))
+        do {
+            _ = try TableCompiler.compile(policy, digest: "")
+            Issue.record("compiled")
+        } catch {
+            #expect(error.nodes < TableCompiler.maxNodes / 4, "stopped after \(error.nodes) nodes")
+            #expect(TableSizeCheck.diagnostic(policy, error).message.contains("65536 distinct decisions"))
+        }
+        // 16 independent panels (65,536 subsets, with the base decisions more) is past the cap too;
+        // 10 compiles (`lintCleanPoliciesCompile`).
+        #expect(throws: TableTooLarge.self) { _ = try TableCompiler.compile(try GeneratedPolicies.policy(try GeneratedPolicies.panelRules(16)), digest: "") }
     }
 
     /// Lint-clean policies compile: the example policies and the generated ones.
