@@ -161,13 +161,9 @@ package struct ActionStream {
 
     /// The decision for a line longer than `maxLine`.
     func tooLong(number: Int, into out: inout [UInt8], summary: inout Summary) {
-        out.append(contentsOf: "{\"line\":".utf8)
-        out.appendInt(number)
-        out.append(contentsOf: ",\"decision\":\"invalid\",\"review\":false,\"approvals\":[],\"errors\":[{\"message\":\"the line is longer than \(Self.maxLine) bytes\"}],\"policy\":".utf8)
-        out.appendJSONString(evaluator.table.policy)
-        out.append(contentsOf: ",\"policy_digest\":".utf8)
-        out.appendJSONString(evaluator.table.policyDigest)
-        out.append(contentsOf: "}\n".utf8)
+        DecisionJSON.appendInvalid(id: nil, line: number, capability: nil,
+                                   errors: [ActionError(field: nil, message: "the line is longer than \(Self.maxLine) bytes")],
+                                   policy: evaluator.table.policy, policyDigest: evaluator.table.policyDigest, into: &out)
         summary.decisions += 1
         summary.worst = .invalid
     }

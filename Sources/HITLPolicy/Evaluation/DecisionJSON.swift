@@ -131,6 +131,21 @@ extension Decision.Outcome {
 /// number (a decision) or marks where it goes (a template).
 enum DecisionJSON {
     /// Appends a whole decision line, final newline included.
+    /// Appends a decided line's head: `{"id":` and the id's JSON text (or `{"line":` and the
+    /// line number), then `,"capability":`. The capability and the row follow.
+    @inline(__always)
+    static func appendHead<ID: Collection<UInt8>>(id: ID?, line: Int, into out: inout [UInt8]) {
+        out.append(0x7B)
+        if let id {
+            out.append("\"id\":")
+            out.append(contentsOf: id)
+        } else {
+            out.append("\"line\":")
+            out.appendInt(line)
+        }
+        out.append(",\"capability\":")
+    }
+
     static func append(_ d: Decision, into out: inout [UInt8]) {
         if d.row.outcome == .invalid {
             var id: [UInt8]?
@@ -144,15 +159,7 @@ enum DecisionJSON {
                           policy: d.row.policy, policyDigest: d.row.policyDigest, into: &out)
             return
         }
-        out.append(0x7B)
-        if let id = d.id {
-            out.append("\"id\":")
-            out.append(id.json)
-        } else {
-            out.append("\"line\":")
-            out.appendInt(d.line)
-        }
-        out.append(",\"capability\":")
+        appendHead(id: d.id.map { Array($0.json.utf8) }, line: d.line, into: &out)
         out.appendJSONString(d.capability ?? "")
         out.append(0x2C)
         appendRow(d.row, into: &out) { field, after, missing, b in

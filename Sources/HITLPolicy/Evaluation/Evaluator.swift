@@ -127,15 +127,7 @@ package final class Evaluator {
         let rules = UnsafeBufferPointer(rebasing: matched[0..<ruleCount])
         let key = TemplateCache.Key(a: a, b: b, assumed: assumed, reversible: classReversible, rules: ruleHash, ruleCount: Int32(ruleCount))
 
-        out.append(0x7B)
-        if fields.id != nil {
-            out.append(contentsOf: "\"id\":".utf8)
-            appendID(into: &out)
-        } else {
-            out.append(contentsOf: "\"line\":".utf8)
-            out.appendInt(number)
-        }
-        out.append(contentsOf: ",\"capability\":".utf8)
+        DecisionJSON.appendHead(id: fields.id.map { line[$0] }, line: number, into: &out)
         appendCapability(into: &out)
         out.append(0x2C)
         let e = cache.find(key, rules: rules)
