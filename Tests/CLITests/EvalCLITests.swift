@@ -149,20 +149,7 @@ struct EvalCLITests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hitl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let fixture = try String(contentsOf: CLI.root.appendingPathComponent("fixtures/actions/payments.jsonl"), encoding: .utf8)
-        let lines = fixture.split(separator: "\n").map(String.init)
-        var text = ""
-        for k in 0..<12_000 {
-            switch k % 97 {
-            case 5: text += "\n"
-            case 7: text += "   \r\n"
-            case 11: text += "{\"capability\": \"refund\", oops}\n"
-            case 13: text += "{\"capability\":\"refund\",\"amount\":\(k)}\n"
-            default: text += lines[k % lines.count] + "\n"
-            }
-            if k == 6_000 { text += "{\"id\":\"" + String(repeating: "x", count: 5 << 20) + "\"}\n" }
-        }
-        text += "{\"capability\":\"refund\",\"amount\":1}"
+        let text = try EvalPipeCLITests.mixedInput()
         let file = dir.appendingPathComponent("many.jsonl")
         try Data(text.utf8).write(to: file)
         let one = try CLI.run(["eval", "--policy", Self.policy, "--jobs", "1", file.path])
