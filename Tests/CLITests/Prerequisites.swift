@@ -27,8 +27,8 @@ enum Prerequisite: String {
         var description: String
     }
 
-    /// Records a failure naming what to install and throws when the tool is missing.
-    func require(sourceLocation: SourceLocation = #_sourceLocation) throws {
+    /// Throws, naming what to install, when the tool is missing (the test fails with it).
+    func require() throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = probe
@@ -40,8 +40,6 @@ enum Prerequisite: String {
             ok = p.terminationStatus == 0
         }
         guard !ok else { return }
-        let message = "missing test prerequisite: this test needs \(install)"
-        Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
-        throw Missing(description: message)
+        throw Missing(description: "missing test prerequisite: this test needs \(install)")
     }
 }
