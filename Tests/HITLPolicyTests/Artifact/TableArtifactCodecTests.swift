@@ -86,13 +86,7 @@ struct TableArtifactCodecTests {
             ("\"stage\":\"approval\"", "\"stage\":\"maybe\"", "unknown stage"),
             ("\"upward\":", "\"upward\":0,\"z\":", "upward"),
         ]
-        for (from, to, mention) in cases {
-            let range = try #require(good.range(of: from), "\(from)")
-            let bad = good.replacingCharacters(in: range, with: to)
-            let result = PolicyCompilation.load(Array(bad.utf8), file: "bad.json")
-            #expect(result.table == nil, "\(to)")
-            #expect(result.failure?.contains(mention) == true, "\(to): \(result.failure ?? "")")
-        }
+        try expectRefused(edits: cases, of: good)
         for junk in ["{\"format\":\"hitl-policy-table\"", "{\"format\":\"hitl-policy-table\"} x", "{\"a\":" + String(repeating: "[", count: 100) + "\"hitl-policy-table\""] {
             let result = PolicyCompilation.load(Array(junk.utf8), file: "bad.json")
             #expect(result.table == nil && result.failure != nil, "\(junk.prefix(40))")
@@ -108,13 +102,7 @@ struct TableArtifactCodecTests {
             ("\"quorum\":1", "\"quorum\":1,\"weight\":2", "unknown member \"weight\" at approvers[0]"),
             ("\"test\":\"amount\"", "\"test\":\"amount\",\"x\":[]", "unknown member \"x\" at nodes["),
         ]
-        for (from, to, mention) in cases {
-            let range = try #require(good.range(of: from), "\(from)")
-            let bad = good.replacingCharacters(in: range, with: to)
-            let result = PolicyCompilation.load(Array(bad.utf8), file: "bad.json")
-            #expect(result.table == nil, "\(to)")
-            #expect(result.failure?.contains(mention) == true, "\(to): \(result.failure ?? "")")
-        }
+        try expectRefused(edits: cases, of: good)
         // Junk that names the format: refused at its first key, not after reading it all.
         let junk = "{\"junk\":[" + String(repeating: "{\"a\":\"hitl-policy-table\"},", count: 20_000) + "0]}"
         let result = PolicyCompilation.load(Array(junk.utf8), file: "junk.json")
@@ -137,5 +125,16 @@ struct TableArtifactCodecTests {
             """
         let failure = try #require(PolicyCompilation.load(Array(v1.utf8), file: "old.json").failure)
         #expect(failure == "old.json: table version 1 is not supported (this build reads 2); recompile this table from its policy: hitl-policy compile POLICY -o TABLE")
+    }
+
+    /// Each edit (`from` → `to`) of a good artifact is refused, naming `mention`.
+    func expectRefused(edits cases: [(String, String, String)], of good: String) throws {
+        for (from, to, mention) in cases {
+            let range = try #require(good.range(of: from), "\(from)")
+            let bad = good.replacingCharacters(in: range, with: to)
+            let result = PolicyCompilation.load(Array(bad.utf8), file: "bad.json")
+            #expect(result.table == nil, "\(to)")
+            #expect(result.failure?.contains(mention) == true, "\(to): \(result.failure ?? "")")
+        }
     }
 }
