@@ -50,7 +50,7 @@ package struct TableReporter {
             emit("|" + String(repeating: " --- |", count: Self.columns.count) + "\n")
             for cls in table.classes {
                 var block = ""
-                for r in view.rows(of: cls).map { cells($0, label: cls.label) } {
+                for r in view.rows(of: cls).map({ cells($0, label: cls.label) }) {
                     block += "| " + r.map(Self.markdownCell).joined(separator: " | ") + " |\n"
                 }
                 emit(block)
@@ -59,7 +59,7 @@ package struct TableReporter {
             emit(Self.columns.joined(separator: ",") + "\r\n")
             for cls in table.classes {
                 var block = ""
-                for r in view.rows(of: cls).map { cells($0, label: cls.label) } {
+                for r in view.rows(of: cls).map({ cells($0, label: cls.label) }) {
                     block += r.map(Self.csvField).joined(separator: ",") + "\r\n"
                 }
                 emit(block)

@@ -1,6 +1,6 @@
 /// One semantic check over a decoded policy. Checks are independent and each emits its own
 /// diagnostics; `Validator` runs them all.
-protocol PolicyCheck {
+protocol PolicyCheck: Sendable {
     static func run(_ policy: Policy, into sink: inout DiagnosticSink)
 }
 
