@@ -48,12 +48,13 @@ struct CapacityTests {
         }
     }
 
-    @Test func lintAcceptsIt() {
+    @Test func lintAcceptsIt() throws {
         #expect(lintText(Self.policy).isEmpty, "\(lintText(Self.policy).map(\.message))")
-        let policy = try? #require(PolicyLoader.load(Array(Self.policy.utf8), file: "cap.yaml").policy)
-        #expect(policy?.tiers[0].capacity == Capacity(count: 120, period: .day))
-        #expect(policy?.tiers[1].capacity == nil)
-        #expect(policy?.specialists[0].capacity == Capacity(count: 15, period: .hour))
+        let loaded = PolicyLoader.load(Array(Self.policy.utf8), file: "cap.yaml")
+        let policy = try #require(loaded.policy)
+        #expect(policy.tiers[0].capacity == Capacity(count: 120, period: .day))
+        #expect(policy.tiers[1].capacity == nil)
+        #expect(policy.specialists[0].capacity == Capacity(count: 15, period: .hour))
     }
 
     @Test func zeroAndMalformedAreErrors() throws {
