@@ -1,7 +1,7 @@
 /// `tiers` (the ladder) and `specialists` (the panels).
 extension PolicyDecoder {
-    static let tierFields = ["name", "approvers", "quorum", "sla", "on_timeout", "capacity", "description"]
-    static let specialistFields = ["approvers", "quorum", "sla", "on_timeout", "capacity", "description"]
+    static let tierFields = PolicyFields.tier.names
+    static let specialistFields = PolicyFields.specialist.names
 
     mutating func tiers(_ node: YAMLNode) -> [Tier] {
         guard let items = sequence(node, "'tiers'") else { return [] }

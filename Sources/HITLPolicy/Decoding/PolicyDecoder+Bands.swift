@@ -16,7 +16,7 @@ extension PolicyDecoder {
         for (i, item) in items.enumerated() {
             let bandName = "\(dimension.rawValue)[\(i)] of \(what)"
             guard let pairs = mapping(item, bandName) else { previous = nil; continue }
-            checkFields(pairs, known: allKinds + Self.bandEffects + ["description"], in: bandName)
+            checkFields(pairs, known: PolicyFields.bandKeys, in: bandName)
             let thresholdPairs = pairs.filter { allKinds.containsBytes($0.key) }
             let effectPairs = pairs.filter { Self.bandEffects.containsBytes($0.key) }
             var ok = true

@@ -42,7 +42,7 @@ extension PolicyDecoder {
                       at: p.value.location, hint: "write '\(p.key): approval' or a mapping with 'stage:'")
             return nil
         }
-        checkFields(fields, known: Self.capabilityFields, in: what)
+        checkFields(fields, known: PolicyFields.capability.names, in: what)
         guard let s = field(fields, "stage") else {
             sink.emit(.missingField, "\(what) has no 'stage'", at: p.keyLocation,
                       hint: "the long form needs 'stage: disabled | approval | autonomous'")

@@ -10,7 +10,7 @@ extension PolicyDecoder {
         for (i, item) in items.enumerated() {
             guard let pairs = mapping(item, "compliance rule \(i + 1)") else { continue }
             var what = "compliance rule \(i + 1)"
-            checkFields(pairs, known: Self.ruleFields, in: what)
+            checkFields(pairs, known: PolicyFields.rule.names, in: what)
             var id = ""
             var idLocation = item.location
             if let p = field(pairs, "id"), let t = text(p.value, "the id of \(what)") {
@@ -93,7 +93,7 @@ extension PolicyDecoder {
 
     mutating func conditions(_ pair: YAMLPair, of what: String) -> Conditions? {
         guard let pairs = mapping(pair.value, "the 'when' of \(what)") else { return nil }
-        checkFields(pairs, known: Self.conditionFields, in: "the 'when' of \(what)", code: .unknownCondition)
+        checkFields(pairs, known: PolicyFields.conditions.names, in: "the 'when' of \(what)", code: .unknownCondition)
         if !pairs.contains(where: { Self.conditionFields.containsBytes($0.key) || !$0.key.hasPrefix("x-") }) {
             sink.emit(.emptyWhen, "the 'when' of \(what) has no conditions", at: pair.keyLocation,
                       hint: "add a condition; to match every action write 'capability: \"*\"'")

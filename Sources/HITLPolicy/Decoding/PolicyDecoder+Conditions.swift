@@ -16,7 +16,7 @@ extension PolicyDecoder {
                       at: pair.value.location, hint: "write for example '\(pair.key): {\(lowers[0].0): \(pair.value.scalar?.text ?? "N")}'")
             return nil
         }
-        checkFields(pairs, known: keywords, in: name)
+        checkFields(pairs, known: PolicyFields.range(pair.key).names, in: name)
         var range = RangeCondition(lower: nil, upper: nil, location: pair.keyLocation)
         var ok = true
         for (side, options) in [(0, lowers), (1, uppers)] {
@@ -63,7 +63,7 @@ extension PolicyDecoder {
             return c
         }
         guard let pairs = mapping(pair.value, name) else { return nil }
-        checkFields(pairs, known: ["any", "all", "none"], in: name)
+        checkFields(pairs, known: PolicyFields.tags.names, in: name)
         var ok = true
         for (key, path) in [("any", \TagCondition.any), ("all", \.all), ("none", \.none)] as [(String, WritableKeyPath<TagCondition, [String]?>)] {
             guard let p = field(pairs, key) else { continue }

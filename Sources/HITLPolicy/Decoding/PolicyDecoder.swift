@@ -10,10 +10,7 @@ struct PolicyDecoder {
 
     init(file: String) { self.file = file }
 
-    static let topLevelFields = [
-        "version", "name", "description", "currency", "exchange_rates", "defaults",
-        "tiers", "specialists", "capabilities", "compliance",
-    ]
+    static let topLevelFields = PolicyFields.policy.names
 
     mutating func decode(_ root: YAMLNode) -> Policy? {
         guard let pairs = mapping(root, "the policy") else { return nil }
@@ -82,7 +79,7 @@ struct PolicyDecoder {
     mutating func defaults(_ node: YAMLNode) -> Defaults {
         var d = Defaults()
         guard let pairs = mapping(node, "'defaults'") else { return d }
-        checkFields(pairs, known: ["stage", "tier", "sla", "on_timeout"], in: "'defaults'")
+        checkFields(pairs, known: PolicyFields.defaults.names, in: "'defaults'")
         if let s = field(pairs, "stage"), let stage = stage(s.value, "'defaults.stage'") {
             d.stage = stage
             d.stageLocation = s.value.location
