@@ -22,7 +22,7 @@ struct CompileCommand: ParsableCommand {
         case json, table, markdown, csv
     }
 
-    @Argument(help: "The policy (YAML).")
+    @Argument(help: "The policy (YAML).", completion: Completions.policyFiles)
     var policy: String
 
     @Option(help: "Output format: json (the artifact), table (aligned text), markdown or csv.")

@@ -21,7 +21,7 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "OLD NEW, or one POLICY with --git.")
     var policies: [String]
 
-    @Option(help: "Compare POLICY with its version at this git revision (e.g. origin/main).")
+    @Option(help: "Compare POLICY with its version at this git revision (e.g. origin/main).", completion: Completions.gitRevisions)
     var git: String?
 
     @Option(help: "Output format: text, json or markdown.")

@@ -22,7 +22,7 @@ struct EvalCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "The policy: YAML source or a table from `hitl-policy compile --format json`.")
+    @Option(name: .long, help: "The policy: YAML source or a table from `hitl-policy compile --format json`.", completion: Completions.policyFiles)
     var policy: String
 
     @Argument(help: "Actions file; - or nothing reads standard input.")

@@ -21,7 +21,7 @@ struct LintCommand: ParsableCommand {
         case auto, always, never
     }
 
-    @Argument(help: "Policy files or folders.")
+    @Argument(help: "Policy files or folders.", completion: Completions.policyFiles)
     var paths: [String]
 
     @Option(help: "Output format: text, json, sarif (SARIF 2.1.0) or github (Actions annotations).")

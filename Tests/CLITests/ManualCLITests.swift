@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+/// The committed man page (docs/man/hitl-policy.1, written by scripts/gen-manual.sh with
+/// swift-argument-parser's manual plugin) is current: every subcommand, option and help
+/// text the binary declares (`--experimental-dump-help`) appears in it.
+@Suite("Man page")
+struct ManualCLITests {
+    @Test func manPageCoversEveryCommandAndOption() throws {
+        let page = try String(contentsOf: CLI.root.appendingPathComponent("docs/man/hitl-policy.1"), encoding: .utf8)
+        let r = try CLI.run(["--experimental-dump-help"])
+        #expect(r.status == 0)
+        let dump = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        var missing: [String] = []
+        func visit(_ command: [String: Any], isRoot: Bool) {
+            if !isRoot, let name = command["commandName"] as? String, !page.contains(".It Em \(name)\n") {
+                missing.append("subcommand \(name)")
+            }
+            if let abstract = command["abstract"] as? String, !page.contains(Self.roff(abstract)) {
+                missing.append("abstract of \(command["commandName"] ?? "?"): \(abstract)")
+            }
+            for argument in command["arguments"] as? [[String: Any]] ?? [] {
+                for name in argument["names"] as? [[String: Any]] ?? [] {
+                    guard let n = name["name"] as? String, let kind = name["kind"] as? String else { continue }
+                    // `.It Fl o , -output Ar output` names both spellings of one option.
+                    let spellings = kind == "short" ? ["Fl \(n) "] : ["Fl -\(n)\n", "Fl -\(n) ", ", -\(n) ", ", -\(n)\n"]
+                    if !spellings.contains(where: page.contains) { missing.append("option \(n) of \(command["commandName"] ?? "?")") }
+                }
+                if let help = argument["abstract"] as? String, !page.contains(Self.roff(help)) {
+                    missing.append("help text: \(help)")
+                }
+            }
+            for sub in command["subcommands"] as? [[String: Any]] ?? [] { visit(sub, isRoot: false) }
+        }
+        guard let root = dump?["command"] as? [String: Any] else {
+            Issue.record("no command in --experimental-dump-help")
+            return
+        }
+        visit(root, isRoot: true)
+        #expect(missing.isEmpty, "docs/man/hitl-policy.1 is out of date; run scripts/gen-manual.sh. Missing: \(missing)")
+    }
+
+    /// Text as the manual generator writes it (roff escapes backslashes).
+    static func roff(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\")
+    }
+}
