@@ -5,9 +5,32 @@
 # ~47,000 metadata pointers). Together they take a one-action `eval` from ~6 ms to ~2.6 ms.
 # On Linux, Package.swift gives a plain `swift build -c release` the same link settings (for
 # the executable); this script stays the one command for the shipping binary (own scratch
-# folder). libyaml stays a shared system library. Prints the path of the binary.
+# folder). libyaml stays a shared system library.
+#
+# `--version` of this build names the commit (`git rev-parse`, "-dirty" when the tree has
+# changes): the commit is written into Sources/hitl-policy/BuildCommit.swift for the build
+# and the file is restored afterwards (also on failure or Ctrl-C). Without git or .git
+# (a source tarball) the binary says the commit was not recorded.
+#
+# Then scripts/package.sh packs the binary into dist/: a tarball (binary, man page,
+# completions, LICENSE) and a Debian package (when dpkg-deb exists). PACKAGE=0 skips that.
+# Prints the path of the binary (the last line on standard output; packages go to stderr).
 # usage: scripts/build-release.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+stamp=Sources/hitl-policy/BuildCommit.swift
+commit=$(git rev-parse --short=12 HEAD 2>/dev/null || true)
+if [ -n "$commit" ]; then
+  git diff --quiet HEAD -- 2>/dev/null || commit="$commit-dirty"
+  saved=$(mktemp)
+  cp -p "$stamp" "$saved"
+  trap 'cp -p "$saved" "$stamp"; rm -f "$saved"' EXIT
+  sed -i.orig "s/^let buildCommit = \"\"$/let buildCommit = \"$commit\"/" "$stamp" && rm -f "$stamp.orig"
+  grep -q "\"$commit\"" "$stamp" || { echo "build-release.sh: could not record the commit in $stamp" >&2; exit 1; }
+fi
 swift build -c release --static-swift-stdlib -Xlinker -no-pie --scratch-path .build-static --product hitl-policy >&2
-echo "$PWD/.build-static/release/hitl-policy"
+exe="$PWD/.build-static/release/hitl-policy"
+if [ "${PACKAGE:-1}" != 0 ]; then
+  scripts/package.sh "$exe" dist >&2
+fi
+echo "$exe"

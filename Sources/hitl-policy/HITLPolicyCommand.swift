@@ -11,7 +11,7 @@ struct HITLPolicyCommand: ParsableCommand {
             Exit statuses: 0 success, 1 findings or an invalid policy, 2 usage or I/O error.
             Documentation: docs/language.md, docs/commands.md, docs/diagnostics.md.
             """,
-        version: ToolInfo.version,
+        version: versionText,
         subcommands: [LintCommand.self, CompileCommand.self, EvalCommand.self, DiffCommand.self, SchemaCommand.self]
     )
 
