@@ -5,19 +5,18 @@
 #      output is checked to be byte for byte the file's output;
 #   2. cold start: one action from YAML and from a compiled table, both builds
 #      (`perf stat -r 100` when perf is there, else a python loop of 100 runs).
-# Uses the shared bench kit (../shared/bench: gen_actions.py and policy.yaml; SHARED_BENCH
-# to point elsewhere). The corpus is made once in BENCH_DIR (default /tmp/hitl-bench).
+# Uses the repository's bench policy and corpus generator (fixtures/policies/bench.yaml,
+# scripts/gen_actions.py). The corpus is made once in BENCH_DIR (default /tmp/hitl-bench).
 # usage: scripts/bench-pipe.sh [LINES]          (needs python3; perf optional)
 #        PLAIN_EXE=... SHIPPING_EXE=... scripts/bench-pipe.sh   (already built binaries)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000000}
-shared=${SHARED_BENCH:-../shared/bench}
 work=${BENCH_DIR:-/tmp/hitl-bench}
 mkdir -p "$work"
-policy="$shared/policy.yaml"
+policy=fixtures/policies/bench.yaml
 corpus="$work/actions-$n.jsonl"
-[ -s "$corpus" ] || python3 "$shared/gen_actions.py" "$n" "$corpus"
+[ -s "$corpus" ] || python3 scripts/gen_actions.py "$n" "$corpus"
 shipping=${SHIPPING_EXE:-$(scripts/build-release.sh 2>/dev/null)}
 if [ -z "${PLAIN_EXE:-}" ]; then
   swift build -c release --scratch-path .build-release --product hitl-policy >&2
