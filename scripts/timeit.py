@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Median wall time of a command, for the benchmarks (no hyperfine needed).
 usage: timeit.py RUNS WARMUP LABEL -- COMMAND [ARG...]
-Runs COMMAND WARMUP times untimed, then RUNS times (output discarded); prints
+Runs COMMAND WARMUP times untimed, then RUNS times (output discarded; each time includes
+Python's process spawn, about a millisecond more than hyperfine -N reports); prints
 "LABEL: median X ms (min Y ms, N runs)". Exits 1 if any run fails."""
 import statistics
 import subprocess
