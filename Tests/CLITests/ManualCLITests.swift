@@ -45,3 +45,15 @@ struct ManualCLITests {
         s.replacingOccurrences(of: "\\", with: "\\\\")
     }
 }
+
+/// `hitl-policy schema` (hidden) prints the committed editor schema (docs/editors.md).
+@Suite("schema command")
+struct SchemaCLITests {
+    @Test func printsTheCommittedSchema() throws {
+        let r = try CLI.run(["schema"])
+        #expect(r.status == 0)
+        let committed = try String(contentsOf: CLI.root.appendingPathComponent("schema/hitl-policy.schema.json"), encoding: .utf8)
+        #expect(r.stdout == committed, "regenerate: swift run hitl-policy schema > schema/hitl-policy.schema.json")
+        #expect(!(try CLI.run(["--help"]).stdout.contains("schema")), "schema is a maintainer command, not in --help")
+    }
+}
