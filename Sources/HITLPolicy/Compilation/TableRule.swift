@@ -65,7 +65,14 @@ extension Policy {
                 conditions: rule.when.tableConditions, reference: rule.reference, reason: rule.reason,
                 source: rule.location.description)))
         }
-        return located.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map { (location: $0.element.0, rule: $0.element.1) }
+        // Sorts positions, not the rules themselves (moving them costs more than comparing);
+        // locations in the policy's own file compare by line and column alone.
+        let key = located.map { (line: $0.0.line, column: $0.0.column, own: $0.0.file == file) }
+        let order = located.indices.sorted { a, b in
+            if key[a].own && key[b].own { return (key[a].line, key[a].column, a) < (key[b].line, key[b].column, b) }
+            return (located[a].0, a) < (located[b].0, b)
+        }
+        return order.map { (location: located[$0].0, rule: located[$0].1) }
     }
 }
 

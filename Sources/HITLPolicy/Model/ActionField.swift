@@ -4,9 +4,12 @@
 /// the field bits of `assumed`), the evaluator, explain, the table and diff renderers and
 /// the lint checks.
 ///
-/// Adding a numeric field (a band list and range condition like `blast_radius`) is a case of
-/// `NumericField` and its `Spec` below; see docs/language.md for what else a new field
-/// means to users (the docs, the typed `Action` initialiser, the table format number).
+/// Adding a numeric field (a band list and a range condition like `blast_radius`) is a case
+/// of `NumericField` with its `Spec` below, plus its key in the decoder's known-field lists
+/// (`capabilityFields`, `conditionFields`). Beyond that it is a user-visible change: the
+/// language docs, a parameter of the typed `Action` initialiser if Swift callers should set
+/// it, and the field bits of `assumed` (`ActionFieldMask`, stored in tables as
+/// `tested_fields`) move up by one for reversible, tags and attributes.
 package enum NumericField: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible {
     case amount = 0, confidence = 1, blastRadius = 2
 
@@ -56,8 +59,11 @@ package enum NumericField: Int, Hashable, Sendable, CaseIterable, CustomStringCo
              thresholdsRule: "must be whole numbers, 0 or more", thresholdHint: nil, missingMeaning: "over every threshold"),
     ]
 
-    /// How the field is written.
-    package var spec: Spec { Self.specs[rawValue] }
+    /// How the field is written (read in place: a `Spec` is a dozen strings, not copied
+    /// whole for one of them).
+    package var spec: Spec {
+        _read { yield Self.specs[rawValue] }
+    }
 
     /// How many numeric fields there are (they are the diagram's first variables).
     package static var count: Int { specs.count }
