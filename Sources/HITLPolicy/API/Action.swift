@@ -53,10 +53,9 @@ public struct Action: Sendable, Hashable {
         var id: ActionID?
         var capability: String
         var capabilityUTF8: [UInt8]
-        var amount: ActionNumber?
+        /// By `NumericField.rawValue` (the amount in `currencyUTF8`).
+        var numbers: [ActionNumber?]
         var currencyUTF8: [UInt8]?
-        var confidence: ActionNumber?
-        var blastRadius: ActionNumber?
         var reversible: Bool?
         var tags: [String]?
         var attributes: [String: Value]?
@@ -69,10 +68,13 @@ public struct Action: Sendable, Hashable {
                 blastRadius: Int? = nil, reversible: Bool? = nil, tags: [String]? = nil,
                 attributes: [String: Value]? = nil, line: Int = 1) {
         self.line = line
+        var numbers = [ActionNumber?](repeating: nil, count: NumericField.count)
+        numbers[NumericField.amount.rawValue] = amount.map { ActionNumber(exact: $0.value) }
+        numbers[NumericField.confidence.rawValue] = confidence.map { ActionNumber(exact: $0) }
+        numbers[NumericField.blastRadius.rawValue] = blastRadius.map { ActionNumber(exact: ExactDecimal($0)) }
         form = .built(Built(
-            id: id, capability: capability, capabilityUTF8: Array(capability.utf8),
-            amount: amount.map { ActionNumber(exact: $0.value) }, currencyUTF8: amount?.currency.map { Array($0.utf8) },
-            confidence: confidence.map { ActionNumber(exact: $0) }, blastRadius: blastRadius.map { ActionNumber(exact: ExactDecimal($0)) },
+            id: id, capability: capability, capabilityUTF8: Array(capability.utf8), numbers: numbers,
+            currencyUTF8: amount?.currency.map { Array($0.utf8) },
             reversible: reversible, tags: tags, attributes: attributes))
     }
 

@@ -5,60 +5,94 @@ struct ActionFields {
     var capabilityToken: Range<Int>?
     var capability: Range<Int>?    // content, when it has no escapes
     var capabilityBytes: [UInt8]?  // unescaped content, when it has escapes
-    var amount: ActionNumber?
-    var amountText: Range<Int>?
+    /// The numeric fields as sent, by `NumericField.rawValue` (the amount in its own currency).
+    var numbers = [ActionNumber?](repeating: nil, count: NumericField.count)
+    /// Their literal text in the line (nil for an amount sent as an escaped string).
+    var numberTexts = [Range<Int>?](repeating: nil, count: NumericField.count)
     var currency: Range<Int>?
     var currencyBytes: [UInt8]?
-    var confidence: ActionNumber?
-    var confidenceText: Range<Int>?
-    var blastRadius: ActionNumber?
-    var blastRadiusText: Range<Int>?
     var reversible: Bool?
     var hasTags = false
     var attributes: Range<Int>?
     var errors: [ActionError] = []
 
+    /// The amount as sent.
+    var amount: ActionNumber? {
+        get { numbers[NumericField.amount.rawValue] }
+        set { numbers[NumericField.amount.rawValue] = newValue }
+    }
+
+    /// The amount's literal text.
+    var amountText: Range<Int>? {
+        get { numberTexts[NumericField.amount.rawValue] }
+        set { numberTexts[NumericField.amount.rawValue] = newValue }
+    }
+
     mutating func reset() {
         id = nil; capabilityToken = nil; capability = nil; capabilityBytes = nil
-        amount = nil; amountText = nil; currency = nil; currencyBytes = nil
-        confidence = nil; confidenceText = nil; blastRadius = nil; blastRadiusText = nil
+        for k in numbers.indices { numbers[k] = nil; numberTexts[k] = nil }
+        currency = nil; currencyBytes = nil
         reversible = nil; hasTags = false; attributes = nil
         if !errors.isEmpty { errors.removeAll() }
     }
 }
 
-/// Field names of the action object (SPEC §4).
-enum ActionKey {
-    case id, capability, amount, confidence, reversible, blastRadius, tags, attributes, other
-
-    init(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) {
-        // Compares whole words: every name is 2 to 12 bytes, read in at most two loads.
-        guard let base = b.baseAddress, r.count >= 2, r.count <= 12 else { self = .other; return }
-        let p = UnsafeRawPointer(base + r.lowerBound)
-        @inline(__always) func word(_ s: StaticString, _ offset: Int, _ t: (some FixedWidthInteger).Type) -> Bool {
-            p.loadUnaligned(fromByteOffset: offset, as: t) == UnsafeRawPointer(s.utf8Start).loadUnaligned(fromByteOffset: offset, as: t)
-        }
-        switch r.count {
-        case 2: self = word("id", 0, UInt16.self) ? .id : .other
-        case 4: self = word("tags", 0, UInt32.self) ? .tags : .other
-        case 6: self = word("amount", 0, UInt32.self) && word("amount", 4, UInt16.self) ? .amount : .other
-        case 10:
-            let candidate: (StaticString, ActionKey)
-            switch base[r.lowerBound + 2] {
-            case UInt8(ascii: "p"): candidate = ("capability", .capability)
-            case UInt8(ascii: "n"): candidate = ("confidence", .confidence)
-            case UInt8(ascii: "v"): candidate = ("reversible", .reversible)
-            case UInt8(ascii: "t"): candidate = ("attributes", .attributes)
-            default: self = .other; return
-            }
-            self = word(candidate.0, 0, UInt64.self) && word(candidate.0, 8, UInt16.self) ? candidate.1 : .other
-        case 12: self = word("blast_radius", 0, UInt64.self) && word("blast_radius", 8, UInt32.self) ? .blastRadius : .other
-        default: self = .other
-        }
+/// Recognises the field names of an action object (`ActionField.all`): each name is compared
+/// as at most two 8-byte words (names up to 16 bytes; longer ones byte by byte).
+struct ActionKeys: Sendable {
+    private struct Entry: Sendable {
+        var head: UInt64
+        var tail: UInt64
+        var bytes: [UInt8]
+        var field: ActionField
     }
 
-    init(bytes: [UInt8]) {
-        self = bytes.withUnsafeBufferPointer { ActionKey($0, 0..<$0.count) }
+    /// Names by length: those of length `n` are `entries[start[n] ..< start[n + 1]]`.
+    private let entries: [Entry]
+    private let start: [Int]
+
+    /// The table of `ActionField.all`.
+    static let shared = ActionKeys(ActionField.all)
+
+    init(_ fields: [ActionField]) {
+        let named = fields.map { (Array($0.description.utf8), $0) }.sorted { $0.0.count < $1.0.count }
+        let longest = named.last?.0.count ?? 0
+        entries = named.map { bytes, f in
+            let (head, tail) = bytes.withUnsafeBytes { b in b.baseAddress.map { Self.words($0, bytes.count) } ?? (0, 0) }
+            return Entry(head: head, tail: tail, bytes: bytes, field: f)
+        }
+        start = (0...(longest + 1)).map { n in named.firstIndex { $0.0.count >= n } ?? named.count }
+    }
+
+    /// The field named by bytes `r` of `b`; nil for any other name.
+    @inline(__always)
+    func field(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> ActionField? {
+        let n = r.count
+        guard let base = b.baseAddress, n + 1 < start.count else { return nil }
+        let p = UnsafeRawPointer(base + r.lowerBound)
+        let (head, tail) = Self.words(p, n)
+        for k in start[n]..<start[n + 1] {
+            let e = entries[k]
+            if e.head == head && e.tail == tail && (n <= 16 || e.bytes.elementsEqual(UnsafeRawBufferPointer(start: p, count: n))) {
+                return e.field
+            }
+        }
+        return nil
+    }
+
+    /// The field named by `bytes`.
+    func field(bytes: [UInt8]) -> ActionField? {
+        bytes.withUnsafeBufferPointer { field($0, 0..<$0.count) }
+    }
+
+    /// The first and the last 8 bytes (overlapping when shorter than 16); shorter names
+    /// in the first word alone.
+    @inline(__always)
+    private static func words(_ p: UnsafeRawPointer, _ n: Int) -> (UInt64, UInt64) {
+        if n >= 8 { return (p.loadUnaligned(as: UInt64.self), p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) }
+        var h: UInt64 = 0
+        for k in 0..<n { h |= UInt64(p.load(fromByteOffset: k, as: UInt8.self)) << UInt64(8 * k) }
+        return (h, 0)
     }
 }
 

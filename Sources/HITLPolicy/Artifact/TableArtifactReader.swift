@@ -270,7 +270,7 @@ struct TableArtifactReader {
             switch k {
             case 0:
                 let name = try r.string()
-                guard let f = NumericField.allCases.first(where: { $0.description == name }) else {
+                guard let f = NumericField(name: name) else {
                     throw r.fail("unknown field \(name.prefix(64)) at \(r.where_)")
                 }
                 field = f
@@ -315,9 +315,7 @@ struct TableArtifactReader {
         guard let testName else { throw r.missing("test") }
         let test: TableNode.Test
         switch testName {
-        case "amount": test = .numeric(.amount)
-        case "confidence": test = .numeric(.confidence)
-        case "blast_radius": test = .numeric(.blastRadius)
+        case let name where NumericField(name: name) != nil: test = .numeric(NumericField(name: name) ?? .amount)
         case "reversible": test = .reversible
         case "tag", "attribute":
             guard let index else { throw r.missing("index") }

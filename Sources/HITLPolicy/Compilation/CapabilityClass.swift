@@ -32,24 +32,6 @@ public struct CapabilityClass: Hashable, Sendable {
     }
 }
 
-/// Bits naming the action fields a rule tests or an action lacks (for `assumed`).
-package enum ActionFieldMask {
-    package static let amount: UInt64 = 1 << 0
-    package static let confidence: UInt64 = 1 << 1
-    package static let blastRadius: UInt64 = 1 << 2
-    package static let reversible: UInt64 = 1 << 3
-    package static let tags: UInt64 = 1 << 4
-    /// Attribute path `i` (of the table's attribute list) uses bit `firstAttribute + i`;
-    /// paths past the last bit share it.
-    package static let firstAttribute = 5
-
-    /// The bit of attribute path `i`.
-    package static func attribute(_ i: Int) -> UInt64 { 1 << UInt64(min(i + firstAttribute, 63)) }
-
-    /// The bit of a numeric field.
-    package static func numeric(_ f: NumericField) -> UInt64 { 1 << UInt64(f.rawValue) }
-}
-
 /// Finds the class of a name (compared as UTF-8 bytes, so names that differ in
 /// normalisation are different names): exact names by hash, prefixes by trying each prefix length
 /// the table uses, longest first.

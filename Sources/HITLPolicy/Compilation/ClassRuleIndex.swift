@@ -109,12 +109,26 @@ package struct ClassRuleIndex: Sendable {
         var own = [entry] + (bands[entry] ?? [])
         if kind == .exact { own += exactRules[ByteName(name)] ?? [] }
         if kind != .other { own += prefixRules.all(in: name).joined() }
-        own = Array(Set(own)).sorted()
+        own.sort()
+        own.removeDuplicates()
         return Rules(entry: entry, reversible: cls?.reversible ?? false, own: own)
     }
 
     /// Every rule that applies to the selector: its own and the global ones, ascending.
     package func allRuleIDs(kind: CapabilityClass.Kind, name: String) -> [Int] {
         Array(Set(ruleIDs(kind: kind, name: name).own + global)).sorted()
+    }
+}
+
+extension Array where Element: Equatable {
+    /// Drops each element equal to the one before it (on a sorted array: the duplicates).
+    mutating func removeDuplicates() {
+        guard count > 1 else { return }
+        var kept = 1
+        for k in 1..<count where self[k] != self[kept - 1] {
+            self[kept] = self[k]
+            kept += 1
+        }
+        removeLast(count - kept)
     }
 }

@@ -169,7 +169,7 @@ extension DecisionTable {
         if let unknown = named.first(where: { !panels.contains(ByteName($0)) }) { return "a rule or outcome names panel \(unknown), which does not exist" }
         for (i, n) in nodes.enumerated() {
             guard case .numeric(let f) = n.test else { continue }
-            let inRange: (ExactDecimal) -> Bool = f == .confidence ? { $0 >= ExactDecimal(0) && $0 <= ExactDecimal(1) } : { $0 >= ExactDecimal(0) }
+            let inRange = { (x: ExactDecimal) in !x.isNegative && f.spec.maximum.map { x <= $0 } ?? true }
             if let c = n.cuts.first(where: { !inRange($0.value) }) { return "node \(i) has \(f) threshold \(c.value) out of range" }
         }
         return nil

@@ -1,12 +1,12 @@
-/// Builds reduced, shared decision diagrams over a fixed variable order: amount,
-/// confidence, blast radius, reversible, then one variable per tested tag, then one per
-/// tested attribute path.
+/// Builds reduced, shared decision diagrams over a fixed variable order (`ActionField.decided`):
+/// the numeric fields (variable = `NumericField.rawValue`), reversible, then one variable per
+/// tested tag, then one per tested attribute path.
 struct DiagramBuilder {
     /// One rule's conditions, by variable.
     struct Spec {
         var vars: [Int] = []                                 // ascending, unique
-        /// Bounds on the numeric variables (amount, confidence, blast radius), by variable.
-        var ranges: [(lower: Cut?, upper: Cut?)?] = [nil, nil, nil]
+        /// Bounds on the numeric variables, by variable.
+        var ranges: [(lower: Cut?, upper: Cut?)?] = Array(repeating: nil, count: NumericField.count)
         var reversible: Bool?
         var tagMust = VarMap<Bool>()
         var anyVars: [Int]?                                  // ascending
@@ -72,8 +72,8 @@ struct DiagramBuilder {
         var key: (RequirementPair) -> AnyHashable
     }
 
-    static let reversibleVar = 3
-    static let firstTagVar = 4
+    static let reversibleVar = NumericField.count
+    static let firstTagVar = NumericField.count + 1
 
     let rules: [TableRule]
     let leaves: LeafStrategy

@@ -1,22 +1,3 @@
-/// The numeric fields of an action that bands and range conditions test.
-package enum NumericField: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible {
-    case amount = 0, confidence = 1, blastRadius = 2
-
-    /// The action field name.
-    package var description: String {
-        switch self {
-        case .amount: "amount"
-        case .confidence: "confidence"
-        case .blastRadius: "blast_radius"
-        }
-    }
-
-    /// What a missing value counts as (SPEC §4: missing risk data fails closed).
-    package var missingMeaning: String {
-        self == .confidence ? "below every threshold" : "over every threshold"
-    }
-}
-
 /// A boundary on the number line: `value` itself lies above the cut when `upward`
 /// (the cut `at_least`/`below` make), below it otherwise (`over`/`at_most`).
 ///
@@ -62,15 +43,16 @@ package struct NumericRange: Hashable, Sendable {
     /// The condition in the policy's own words, e.g. `over 5000` or `at_least 0.2, below 0.5`.
     package var text: String {
         var parts: [String] = []
-        if let lower { parts.append("\(lower.upward ? "at_least" : (field == .confidence ? "above" : "over")) \(lower.value)") }
-        if let upper { parts.append("\(upper.upward ? (field == .confidence ? "below" : "under") : "at_most") \(upper.value)") }
+        let words = field.spec
+        if let lower { parts.append("\(lower.upward ? words.lowerWords.inclusive : words.lowerWords.exclusive) \(lower.value)") }
+        if let upper { parts.append("\(upper.upward ? words.upperWords.exclusive : words.upperWords.inclusive) \(upper.value)") }
         return parts.joined(separator: ", ")
     }
 }
 
 /// One condition of a table rule other than the capability (SPEC §3 conditions and bands).
 package enum TableCondition: Hashable, Sendable {
-    /// A numeric range (band threshold or `amount`/`confidence`/`blast_radius` condition).
+    /// A numeric range (a band's threshold or a range condition on a `NumericField`).
     case range(NumericRange)
     /// The action's (effective) reversibility.
     case reversible(Bool)

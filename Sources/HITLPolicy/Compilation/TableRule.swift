@@ -52,7 +52,7 @@ extension Policy {
                 capabilities: nil, conditions: [], reference: nil, reason: nil, source: entry.location.description)))
             for band in entry.bands {
                 located.append((band.location, TableRule(
-                    kind: .band, path: "capabilities.\(name).\(band.dimension.rawValue)[\(band.index)]",
+                    kind: .band, path: "capabilities.\(name).\(band.field.spec.bandList)[\(band.index)]",
                     effect: band.effect.summary, contribution: contribution(of: band.effect, ownTier: entry.tier),
                     capabilities: nil, conditions: [.range(band.range)], reference: nil, reason: nil,
                     source: band.location.description)))
@@ -65,18 +65,20 @@ extension Policy {
                 conditions: rule.when.tableConditions, reference: rule.reference, reason: rule.reason,
                 source: rule.location.description)))
         }
-        return located.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map { (location: $0.element.0, rule: $0.element.1) }
+        // Sorts positions, not the rules themselves (moving them costs more than comparing);
+        // locations in the policy's own file compare by line and column alone.
+        let key = located.map { (line: $0.0.line, column: $0.0.column, own: $0.0.file == file) }
+        let order = located.indices.sorted { a, b in
+            if key[a].own && key[b].own { return (key[a].line, key[a].column, a) < (key[b].line, key[b].column, b) }
+            return (located[a].0, a) < (located[b].0, b)
+        }
+        return order.map { (location: located[$0].0, rule: located[$0].1) }
     }
 }
 
 extension Band {
     /// The band's threshold as a range on its field.
     var range: NumericRange {
-        let field: NumericField = switch dimension {
-        case .spend: .amount
-        case .confidence: .confidence
-        case .blastRadius: .blastRadius
-        }
         let v = threshold.value
         return switch threshold.kind {
         case .over: NumericRange(field: field, lower: Cut(value: v, upward: false), upper: nil)
@@ -98,9 +100,7 @@ extension Conditions {
                 lower: r.lower.map { Cut(value: $0.value, upward: $0.inclusive) },
                 upper: r.upper.map { Cut(value: $0.value, upward: !$0.inclusive) })))
         }
-        range(.amount, amount)
-        range(.confidence, confidence)
-        range(.blastRadius, blastRadius)
+        for f in NumericField.allCases { range(f, self.range(f)) }
         if let reversible { out.append(.reversible(reversible)) }
         if let tags { out.append(.tags(any: tags.any, all: tags.all, none: tags.none)) }
         for a in attributes { out.append(.attribute(path: a.path, values: a.values)) }

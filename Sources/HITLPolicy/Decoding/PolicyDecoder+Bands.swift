@@ -1,29 +1,29 @@
-/// `spend`, `confidence` and `blast_radius` band lists.
+/// Band lists (`spend`, `confidence`, `blast_radius`: one per `NumericField`).
 extension PolicyDecoder {
-    static func thresholdKinds(_ d: BandDimension) -> [Threshold.Kind] {
-        d.increasing ? [.over, .atLeast] : [.below, .atMost]
+    static func thresholdKinds(_ d: NumericField) -> [Threshold.Kind] {
+        d.spec.increasing ? [.over, .atLeast] : [.below, .atMost]
     }
 
     static let bandEffects = ["tier", "stage", "review"]
 
-    mutating func bands(_ node: YAMLNode, _ dimension: BandDimension, of what: String) -> [Band] {
-        let listName = "the \(dimension.rawValue) bands of \(what)"
+    mutating func bands(_ node: YAMLNode, _ dimension: NumericField, of what: String) -> [Band] {
+        let listName = "the \(dimension.spec.bandList) bands of \(what)"
         guard let items = sequence(node, listName) else { return [] }
         let kinds = Self.thresholdKinds(dimension)
         let allKinds = Threshold.Kind.allCases.map(\.rawValue)
         var out: [Band] = []
         var previous: Band?
         for (i, item) in items.enumerated() {
-            let bandName = "\(dimension.rawValue)[\(i)] of \(what)"
+            let bandName = "\(dimension.spec.bandList)[\(i)] of \(what)"
             guard let pairs = mapping(item, bandName) else { previous = nil; continue }
             checkFields(pairs, known: PolicyFields.bandKeys, in: bandName)
             let thresholdPairs = pairs.filter { allKinds.containsBytes($0.key) }
             let effectPairs = pairs.filter { Self.bandEffects.containsBytes($0.key) }
             var ok = true
             for t in thresholdPairs where !kinds.map(\.rawValue).containsBytes(t.key) {
-                sink.emit(.invalidBand, "'\(t.key)' does not apply to \(dimension.rawValue) bands", at: t.keyLocation,
-                          hint: "\(dimension.rawValue) bands use '\(kinds[0].rawValue)' or '\(kinds[1].rawValue)'"
-                            + (dimension.increasing ? " (thresholds increase)" : " (thresholds decrease)"))
+                sink.emit(.invalidBand, "'\(t.key)' does not apply to \(dimension.spec.bandList) bands", at: t.keyLocation,
+                          hint: "\(dimension.spec.bandList) bands use '\(kinds[0].rawValue)' or '\(kinds[1].rawValue)'"
+                            + (dimension.spec.increasing ? " (thresholds increase)" : " (thresholds decrease)"))
                 ok = false
             }
             if thresholdPairs.count != 1 {
@@ -41,16 +41,16 @@ extension PolicyDecoder {
             guard ok, let tp = thresholdPairs.first, let ep = effectPairs.first,
                   let kind = Threshold.Kind(rawValue: tp.key),
                   let value = decimal(tp.value, "the threshold of \(bandName)"),
-                  checkRange(value, dimension.actionField, at: tp.value.location),
+                  checkRange(value, dimension, at: tp.value.location),
                   let effect = bandEffect(ep, bandName)
             else { previous = nil; continue }
-            let band = Band(dimension: dimension, index: i, threshold: Threshold(kind: kind, value: value),
+            let band = Band(field: dimension, index: i, threshold: Threshold(kind: kind, value: value),
                             effect: effect, location: item.location, thresholdLocation: tp.value.location)
-            if let prev = previous, !Self.inOrder(prev.threshold, band.threshold, increasing: dimension.increasing) {
+            if let prev = previous, !Self.inOrder(prev.threshold, band.threshold, increasing: dimension.spec.increasing) {
                 sink.emit(.bandsOutOfOrder,
-                          "\(bandName) ('\(band.threshold)') must come \(dimension.increasing ? "after" : "before") '\(prev.threshold)'",
+                          "\(bandName) ('\(band.threshold)') must come \(dimension.spec.increasing ? "after" : "before") '\(prev.threshold)'",
                           at: tp.value.location,
-                          hint: dimension.increasing
+                          hint: dimension.spec.increasing
                             ? "list spend and blast-radius bands from the lowest threshold to the highest"
                             : "list confidence bands from the highest threshold to the lowest",
                           notes: [DiagnosticNote("the band before it", at: prev.thresholdLocation)])
@@ -68,16 +68,11 @@ extension PolicyDecoder {
         return a.kind.inclusive && !b.kind.inclusive
     }
 
-    /// Range of thresholds by the action field they test.
-    mutating func checkRange(_ value: ExactDecimal, _ field: String, at location: SourceLocation) -> Bool {
-        let problem: String? = switch field {
-        case "amount": value.isNegative ? "amount thresholds must be 0 or more" : nil
-        case "confidence": value.isNegative || value.isZero || value > ExactDecimal(1) ? "confidence thresholds must be above 0 and at most 1" : nil
-        default: value.isNegative || !value.isWholeNumber ? "blast-radius thresholds must be whole numbers, 0 or more" : nil
-        }
-        guard let problem else { return true }
-        sink.emit(.thresholdOutOfRange, "\(problem), not \(value)", at: location,
-                  hint: field == "confidence" ? "write a fraction such as 0.8" : nil)
+    /// Range of thresholds: the values the field admits (`NumericField.Spec`).
+    mutating func checkRange(_ value: ExactDecimal, _ field: NumericField, at location: SourceLocation) -> Bool {
+        if field.admits(value, threshold: true) { return true }
+        sink.emit(.thresholdOutOfRange, "\(field.spec.label) thresholds \(field.spec.thresholdsRule), not \(value)", at: location,
+                  hint: field.spec.thresholdHint)
         return false
     }
 

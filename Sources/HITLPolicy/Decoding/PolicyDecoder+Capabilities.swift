@@ -30,8 +30,7 @@ extension PolicyDecoder {
     mutating func capability(_ pattern: CapabilityPattern, _ p: YAMLPair) -> CapabilityEntry? {
         let what = "capability '\(p.key)'"
         var entry = CapabilityEntry(
-            pattern: pattern, stage: .disabled, tier: nil, review: false, reversible: nil, spend: [], confidence: [],
-            blastRadius: [], description: nil, location: p.keyLocation, stageLocation: p.value.location)
+            pattern: pattern, stage: .disabled, tier: nil, review: false, reversible: nil, description: nil, location: p.keyLocation, stageLocation: p.value.location)
         if p.value.scalar != nil {
             guard let s = stage(p.value, "\(what)") else { return nil }
             entry.stage = s
@@ -68,14 +67,9 @@ extension PolicyDecoder {
         }
         if let r = field(fields, "reversible") { entry.reversible = bool(r.value, "'reversible' of \(what)") }
         if let d = field(fields, "description") { entry.description = text(d.value, "the description of \(what)") }
-        for dimension in BandDimension.allCases {
-            guard let list = field(fields, dimension.rawValue) else { continue }
-            let bands = bands(list.value, dimension, of: what)
-            switch dimension {
-            case .spend: entry.spend = bands
-            case .confidence: entry.confidence = bands
-            case .blastRadius: entry.blastRadius = bands
-            }
+        for f in NumericField.allCases {
+            guard let list = field(fields, f.spec.bandList) else { continue }
+            entry.bandLists[f.rawValue] = bands(list.value, f, of: what)
         }
         return entry
     }

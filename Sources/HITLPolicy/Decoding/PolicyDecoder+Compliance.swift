@@ -115,11 +115,9 @@ extension PolicyDecoder {
         if let p = field(pairs, "tags") {
             if let t = tagCondition(p, of: what) { c.tags = t } else { ok = false }
         }
-        let ranges: [(String, WritableKeyPath<Conditions, RangeCondition?>)] =
-            [("amount", \.amount), ("confidence", \.confidence), ("blast_radius", \.blastRadius)]
-        for (key, path) in ranges {
-            guard let p = field(pairs, key) else { continue }
-            if let r = rangeCondition(p, of: what) { c[keyPath: path] = r } else { ok = false }
+        for f in NumericField.allCases {
+            guard let p = field(pairs, f.spec.name) else { continue }
+            if let r = rangeCondition(p, of: what) { c.ranges[f.rawValue] = r } else { ok = false }
         }
         if let p = field(pairs, "reversible") {
             if let b = bool(p.value, "the reversible condition of \(what)") {

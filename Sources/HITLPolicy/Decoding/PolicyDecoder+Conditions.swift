@@ -2,9 +2,9 @@
 extension PolicyDecoder {
     /// Lower and upper bound keywords of a range condition, with inclusiveness.
     static func boundKeywords(_ field: String) -> (lower: [(String, Bool)], upper: [(String, Bool)]) {
-        field == "confidence"
-            ? ([("above", false), ("at_least", true)], [("below", false), ("at_most", true)])
-            : ([("over", false), ("at_least", true)], [("under", false), ("at_most", true)])
+        let s = (NumericField(name: field) ?? .amount).spec
+        return ([(s.lowerWords.exclusive, false), (s.lowerWords.inclusive, true)],
+                [(s.upperWords.exclusive, false), (s.upperWords.inclusive, true)])
     }
 
     mutating func rangeCondition(_ pair: YAMLPair, of what: String) -> RangeCondition? {
@@ -41,16 +41,11 @@ extension PolicyDecoder {
         return ok && (range.lower != nil || range.upper != nil) ? range : nil
     }
 
-    /// Range of condition bounds: amounts and blast radius are non-negative (blast radius
-    /// whole), confidence lies in [0, 1].
+    /// Range of condition bounds: the values the field admits (`NumericField.Spec`).
     mutating func checkConditionRange(_ value: ExactDecimal, _ field: String, at location: SourceLocation) -> Bool {
-        let problem: String? = switch field {
-        case "amount": value.isNegative ? "amount bounds must be 0 or more" : nil
-        case "confidence": value.isNegative || value > ExactDecimal(1) ? "confidence bounds must lie between 0 and 1" : nil
-        default: value.isNegative || !value.isWholeNumber ? "blast-radius bounds must be whole numbers, 0 or more" : nil
-        }
-        guard let problem else { return true }
-        sink.emit(.thresholdOutOfRange, "\(problem), not \(value)", at: location)
+        let f = NumericField(name: field) ?? .amount
+        if f.admits(value) { return true }
+        sink.emit(.thresholdOutOfRange, "\(f.spec.label) bounds \(f.spec.boundsRule), not \(value)", at: location)
         return false
     }
 

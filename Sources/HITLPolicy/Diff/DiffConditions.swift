@@ -19,7 +19,7 @@ extension DiffRun {
                 if let l, let u, l.upward, !u.upward, l.value == u.value {
                     words.append("exactly \(lower!)")
                 } else {
-                    let (above, below) = field == .confidence ? ("above", "below") : ("over", "under")
+                    let (above, below) = (field.spec.lowerWords.exclusive, field.spec.upperWords.exclusive)
                     if let l { words.append(l.upward ? "at least \(lower!)" : "\(above) \(lower!)") }
                     if let u { words.append(u.upward ? "\(below) \(upper!)" : "at most \(upper!)") }
                 }

@@ -46,10 +46,10 @@ struct DiffWitness {
                 out.append(v.description)
             }
         }
-        for field in [NumericField.confidence, .blastRadius] {
+        for field in NumericField.allCases where field != .amount {
             guard case .interval(let l, let u)? = region.numeric[field] else { continue }
-            let ceiling = field == .confidence ? Cut(value: Self.one, upward: false) : nil
-            guard let v = Self.pick(l, u, floor: Cut(value: Self.zero, upward: true), ceiling: ceiling, integer: field == .blastRadius) else { return .empty }
+            let ceiling = field.spec.maximum.map { Cut(value: $0, upward: false) }
+            guard let v = Self.pick(l, u, floor: Cut(value: Self.zero, upward: true), ceiling: ceiling, integer: field.spec.whole) else { return .empty }
             out.append(",\"\(field)\":")
             out.append(v.description)
         }

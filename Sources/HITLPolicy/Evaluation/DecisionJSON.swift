@@ -67,16 +67,12 @@ enum RowDetail: Sendable, Hashable {
 
 /// The action's numbers as a decision quotes them (nil: the action lacks the field).
 struct ShownNumbers: Sendable, Hashable {
-    var amount: String?
-    var confidence: String?
-    var blastRadius: String?
+    /// By `NumericField.rawValue`.
+    var texts = [String?](repeating: nil, count: NumericField.count)
 
     subscript(f: NumericField) -> String? {
-        switch f {
-        case .amount: amount
-        case .confidence: confidence
-        case .blastRadius: blastRadius
-        }
+        get { texts[f.rawValue] }
+        set { texts[f.rawValue] = newValue }
     }
 }
 

@@ -11,15 +11,12 @@ extension Evaluator {
         let fired = Set(matchedRules(classIndex: c, a: outcomes[0], b: outcomes[1]))
         let name = fields.capabilityBytes ?? fields.capability.map { Array(line[$0]) } ?? []
         let capability = String(decoding: name, as: UTF8.self)
+        // The class's rules as the class index has them (its candidates: entry, bands,
+        // compliance rules naming it, global ones), and every other compliance rule too,
+        // to say why it does not apply.
+        let own = Set(candidates[Int(candidateStart[c])..<Int(candidateStart[c + 1])])
         var first = true
-        for (id, rule) in table.rules.enumerated() {
-            let consulted: Bool
-            switch rule.kind {
-            case .entry, .defaultStage: consulted = id == cls.entryRule
-            case .band: consulted = table.rules[cls.entryRule].kind == .entry && rule.path.hasPrefix(table.rules[cls.entryRule].path + ".")
-            case .compliance: consulted = true
-            }
-            guard consulted else { continue }
+        for (id, rule) in table.rules.enumerated() where rule.kind == .compliance || own.contains(Int32(id)) {
             if !first { out.append(0x2C) }
             first = false
             out.append(contentsOf: "{\"rule\":".utf8)

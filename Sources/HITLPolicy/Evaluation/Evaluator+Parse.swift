@@ -25,7 +25,7 @@ extension Evaluator {
         }
         do throws(JSONSyntaxError) {
             try s.object { (s: inout JSONScanner, k: Range<Int>, escaped: Bool) throws(JSONSyntaxError) in
-                let key = escaped ? ActionKey(bytes: s.unescape(k)) : ActionKey(s.b, k)
+                let key = escaped ? self.keys.field(bytes: s.unescape(k)) : self.keys.field(s.b, k)
                 try self.member(key, &s)
             }
             s.skipSpace()
@@ -49,9 +49,9 @@ extension Evaluator {
     }
 
     /// Reads one top-level member's value.
-    func member(_ key: ActionKey, _ s: inout JSONScanner) throws(JSONSyntaxError) {
+    func member(_ field: ActionField?, _ s: inout JSONScanner) throws(JSONSyntaxError) {
         let kind = s.valueKind
-        if kind == 0x6E, key != .other {   // null: the field is absent
+        guard let key = field, kind != 0x6E else {   // another field, or null: the field is absent
             try s.skipValue()
             return
         }
@@ -79,7 +79,7 @@ extension Evaluator {
             if escaped { fields.capabilityBytes = s.unescape(r) } else { fields.capability = r }
             if r.isEmpty { error("capability", "must not be empty") }
             if escaped, s.hasLoneSurrogate(r) { error("capability", "has a lone surrogate escape (not Unicode text, so no name)") }
-        case .amount:
+        case .number(.amount):
             if let (n, r) = try s.numberValue() {
                 fields.amount = n
                 fields.amountText = r
@@ -89,15 +89,10 @@ extension Evaluator {
                 error("amount", "must be a number or {\"value\": …, \"currency\": …}, not \(JSONScanner.typeName(kind))")
                 try s.skipValue()
             }
-        case .confidence:
-            if let (n, r) = try numberMember("confidence", kind, &s) {
-                fields.confidence = n
-                fields.confidenceText = r
-            }
-        case .blastRadius:
-            if let (n, r) = try numberMember("blast_radius", kind, &s) {
-                fields.blastRadius = n
-                fields.blastRadiusText = r
+        case .number(let f):
+            if let (n, r) = try numberMember(f.description, kind, &s) {
+                fields.numbers[f.rawValue] = n
+                fields.numberTexts[f.rawValue] = r
             }
         case .reversible:
             if kind == 0x74 { try s.literal("true"); fields.reversible = true }
@@ -136,8 +131,6 @@ extension Evaluator {
             if kind == 0x7B { fields.attributes = start..<s.i } else {
                 error("attributes", "must be an object, not \(JSONScanner.typeName(kind))")
             }
-        case .other:
-            try s.skipValue()
         }
     }
 
@@ -215,16 +208,17 @@ extension Evaluator {
                 }
             }
         }
-        if let c = fields.confidence, c.isNegative || c.compare(Self.one) > 0 {
-            error("confidence", "\(c.shown) is outside [0, 1]")
-        }
-        if let r = fields.blastRadius {
-            if r.isNegative { error("blast_radius", "must not be negative (\(r.shown))") }
-            else if !r.isWholeNumber { error("blast_radius", "must be a whole number, not \(r.shown)") }
+        for f in NumericField.allCases where f != .amount {
+            guard let x = fields.numbers[f.rawValue] else { continue }
+            if let m = f.spec.maximum {
+                if x.isNegative || x.compare(numberMaxima[f.rawValue] ?? x) > 0 { error(f.description, "\(x.shown) is outside [0, \(m)]"); continue }
+            } else if x.isNegative {
+                error(f.description, "must not be negative (\(x.shown))")
+                continue
+            }
+            if f.spec.whole && !x.isWholeNumber { error(f.description, "must be a whole number, not \(x.shown)") }
         }
     }
-
-    static let one: ActionNumber = ActionNumber(exact: ExactDecimal(1))
 
     /// An `invalid` decision.
     func renderInvalid(_ errors: [ActionError], number: Int, withFields: Bool, into out: inout [UInt8]) {

@@ -20,7 +20,7 @@ extension Evaluator {
         if parse() != nil { return nil }
         validate()
         guard fields.errors.isEmpty, let c = classOfAction() else { return nil }
-        numbers = (WalkNumber(amountValue), WalkNumber(fields.confidence), WalkNumber(fields.blastRadius))
+        setNumbers()
         let reversible = fields.reversible ?? flat.classReversible[c]
         let a = walk(flat.classRoot[c], reversible: reversible)
         let b = walk(table.globalRoot, reversible: reversible)
@@ -51,11 +51,11 @@ extension Evaluator {
         for i in range {
             let check = checks[i]
             switch check.kind {
-            case 0, 1, 2:
-                let x = check.kind == 0 ? numbers.0 : check.kind == 1 ? numbers.1 : numbers.2
+            case RulePredicates.numeric:
+                let x = numbers[Int(check.arg)]
                 if x.state == 0 { continue }
-                if check.lo >= 0, !isAbove(ruleCut: Int(check.lo), x, check.kind) { return false }
-                if check.hi >= 0, isAbove(ruleCut: Int(check.hi), x, check.kind) { return false }
+                if check.lo >= 0, !isAbove(ruleCut: Int(check.lo), x, check.arg) { return false }
+                if check.hi >= 0, isAbove(ruleCut: Int(check.hi), x, check.arg) { return false }
             case RulePredicates.reversible:
                 if reversible != (check.arg != 0) { return false }
             case RulePredicates.tagPresent:
@@ -77,7 +77,7 @@ extension Evaluator {
 
     /// Whether the action's number `x` (field `f`) lies above rule cut `k`, compared as the
     /// walk compares it with a diagram's cut.
-    @inline(__always) func isAbove(ruleCut k: Int, _ x: WalkNumber, _ field: UInt8) -> Bool {
+    @inline(__always) func isAbove(ruleCut k: Int, _ x: WalkNumber, _ field: Int32) -> Bool {
         let cut = ruleCuts[k]
         if x.state == 1 && cut.fits { return cut.isBelow(fast: x) }
         return isAboveExactly(cut, NumericField(rawValue: Int(field)) ?? .amount)

@@ -53,7 +53,7 @@ final class Decider {
             return Decision(id: id, line: number, capability: e.fields.capabilityToken == nil ? nil : capability, errors: errors,
                             row: invalidRow, shown: ShownNumbers())
         }
-        e.numbers = (WalkNumber(e.amountValue), WalkNumber(e.fields.confidence), WalkNumber(e.fields.blastRadius))
+        e.setNumbers()
         let classReversible = e.flat.classReversible[c]
         let reversible = e.fields.reversible ?? classReversible
         e.path.removeAll(keepingCapacity: true)
@@ -79,12 +79,7 @@ final class Decider {
             for f in NumericField.allCases where row.quotedFields & (1 << UInt8(f.rawValue)) != 0 && e.walkNumber(f).state != 0 {
                 scratch.removeAll(keepingCapacity: true)
                 e.appendValue(f, into: &scratch)
-                let text = String(decoding: scratch, as: UTF8.self)
-                switch f {
-                case .amount: shown.amount = text
-                case .confidence: shown.confidence = text
-                case .blastRadius: shown.blastRadius = text
-                }
+                shown[f] = String(decoding: scratch, as: UTF8.self)
             }
         }
         return Decision(id: id, line: number, capability: capability, errors: [], row: row, shown: shown)
@@ -102,15 +97,13 @@ extension Evaluator {
         fields.capabilityToken = 0..<0
         fields.capabilityBytes = a.capabilityUTF8
         if a.capabilityUTF8.isEmpty { error("capability", "must not be empty") }
-        if let amount = a.amount {
-            fields.amount = amount
+        fields.numbers = a.numbers
+        if a.numbers[NumericField.amount.rawValue] != nil {
             if let code = a.currencyUTF8 {
                 fields.currency = 0..<0
                 fields.currencyBytes = code
             }
         }
-        fields.confidence = a.confidence
-        fields.blastRadius = a.blastRadius
         fields.reversible = a.reversible
         if let tags = a.tags {
             fields.hasTags = true

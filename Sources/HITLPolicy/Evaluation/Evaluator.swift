@@ -26,6 +26,10 @@ package final class Evaluator {
     let rates: [[UInt8]: ActionNumber]
     let currency: [UInt8]?
     let knownCurrencies: String
+    /// The action field names.
+    let keys = ActionKeys.shared
+    /// Each numeric field's maximum (`NumericField.Spec.maximum`).
+    let numberMaxima: [ActionNumber?] = NumericField.allCases.map { $0.spec.maximum.map { ActionNumber(exact: $0) } }
     let globalTested: UInt64
     let predicates: RulePredicates
     // Copies of `predicates`' buffers, read like the walk's.
@@ -42,7 +46,8 @@ package final class Evaluator {
     // Per action, reset by `clearAction`.
     @exclusivity(unchecked) var fields = ActionFields()
     @exclusivity(unchecked) var amountValue: ActionNumber?
-    @exclusivity(unchecked) var numbers = (WalkNumber(), WalkNumber(), WalkNumber())
+    /// The action's numbers as the walk reads them, by `NumericField.rawValue`.
+    let numbers: UnsafeMutableBufferPointer<WalkNumber>
     let tagPresent: UnsafeMutableBufferPointer<Bool>
     let tagsSet: UnsafeMutableBufferPointer<Int32>
     @exclusivity(unchecked) var tagCount = 0
@@ -92,12 +97,15 @@ package final class Evaluator {
         tagPresent.initialize(repeating: false)
         tagsSet = .allocate(capacity: max(table.tags.count, 1))
         tagsSet.initialize(repeating: 0)
+        numbers = .allocate(capacity: NumericField.count)
+        numbers.initialize(repeating: WalkNumber())
     }
 
     deinit {
         tagPresent.deallocate()
         tagsSet.deallocate()
         matched.deallocate()
+        numbers.deallocate()
     }
 
     /// Evaluates one non-blank line (1-based `number`) and appends its decision line to `out`.
@@ -115,7 +123,7 @@ package final class Evaluator {
             renderInvalid(fields.errors, number: number, withFields: true, into: &out)
             return .invalid
         }
-        numbers = (WalkNumber(amountValue), WalkNumber(fields.confidence), WalkNumber(fields.blastRadius))
+        setNumbers()
         let classReversible = flat.classReversible[c]
         let reversible = fields.reversible ?? classReversible
         path.removeAll(keepingCapacity: true)
@@ -154,7 +162,7 @@ package final class Evaluator {
                     func copy(_ r: Range<Int32>) { out.append(contentsOf: UnsafeBufferPointer(rebasing: arena[Int(r.lowerBound)..<Int(r.upperBound)])) }
                     if p.field < 0 { copy(p.before); continue }
                     let f = NumericField(rawValue: Int(p.field)) ?? .amount
-                    if walkNumber(f).state != 0 {
+                    if numbers[f.rawValue].state != 0 {
                         copy(p.before)
                         appendValue(f, into: &out)
                         copy(p.after)
@@ -188,7 +196,7 @@ package final class Evaluator {
         attributesChosen.removeAll(keepingCapacity: true)
         fields.reset()
         amountValue = nil
-        numbers = (WalkNumber(), WalkNumber(), WalkNumber())
+        for f in 0..<NumericField.count { numbers[f] = WalkNumber() }
     }
 
     /// Marks tag number `t` present.
@@ -204,13 +212,9 @@ package final class Evaluator {
     /// literal longer than `ActionNumber.maxShownLength` is shown by `appendShown`), so a
     /// short line never makes a long decision.
     func appendValue(_ f: NumericField, into out: inout [UInt8]) {
-        switch f {
-        case .amount:
-            if currencyIsPolicy { appendLiteral(fields.amountText, amountValue, into: &out) }
-            else { amountValue?.appendShown(into: &out) }
-        case .confidence: appendLiteral(fields.confidenceText, fields.confidence, into: &out)
-        case .blastRadius: appendLiteral(fields.blastRadiusText, fields.blastRadius, into: &out)
-        }
+        if f != .amount { appendLiteral(fields.numberTexts[f.rawValue], fields.numbers[f.rawValue], into: &out) }
+        else if currencyIsPolicy { appendLiteral(fields.amountText, amountValue, into: &out) }
+        else { amountValue?.appendShown(into: &out) }
     }
 
     /// A number's literal text when it is short, else its value in bounded text.
@@ -241,12 +245,11 @@ package final class Evaluator {
         return index.lookup(UnsafeBufferPointer(rebasing: line[r]))
     }
 
-    @inline(__always) func walkNumber(_ f: NumericField) -> WalkNumber {
-        switch f {
-        case .amount: numbers.0
-        case .confidence: numbers.1
-        case .blastRadius: numbers.2
-        }
+    @inline(__always) func walkNumber(_ f: NumericField) -> WalkNumber { numbers[f.rawValue] }
+
+    /// Sets `numbers` from the validated action (the amount in the policy currency).
+    func setNumbers() {
+        for f in NumericField.allCases { numbers[f.rawValue] = WalkNumber(value(of: f)) }
     }
 
     /// Walks one diagram; returns the outcome number. With `explain`, appends each step
@@ -258,9 +261,9 @@ package final class Evaluator {
             let child: Int
             let kind = nodeKind[n]
             switch kind {
-            case 0, 1, 2:
-                let f = NumericField(rawValue: Int(kind)) ?? .amount
-                let x = walkNumber(f)
+            case FlatDiagram.numeric:
+                let f = Int(nodeArg[n])
+                let x = numbers[f]
                 if x.state == 0 {
                     child = Int(nodeChildCount[n]) - 1
                 } else {
@@ -285,25 +288,19 @@ package final class Evaluator {
     }
 
     /// A comparison the fast form cannot make: long or negative numbers, or long cuts.
-    func slowIsBelow(_ cut: FastCut, _ f: NumericField) -> Bool {
-        guard let x = value(of: f) else { return false }
+    func slowIsBelow(_ cut: FastCut, _ f: Int) -> Bool {
+        guard let x = value(of: NumericField(rawValue: f) ?? .amount) else { return false }
         return flat.exactCuts.withUnsafeBufferPointer { cut.isBelow(x, $0) }
     }
 
     @inline(__always) func value(of f: NumericField) -> ActionNumber? {
-        switch f {
-        case .amount: amountValue
-        case .confidence: fields.confidence
-        case .blastRadius: fields.blastRadius
-        }
+        f == .amount ? amountValue : fields.numbers[f.rawValue]
     }
 
     /// Bits of fields the action lacks among those `tested`.
     func missingMask(tested: UInt64) -> UInt64 {
         var m: UInt64 = 0
-        if amountValue == nil { m |= ActionFieldMask.amount }
-        if fields.confidence == nil { m |= ActionFieldMask.confidence }
-        if fields.blastRadius == nil { m |= ActionFieldMask.blastRadius }
+        for f in 0..<NumericField.count where numbers[f].state == 0 { m |= 1 << UInt64(f) }
         if fields.reversible == nil { m |= ActionFieldMask.reversible }
         if !fields.hasTags { m |= ActionFieldMask.tags }
         m &= tested

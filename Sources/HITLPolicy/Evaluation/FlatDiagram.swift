@@ -5,8 +5,8 @@
 /// trusted because the table passed `DecisionTable.validate()`, which bounds every child,
 /// tag and attribute reference, and because the buffers below are built from the same nodes.
 final class FlatDiagram: @unchecked Sendable {
-    let kind: UnsafeMutableBufferPointer<UInt8>          // 0-2 numeric field, 3 reversible, 4 tag, 5 attribute
-    let arg: UnsafeMutableBufferPointer<Int32>           // tag or attribute number
+    let kind: UnsafeMutableBufferPointer<UInt8>          // 0 numeric, 3 reversible, 4 tag, 5 attribute
+    let arg: UnsafeMutableBufferPointer<Int32>           // numeric field (`rawValue`), tag or attribute number
     let childStart: UnsafeMutableBufferPointer<Int32>    // start of the node's children in `children`
     let childCount: UnsafeMutableBufferPointer<Int32>
     let children: UnsafeMutableBufferPointer<Int32>
@@ -22,12 +22,15 @@ final class FlatDiagram: @unchecked Sendable {
     /// The rules' conditions as checks, for reasons.
     let predicates: RulePredicates
 
+    /// The kind of a numeric node.
+    static let numeric: UInt8 = 0
+
     init(_ table: DecisionTable) {
         var kind: [UInt8] = [], arg: [Int32] = [], childStart: [Int32] = [], childCount: [Int32] = []
         var kids: [Int32] = [], cutStart: [Int32] = [], cutCount: [Int32] = [], fast: [FastCut] = [], exact: [ExactDecimal] = []
         for node in table.nodes {
             switch node.test {
-            case .numeric(let f): kind.append(UInt8(f.rawValue)); arg.append(0)
+            case .numeric(let f): kind.append(Self.numeric); arg.append(Int32(f.rawValue))
             case .reversible: kind.append(3); arg.append(0)
             case .tag(let t): kind.append(4); arg.append(Int32(t))
             case .attribute(let a): kind.append(5); arg.append(Int32(a))

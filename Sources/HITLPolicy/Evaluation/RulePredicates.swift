@@ -10,7 +10,7 @@
 final class RulePredicates: @unchecked Sendable {
     /// One condition: `kind` says which and how `arg`, `lo`, `hi` read.
     struct Check {
-        /// 0-2 range on that numeric field (`lo`, `hi`: cut numbers, -1 unbounded);
+        /// 0 range on numeric field `arg` (`lo`, `hi`: cut numbers, -1 unbounded);
         /// 3 reversible equals `arg` (0/1); 4 tag `arg` present; 5 tag `arg` absent;
         /// 6 some tag of `anyTags[lo..<hi]` present; 7 attribute `arg`'s choice allowed by
         /// `allowed[lo + choice]`; 8 never.
@@ -20,7 +20,7 @@ final class RulePredicates: @unchecked Sendable {
         var hi: Int32
     }
 
-    static let reversible: UInt8 = 3, tagPresent: UInt8 = 4, tagAbsent: UInt8 = 5
+    static let numeric: UInt8 = 0, reversible: UInt8 = 3, tagPresent: UInt8 = 4, tagAbsent: UInt8 = 5
     static let anyTag: UInt8 = 6, attribute: UInt8 = 7, never: UInt8 = 8
 
     /// Per rule: its checks are `checks[checkStart[r] ..< checkStart[r + 1]]` (none: always).
@@ -66,7 +66,7 @@ final class RulePredicates: @unchecked Sendable {
             for c in rule.conditions {
                 switch c {
                 case .range(let r):
-                    checks.append(Check(kind: UInt8(r.field.rawValue), arg: 0, lo: cut(r.lower), hi: cut(r.upper)))
+                    checks.append(Check(kind: Self.numeric, arg: Int32(r.field.rawValue), lo: cut(r.lower), hi: cut(r.upper)))
                 case .reversible(let want):
                     checks.append(Check(kind: Self.reversible, arg: want ? 1 : 0, lo: 0, hi: 0))
                 case .tags(let any, let all, let none):

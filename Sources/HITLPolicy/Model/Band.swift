@@ -1,21 +1,3 @@
-/// The three kinds of band lists a capability may carry.
-package enum BandDimension: String, Sendable, CaseIterable {
-    case spend, confidence
-    case blastRadius = "blast_radius"
-
-    /// The action field the bands test.
-    package var actionField: String {
-        switch self {
-        case .spend: "amount"
-        case .confidence: "confidence"
-        case .blastRadius: "blast_radius"
-        }
-    }
-
-    /// Whether thresholds rise (`spend`, `blast_radius`) or fall (`confidence`).
-    package var increasing: Bool { self != .confidence }
-}
-
 /// A one-sided threshold: `over` (>), `at_least` (>=), `below` (<), `at_most` (<=).
 package struct Threshold: Hashable, Sendable, CustomStringConvertible {
     /// The comparison.
@@ -44,10 +26,10 @@ package struct Threshold: Hashable, Sendable, CustomStringConvertible {
     package var description: String { "\(kind.rawValue) \(value)" }
 }
 
-/// One band of a capability's `spend`, `confidence` or `blast_radius` list.
+/// One band of a capability's band list on a numeric field (`spend`, `confidence`, …).
 package struct Band: Hashable, Sendable {
-    /// Which list it is in.
-    package var dimension: BandDimension
+    /// The field its list tests.
+    package var field: NumericField
     /// Its index in that list.
     package var index: Int
     /// When it applies.

@@ -10,12 +10,8 @@ package struct CapabilityEntry: Sendable, Hashable {
     package var review: Bool
     /// Default reversibility for actions that do not say.
     package var reversible: Bool?
-    /// Spend bands, increasing.
-    package var spend: [Band]
-    /// Confidence bands, decreasing.
-    package var confidence: [Band]
-    /// Blast-radius bands, increasing.
-    package var blastRadius: [Band]
+    /// Band lists, by `NumericField.rawValue` (`spend` is the amount's).
+    package var bandLists: [[Band]] = Array(repeating: [], count: NumericField.count)
     /// Free text.
     package var description: String?
     /// Where the key is.
@@ -27,15 +23,9 @@ package struct CapabilityEntry: Sendable, Hashable {
     /// Where `review` was written.
     package var reviewLocation: SourceLocation?
 
-    /// All bands, in the order spend, confidence, blast radius.
-    package var bands: [Band] { spend + confidence + blastRadius }
+    /// All bands, list by list in `NumericField` order.
+    package var bands: [Band] { Array(bandLists.joined()) }
 
-    /// The bands of one dimension.
-    package func bands(_ dimension: BandDimension) -> [Band] {
-        switch dimension {
-        case .spend: spend
-        case .confidence: confidence
-        case .blastRadius: blastRadius
-        }
-    }
+    /// The bands on one field.
+    package func bands(_ field: NumericField) -> [Band] { bandLists[field.rawValue] }
 }

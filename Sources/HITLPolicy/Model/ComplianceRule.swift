@@ -10,7 +10,7 @@ package struct Bound: Hashable, Sendable {
     package var location: SourceLocation
 }
 
-/// A numeric condition with one or two bounds (`amount`, `confidence`, `blast_radius`).
+/// A numeric condition with one or two bounds (on a `NumericField`).
 package struct RangeCondition: Hashable, Sendable {
     /// The bound from below (`over`, `at_least`, `above`).
     package var lower: Bound?
@@ -145,12 +145,8 @@ package struct Conditions: Hashable, Sendable {
     package var capability: [PatternReference]?
     /// `tags`.
     package var tags: TagCondition?
-    /// `amount` (policy currency).
-    package var amount: RangeCondition?
-    /// `confidence`.
-    package var confidence: RangeCondition?
-    /// `blast_radius`.
-    package var blastRadius: RangeCondition?
+    /// Range conditions, by `NumericField.rawValue` (`amount` in the policy currency).
+    package var ranges: [RangeCondition?]
     /// `reversible`.
     package var reversible: Bool?
     /// Where `reversible` was written.
@@ -160,8 +156,11 @@ package struct Conditions: Hashable, Sendable {
 
     /// No conditions.
     package static let empty = Conditions(
-        capability: nil, tags: nil, amount: nil, confidence: nil, blastRadius: nil,
+        capability: nil, tags: nil, ranges: Array(repeating: nil, count: NumericField.count),
         reversible: nil, reversibleLocation: nil, attributes: [])
+
+    /// The range condition on a field.
+    package func range(_ f: NumericField) -> RangeCondition? { ranges[f.rawValue] }
 }
 
 /// One entry of `compliance`.

@@ -14,8 +14,7 @@ package struct TableReporter {
         self.table = table
     }
 
-    static let columns = ["capability", "amount", "confidence", "blast_radius", "reversible", "tags", "attributes",
-                          "decision", "approvals", "rules"]
+    static let columns = ActionField.decided.map(\.description) + ["decision", "approvals", "rules"]
 
     /// Renders in `format`, passing text to `emit` in pieces.
     package func render(_ format: Format, emit: (String) -> Void) {
@@ -85,7 +84,7 @@ package struct TableReporter {
         }
         var decision = row.requirement.stage.description
         if row.requirement.review { decision += " + review" }
-        return [label, numeric(.amount), numeric(.confidence), numeric(.blastRadius),
+        return [label] + NumericField.allCases.map(numeric) + [
                 region.reversible.map { String($0) } ?? "any",
                 tags.isEmpty ? "any" : tags.joined(separator: " "),
                 attributes.isEmpty ? "any" : attributes.joined(separator: " "),

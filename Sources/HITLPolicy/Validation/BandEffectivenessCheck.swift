@@ -5,7 +5,7 @@ enum BandEffectivenessCheck: PolicyCheck {
     static func run(_ policy: Policy, into sink: inout DiagnosticSink) {
         for entry in policy.capabilities {
             let base = policy.baseRequirement(of: entry)
-            for dimension in BandDimension.allCases {
+            for dimension in NumericField.allCases {
                 var cumulative = base
                 var lastChange: Band?
                 for band in entry.bands(dimension) {
@@ -14,12 +14,12 @@ enum BandEffectivenessCheck: PolicyCheck {
                         let why = if base.stage == .disabled {
                             "capability '\(entry.pattern)' is disabled, so no band can change its decisions"
                         } else if let prev = lastChange {
-                            "\(dimension.rawValue)[\(prev.index)] already requires as much wherever this band applies"
+                            "\(dimension.spec.bandList)[\(prev.index)] already requires as much wherever this band applies"
                         } else {
                             "capability '\(entry.pattern)' already requires as much as this band adds"
                         }
                         sink.emit(.ineffectiveBand,
-                                  "\(dimension.rawValue)[\(band.index)] of capability '\(entry.pattern)' (\(band.effect.summary)) can never change a decision: \(why)",
+                                  "\(dimension.spec.bandList)[\(band.index)] of capability '\(entry.pattern)' (\(band.effect.summary)) can never change a decision: \(why)",
                                   at: band.location, hint: "remove the band, or make its effect stricter than what already applies")
                     } else {
                         cumulative = joined

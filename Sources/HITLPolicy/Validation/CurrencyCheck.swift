@@ -9,11 +9,11 @@ enum CurrencyCheck: PolicyCheck {
             return
         }
         var places: [(String, SourceLocation)] = []
-        for entry in policy.capabilities where !entry.spend.isEmpty {
-            places.append(("capability '\(entry.pattern)' has spend bands", entry.spend[0].location))
+        for entry in policy.capabilities where !entry.bands(.amount).isEmpty {
+            places.append(("capability '\(entry.pattern)' has spend bands", entry.bands(.amount)[0].location))
         }
         for rule in policy.compliance {
-            if let a = rule.when.amount { places.append(("compliance rule '\(rule.id)' tests the amount", a.location)) }
+            if let a = rule.when.range(.amount) { places.append(("compliance rule '\(rule.id)' tests the amount", a.location)) }
         }
         if let first = policy.exchangeRates.first {
             places.append(("'exchange_rates' is set", first.location))

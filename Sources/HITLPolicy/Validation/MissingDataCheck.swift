@@ -7,18 +7,16 @@ enum MissingDataCheck: PolicyCheck {
     static func run(_ policy: Policy, into sink: inout DiagnosticSink) {
         var rules: [DiagnosticNote] = []
         for entry in policy.capabilities where entry.stage != .disabled {
-            for dimension in BandDimension.allCases {
-                guard let first = entry.bands(dimension).first else { continue }
+            for f in NumericField.allCases {
+                guard let first = entry.bands(f).first else { continue }
                 rules.append(DiagnosticNote(
-                    "capabilities.\(entry.pattern).\(dimension.rawValue) fires when an action omits '\(dimension.actionField)'",
+                    "capabilities.\(entry.pattern).\(f.spec.bandList) fires when an action omits '\(f)'",
                     at: first.location))
             }
         }
         for rule in policy.compliance {
             var fields: [String] = []
-            if rule.when.amount != nil { fields.append("amount") }
-            if rule.when.confidence != nil { fields.append("confidence") }
-            if rule.when.blastRadius != nil { fields.append("blast_radius") }
+            fields += NumericField.allCases.filter { rule.when.range($0) != nil }.map(\.description)
             fields += rule.when.attributes.map { "attributes.\($0.path)" }
             if rule.when.reversible == false { fields.append("reversible (where the capability sets no default)") }
             guard !fields.isEmpty else { continue }
@@ -32,7 +30,7 @@ enum MissingDataCheck: PolicyCheck {
         sink.emit(.firesOnMissingData,
                   "\(rules.count) rule\(rules.count == 1 ? "" : "s") fire\(rules.count == 1 ? "s" : "") when actions omit the data they test "
                     + "(missing data fails closed): \(names.joined(separator: ", "))\(more)",
-                  at: first.location, hint: "agents should send amount, confidence, blast_radius and attributes to avoid needless approvals",
+                  at: first.location, hint: "agents should send \(NumericField.allCases.map(\.description).joined(separator: ", ")) and attributes to avoid needless approvals",
                   notes: rules)
     }
 }

@@ -18,7 +18,7 @@ enum NoTiersCheck: PolicyCheck {
             let what = "capability '\(entry.pattern)'"
             if entry.stage == .approval && entry.tier == nil { out.append((what, entry.stageLocation)) }
             for band in entry.bands where band.effect.stage == .approval && entry.tier == nil {
-                out.append(("\(band.dimension.rawValue)[\(band.index)] of \(what)", band.effect.stageLocation ?? band.location))
+                out.append(("\(band.field.spec.bandList)[\(band.index)] of \(what)", band.effect.stageLocation ?? band.location))
             }
         }
         for rule in policy.compliance where rule.effect.stage == .approval && rule.effect.tier == nil {

@@ -23,7 +23,7 @@ enum ReferenceCheck: PolicyCheck {
             let what = "capability '\(entry.pattern)'"
             tier(entry.tier, at: entry.tierLocation, what)
             for band in entry.bands {
-                tier(band.effect.tier, at: band.effect.tierLocation, "\(band.dimension.rawValue)[\(band.index)] of \(what)")
+                tier(band.effect.tier, at: band.effect.tierLocation, "\(band.field.spec.bandList)[\(band.index)] of \(what)")
             }
         }
         for rule in policy.compliance {

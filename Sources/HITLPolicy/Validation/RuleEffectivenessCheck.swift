@@ -8,12 +8,10 @@ enum RuleEffectivenessCheck: PolicyCheck {
         }
         for rule in policy.compliance {
             var reasons: [String] = []
-            let ranges: [(String, RangeCondition?, Bool)] = [
-                ("amount", rule.when.amount, false), ("confidence", rule.when.confidence, false),
-                ("blast_radius", rule.when.blastRadius, true),
-            ]
-            for (name, range, whole) in ranges {
-                guard let range, range.isEmpty(wholeNumbers: whole), let lo = range.lower, let hi = range.upper else { continue }
+            for f in NumericField.allCases {
+                let name = f.description
+                guard let range = rule.when.range(f), range.isEmpty(wholeNumbers: f.spec.whole),
+                      let lo = range.lower, let hi = range.upper else { continue }
                 sink.emit(.contradictoryBounds,
                           "no \(name) is both \(lo.keyword.replacingUnderscores) \(lo.value) and \(hi.keyword.replacingUnderscores) \(hi.value)",
                           at: range.location, hint: "the rule can never match; check which bound is wrong")

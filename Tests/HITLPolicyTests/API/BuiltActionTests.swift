@@ -36,14 +36,14 @@ struct BuiltActionTests {
         }
         var confidence: ExactDecimal?
         if gen.chance(85) {
-            var c = gen.near(gen.confidences, scale: -3)
+            var c = gen.near(gen.thresholds[.confidence] ?? [], scale: -3)
             if ExactDecimal(1) < c { c = ExactDecimal(1) }
             confidence = c
             parts.append("\"confidence\":\(c)")
         }
         var blast: Int?
         if gen.chance(80) {
-            blast = gen.near(gen.blasts, scale: 0).truncatedInt
+            blast = gen.near(gen.thresholds[.blastRadius] ?? [], scale: 0).truncatedInt
             parts.append("\"blast_radius\":\(blast!)")
         }
         var reversible: Bool?

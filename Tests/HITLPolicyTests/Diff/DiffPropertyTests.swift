@@ -80,12 +80,7 @@ import Testing
     static func contains(_ r: DiffRegion, _ a: ReferenceAction, _ classes: UnionClasses, _ old: Policy, _ new: Policy) -> Bool {
         guard r.currency == nil, r.capabilities.contains(classes.of(a.capability)) else { return false }
         for c in r.conditions {
-            let numeric: ExactDecimal?? = switch c.field {
-            case "amount": .some(a.amount)
-            case "confidence": .some(a.confidence)
-            case "blast_radius": .some(a.blastRadius)
-            default: nil
-            }
+            let numeric: ExactDecimal?? = NumericField(name: c.field).map { a.numbers[$0] }
             if let value = numeric {
                 switch c.value {
                 case .missing: if value != nil { return false }

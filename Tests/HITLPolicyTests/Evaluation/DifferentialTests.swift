@@ -105,9 +105,9 @@ import Testing
 struct ActionGenerator {
     var rng: SplitMix
     let policy: Policy
-    var amounts: [ExactDecimal] = []
-    var confidences: [ExactDecimal] = []
-    var blasts: [ExactDecimal] = []
+    var amounts: [ExactDecimal] { thresholds[.amount] ?? [] }
+    /// Thresholds and bounds the policy uses, by field.
+    var thresholds: [NumericField: [ExactDecimal]] = [:]
     var names: [String] = []
     var tags: [String] = ["unrelated-tag"]
     var attributes: [String: [AttributeValue]] = [:]
@@ -120,9 +120,7 @@ struct ActionGenerator {
             case .exact(let n): names.append(n)
             case .prefix(let p): names += [p, p + "x", p + "deep.er", p + "*", String(p.dropLast())]
             }
-            for b in e.spend { amounts.append(b.threshold.value) }
-            for b in e.confidence { confidences.append(b.threshold.value) }
-            for b in e.blastRadius { blasts.append(b.threshold.value) }
+            for b in e.bands { thresholds[b.field, default: []].append(b.threshold.value) }
         }
         for r in policy.compliance {
             for p in r.when.capability ?? [] {
@@ -131,17 +129,17 @@ struct ActionGenerator {
                 case .prefix(let q): names += [q, q + "y", String(q.dropLast())]
                 }
             }
-            for b in [r.when.amount?.lower, r.when.amount?.upper].compactMap({ $0 }) { amounts.append(b.value) }
-            for b in [r.when.confidence?.lower, r.when.confidence?.upper].compactMap({ $0 }) { confidences.append(b.value) }
-            for b in [r.when.blastRadius?.lower, r.when.blastRadius?.upper].compactMap({ $0 }) { blasts.append(b.value) }
+            for f in NumericField.allCases {
+                for b in [r.when.range(f)?.lower, r.when.range(f)?.upper].compactMap({ $0 }) { thresholds[f, default: []].append(b.value) }
+            }
             if let t = r.when.tags { tags += (t.any ?? []) + (t.all ?? []) + (t.none ?? []) }
             for a in r.when.attributes { attributes[a.path, default: []] += a.values }
         }
         names += ["unknown_capability", "x", "ünïcode.cap"]
         names.removeAll { $0.isEmpty }
-        amounts += [ExactDecimal(0), ExactDecimal(1)]
-        confidences += [ExactDecimal(0), ExactDecimal(1)]
-        blasts += [ExactDecimal(0)]
+        for f in NumericField.allCases {
+            thresholds[f, default: []] += [ExactDecimal(0)] + (f.spec.whole ? [] : [ExactDecimal(1)])
+        }
     }
 
     mutating func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
@@ -173,26 +171,22 @@ struct ActionGenerator {
                 // step above that (just under and just over v once converted).
                 let foreign = chance(30) ? v : foreignAmount(v, rate: rate.rate)
                 fields.append("\"amount\":{\"value\":\"\(foreign)\",\"currency\":\"\(rate.currency)\"}")
-                a.amount = foreign * rate.rate
+                a.numbers[.amount] = foreign * rate.rate
             } else if chance(50) {
                 fields.append("\"amount\":\(v)")
-                a.amount = v
+                a.numbers[.amount] = v
             } else {
                 fields.append("\"amount\":{\"value\":\(v),\"currency\":\"\(policy.currency ?? "USD")\"}")
-                a.amount = v
+                a.numbers[.amount] = v
             }
         }
-        if chance(85) {
-            var c = near(confidences, scale: -3)
-            if ExactDecimal(1) < c { c = ExactDecimal(1) }
-            fields.append("\"confidence\":\(c)")
-            a.confidence = c
-        }
-        if chance(85) {
-            var b = near(blasts, scale: 0)
-            if !b.isWholeNumber { b = ExactDecimal(b.truncatedInt) }
-            fields.append("\"blast_radius\":\(b)")
-            a.blastRadius = b
+        // Every numeric field of the registry other than the amount, within its range.
+        for f in NumericField.allCases where f != .amount && chance(85) {
+            var v = near(thresholds[f] ?? [], scale: f.spec.whole ? 0 : -3)
+            if let m = f.spec.maximum, m < v { v = m }
+            if f.spec.whole && !v.isWholeNumber { v = ExactDecimal(v.truncatedInt) }
+            fields.append("\"\(f)\":\(v)")
+            a.numbers[f] = v
         }
         if chance(80) {
             let r = chance(50)

@@ -4,9 +4,8 @@
 /// converted to the policy currency.
 struct ReferenceAction {
     var capability: String
-    var amount: ExactDecimal?
-    var confidence: ExactDecimal?
-    var blastRadius: ExactDecimal?
+    /// Numeric fields by field (the amount converted); a field absent here is missing.
+    var numbers: [NumericField: ExactDecimal] = [:]
     var reversible: Bool?
     var tags: Set<String>?
     /// Attribute values by dotted path; a path absent here is missing.
@@ -31,13 +30,8 @@ enum ReferenceInterpreter {
             let name = "capabilities.\(entry.pattern)"
             matched.append((entry.location, name, p.baseRequirement(of: entry)))
             for band in entry.bands {
-                let value: ExactDecimal? = switch band.dimension {
-                case .spend: a.amount
-                case .confidence: a.confidence
-                case .blastRadius: a.blastRadius
-                }
-                if value.map(band.threshold.holds) ?? true {
-                    matched.append((band.location, "\(name).\(band.dimension.rawValue)[\(band.index)]",
+                if a.numbers[band.field].map(band.threshold.holds) ?? true {
+                    matched.append((band.location, "\(name).\(band.field.spec.bandList)[\(band.index)]",
                                     p.contribution(of: band.effect, ownTier: entry.tier)))
                 }
             }
@@ -68,9 +62,9 @@ enum ReferenceInterpreter {
             if let all = t.all, !all.allSatisfy(tags.contains) { return false }
             if let none = t.none, none.contains(where: tags.contains) { return false }
         }
-        if let r = c.amount, let v = a.amount, !r.holds(for: v) { return false }
-        if let r = c.confidence, let v = a.confidence, !r.holds(for: v) { return false }
-        if let r = c.blastRadius, let v = a.blastRadius, !r.holds(for: v) { return false }
+        for f in NumericField.allCases {
+            if let r = c.range(f), let v = a.numbers[f], !r.holds(for: v) { return false }
+        }
         if let want = c.reversible, want != reversible { return false }
         for cond in c.attributes {
             guard let v = a.attributes[cond.path] else { continue }   // missing: met
