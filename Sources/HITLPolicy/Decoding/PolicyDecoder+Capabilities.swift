@@ -1,8 +1,7 @@
 /// `capabilities`: short form (`name: stage`) and long form, with their bands.
 extension PolicyDecoder {
-    static let capabilityFields = [
-        "stage", "tier", "review", "reversible", "spend", "confidence", "blast_radius", "description",
-    ]
+    /// The long form's keys (the band lists come from `NumericField`).
+    static let capabilityFields = PolicyFields.capability.names
 
     mutating func capabilities(_ node: YAMLNode) -> [CapabilityEntry] {
         guard let pairs = mapping(node, "'capabilities'") else { return [] }

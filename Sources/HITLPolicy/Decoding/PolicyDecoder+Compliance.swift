@@ -1,7 +1,8 @@
 /// `compliance`: rules with `when` conditions and effects.
 extension PolicyDecoder {
     static let ruleFields = ["id", "description", "reference", "reason", "when", "stage", "tier", "specialists", "review"]
-    static let conditionFields = ["capability", "tags", "amount", "confidence", "blast_radius", "reversible", "attributes"]
+    /// The keys of a rule's `when` (the range conditions come from `NumericField`).
+    static let conditionFields = PolicyFields.conditions.names
 
     mutating func complianceRules(_ node: YAMLNode) -> [ComplianceRule] {
         guard let items = sequence(node, "'compliance'") else { return [] }

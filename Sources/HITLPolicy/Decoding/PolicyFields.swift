@@ -42,11 +42,14 @@ package enum PolicyFields {
         Field("tier", .text, "Approval tier (only with stage approval)."),
         Field("review", .boolean(only: nil), "Flag autonomous actions for post-action review."),
         Field("reversible", .boolean(only: nil), "Reversibility assumed for actions that do not say."),
-        Field("spend", .list(.reference("spend_band"), minItems: 0), "Bands on the amount, thresholds increasing."),
-        Field("confidence", .list(.reference("confidence_band"), minItems: 0), "Bands on confidence, thresholds decreasing."),
-        Field("blast_radius", .list(.reference("blast_radius_band"), minItems: 0), "Bands on records/people affected, increasing."),
+    ] + NumericField.allCases.map {
+        Field($0.spec.bandList, .list(.reference(bandDefinition($0)), minItems: 0), $0.spec.bandSummary)
+    } + [
         Field("description", .text, "What the capability does."),
     ], required: ["stage"])
+
+    /// The schema definition's name of a field's band (`spend_band`).
+    static func bandDefinition(_ field: NumericField) -> String { field.spec.bandList + "_band" }
 
     /// The effects a band may have (exactly one per band).
     package static let bandEffects = [
@@ -60,7 +63,7 @@ package enum PolicyFields {
     package static let bandKeys = Threshold.Kind.allCases.map(\.rawValue) + bandEffects.map(\.name) + ["description"]
 
     /// A band of `dimension`: one threshold of the kinds that dimension takes, one effect.
-    package static func band(_ dimension: BandDimension) -> FieldTable {
+    package static func band(_ dimension: NumericField) -> FieldTable {
         let kinds = PolicyDecoder.thresholdKinds(dimension).map(\.rawValue)
         let value = thresholdShape(dimension)
         let thresholds = kinds.map { Field($0, value, thresholdSummary($0)) }
@@ -89,9 +92,7 @@ package enum PolicyFields {
     package static let conditions = FieldTable([
         Field("capability", .reference("texts"), "A capability name or pattern, or a list of them."),
         Field("tags", .reference("tags"), "Tags: {any, all, none}; a bare list means any."),
-        Field("amount", .fields(range("amount")), "Bounds on the amount (policy currency)."),
-        Field("confidence", .fields(range("confidence")), "Bounds on the agent's confidence."),
-        Field("blast_radius", .fields(range("blast_radius")), "Bounds on records/people affected."),
+    ] + NumericField.allCases.map { Field($0.spec.name, .fields(range($0)), $0.spec.conditionSummary) } + [
         Field("reversible", .boolean(only: nil), "Whether the action is reversible."),
         Field("attributes", .names(keyPattern: attributePathPattern, value: .reference("attribute_values"), minProperties: 1),
               "Equality on the action's attributes, by dotted path."),
@@ -104,9 +105,12 @@ package enum PolicyFields {
         Field("none", .reference("texts"), "None of these tags."),
     ])
 
+    /// The bounds of a range condition on the field named `name`.
+    package static func range(_ name: String) -> FieldTable { range(NumericField(name: name) ?? .amount) }
+
     /// The bounds of a range condition on `field` (`amount`, `confidence`, `blast_radius`).
-    package static func range(_ field: String) -> FieldTable {
-        let (lowers, uppers) = PolicyDecoder.boundKeywords(field)
+    package static func range(_ field: NumericField) -> FieldTable {
+        let (lowers, uppers) = PolicyDecoder.boundKeywords(field.spec.name)
         let value = boundShape(field)
         return FieldTable((lowers + uppers).map { Field($0.0, value, $0.1 ? "Inclusive bound." : "Exclusive bound.") })
     }
@@ -133,20 +137,17 @@ package enum PolicyFields {
         Field("description", .text, "Who the group is."),
     ]
 
-    static func thresholdShape(_ dimension: BandDimension) -> FieldShape {
-        switch dimension {
-        case .spend: .number(minimum: "0", exclusiveMinimum: nil, maximum: nil)
-        case .confidence: .number(minimum: nil, exclusiveMinimum: "0", maximum: "1")
-        case .blastRadius: .integer(minimum: 0, only: nil)
-        }
+    static func thresholdShape(_ field: NumericField) -> FieldShape {
+        let s = field.spec
+        if s.whole { return .integer(minimum: 0, only: nil) }
+        return .number(minimum: s.positiveThresholds ? nil : "0", exclusiveMinimum: s.positiveThresholds ? "0" : nil,
+                       maximum: s.maximum?.description)
     }
 
-    static func boundShape(_ field: String) -> FieldShape {
-        switch field {
-        case "amount": .number(minimum: "0", exclusiveMinimum: nil, maximum: nil)
-        case "confidence": .number(minimum: "0", exclusiveMinimum: nil, maximum: "1")
-        default: .integer(minimum: 0, only: nil)
-        }
+    static func boundShape(_ field: NumericField) -> FieldShape {
+        let s = field.spec
+        if s.whole { return .integer(minimum: 0, only: nil) }
+        return .number(minimum: "0", exclusiveMinimum: nil, maximum: s.maximum?.description)
     }
 
     static func thresholdSummary(_ kind: String) -> String {
@@ -169,9 +170,7 @@ package enum PolicyFields {
         ("tier", .fields(tier)),
         ("specialist", .fields(specialist)),
         ("capability", .anyOf([.reference("stage"), .fields(capability)])),
-        ("spend_band", .fields(band(.spend))),
-        ("confidence_band", .fields(band(.confidence))),
-        ("blast_radius_band", .fields(band(.blastRadius))),
+    ] + NumericField.allCases.map { (bandDefinition($0), FieldShape.fields(band($0))) } + [
         ("rule", .fields(rule)),
         ("tags", .anyOf([.list(.text, minItems: 1), .fields(tags)])),
         ("attribute_values", .anyOf([.reference("attribute_value"), .list(.reference("attribute_value"), minItems: 1)])),

@@ -5,11 +5,12 @@
 /// the lint checks.
 ///
 /// Adding a numeric field (a band list and a range condition like `blast_radius`) is a case
-/// of `NumericField` with its `Spec` below, plus its key in the decoder's known-field lists
-/// (`capabilityFields`, `conditionFields`). Beyond that it is a user-visible change: the
-/// language docs, a parameter of the typed `Action` initialiser if Swift callers should set
-/// it, and the field bits of `assumed` (`ActionFieldMask`, stored in tables as
-/// `tested_fields`) move up by one for reversible, tags and attributes.
+/// of `NumericField` with its `Spec` below: the decoder's known-field lists and the editor
+/// schema (`PolicyFields`) derive from it. Beyond that it is a user-visible change: the
+/// language docs, the regenerated `schema/` file, a parameter of the typed `Action`
+/// initialiser if Swift callers should set it, and the field bits of `assumed`
+/// (`ActionFieldMask`, stored in tables as `tested_fields`) move up by one for reversible,
+/// tags and attributes.
 package enum NumericField: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible {
     case amount = 0, confidence = 1, blastRadius = 2
 
@@ -41,6 +42,10 @@ package enum NumericField: Int, Hashable, Sendable, CaseIterable, CustomStringCo
         package var thresholdHint: String?
         /// What a missing value counts as (SPEC §4: missing risk data fails closed).
         package var missingMeaning: String
+        /// The editor schema's summary of the band list.
+        package var bandSummary: String
+        /// The editor schema's summary of the range condition.
+        package var conditionSummary: String
     }
 
     /// The declarations, by `rawValue`.
@@ -48,15 +53,21 @@ package enum NumericField: Int, Hashable, Sendable, CaseIterable, CustomStringCo
         Spec(name: "amount", bandList: "spend", label: "amount", increasing: true,
              lowerWords: ("over", "at_least"), upperWords: ("under", "at_most"), maximum: nil, whole: false,
              positiveThresholds: false, boundsRule: "must be 0 or more", thresholdsRule: "must be 0 or more",
-             thresholdHint: nil, missingMeaning: "over every threshold"),
+             thresholdHint: nil, missingMeaning: "over every threshold",
+             bandSummary: "Bands on the amount, thresholds increasing.",
+             conditionSummary: "Bounds on the amount (policy currency)."),
         Spec(name: "confidence", bandList: "confidence", label: "confidence", increasing: false,
              lowerWords: ("above", "at_least"), upperWords: ("below", "at_most"), maximum: ExactDecimal(1), whole: false,
              positiveThresholds: true, boundsRule: "must lie between 0 and 1", thresholdsRule: "must be above 0 and at most 1",
-             thresholdHint: "write a fraction such as 0.8", missingMeaning: "below every threshold"),
+             thresholdHint: "write a fraction such as 0.8", missingMeaning: "below every threshold",
+             bandSummary: "Bands on confidence, thresholds decreasing.",
+             conditionSummary: "Bounds on the agent's confidence."),
         Spec(name: "blast_radius", bandList: "blast_radius", label: "blast-radius", increasing: true,
              lowerWords: ("over", "at_least"), upperWords: ("under", "at_most"), maximum: nil, whole: true,
              positiveThresholds: false, boundsRule: "must be whole numbers, 0 or more",
-             thresholdsRule: "must be whole numbers, 0 or more", thresholdHint: nil, missingMeaning: "over every threshold"),
+             thresholdsRule: "must be whole numbers, 0 or more", thresholdHint: nil, missingMeaning: "over every threshold",
+             bandSummary: "Bands on records/people affected, increasing.",
+             conditionSummary: "Bounds on records/people affected."),
     ]
 
     /// How the field is written (read in place: a `Spec` is a dozen strings, not copied

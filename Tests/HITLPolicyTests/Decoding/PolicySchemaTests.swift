@@ -33,11 +33,9 @@ struct PolicySchemaTests {
         #expect(PolicyDecoder.topLevelFields == PolicyFields.policy.names)
         #expect(PolicyDecoder.tierFields == PolicyFields.tier.names)
         #expect(PolicyDecoder.specialistFields == PolicyFields.specialist.names)
-        #expect(PolicyDecoder.capabilityFields == PolicyFields.capability.names)
         #expect(PolicyDecoder.ruleFields == PolicyFields.rule.names)
-        #expect(PolicyDecoder.conditionFields == PolicyFields.conditions.names)
         #expect(PolicyDecoder.bandEffects == PolicyFields.bandEffects.map(\.name))
-        for field in ["amount", "confidence", "blast_radius"] {
+        for field in NumericField.allCases.map(\.spec.name) {
             let (lowers, uppers) = PolicyDecoder.boundKeywords(field)
             #expect(PolicyFields.range(field).names == (lowers + uppers).map(\.0))
         }
