@@ -27,11 +27,29 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Output format: text, json or markdown.")
     var format: Format = .text
 
-    @Option(help: "Exit 1 when oversight is weakened: a loosened or changed region, or a loosened approver change (loosened); or when anything changed (any).")
-    var failOn: FailOn?
+    @Option(help: ArgumentHelp(
+        "Exit 1 when oversight is weakened: a loosened or changed region, or a loosened approver change (loosened); or when anything changed (any). A comma-separated list, or repeated: met when any is.",
+        valueName: "loosened|any[,...]"))
+    var failOn: [FailOnList] = []
 
-    @Flag(help: "Colour the text format even when standard output is not a terminal.")
-    var color = false
+    @Option(help: "Colour text output: auto (a terminal without NO_COLOR), always or never.")
+    var color: LintCommand.ColorMode = .auto
+
+    /// One `--fail-on` value: `loosened`, `any`, or a comma-separated list of them.
+    struct FailOnList: ExpressibleByArgument {
+        var items: [FailOn]
+
+        init?(argument: String) {
+            var items: [FailOn] = []
+            for part in argument.split(separator: ",", omittingEmptySubsequences: false) {
+                guard let f = FailOn(rawValue: String(part)) else { return nil }
+                items.append(f)
+            }
+            self.items = items
+        }
+
+        static var allValueStrings: [String] { FailOn.allCases.map(\.rawValue) }
+    }
 
     func validate() throws {
         if git != nil, policies.count != 1 { throw ValidationError("with --git, give exactly one policy") }
@@ -48,22 +66,28 @@ struct DiffCommand: ParsableCommand {
         }
         let tables = sides.map { Self.table($0, otherSides: sides) }
         let (old, new) = (tables[0], tables[1])
-        let report: DiffReport
+        var report: DiffReport
         do throws(TableTooLarge) {
             report = try PolicyDiff.diff(old: old, new: new)
+            // The header names the files given, not the path stored inside a compiled table.
+            let given = git.map { ["\($0):\(policies[0])", policies[0]] } ?? policies
+            (report.old.source, report.new.source) = (given[0], given[1])
         } catch {
             Terminal.fail("the two policies combine into more than \(TableCompiler.maxNodes) diagram nodes")
         }
-        let met: Bool = switch failOn {
-        case .loosened?: report.weakened
-        case .any?: !report.isEmpty
-        case nil: false
+        let met = failOn.flatMap(\.items).contains { f in
+            switch f {
+            case .loosened: report.weakened
+            case .any: !report.isEmpty
+            }
         }
         // A verdict that is met stands (1) even when the report cannot be written; any other
         // status would claim a report nobody received, so it becomes 2.
         let unwritten: Int32 = met ? 1 : 2
         switch format {
-        case .text: Terminal.write(DiffTextReporter(color: color || Terminal.stdoutWantsColor).render(report), exitOnFailure: unwritten)
+        case .text:
+            let colored = color == .always || (color == .auto && Terminal.stdoutWantsColor)
+            Terminal.write(DiffTextReporter(color: colored).render(report), exitOnFailure: unwritten)
         case .json: Terminal.write(DiffJSONReporter.render(report), exitOnFailure: unwritten)
         case .markdown: Terminal.write(DiffMarkdownReporter.render(report), exitOnFailure: unwritten)
         }

@@ -12,6 +12,7 @@ package enum DiffJSONReporter {
             ("changed", .number(String(report.count(.changed)))),
             ("regions", .number(String(report.regionTotal))),
             ("approver_changes", .number(String(report.approverChanges.count))),
+            ("groups", .number(String(report.groups.count))),
             ("truncated", .bool(report.truncated)),
         ])
         return JSONTree.object([
@@ -19,7 +20,16 @@ package enum DiffJSONReporter {
             ("old", side(report.old)), ("new", side(report.new)), ("summary", summary),
             ("regions", .array(report.regions.map(region))),
             ("approver_changes", .array(report.approverChanges.map(change))),
+            ("groups", .array(report.groups.map(group))),
         ]).pretty()
+    }
+
+    static func group(_ g: DiffGroup) -> JSONTree {
+        .object([
+            ("classification", .string(g.classification.rawValue)), ("kind", .string(g.kind)),
+            ("rules", .array(g.rules.map { .string($0) })), ("edit", .string(g.edit)), ("summary", .string(g.summary)),
+            ("regions", .array(g.regions.map { .number(String($0)) })),
+        ])
     }
 
     static func region(_ r: DiffRegion) -> JSONTree {
