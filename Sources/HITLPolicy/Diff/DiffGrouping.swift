@@ -38,7 +38,9 @@ struct DiffEditKey: Hashable {
 // with that edit reversed (its new rules left out, its old rules joined in, their tiers
 // and panels under their new names): when that equals the old decision the edit alone
 // accounts for the change. A region is attributed to the edits that alone account for it;
-// when none does, to all of them together. With no rule edit at all, the cause is what
+// when none does, to all of them together. A rule with the same fingerprints on both
+// sides is no edit (it matches on one side only because of a rate or a default). With
+// no rule edit at all, the cause is what
 // else differs in that region: the exchange rate of its currency, the capability's
 // default reversibility, or the approvers (the tier ladder). The cost is, per region, the
 // edits in it times the rules holding in it.
@@ -60,6 +62,9 @@ extension DiffRun {
             }
         }
         units.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        // A rule both files hold alike that matches on one side only here does so because
+        // of an exchange rate or a default reversibility, not because it was edited.
+        units.removeAll { oldPathKeys[ByteName($0.path)] == newPathKeys[ByteName($0.path)] }
         var context: [(kind: String, text: String)] = []
         if let code = slice.code {
             context.append(("exchange_rate", "changing the exchange rate of \(code) (\(slice.oldRate) → \(slice.newRate))"))

@@ -43,6 +43,10 @@ struct DiffRun {
     var oldKeys: [Int] = []
     var newKeys: [Int] = []
     var changes: [ApproverChange]
+    /// Each rule path's fingerprints, per side: a path with the same ones on both sides
+    /// is a rule the edit left alone.
+    var oldPathKeys: [ByteName: Set<Int>] = [:]
+    var newPathKeys: [ByteName: Set<Int>] = [:]
     var truncated = false
     /// Regions listed at most.
     var limit = PolicyDiff.maxRegions
@@ -99,6 +103,8 @@ struct DiffRun {
         }
         oldKeys = old.rules.map { key($0, old: true) }
         newKeys = new.rules.map { key($0, old: false) }
+        for (r, k) in zip(old.rules, oldKeys) { oldPathKeys[ByteName(r.path), default: []].insert(k) }
+        for (r, k) in zip(new.rules, newKeys) { newPathKeys[ByteName(r.path), default: []].insert(k) }
         var prefixSet = Set<ByteName>()
         for c in old.classes + new.classes {
             switch c.kind {

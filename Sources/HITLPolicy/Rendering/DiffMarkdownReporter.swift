@@ -25,7 +25,8 @@ package enum DiffMarkdownReporter {
             var lines = "\n#### Changes by edit\n\n"
             for g in report.groups {
                 let line = "- **\(g.classification.rawValue)** \(cell(clip(g.summary, 400)))\n"
-                if out.utf8.count + lines.utf8.count + line.utf8.count > budget { cut = true; break }
+                // Half the room at most: the regions below need some.
+                if out.utf8.count + lines.utf8.count + line.utf8.count > budget / 2 { cut = true; break }
                 lines += line
                 groupsShown += 1
             }
