@@ -155,11 +155,11 @@ struct DiffCLITests {
         let added = try CLI.run(["diff", "--git", "HEAD", "policies/new.yaml", "--fail-on", "loosened"], directory: dir)
         #expect(added.status == 1, "\(added.stderr)")
         #expect(added.stdout.hasPrefix("HEAD:policies/new.yaml → policies/new.yaml"))
-        #expect(added.stdout.contains("LOOSENED   disabled → autonomous"))
+        #expect(added.stdout.contains("LOOSENED   issue_credit: disabled → autonomous"))
         #expect(added.stdout.contains("tier team added"))
         let removed = try CLI.run(["diff", "policies/payments.yaml", "HEAD:policies/gone.yaml"], directory: dir)
         #expect(removed.status == 0, "\(removed.stderr)")
-        #expect(removed.stdout.contains("TIGHTENED  autonomous"))
+        #expect(removed.stdout.contains("TIGHTENED  issue_credit: autonomous"))
         #expect(removed.stdout.contains("128 tightened"))
 
         // An empty revision would read the index (running its fsmonitor hook): refused before git runs.

@@ -117,12 +117,14 @@ extension DiffRun {
         return Requirement(stage: r.stage, review: r.review, tier: tier, specialists: r.specialists.map(approvers.newSpecialist))
     }
 
-    /// `removing P (…)`, `adding P (…)`, `changing P: … → …`.
+    /// `removing P (…)`, `adding P (…)`, `changing P (… → …)`: by what each whole policy
+    /// has at that path (a moved threshold is a change even where only one version matches).
     func unitText(_ u: (path: String, old: [Int], new: [Int])) -> String {
-        let o = u.old.map { Self.ruleWords(old.rules[$0]) }.joined(separator: "; ")
-        let n = u.new.map { Self.ruleWords(new.rules[$0]) }.joined(separator: "; ")
-        if u.new.isEmpty { return "removing \(u.path) (\(o))" }
-        if u.old.isEmpty { return "adding \(u.path) (\(n))" }
+        let olds = oldPathRules[ByteName(u.path)] ?? [], news = newPathRules[ByteName(u.path)] ?? []
+        let o = olds.map { Self.ruleWords(old.rules[$0]) }.joined(separator: "; ")
+        let n = news.map { Self.ruleWords(new.rules[$0]) }.joined(separator: "; ")
+        if news.isEmpty { return "removing \(u.path) (\(o))" }
+        if olds.isEmpty { return "adding \(u.path) (\(n))" }
         return "changing \(u.path) (\(o) → \(n))"
     }
 

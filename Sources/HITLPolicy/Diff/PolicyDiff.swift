@@ -47,6 +47,9 @@ struct DiffRun {
     /// is a rule the edit left alone.
     var oldPathKeys: [ByteName: Set<Int>] = [:]
     var newPathKeys: [ByteName: Set<Int>] = [:]
+    /// Each rule path's rules, per side (rule numbers).
+    var oldPathRules: [ByteName: [Int]] = [:]
+    var newPathRules: [ByteName: [Int]] = [:]
     var truncated = false
     /// Regions listed at most.
     var limit = PolicyDiff.maxRegions
@@ -103,8 +106,14 @@ struct DiffRun {
         }
         oldKeys = old.rules.map { key($0, old: true) }
         newKeys = new.rules.map { key($0, old: false) }
-        for (r, k) in zip(old.rules, oldKeys) { oldPathKeys[ByteName(r.path), default: []].insert(k) }
-        for (r, k) in zip(new.rules, newKeys) { newPathKeys[ByteName(r.path), default: []].insert(k) }
+        for (i, r) in old.rules.enumerated() {
+            oldPathKeys[ByteName(r.path), default: []].insert(oldKeys[i])
+            oldPathRules[ByteName(r.path), default: []].append(i)
+        }
+        for (i, r) in new.rules.enumerated() {
+            newPathKeys[ByteName(r.path), default: []].insert(newKeys[i])
+            newPathRules[ByteName(r.path), default: []].append(i)
+        }
         var prefixSet = Set<ByteName>()
         for c in old.classes + new.classes {
             switch c.kind {
