@@ -79,6 +79,28 @@ struct DiffCLITests {
         #expect(try CLI.run(Self.loosened + ["--color", "sometimes"]).status == 2)
     }
 
+    /// `--traffic LOG` weighs groups and regions by the logged actions in them, in every format.
+    @Test func traffic() throws {
+        let args = ["diff", "fixtures/diff/25-four-edits/old.yaml", "fixtures/diff/25-four-edits/new.yaml", "--traffic", "fixtures/traffic.jsonl"]
+        let text = try CLI.run(args)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("traffic fixtures/traffic.jsonl: 5 of 16 logged actions (31.2%) fall in a changed region; 2 invalid under either policy"))
+        #expect(text.stdout.contains("  traffic: 3 of 16 logged actions (18.7%)"))
+        let md = try CLI.run(args + ["--format", "markdown"])
+        #expect(md.stdout.contains("| traffic | witness |"))
+        let json = try CLI.run(args + ["--format", "json"])
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let t = try #require(obj["traffic"] as? [String: Any])
+        #expect(t["actions"] as? Int == 16 && t["invalid"] as? Int == 2 && t["in_regions"] as? Int == 5)
+        let groups = try #require(obj["groups"] as? [[String: Any]])
+        #expect(groups.compactMap { $0["traffic"] as? Int }.reduce(0, +) == 5)
+        let stdin = try CLI.run(Array(args.dropLast()) + ["-"], stdin: try String(contentsOfFile: CLI.root.appendingPathComponent("fixtures/traffic.jsonl").path, encoding: .utf8))
+        #expect(stdin.stdout.contains("traffic standard input: 5 of 16"))
+        let missing = try CLI.run(Array(args.dropLast()) + ["no-such.jsonl"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no-such.jsonl"))
+    }
+
     /// `--fail-on` takes a comma-separated list, or is repeated: met when any item is.
     @Test func failOnLists() throws {
         #expect(try CLI.run(Self.tightened + ["--fail-on", "loosened,any"]).status == 1)

@@ -163,14 +163,20 @@ enum DiffRegionMerge {
         case attribute(Int)
     }
 
+    /// Merging passes at most.
+    static let maxPasses = 16
+
     /// Merged boxes, each with the indices of the boxes it covers (ascending); `choices`
     /// gives each attribute's number of choices (values, other, missing).
     static func merge(_ boxes: [TableRegion], choices: (Int) -> Int) -> [(region: TableRegion, members: [Int])] {
         var items = boxes.enumerated().map { (region: $0.element, members: [$0.offset]) }
-        // Each pass that merges removes at least one box, so passes are bounded by the count.
+        // A pass costs the boxes times the variables; passes are capped so that the cost
+        // stays bounded whatever the shape (stopping early leaves exact, unmerged boxes).
         var changed = true
-        while changed && items.count > 1 {
+        var passes = 0
+        while changed && items.count > 1 && passes < maxPasses {
             changed = false
+            passes += 1
             var variables = Set<Variable>()
             for item in items {
                 for f in item.region.numeric.keys { variables.insert(.numeric(f)) }

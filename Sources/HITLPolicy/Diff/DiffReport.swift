@@ -184,6 +184,8 @@ public struct DiffReport: Sendable {
     /// The regions grouped by the edit responsible (every listed region in exactly one
     /// group), the group of the most severe region first.
     public var groups: [DiffGroup]
+    /// Where each listed region lies, for placing logged actions (`DiffTraffic`).
+    package var placement: DiffPlacement?
     /// True when the region list was cut at `PolicyDiff.maxRegions`.
     public var truncated: Bool
     /// Changed regions by classification over the whole input space, listed or not (past

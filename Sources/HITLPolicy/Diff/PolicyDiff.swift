@@ -22,12 +22,14 @@ package enum PolicyDiff {
         var run = DiffRun(old: old, new: new)
         run.limit = limit
         try run.run()
-        let (regions, groups) = run.finish()
-        return DiffReport(
+        let (regions, groups, placement) = run.finish()
+        var report = DiffReport(
             old: .init(policy: old.policy, digest: old.policyDigest, source: old.source),
             new: .init(policy: new.policy, digest: new.policyDigest, source: new.source),
             regions: regions, approverChanges: run.changes, truncated: run.truncated,
             regionCounts: run.truncated ? run.regionCounts : nil, groups: groups)
+        report.placement = placement
+        return report
     }
 }
 
@@ -296,7 +298,7 @@ struct DiffRun {
     /// The regions found, merged where they differ in one condition only (within one
     /// edit, capability list, currency, pair of decisions and rule lists), described, most
     /// severe first; and their groups by edit, the group of the most severe region first.
-    func finish() -> (regions: [DiffRegion], groups: [DiffGroup]) {
+    func finish() -> (regions: [DiffRegion], groups: [DiffGroup], placement: DiffPlacement) {
         struct Bucket: Hashable {
             var capabilities: [DiffCapability]
             var slice: Int
@@ -314,7 +316,7 @@ struct DiffRun {
             if buckets[b] == nil { order.append(b) }
             buckets[b, default: []].append(k)
         }
-        var out: [(order: [Int], region: DiffRegion, edit: DiffEditKey)] = []
+        var out: [(order: [Int], region: DiffRegion, edit: DiffEditKey, box: DiffPlacement.Box)] = []
         for b in order {
             guard let ks = buckets[b], let info = sliceNames[b.slice] else { continue }
             let merged = DiffRegionMerge.merge(ks.map { regions[$0].region.region }) { a in
@@ -329,7 +331,7 @@ struct DiffRun {
                     conditions: describe(box, builder: info.names, slice: info.slice),
                     old: b.old, new: b.new, classification: approvers.classify(old: b.old, new: b.new),
                     oldRules: b.oldRules.map { diffRule(old.rules[$0]) }, newRules: b.newRules.map { diffRule(new.rules[$0]) },
-                    witness: w), b.edit))
+                    witness: w), b.edit, DiffPlacement.Box(region: box, capabilities: b.capabilities, code: info.slice.code, scale: info.slice.scale)))
             }
         }
         out.sort { a, b in
@@ -350,7 +352,21 @@ struct DiffRun {
         for g in groups.indices {
             groups[g].summary = DiffGroup.summary(edit: groups[g].edit, regions: groups[g].regions.map { out[$0].region })
         }
-        return (out.map(\.region), groups)
+        var placement = DiffPlacement()
+        placement.boxes = out.map(\.box)
+        if let names = sliceNames[0]?.names { (placement.tags, placement.attributes) = (names.tags, names.attributes) }
+        placement.exactNames = exactNames
+        placement.prefixes = prefixes
+        placement.currency = old.currency
+        if old.currency == new.currency {
+            for r in old.exchangeRates where new.exchangeRates.contains(where: { $0.currency == r.currency && $0.rate == r.rate }) {
+                placement.sharedRates[ByteName(r.currency)] = r.rate
+            }
+        }
+        for sel in selectors {
+            placement.defaults[sel] = [oldIndex.ruleIDs(kind: sel.kind, name: sel.name).reversible, newIndex.ruleIDs(kind: sel.kind, name: sel.name).reversible]
+        }
+        return (out.map(\.region), groups, placement)
     }
 
     /// Paths from `root` to leaves whose two decisions differ and whose region `keep`

@@ -8,7 +8,7 @@ package enum DiffMarkdownReporter {
     package static let limit = 60_000
 
     /// Renders the report within `limit` bytes.
-    package static func render(_ report: DiffReport, limit: Int = Self.limit) -> String {
+    package static func render(_ report: DiffReport, limit: Int = Self.limit, traffic: DiffTraffic? = nil) -> String {
         var out = "### Policy diff: `\(cell(report.new.policy))`\n\n"
         if report.isEmpty {
             return out + "No changes: every action gets the same decision, and approvers are unchanged.\n"
@@ -16,6 +16,7 @@ package enum DiffMarkdownReporter {
         let loosened = report.count(.loosened)
         out += "\(report.weakened ? "⚠️ " : "")**\(loosened) loosened**, \(report.count(.tightened)) tightened, "
             + "\(report.count(.changed)) changed (`\(cell(report.old.source))` → `\(cell(report.new.source))`)\n"
+        if let traffic { out += "\n\(cell(clip(traffic.headline, 600)))\n" }
         // Room kept for the closing note, whatever is cut before it.
         let budget = max(0, limit - 1_000)
         var regionsShown = 0, groupsShown = 0
@@ -23,8 +24,9 @@ package enum DiffMarkdownReporter {
         func fits(_ s: String) -> Bool { out.utf8.count + s.utf8.count <= budget }
         if !report.groups.isEmpty {
             var lines = "\n#### Changes by edit\n\n"
-            for g in report.groups {
-                let line = "- **\(g.classification.rawValue)** \(cell(clip(g.summary, 400)))\n"
+            for (k, g) in report.groups.enumerated() {
+                let share = traffic.flatMap { t in t.groups.indices.contains(k) ? " — traffic: \(t.share(t.groups[k]))" : nil } ?? ""
+                let line = "- **\(g.classification.rawValue)** \(cell(clip(g.summary, 400)))\(share)\n"
                 // Half the room at most: the regions below need some.
                 if out.utf8.count + lines.utf8.count + line.utf8.count > budget / 2 { cut = true; break }
                 lines += line
@@ -39,14 +41,15 @@ package enum DiffMarkdownReporter {
             }
             if fits(block) { out += block } else { cut = true }
         }
-        let header = "| capability | when | old | new | rules | witness |\n| --- | --- | --- | --- | --- | --- |\n"
+        let header = traffic == nil ? "| capability | when | old | new | rules | witness |\n| --- | --- | --- | --- | --- | --- |\n"
+            : "| capability | when | old | new | rules | traffic | witness |\n| --- | --- | --- | --- | --- | --- | --- |\n"
         groups: for g in report.groups.prefix(groupsShown) {
             let open = "\n<details><summary>\(escape(clip(g.summary, 400)))</summary>\n\n" + header
             let close = "\n</details>\n"
             guard fits(open + close) else { cut = true; break }
             out += open
             for k in g.regions where report.regions.indices.contains(k) {
-                let row = self.row(report.regions[k])
+                let row = self.row(report.regions[k], traffic: traffic.flatMap { t in t.regions.indices.contains(k) ? t.share(t.regions[k]) : nil })
                 guard fits(row + close) else { cut = true; out += close; break groups }
                 out += row
                 regionsShown += 1
@@ -64,11 +67,12 @@ package enum DiffMarkdownReporter {
     }
 
     /// One table row.
-    static func row(_ r: DiffRegion) -> String {
+    static func row(_ r: DiffRegion, traffic: String? = nil) -> String {
         let when = r.conditions.map { "\($0.field) \($0.text)" } + (r.currency.map { ["(amounts sent in \($0))"] } ?? [])
         let rules = r.oldRules.map { "old: `\(cell($0.path))` (\(cell($0.source)))" } + r.newRules.map { "new: `\(cell($0.path))` (\(cell($0.source)))" }
         return "| \(cell(DiffTextReporter.capabilityLabel(r.capabilities))) | \(cell(when.isEmpty ? "every action" : when.joined(separator: "; "))) "
             + "| \(cell(r.old.description)) | \(cell(r.new.description)) | \(rules.joined(separator: "<br>")) "
+            + (traffic.map { "| \(cell($0)) " } ?? "")
             + "| \(r.witness.map { "`\(cell(clip($0, 600)))`" } ?? "") |\n"
     }
 

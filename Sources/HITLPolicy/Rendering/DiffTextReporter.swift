@@ -9,15 +9,20 @@ package struct DiffTextReporter {
     package init(color: Bool) { self.color = color }
 
     /// Renders the report.
-    package func render(_ report: DiffReport) -> String {
+    package func render(_ report: DiffReport, traffic: DiffTraffic? = nil) -> String {
         var out = "\(report.old.source) → \(report.new.source)\n"
         if report.isEmpty {
             return out + "no changes: every action gets the same decision, and approvers are unchanged\n"
         }
         out += Self.summary(report) + "\n"
-        for group in report.groups {
+        if let traffic { out += traffic.headline + "\n" }
+        for (g, group) in report.groups.enumerated() {
             out += "\n\(bold(group.summary))\n"
-            for k in group.regions where report.regions.indices.contains(k) { out += region(report.regions[k]) }
+            if let traffic, traffic.groups.indices.contains(g) { out += "  traffic: \(traffic.share(traffic.groups[g]))\n" }
+            for k in group.regions where report.regions.indices.contains(k) {
+                out += region(report.regions[k])
+                if let traffic, traffic.regions.indices.contains(k) { out += "             traffic \(traffic.share(traffic.regions[k]))\n" }
+            }
         }
         if !report.approverChanges.isEmpty {
             out += "\n\(bold("approvers and currencies"))\n"
