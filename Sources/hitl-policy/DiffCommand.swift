@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import HITLPolicy
 
@@ -27,11 +32,32 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Output format: text, json or markdown.")
     var format: Format = .text
 
-    @Option(help: "Exit 1 when oversight is weakened: a loosened or changed region, or a loosened approver change (loosened); or when anything changed (any).")
-    var failOn: FailOn?
+    @Option(help: ArgumentHelp(
+        "Exit 1 when oversight is weakened: a loosened or changed region, or a loosened approver change (loosened); or when anything changed (any). A comma-separated list, or repeated: met when any is.",
+        valueName: "loosened|any[,...]"))
+    var failOn: [FailOnList] = []
 
-    @Flag(help: "Colour the text format even when standard output is not a terminal.")
-    var color = false
+    @Option(help: "Colour text output: auto (a terminal without NO_COLOR), always or never.")
+    var color: LintCommand.ColorMode = .auto
+
+    @Option(help: ArgumentHelp("A JSON Lines log of actions (as eval reads; - for standard input): each group and region shows how many fall in it and their share of the log.", valueName: "log"))
+    var traffic: String?
+
+    /// One `--fail-on` value: `loosened`, `any`, or a comma-separated list of them.
+    struct FailOnList: ExpressibleByArgument {
+        var items: [FailOn]
+
+        init?(argument: String) {
+            var items: [FailOn] = []
+            for part in argument.split(separator: ",", omittingEmptySubsequences: false) {
+                guard let f = FailOn(rawValue: String(part)) else { return nil }
+                items.append(f)
+            }
+            self.items = items
+        }
+
+        static var allValueStrings: [String] { FailOn.allCases.map(\.rawValue) }
+    }
 
     func validate() throws {
         if git != nil, policies.count != 1 { throw ValidationError("with --git, give exactly one policy") }
@@ -39,33 +65,53 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Only --traffic decides actions, which needs each table's decision diagrams.
+        let decides = traffic != nil
         let sides: [Side]
         if let git {
-            sides = [Self.loadGit(revision: git, path: policies[0]),
-                     .table(PolicyInput.load(policies[0], allowTable: true, invalidStatus: 2, diagrams: false))]
+            sides = [Self.loadGit(revision: git, path: policies[0], diagrams: decides),
+                     .table(PolicyInput.load(policies[0], allowTable: true, invalidStatus: 2, diagrams: decides))]
         } else {
-            sides = [Self.load(policies[0]), Self.load(policies[1])]
+            sides = [Self.load(policies[0], diagrams: decides), Self.load(policies[1], diagrams: decides)]
         }
-        let tables = sides.map { Self.table($0, otherSides: sides) }
+        let tables = sides.map { Self.table($0, otherSides: sides, diagrams: decides) }
         let (old, new) = (tables[0], tables[1])
-        let report: DiffReport
+        var report: DiffReport
         do throws(TableTooLarge) {
             report = try PolicyDiff.diff(old: old, new: new)
+            // The header names the files given, not the path stored inside a compiled table.
+            let given = git.map { ["\($0):\(policies[0])", policies[0]] } ?? policies
+            (report.old.source, report.new.source) = (given[0], given[1])
         } catch {
             Terminal.fail("the two policies combine into more than \(TableCompiler.maxNodes) diagram nodes")
         }
-        let met: Bool = switch failOn {
-        case .loosened?: report.weakened
-        case .any?: !report.isEmpty
-        case nil: false
+        var counts: DiffTraffic?
+        if let traffic {
+            var fd: Int32 = 0
+            if traffic != "-" {
+                fd = open(traffic, O_RDONLY)
+                if fd < 0 { Terminal.fail("\(traffic): \(String(cString: strerror(errno)))") }
+                var st = stat()
+                if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { Terminal.fail("\(traffic): is a folder, not an actions file") }
+            }
+            counts = DiffTraffic.count(fd: fd, log: traffic == "-" ? "standard input" : traffic, report: report, old: old, new: new)
+            if fd != 0 { close(fd) }
+        }
+        let met = failOn.flatMap(\.items).contains { f in
+            switch f {
+            case .loosened: report.weakened
+            case .any: !report.isEmpty
+            }
         }
         // A verdict that is met stands (1) even when the report cannot be written; any other
         // status would claim a report nobody received, so it becomes 2.
         let unwritten: Int32 = met ? 1 : 2
         switch format {
-        case .text: Terminal.write(DiffTextReporter(color: color || Terminal.stdoutWantsColor).render(report), exitOnFailure: unwritten)
-        case .json: Terminal.write(DiffJSONReporter.render(report), exitOnFailure: unwritten)
-        case .markdown: Terminal.write(DiffMarkdownReporter.render(report), exitOnFailure: unwritten)
+        case .text:
+            let colored = color == .always || (color == .auto && Terminal.stdoutWantsColor)
+            Terminal.write(DiffTextReporter(color: colored).render(report, traffic: counts), exitOnFailure: unwritten)
+        case .json: Terminal.write(DiffJSONReporter.render(report, traffic: counts), exitOnFailure: unwritten)
+        case .markdown: Terminal.write(DiffMarkdownReporter.render(report, traffic: counts), exitOnFailure: unwritten)
         }
         Terminal.exit(met ? 1 : 0)
     }
@@ -78,22 +124,22 @@ struct DiffCommand: ParsableCommand {
 
     /// A file, or `REV:PATH` from git when no file has that name (`:PATH`, with no
     /// revision, is refused: it would read the git index).
-    static func load(_ argument: String) -> Side {
+    static func load(_ argument: String, diagrams: Bool) -> Side {
         if !PolicyFiles.exists(argument), let colon = argument.firstIndex(of: ":") {
-            return loadGit(revision: String(argument[..<colon]), path: String(argument[argument.index(after: colon)...]))
+            return loadGit(revision: String(argument[..<colon]), path: String(argument[argument.index(after: colon)...]), diagrams: diagrams)
         }
-        return .table(PolicyInput.load(argument, allowTable: true, invalidStatus: 2, diagrams: false))
+        return .table(PolicyInput.load(argument, allowTable: true, invalidStatus: 2, diagrams: diagrams))
     }
 
-    static func loadGit(revision: String, path: String) -> Side {
+    static func loadGit(revision: String, path: String, diagrams: Bool) -> Side {
         let label = "\(revision):\(path)"
         guard let bytes = GitSource.read(revision: revision, path: path) else { return .absent(label) }
-        return .table(PolicyInput.load(bytes: bytes, label: label, allowTable: true, invalidStatus: 2, diagrams: false))
+        return .table(PolicyInput.load(bytes: bytes, label: label, allowTable: true, invalidStatus: 2, diagrams: diagrams))
     }
 
     /// The side's table; an absent path is the empty policy (SPEC §5): no tiers, panels,
     /// capabilities or rules, so every action is disabled. It takes the other side's name.
-    static func table(_ side: Side, otherSides: [Side]) -> DecisionTable {
+    static func table(_ side: Side, otherSides: [Side], diagrams: Bool) -> DecisionTable {
         switch side {
         case .table(let t): return t
         case .absent(let label):
@@ -102,7 +148,7 @@ struct DiffCommand: ParsableCommand {
                 (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x2E || c == 0x5F || c == 0x2D
             } } ?? "empty"
             return PolicyInput.load(bytes: Array("version: 1\nname: \(name)\n".utf8), label: label, allowTable: false,
-                                    invalidStatus: 2, diagrams: false)
+                                    invalidStatus: 2, diagrams: diagrams)
         }
     }
 }

@@ -181,6 +181,11 @@ public struct DiffReport: Sendable {
     public var regions: [DiffRegion]
     /// Changes inside tiers and panels, the ladder and currencies.
     public var approverChanges: [ApproverChange]
+    /// The regions grouped by the edit responsible (every listed region in exactly one
+    /// group), the group of the most severe region first.
+    public var groups: [DiffGroup]
+    /// Where each listed region lies, for placing logged actions (`DiffTraffic`).
+    package var placement: DiffPlacement?
     /// True when the region list was cut at `PolicyDiff.maxRegions`.
     public var truncated: Bool
     /// Changed regions by classification over the whole input space, listed or not (past
@@ -188,8 +193,9 @@ public struct DiffReport: Sendable {
     public var regionCounts: [DiffClassification: Int]
 
     init(old: Side, new: Side, regions: [DiffRegion], approverChanges: [ApproverChange], truncated: Bool,
-         regionCounts: [DiffClassification: Int]? = nil) {
+         regionCounts: [DiffClassification: Int]? = nil, groups: [DiffGroup] = []) {
         self.old = old
+        self.groups = groups
         self.new = new
         self.regions = regions
         self.approverChanges = approverChanges

@@ -22,11 +22,14 @@ package enum PolicyDiff {
         var run = DiffRun(old: old, new: new)
         run.limit = limit
         try run.run()
-        return DiffReport(
+        let (regions, groups, placement) = run.finish()
+        var report = DiffReport(
             old: .init(policy: old.policy, digest: old.policyDigest, source: old.source),
             new: .init(policy: new.policy, digest: new.policyDigest, source: new.source),
-            regions: run.sortedRegions(), approverChanges: run.changes, truncated: run.truncated,
-            regionCounts: run.truncated ? run.regionCounts : nil)
+            regions: regions, approverChanges: run.changes, truncated: run.truncated,
+            regionCounts: run.truncated ? run.regionCounts : nil, groups: groups)
+        report.placement = placement
+        return report
     }
 }
 
@@ -42,6 +45,13 @@ struct DiffRun {
     var oldKeys: [Int] = []
     var newKeys: [Int] = []
     var changes: [ApproverChange]
+    /// Each rule path's fingerprints, per side: a path with the same ones on both sides
+    /// is a rule the edit left alone.
+    var oldPathKeys: [ByteName: Set<Int>] = [:]
+    var newPathKeys: [ByteName: Set<Int>] = [:]
+    /// Each rule path's rules, per side (rule numbers).
+    var oldPathRules: [ByteName: [Int]] = [:]
+    var newPathRules: [ByteName: [Int]] = [:]
     var truncated = false
     /// Regions listed at most.
     var limit = PolicyDiff.maxRegions
@@ -50,7 +60,21 @@ struct DiffRun {
     private var selectors: [DiffCapability] = []
     private var exactNames = Set<ByteName>()
     private var prefixes: [String] = []
-    private var regions: [(order: [Int], region: DiffRegion)] = []
+    private var regions: [(order: [Int], region: Pending)] = []
+    /// Each currency slice's tag and attribute names, by slice number.
+    private var sliceNames: [Int: (slice: CurrencySlice, names: DiffWitness)] = [:]
+
+    /// A changed region as found: described and merged with its neighbours by `finish`.
+    struct Pending {
+        var capabilities: [DiffCapability]
+        var slice: Int
+        var region: TableRegion
+        var old: DiffOutcome
+        var new: DiffOutcome
+        var oldRules: [Int]
+        var newRules: [Int]
+        var edit: DiffEditKey
+    }
     private var regionIndex: [GroupKey: Int] = [:]
 
     struct RuleKey: Hashable {
@@ -65,6 +89,7 @@ struct DiffRun {
         var new: DiffOutcome
         var oldRules: [Int]
         var newRules: [Int]
+        var edit: DiffEditKey
     }
 
     init(old: DecisionTable, new: DecisionTable) {
@@ -83,6 +108,14 @@ struct DiffRun {
         }
         oldKeys = old.rules.map { key($0, old: true) }
         newKeys = new.rules.map { key($0, old: false) }
+        for (i, r) in old.rules.enumerated() {
+            oldPathKeys[ByteName(r.path), default: []].insert(oldKeys[i])
+            oldPathRules[ByteName(r.path), default: []].append(i)
+        }
+        for (i, r) in new.rules.enumerated() {
+            newPathKeys[ByteName(r.path), default: []].insert(newKeys[i])
+            newPathRules[ByteName(r.path), default: []].append(i)
+        }
         var prefixSet = Set<ByteName>()
         for c in old.classes + new.classes {
             switch c.kind {
@@ -146,6 +179,7 @@ struct DiffRun {
         var new: DiffOutcome
         var oldKeys: Set<Int>
         var newKeys: Set<Int>
+        var pair: DiagramBuilder.RequirementPair
     }
 
     /// Lists the changed regions, up to `limit`; past that, counts them all
@@ -186,6 +220,7 @@ struct DiffRun {
                 return AnyHashable([c.0, c.1])
             }))
             let witness = DiffWitness(tags: builder.tags, attributes: builder.attributes)
+            if !counting { sliceNames[s] = (slice, witness) }
             var reaches: [Int32: Bool] = [:]
             var known: [Signature: (changes: [Change], complete: Bool)] = [:]
             var counted: [Signature: [Int]] = [:]
@@ -229,7 +264,8 @@ struct DiffRun {
                     for (region, leaf) in paths {
                         let (a, b) = change(builder.pair(ofLeaf: leaf))
                         let (ro, rn) = responsible(region, oldIDs.filter { shared[$0] < 0 }, newIDs, o.reversible, n.reversible, builder)
-                        found.append(Change(region: region, old: a, new: b, oldKeys: Set(ro.map { oldKeys[$0] }), newKeys: Set(rn.map { newKeys[$0] })))
+                        found.append(Change(region: region, old: a, new: b, oldKeys: Set(ro.map { oldKeys[$0] }), newKeys: Set(rn.map { newKeys[$0] }),
+                                          pair: builder.pair(ofLeaf: leaf)))
                     }
                     complete = paths.count <= limit
                     known[signature] = (found, complete)
@@ -238,21 +274,20 @@ struct DiffRun {
                 for change in changes {
                     let oldRules = (o.own.filter { change.oldKeys.contains(oldKeys[$0]) } + change.oldKeys.flatMap { oldGlobalByKey[$0] ?? [] }).sorted()
                     let newRules = (n.own.filter { change.newKeys.contains(newKeys[$0]) } + change.newKeys.flatMap { newGlobalByKey[$0] ?? [] }).sorted()
-                    let key = GroupKey(slice: s, region: change.region, old: change.old, new: change.new, oldRules: oldRules, newRules: newRules)
+                    let edit = attribute(region: change.region, pair: change.pair, oldRules: oldRules, newRules: newRules,
+                                         newCandidates: n.own + newIndex.global, defaults: (o.reversible, n.reversible),
+                                         sel: sel, slice: slice, builder: builder)
+                    let key = GroupKey(slice: s, region: change.region, old: change.old, new: change.new, oldRules: oldRules, newRules: newRules,
+                                       edit: edit)
                     if let k = regionIndex[key] {
                         regions[k].region.capabilities.append(sel)
                         continue
                     }
                     if regions.count >= limit { truncated = true; return }
                     regionIndex[key] = regions.count
-                    var w: String?
-                    if case .action(let text) = witness.build(name: witnessName(sel), region: change.region, slice: slice) { w = text }
-                    regions.append(([c, s, regions.count], DiffRegion(
-                        capabilities: [sel], currency: slice.code,
-                        conditions: describe(change.region, builder: builder, slice: slice),
-                        old: change.old, new: change.new, classification: approvers.classify(old: change.old, new: change.new),
-                        oldRules: oldRules.map { diffRule(old.rules[$0]) }, newRules: newRules.map { diffRule(new.rules[$0]) },
-                        witness: w)))
+                    regions.append(([c, s, regions.count], Pending(
+                        capabilities: [sel], slice: s, region: change.region, old: change.old, new: change.new,
+                        oldRules: oldRules, newRules: newRules, edit: edit)))
                 }
                 // Regions past the paths listed may be new: the counting pass covers them.
                 if !complete { truncated = true; return }
@@ -260,11 +295,78 @@ struct DiffRun {
         }
     }
 
-    func sortedRegions() -> [DiffRegion] {
-        regions.sorted { a, b in
+    /// The regions found, merged where they differ in one condition only (within one
+    /// edit, capability list, currency, pair of decisions and rule lists), described, most
+    /// severe first; and their groups by edit, the group of the most severe region first.
+    func finish() -> (regions: [DiffRegion], groups: [DiffGroup], placement: DiffPlacement) {
+        struct Bucket: Hashable {
+            var capabilities: [DiffCapability]
+            var slice: Int
+            var old: DiffOutcome
+            var new: DiffOutcome
+            var oldRules: [Int]
+            var newRules: [Int]
+            var edit: DiffEditKey
+        }
+        var buckets: [Bucket: [Int]] = [:]
+        var order: [Bucket] = []
+        for (k, r) in regions.enumerated() {
+            let p = r.region
+            let b = Bucket(capabilities: p.capabilities, slice: p.slice, old: p.old, new: p.new, oldRules: p.oldRules, newRules: p.newRules, edit: p.edit)
+            if buckets[b] == nil { order.append(b) }
+            buckets[b, default: []].append(k)
+        }
+        var out: [(order: [Int], region: DiffRegion, edit: DiffEditKey, box: DiffPlacement.Box)] = []
+        for b in order {
+            guard let ks = buckets[b], let info = sliceNames[b.slice] else { continue }
+            let merged = DiffRegionMerge.merge(ks.map { regions[$0].region.region }) { a in
+                a < info.names.attributes.count ? info.names.attributes[a].values.count + 2 : Int.max
+            }
+            for (box, members) in merged {
+                var w: String?
+                if let first = b.capabilities.first,
+                   case .action(let text) = info.names.build(name: witnessName(first), region: box, slice: info.slice) { w = text }
+                out.append((regions[ks[members[0]]].order, DiffRegion(
+                    capabilities: b.capabilities, currency: info.slice.code,
+                    conditions: describe(box, builder: info.names, slice: info.slice),
+                    old: b.old, new: b.new, classification: approvers.classify(old: b.old, new: b.new),
+                    oldRules: b.oldRules.map { diffRule(old.rules[$0]) }, newRules: b.newRules.map { diffRule(new.rules[$0]) },
+                    witness: w), b.edit, DiffPlacement.Box(region: box, capabilities: b.capabilities, code: info.slice.code, scale: info.slice.scale)))
+            }
+        }
+        out.sort { a, b in
             a.region.classification != b.region.classification ? a.region.classification < b.region.classification
                 : a.order.lexicographicallyPrecedes(b.order)
-        }.map(\.region)
+        }
+        var groupIndex: [DiffEditKey: Int] = [:]
+        var groups: [DiffGroup] = []
+        for (k, r) in out.enumerated() {
+            if let g = groupIndex[r.edit] {
+                groups[g].regions.append(k)
+                continue
+            }
+            groupIndex[r.edit] = groups.count
+            groups.append(DiffGroup(kind: r.edit.kind, rules: r.edit.rules, edit: r.edit.text, summary: "", regions: [k],
+                                    classification: r.region.classification))
+        }
+        for g in groups.indices {
+            groups[g].summary = DiffGroup.summary(edit: groups[g].edit, regions: groups[g].regions.map { out[$0].region })
+        }
+        var placement = DiffPlacement()
+        placement.boxes = out.map(\.box)
+        if let names = sliceNames[0]?.names { (placement.tags, placement.attributes) = (names.tags, names.attributes) }
+        placement.exactNames = exactNames
+        placement.prefixes = prefixes
+        placement.currency = old.currency
+        if old.currency == new.currency {
+            for r in old.exchangeRates where new.exchangeRates.contains(where: { $0.currency == r.currency && $0.rate == r.rate }) {
+                placement.sharedRates[ByteName(r.currency)] = r.rate
+            }
+        }
+        for sel in selectors {
+            placement.defaults[sel] = [oldIndex.ruleIDs(kind: sel.kind, name: sel.name).reversible, newIndex.ruleIDs(kind: sel.kind, name: sel.name).reversible]
+        }
+        return (out.map(\.region), groups, placement)
     }
 
     /// Paths from `root` to leaves whose two decisions differ and whose region `keep`

@@ -2,7 +2,7 @@
 /// docs/commands.md).
 package enum DiffJSONReporter {
     /// Renders the report.
-    package static func render(_ report: DiffReport) -> String {
+    package static func render(_ report: DiffReport, traffic: DiffTraffic? = nil) -> String {
         func side(_ s: DiffReport.Side) -> JSONTree {
             .object([("policy", .string(s.policy)), ("policy_digest", .string(s.digest)), ("source", .string(s.source))])
         }
@@ -12,14 +12,36 @@ package enum DiffJSONReporter {
             ("changed", .number(String(report.count(.changed)))),
             ("regions", .number(String(report.regionTotal))),
             ("approver_changes", .number(String(report.approverChanges.count))),
+            ("groups", .number(String(report.groups.count))),
             ("truncated", .bool(report.truncated)),
         ])
-        return JSONTree.object([
+        func counted(_ tree: JSONTree, _ counts: [Int]?, _ k: Int) -> JSONTree {
+            guard let counts, counts.indices.contains(k), case .object(var members) = tree else { return tree }
+            members.append(("traffic", .number(String(counts[k]))))
+            return .object(members)
+        }
+        var members: [(String, JSONTree)] = [
             ("format", .string("hitl-policy-diff")), ("version", .number("1")),
             ("old", side(report.old)), ("new", side(report.new)), ("summary", summary),
-            ("regions", .array(report.regions.map(region))),
+            ("regions", .array(report.regions.enumerated().map { counted(region($0.element), traffic?.regions, $0.offset) })),
             ("approver_changes", .array(report.approverChanges.map(change))),
-        ]).pretty()
+            ("groups", .array(report.groups.enumerated().map { counted(group($0.element), traffic?.groups, $0.offset) })),
+        ]
+        if let traffic {
+            members.append(("traffic", .object([
+                ("log", .string(traffic.log)), ("actions", .number(String(traffic.total))),
+                ("invalid", .number(String(traffic.invalid))), ("in_regions", .number(String(traffic.placed))),
+            ])))
+        }
+        return JSONTree.object(members).pretty()
+    }
+
+    static func group(_ g: DiffGroup) -> JSONTree {
+        .object([
+            ("classification", .string(g.classification.rawValue)), ("kind", .string(g.kind)),
+            ("rules", .array(g.rules.map { .string($0) })), ("edit", .string(g.edit)), ("summary", .string(g.summary)),
+            ("regions", .array(g.regions.map { .number(String($0)) })),
+        ])
     }
 
     static func region(_ r: DiffRegion) -> JSONTree {

@@ -1,5 +1,6 @@
-/// `diff --format text`: changed regions grouped by capability, the group with the most
-/// severe change first; then approver and currency changes.
+/// `diff --format text`: changed regions grouped by the edit responsible, one summary
+/// line per group, the group with the most severe change first; then approver and
+/// currency changes.
 package struct DiffTextReporter {
     /// ANSI colour for the classification labels.
     package var color: Bool
@@ -8,15 +9,20 @@ package struct DiffTextReporter {
     package init(color: Bool) { self.color = color }
 
     /// Renders the report.
-    package func render(_ report: DiffReport) -> String {
+    package func render(_ report: DiffReport, traffic: DiffTraffic? = nil) -> String {
         var out = "\(report.old.source) → \(report.new.source)\n"
         if report.isEmpty {
             return out + "no changes: every action gets the same decision, and approvers are unchanged\n"
         }
         out += Self.summary(report) + "\n"
-        for group in Self.groups(report.regions) {
-            out += "\n\(bold(group.label))\n"
-            for r in group.regions { out += region(r) }
+        if let traffic { out += traffic.headline + "\n" }
+        for (g, group) in report.groups.enumerated() {
+            out += "\n\(bold(group.summary))\n"
+            if let traffic, traffic.groups.indices.contains(g) { out += "  traffic: \(traffic.share(traffic.groups[g]))\n" }
+            for k in group.regions where report.regions.indices.contains(k) {
+                out += region(report.regions[k])
+                if let traffic, traffic.regions.indices.contains(k) { out += "             traffic \(traffic.share(traffic.regions[k]))\n" }
+            }
         }
         if !report.approverChanges.isEmpty {
             out += "\n\(bold("approvers and currencies"))\n"
@@ -67,7 +73,7 @@ package struct DiffTextReporter {
     }
 
     private func region(_ r: DiffRegion) -> String {
-        var out = "  \(label(r.classification)) \(r.old) → \(r.new)\n"
+        var out = "  \(label(r.classification)) \(Self.capabilityLabel(r.capabilities)): \(r.old) → \(r.new)\n"
         let when = r.conditions.isEmpty ? ["every action"] : r.conditions.map { "\($0.field) \($0.text)" }
         for (k, w) in when.enumerated() { out += "             \(k == 0 ? "when " : "     ")\(w)\n" }
         if let code = r.currency { out += "             (amounts sent in \(code))\n" }

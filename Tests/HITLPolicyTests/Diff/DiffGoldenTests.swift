@@ -26,7 +26,7 @@ struct DiffGoldenTests {
         Golden.check(DiffTextReporter(color: false).render(report), against: "fixtures/diff/\(name)/expected.txt")
     }
 
-    @Test(arguments: ["01-raise-spend-threshold", "09-exchange-rate-change", "12-tier-rename", "20-reversible-default", "21-attribute-values"])
+    @Test(arguments: ["01-raise-spend-threshold", "09-exchange-rate-change", "12-tier-rename", "20-reversible-default", "21-attribute-values", "25-four-edits"])
     func jsonAndMarkdown(_ name: String) throws {
         let (old, new) = try Self.tables(name)
         let report = try PolicyDiff.diff(old: old, new: new)
@@ -34,6 +34,57 @@ struct DiffGoldenTests {
         Golden.check(DiffMarkdownReporter.render(report), against: "fixtures/diff/\(name)/expected.md")
         let parsed = try JSONSerialization.jsonObject(with: Data(DiffJSONReporter.render(report).utf8)) as? [String: Any]
         #expect(parsed?["format"] as? String == "hitl-policy-diff")
+    }
+
+    /// Each case reads as a handful of groups, every region in exactly one; every exit
+    /// verdict is kept (regions only merge).
+    @Test(arguments: cases)
+    func groups(_ name: String) throws {
+        let (old, new) = try Self.tables(name)
+        let report = try PolicyDiff.diff(old: old, new: new)
+        #expect(report.groups.count <= (name == "25-four-edits" ? 5 : 3), "\(name): \(report.groups.map(\.summary))")
+        DiffPropertyTests.checkGroups(report, " (\(name))")
+        #expect(DiffMarkdownReporter.render(report).utf8.count <= DiffMarkdownReporter.limit)
+    }
+
+    /// The edits behind the fixtures, attributed exactly.
+    @Test func attribution() throws {
+        func edit(_ name: String) throws -> [String] { try PolicyDiff.diff(old: Self.tables(name).0, new: Self.tables(name).1).groups.map(\.edit) }
+        #expect(try edit("08-remove-compliance-rule") == ["removing compliance.sanctioned-counterparty (stage disabled when any of tags [sanctioned])"])
+        #expect(try edit("09-exchange-rate-change") == ["changing the exchange rate of EUR (1.08 → 1.1)"])
+        #expect(try edit("20-reversible-default") == ["changing the default reversibility of refund (false → true)"])
+        #expect(try edit("24-ladder-reorder") == ["reordering the tier ladder"])
+        #expect(try edit("01-raise-spend-threshold").count == 1)
+        // Four edits (a threshold, a stage, a compliance rule removed, a rate): one group
+        // each, and one for the EUR amounts where the threshold and the rate act together.
+        let four = try edit("25-four-edits")
+        #expect(four.count == 5)
+        #expect(four.contains("removing compliance.irreversible-low-confidence (tier lead when confidence below 0.7 and reversible false)"))
+        #expect(four.contains("changing the exchange rate of EUR (1.08 → 1.2)"))
+        #expect(four.contains("changing capabilities.lookup_customer (stage autonomous → stage approval, tier team)"))
+        #expect(four.contains("changing capabilities.refund.spend[1] (tier lead when amount over 5000 → tier lead when amount over 8000)"))
+    }
+
+    /// Two shipped example policies (over 65,536 bytes of Markdown before grouping) and a
+    /// small limit: the comment stays within it, summary first, the rest counted with the
+    /// command that prints it.
+    @Test func markdownFitsAComment() throws {
+        func table(_ path: String) throws -> DecisionTable {
+            try #require(PolicyCompilation.compile(try Repo.bytes(path), file: path).table)
+        }
+        for (a, b) in [("policies/payments.yaml", "policies/support.yaml"), ("policies/platform.yaml", "policies/payments.yaml")] {
+            var report = try PolicyDiff.diff(old: table(a), new: table(b))
+            (report.old.source, report.new.source) = (a, b)
+            let md = DiffMarkdownReporter.render(report)
+            #expect(md.utf8.count <= 60_000)
+            #expect(md.contains("<details>"))
+            #expect(md.contains("`hitl-policy diff \(a) \(b)` prints them all"))
+        }
+        let (old, new) = try Self.tables("08-remove-compliance-rule")
+        let md = DiffMarkdownReporter.render(try PolicyDiff.diff(old: old, new: new), limit: 5_000)
+        #expect(md.utf8.count <= 5_000)
+        #expect(md.split(separator: "\n")[1].contains("**42 loosened**"))
+        #expect(md.contains("more regions not shown here"))
     }
 
     /// Every witness, fed through eval under both policies, gets the two decisions the

@@ -25,13 +25,16 @@ import Testing
             checked += 1
             let report = try PolicyDiff.diff(old: oldTable, new: newTable)
             #expect(!report.truncated)
-            // Counted without listing, the regions are the listed ones, once per capability.
+            // Counted without listing, the regions are the listed ones, once per capability,
+            // before listed regions that differ in one condition only are merged.
             let counted = try PolicyDiff.diff(old: oldTable, new: newTable, listing: 0)
             #expect(counted.truncated == !report.regions.isEmpty)
             for c in DiffClassification.allCases {
                 let listed = report.regions.filter { $0.classification == c }.reduce(0) { $0 + $1.capabilities.count }
-                #expect(counted.regionCounts[c, default: 0] == listed, "\(c)\n--- edit:\n\(Self.lineDiff(source, edited))")
+                let n = counted.regionCounts[c, default: 0]
+                #expect(n >= listed && (n > 0) == (listed > 0), "\(c)\n--- edit:\n\(Self.lineDiff(source, edited))")
             }
+            Self.checkGroups(report, "\n--- edit:\n\(Self.lineDiff(source, edited))")
             let classes = UnionClasses(oldTable, newTable)
             for region in report.regions {
                 let witness = try #require(region.witness)
@@ -55,6 +58,28 @@ import Testing
     }
 
     /// A decision with panel names renamed, approvals as a set (renaming reorders them).
+    /// Grouping invariants: every region in exactly one group; a group's classification is
+    /// its most severe region's; a rule edit's paths are among each region's rules; the
+    /// summary counts the group's regions.
+    static func checkGroups(_ report: DiffReport, _ context: String) {
+        let all = report.groups.flatMap(\.regions)
+        #expect(all.sorted() == Array(report.regions.indices), "regions not in exactly one group\(context)")
+        for g in report.groups {
+            let regions = g.regions.filter(report.regions.indices.contains).map { report.regions[$0] }
+            #expect(!regions.isEmpty)
+            #expect(g.classification == regions.map(\.classification).min(), "\(g.summary)\(context)")
+            #expect(g.summary.contains("\(regions.count) region"), "\(g.summary)\(context)")
+            if g.kind == "rule" || g.kind == "rules" {
+                for r in regions {
+                    let paths = Set((r.oldRules + r.newRules).map(\.path))
+                    #expect(g.rules.allSatisfy(paths.contains), "\(g.summary): \(paths)\(context)")
+                }
+            } else {
+                #expect(g.rules.isEmpty)
+            }
+        }
+    }
+
     static func renamed(_ d: DiffGoldenTests.Decided, _ renames: [String: String]) -> some Equatable {
         [d.stage, String(d.review)] + d.approvals.map { renames[$0] ?? $0 }.sorted()
     }

@@ -1,0 +1,240 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What `diff --traffic` needs to place an action in a listed region: each region's box as
+/// found, with the capability classes and currency pass it belongs to.
+package struct DiffPlacement: Sendable {
+    struct Box: Sendable {
+        var region: TableRegion
+        var capabilities: [DiffCapability]
+        /// The currency pass: nil for plain amounts (and currencies at an unchanged rate).
+        var code: String?
+        /// Box amount bounds are in units of `scale` per unit sent (the pass's rates).
+        var scale: ExactDecimal
+    }
+
+    var boxes: [Box] = []
+    var tags: [String] = []
+    var attributes: [TableAttribute] = []
+    var exactNames = Set<ByteName>()
+    var prefixes: [String] = []
+    /// The old policy's currency: amounts in it, or plain, are in the base pass.
+    var currency: String?
+    /// Currencies whose rate both policies share, with that rate (the base pass converts).
+    var sharedRates: [ByteName: ExactDecimal] = [:]
+    /// Each capability class's default reversibility, old and new.
+    var defaults: [DiffCapability: [Bool]] = [:]
+}
+
+/// How many logged actions fall in each region and group (`diff --traffic LOG`). An action
+/// is placed by evaluating the regions' conditions on its fields, after both policies have
+/// judged it valid through the typed API; a region holds every action whose two decisions
+/// differ that way, so each action is in at most one region of each capability class.
+package struct DiffTraffic: Sendable {
+    /// The log's name, for the headline.
+    package var log: String
+    /// Non-blank lines read.
+    package var total = 0
+    /// Lines that either policy decides `invalid` (not JSON, not an action, too long).
+    package var invalid = 0
+    /// Actions in some region.
+    package var placed = 0
+    /// Actions per region, in `DiffReport.regions` order.
+    package var regions: [Int]
+    /// Actions per group, in `DiffReport.groups` order.
+    package var groups: [Int]
+
+    /// A line longer than this is counted as invalid and skipped (as `eval` bounds lines).
+    package static let maxLine = ActionStream.maxLine
+
+    /// Reads the JSON Lines at `fd` in chunks (memory bounded by `maxLine`), placing each
+    /// action in `report`'s regions.
+    package static func count(fd: Int32, log: String, report: DiffReport, old: DecisionTable, new: DecisionTable) -> DiffTraffic {
+        var t = DiffTraffic(log: log, regions: Array(repeating: 0, count: report.regions.count),
+                            groups: Array(repeating: 0, count: report.groups.count))
+        let (a, b) = (CompiledPolicy(table: old), CompiledPolicy(table: new))
+        var groupOf = [Int](repeating: -1, count: report.regions.count)
+        for (g, group) in report.groups.enumerated() { for k in group.regions where groupOf.indices.contains(k) { groupOf[k] = g } }
+        var line: [UInt8] = []
+        var skipping = false
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        func finish() {
+            defer { line.removeAll(keepingCapacity: true) }
+            if skipping { skipping = false; t.total += 1; t.invalid += 1; return }
+            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
+            t.total += 1
+            t.add(line, a, b, report, groupOf)
+        }
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { break }
+            for byte in chunk[0..<n] {
+                if byte == 0x0A { finish(); continue }
+                if skipping { continue }
+                if line.count >= maxLine { skipping = true; line.removeAll(keepingCapacity: true); continue }
+                line.append(byte)
+            }
+        }
+        if skipping || !line.isEmpty { finish() }
+        return t
+    }
+
+    private mutating func add(_ line: [UInt8], _ a: CompiledPolicy, _ b: CompiledPolicy, _ report: DiffReport, _ groupOf: [Int]) {
+        guard a.decide(Action(json: line)).outcome != .invalid, b.decide(Action(json: line)).outcome != .invalid else { invalid += 1; return }
+        guard let k = Self.region(of: line, in: report) else { return }
+        placed += 1
+        regions[k] += 1
+        if groupOf[k] >= 0 { groups[groupOf[k]] += 1 }
+    }
+
+    /// The listed region holding a (valid) action line, or nil.
+    static func region(of line: [UInt8], in report: DiffReport) -> Int? {
+        let value: JSONValue? = line.withUnsafeBufferPointer { buffer in
+            var s = JSONScanner(buffer)
+            return try? s.value()
+        }
+        guard let value, let placement = report.placement else { return nil }
+        return placement.place(value)
+    }
+
+    /// `12 of 200 logged actions (6.0%)`.
+    package func share(_ n: Int) -> String {
+        "\(n) of \(total) logged action\(total == 1 ? "" : "s") (\(Self.percent(n, total)))"
+    }
+
+    /// The headline: how much of the log the changes touch.
+    package var headline: String {
+        "traffic \(log): \(placed) of \(total) logged action\(total == 1 ? "" : "s") (\(Self.percent(placed, total))) fall in a changed region"
+            + (invalid > 0 ? "; \(invalid) invalid under either policy" : "")
+    }
+
+    /// One decimal place, rounded down; `0.0%` of an empty log.
+    static func percent(_ n: Int, _ total: Int) -> String {
+        guard total > 0 else { return "0.0%" }
+        let (tenths, overflow) = n.multipliedReportingOverflow(by: 1000)
+        let t = overflow ? Int(Double(n) / Double(total) * 1000) : tenths / total
+        return "\(t / 10).\(t % 10)%"
+    }
+}
+
+extension DiffPlacement {
+    /// The index of the box holding the action, or nil.
+    func place(_ action: JSONValue) -> Int? {
+        guard case .object(let members) = action else { return nil }
+        func member(_ key: String, _ ms: [([UInt8], JSONValue)]) -> JSONValue? {
+            ms.first { $0.0.elementsEqual(key.utf8) }?.1
+        }
+        guard case .string(let nameBytes)? = member("capability", members) else { return nil }
+        let name = String(decoding: nameBytes, as: UTF8.self)
+        let cls: DiffCapability
+        if exactNames.contains(ByteName(name)) {
+            cls = DiffCapability(kind: .exact, name: name)
+        } else if let p = prefixes.filter({ nameBytes.starts(with: $0.utf8) }).max(by: { $0.utf8.count < $1.utf8.count }) {
+            cls = DiffCapability(kind: .prefix, name: p)
+        } else {
+            cls = DiffCapability(kind: .other, name: "")
+        }
+        // The amount, as the pass that holds it sees it.
+        var amount: ExactDecimal?
+        var code: String?
+        switch member("amount", members) {
+        case .number(let n)?: amount = n.exact
+        case .object(let ms)?:
+            switch member("value", ms) {
+            case .number(let n)?: amount = n.exact
+            case .string(let s)?: amount = ExactDecimal(parsing: String(decoding: s, as: UTF8.self))
+            default: return nil
+            }
+            if case .string(let c)? = member("currency", ms) {
+                let text = String(decoding: c, as: UTF8.self)
+                if !text.sameBytes(as: currency ?? "") { code = text }
+            }
+        case nil, .null?: break
+        default: return nil
+        }
+        func number(_ key: String) -> ExactDecimal?? {
+            switch member(key, members) {
+            case .number(let n)?: return .some(n.exact)
+            case nil, .null?: return .some(nil)
+            default: return nil
+            }
+        }
+        guard let confidence = number("confidence"), let blast = number("blast_radius") else { return nil }
+        var reversible: Bool?
+        if case .bool(let r)? = member("reversible", members) { reversible = r }
+        var present = Set<ByteName>()
+        if case .array(let tags)? = member("tags", members) {
+            for case .string(let t) in tags { present.insert(ByteName(String(decoding: t, as: UTF8.self))) }
+        }
+        var attributes: [([UInt8], JSONValue)] = []
+        if case .object(let ms)? = member("attributes", members) { attributes = ms }
+        let defaults = self.defaults[cls] ?? [false, false]
+        for (k, box) in boxes.enumerated() where box.capabilities.contains(cls) {
+            var value = amount
+            if let v = amount {
+                if let code {
+                    if let c = box.code {
+                        guard c.sameBytes(as: code) else { continue }
+                        value = v * box.scale
+                    } else {
+                        guard let rate = sharedRates[ByteName(code)] else { continue }
+                        value = v * rate
+                    }
+                } else if box.code != nil { continue }
+            } else if box.code != nil { continue }
+            let fields: [(NumericField, ExactDecimal?)] = [(.amount, value), (.confidence, confidence), (.blastRadius, blast)]
+            guard fields.allSatisfy({ f, x in Self.holds(box.region.numeric[f], x) }) else { continue }
+            if let r = reversible {
+                if box.region.reversibleMissing || (box.region.reversible.map { $0 != r } ?? false) { continue }
+            } else if defaults[0] != defaults[1] {
+                if box.region.reversible != nil && !box.region.reversibleMissing { continue }
+            } else {
+                if box.region.reversibleMissing || (box.region.reversible.map { $0 != defaults[0] } ?? false) { continue }
+            }
+            guard box.region.tags.allSatisfy({ t, want in tags.indices.contains(t) && present.contains(ByteName(tags[t])) == want }) else { continue }
+            guard box.region.attributes.allSatisfy({ a, choice in
+                self.attributes.indices.contains(a) && Self.choice(of: self.attributes[a], in: attributes) == choice
+            }) else { continue }
+            return k
+        }
+        return nil
+    }
+
+    static func holds(_ span: TableRegion.Span?, _ x: ExactDecimal?) -> Bool {
+        switch span {
+        case nil: return true
+        case .missing?: return x == nil
+        case .interval(let l, let u)?:
+            guard let x else { return false }
+            return (l?.isBelow(x) ?? true) && !(u?.isBelow(x) ?? false)
+        }
+    }
+
+    /// The diagram's choice for an attribute: a value's index, `values.count` for another
+    /// value, `values.count + 1` when missing (or null, or under a non-object).
+    static func choice(of attribute: TableAttribute, in members: [([UInt8], JSONValue)]) -> Int {
+        var current: [([UInt8], JSONValue)] = members
+        let parts = attribute.path.split(separator: ".", omittingEmptySubsequences: false)
+        var found: JSONValue?
+        for (k, part) in parts.enumerated() {
+            guard let v = current.first(where: { $0.0.elementsEqual(part.utf8) })?.1 else { return attribute.values.count + 1 }
+            if k == parts.count - 1 { found = v; break }
+            guard case .object(let ms) = v else { return attribute.values.count + 1 }
+            current = ms
+        }
+        guard let found else { return attribute.values.count + 1 }
+        for (k, w) in attribute.values.enumerated() {
+            switch (found, w) {
+            case (.string(let s), .string(let t)) where s.elementsEqual(t.utf8): return k
+            case (.number(let n), .number(let m)) where n.exact == m: return k
+            case (.bool(let b), .bool(let c)) where b == c: return k
+            default: continue
+            }
+        }
+        if case .null = found { return attribute.values.count + 1 }
+        return attribute.values.count
+    }
+}
