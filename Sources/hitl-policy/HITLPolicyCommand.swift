@@ -12,7 +12,7 @@ struct HITLPolicyCommand: ParsableCommand {
             Documentation: docs/language.md, docs/commands.md, docs/diagnostics.md.
             """,
         version: versionText,
-        subcommands: [LintCommand.self, CompileCommand.self, EvalCommand.self, DiffCommand.self, SchemaCommand.self]
+        subcommands: [LintCommand.self, CompileCommand.self, EvalCommand.self, DiffCommand.self, TestCommand.self, SchemaCommand.self]
     )
 
     /// Runs the command line, mapping ArgumentParser's usage status (64) to the SPEC's 2.

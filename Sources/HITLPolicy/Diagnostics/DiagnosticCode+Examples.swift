@@ -97,6 +97,11 @@ extension DiagnosticCode {
         case "file-too-large": "a file larger than \(SyntaxLimits.maxFileBytes) bytes"
         case "scalar-too-long": "a single key or value longer than \(SyntaxLimits.maxScalarBytes) bytes"
         case "skipped-file": "a `*.yaml` or `*.yml` entry in a folder given to `lint` that is not a regular file (a FIFO, socket or device), a symlink that leads nowhere or into a loop, or a subfolder that cannot be read; name such a file on the command line to read it anyway"
+        case "test-policy-missing": "a test file whose `policy:` names a file that does not exist or cannot be read (the path is relative to the test file)"
+        case "unknown-fixture": "a case whose `use:` names no entry of the file's `fixtures:` (with a \"did you mean\" when one is close)"
+        case "impossible-expectation": "an `expect` the policy can never produce: an unknown `decision`, a `tier`, `specialists` or `approvals` name the policy does not define, a `reasons` rule path it does not have, `errors` on a decision other than `invalid`"
+        case "invalid-test-action": "an action value with no exact JSON form: a YAML number written as hex, octal, `.inf` or `.nan`, or a non-string key; quote it, or write a decimal"
+        case "too-many-cases": "a `matrix` whose combinations exceed \(TestFileFields.maxMatrixCases), or a file whose cases exceed \(TestFileFields.maxCases) after expansion"
         default: nil
         }
     }

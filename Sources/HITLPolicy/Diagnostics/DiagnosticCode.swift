@@ -82,6 +82,13 @@ extension DiagnosticCode {
     static let ineffectiveSetting = DiagnosticCode("HP607", "ineffective-setting", .warning, "A setting that has no effect where it is written")
     static let firesOnMissingData = DiagnosticCode("HP608", "fires-on-missing-data", .note, "A rule that fires when actions omit the data it tests")
 
+    // Test files (HP7xx): `*.test.yaml` read by `hitl-policy test`.
+    static let testPolicyMissing = DiagnosticCode("HP700", "test-policy-missing", .error, "A test file's policy cannot be read")
+    static let unknownFixture = DiagnosticCode("HP701", "unknown-fixture", .error, "A case uses a fixture the file does not define")
+    static let impossibleExpectation = DiagnosticCode("HP702", "impossible-expectation", .error, "An expected value the policy can never produce")
+    static let invalidTestAction = DiagnosticCode("HP703", "invalid-test-action", .error, "An action value with no exact JSON form")
+    static let tooManyCases = DiagnosticCode("HP704", "too-many-cases", .error, "A matrix or file that expands to more cases than the limit")
+
     /// Every code, in id order.
     public static let all: [DiagnosticCode] = [
         yamlSyntax, invalidEncoding, duplicateKey, multipleDocuments, aliasBudget, nestingTooDeep,
@@ -94,6 +101,7 @@ extension DiagnosticCode {
         ruleWithoutEffect, emptyWhen, unknownCondition, invalidBounds, tableTooLarge,
         ineffectiveBand, ineffectiveRule, contradictoryBounds, unusedTier, unusedSpecialist,
         autonomousDefault, missingSLA, ineffectiveSetting, firesOnMissingData,
+        testPolicyMissing, unknownFixture, impossibleExpectation, invalidTestAction, tooManyCases,
     ]
 
     /// Looks a code up by id (`HP200`) or name (`unknown-field`).

@@ -15,7 +15,8 @@ enum DiagnosticsDoc {
             - **note**: information; never fails.
 
             Codes run in families: HP1xx YAML syntax and input limits, HP2xx fields, types and values,
-            HP3xx references between names, HP4xx bands, HP5xx compliance rules, HP6xx warnings and notes.
+            HP3xx references between names, HP4xx bands, HP5xx compliance rules, HP6xx warnings and notes,
+            HP7xx test files (`*.test.yaml`, read by `hitl-policy test`, which exits 2 on them).
             When a file has errors, the warnings that need a well-formed policy to be meaningful
             (HP600, HP601, HP603, HP604, HP608) are held back until the errors are fixed.
 

@@ -1,0 +1,115 @@
+/// The rows `compile --format table` lists, as values: which row an action falls in, and a
+/// witness action for each row. Used by `hitl-policy test` for coverage and generation.
+package struct PolicyRows {
+    /// One capability class and its merged rows (the reviewer's view, `ReviewTable`).
+    package struct ClassRows: Sendable {
+        /// The class as `compile --format table` labels it.
+        package var label: String
+        /// Its rows, in table order.
+        package var rows: [Row]
+        /// The rules that apply to the class (entry or default, bands, compliance rules).
+        package var ruleIDs: [Int]
+    }
+
+    /// One row: its region, decision, the rules matching throughout, and a witness.
+    package struct Row: Sendable {
+        /// The row's cells as `compile --format table` prints them (capability first).
+        package var cells: [String]
+        /// The region.
+        package var region: TableRegion
+        /// The decision there.
+        package var requirement: Requirement
+        /// A JSON action in the row; nil when no action lies in it (or its numbers are too
+        /// long to compute with).
+        package var witness: String?
+    }
+
+    /// The numbers an action carried, in the policy currency (nil: missing).
+    package struct Probe: Sendable {
+        /// Class index (into `classes`).
+        package var classIndex: Int
+        /// Row index within the class.
+        package var row: Int
+        /// Amount converted to the policy currency, confidence, blast radius.
+        package var numbers: [NumericField: ExactDecimal]
+    }
+
+    /// Every class with its rows, in table order.
+    package let classes: [ClassRows]
+    /// The table.
+    package let table: DecisionTable
+    let evaluator: Evaluator
+
+    /// Computes the rows of a policy (as many as `compile --format table` prints).
+    package init(_ policy: CompiledPolicy) {
+        table = policy.table
+        evaluator = Evaluator(table: table)
+        var view = ReviewTable(table)
+        let reporter = TableReporter(table)
+        let witness = DiffWitness(tags: table.tags, attributes: table.attributes)
+        let index = ClassIndex(table.classes)
+        var out: [ClassRows] = []
+        for (c, cls) in table.classes.enumerated() {
+            let name = Self.witnessName(cls, classIndex: c, index: index)
+            let rows = view.rows(of: cls).map { row -> Row in
+                var w: String?
+                if let name, case .action(let text) = witness.build(name: name, region: row.region, slice: .base) { w = text }
+                return Row(cells: reporter.cells(row, label: cls.label), region: row.region, requirement: row.requirement, witness: w)
+            }
+            out.append(ClassRows(label: cls.label, rows: rows, ruleIDs: view.ruleIDs(of: cls)))
+        }
+        classes = out
+    }
+
+    /// The total number of rows.
+    package var count: Int { classes.reduce(0) { $0 + $1.rows.count } }
+
+    /// The row a JSON action falls in, with its numbers; nil when the action is invalid.
+    package func locate(json: [UInt8]) -> Probe? {
+        json.withUnsafeBufferPointer { locate(line: $0) }
+    }
+
+    private func locate(line bytes: UnsafeBufferPointer<UInt8>) -> Probe? {
+        let e = evaluator
+        e.line = bytes
+        defer { e.clearAction() }
+        if e.parse() != nil { return nil }
+        e.validate()
+        guard e.fields.errors.isEmpty, let c = e.classOfAction(), c < classes.count else { return nil }
+        var numbers: [NumericField: ExactDecimal] = [:]
+        for f in NumericField.allCases { if let v = e.value(of: f) { numbers[f] = v.exact } }
+        let reversible = e.fields.reversible ?? table.classes[c].reversible
+        let rows = classes[c].rows
+        for (k, row) in rows.enumerated() where contains(row.region, numbers: numbers, reversible: reversible) {
+            return Probe(classIndex: c, row: k, numbers: numbers)
+        }
+        return nil
+    }
+
+    private func contains(_ region: TableRegion, numbers: [NumericField: ExactDecimal], reversible: Bool) -> Bool {
+        for (f, span) in region.numeric {
+            switch span {
+            case .missing: if numbers[f] != nil { return false }
+            case .interval(let l, let u):
+                guard let x = numbers[f] else { return false }
+                if let l, !l.isBelow(x) { return false }
+                if let u, u.isBelow(x) { return false }
+            }
+        }
+        if let r = region.reversible, r != reversible { return false }
+        for (t, present) in region.tags where evaluator.tagPresent[t] != present { return false }
+        for (a, choice) in region.attributes where evaluator.attributeChoice(a) != choice { return false }
+        return true
+    }
+
+    /// A capability name in the class (not claimed by another class); nil when none is found.
+    static func witnessName(_ cls: CapabilityClass, classIndex c: Int, index: ClassIndex) -> String? {
+        if cls.kind == .exact { return cls.name }
+        let base = cls.kind == .prefix ? cls.name : ""
+        for suffix in ["example", "x-example", "other-example", "z-example"] + (1...64).map({ "example-\($0)" }) {
+            let candidate = base + suffix
+            if index.lookup(candidate) == c { return candidate }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,112 @@
+/// `hitl-policy test`: finds test files, checks them, and runs every selected case through
+/// the typed API (`CompiledPolicy.decide`), exactly as `eval` decides its lines.
+package enum TestRunner {
+    /// Whether a path names a test file (`*.test.yaml` or `*.test.yml`).
+    package static func isTestFile(_ path: String) -> Bool {
+        path.hasSuffix(".test.yaml") || path.hasSuffix(".test.yml")
+    }
+
+    /// The test files under `paths`: files given by name as they are, folders walked
+    /// recursively (sorted, hidden folders skipped). Throws when a path cannot be read or
+    /// holds no test file.
+    package static func discover(_ paths: [String]) throws(InputError) -> [String] {
+        var out: [String] = []
+        for path in paths {
+            let entries: [PolicyFiles.Entry]
+            do { entries = try PolicyFiles.entries([path]) } catch {
+                // A folder with no YAML at all: say so in the test command's words.
+                if PolicyFiles.exists(path) { throw InputError("\(path): no *.test.yaml or *.test.yml files in this folder") }
+                throw error
+            }
+            var found: [String] = []
+            for e in entries {
+                switch e {
+                case .given(let p): found.append(p)
+                case .found(let p) where isTestFile(p): found.append(p)
+                default: continue
+                }
+            }
+            if found.isEmpty { throw InputError("\(path): no *.test.yaml or *.test.yml files in this folder") }
+            out += found
+        }
+        return out
+    }
+
+    /// Runs the test files. `select` picks cases by name (`--run`).
+    /// With `coverage`, each case's table row is found and `run.coverage` measured per policy.
+    package static func run(files: [String], select: (String) -> Bool = { _ in true }, coverage: Bool = false) -> TestRun {
+        var run = TestRun()
+        var policies: [String: LoadedPolicy] = [:]
+        var rowsByPolicy: [String: PolicyRows] = [:]
+        var policyOrder: [String] = []
+        for path in files {
+            var r = TestRun.FileResult(path: path)
+            let bytes: [UInt8]
+            do { bytes = try PolicyFiles.read(path) } catch {
+                r.failure = error.description
+                run.files.append(r)
+                continue
+            }
+            r.source = bytes
+            let (decoded, diagnostics) = TestFileDecoder.decode(bytes, file: path)
+            var sink = DiagnosticSink()
+            sink.append(contentsOf: diagnostics)
+            guard let file = decoded else { r.diagnostics = sink.diagnostics; run.files.append(r); continue }
+            if let p = file.policy {
+                let resolved = resolve(p, relativeTo: path)
+                r.policyPath = resolved
+                if !PolicyFiles.exists(resolved) {
+                    sink.emit(.testPolicyMissing, "the policy '\(p)' does not exist (looked for \(resolved))", at: file.policyLocation,
+                              hint: "the path is relative to the test file")
+                } else {
+                    let loaded = policies[resolved] ?? CompiledPolicy.load(path: resolved)
+                    policies[resolved] = loaded
+                    r.policy = loaded.policy
+                    if loaded.policy == nil {
+                        r.policyDiagnostics = loaded.diagnostics.filter { $0.severity == .error }
+                        r.policySource = (try? PolicyFiles.read(resolved)) ?? []
+                        r.policyFailure = loaded.failure
+                    }
+                }
+            }
+            if let policy = r.policy {
+                for c in file.cases { ExpectationCheck.impossible(c.expect, table: policy.table, into: &sink) }
+            }
+            r.diagnostics = Self.unique(sink.diagnostics.sorted())
+            if !r.invalidTestFile, let policy = r.policy {
+                r.cases.reserveCapacity(file.cases.count)
+                var rows: PolicyRows?
+                if coverage, let key = r.policyPath {
+                    if rowsByPolicy[key] == nil { rowsByPolicy[key] = PolicyRows(policy); policyOrder.append(key) }
+                    rows = rowsByPolicy[key]
+                }
+                for (k, c) in file.cases.enumerated() where select(c.name) {
+                    let d = policy.decide(Action(json: c.action, line: k + 1))
+                    r.cases.append(.init(testCase: c, decision: d, mismatches: ExpectationCheck.mismatches(c.expect, d),
+                                         probe: rows?.locate(json: c.action)))
+                }
+            }
+            run.files.append(r)
+        }
+        for key in policyOrder {
+            guard let rows = rowsByPolicy[key], let compiled = policies[key]?.policy else { continue }
+            let cases = run.files.filter { $0.policyPath == key }.flatMap(\.cases)
+            run.coverage.append(TestCoverage.measure(policy: key, rows: rows, compiled: compiled, cases: cases))
+        }
+        return run
+    }
+
+    /// A matrix repeats its case's `expect`: one diagnostic per place is enough.
+    static func unique(_ ds: [Diagnostic]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for d in ds where out.last != d { out.append(d) }
+        return out
+    }
+
+    /// `policy` relative to the test file's folder (absolute paths as they are).
+    static func resolve(_ policy: String, relativeTo file: String) -> String {
+        if policy.hasPrefix("/") { return policy }
+        guard let slash = file.lastIndex(of: "/") else { return policy }
+        return String(file[...slash]) + policy
+    }
+}

@@ -1,0 +1,98 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgumentParser
+import HITLPolicy
+
+/// `hitl-policy test [PATH...]`
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run policy test files (*.test.yaml): actions with expected decisions, table-row coverage, generated cases.",
+        discussion: """
+            Folders are searched recursively for *.test.yaml and *.test.yml files (default: the current folder).
+            --generate POLICY writes a test file with one case per decision-table row instead of running tests.
+            Exit status: 0 every case passed (and coverage met --min-coverage), 1 a case failed, coverage is short \
+            or a policy is invalid, 2 usage, I/O error or an invalid test file.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, junit, tap
+    }
+
+    @Argument(help: "Test files or folders (default: .).")
+    var paths: [String] = []
+
+    @Option(help: "Output format: text, json, junit (JUnit XML) or tap (TAP version 14).")
+    var format: Format = .text
+
+    @Option(name: .customLong("run"), help: "Run only the cases whose name matches this regular expression.")
+    var pattern: String?
+
+    @Flag(help: "Measure and print table-row coverage, with a ready-to-paste case for every row no case reaches.")
+    var coverage = false
+
+    @Option(help: "Fail (exit 1) when a policy's row coverage is below this percentage (implies --coverage).")
+    var minCoverage: Double?
+
+    @Option(help: "Write a test file for this policy (one case per table row) instead of running tests.")
+    var generate: String?
+
+    @Option(name: .shortAndLong, help: "With --generate: write to this file instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        if let p = minCoverage, !(p >= 0 && p <= 100) { throw ValidationError("--min-coverage must be a percentage from 0 to 100") }
+        if let pattern { do { _ = try Regex(pattern) } catch { throw ValidationError("--run: not a valid regular expression: \(pattern)") } }
+        if generate != nil, !paths.isEmpty || pattern != nil || coverage || minCoverage != nil {
+            throw ValidationError("--generate takes only a policy (and -o FILE)")
+        }
+        if output != nil, generate == nil { throw ValidationError("-o/--output is only for --generate") }
+    }
+
+    func run() throws {
+        if let generate { generateFile(generate) }
+        let files: [String]
+        do { files = try TestRunner.discover(paths.isEmpty ? ["."] : paths) } catch { Terminal.fail(error.description) }
+        let regex = pattern.flatMap { try? Regex($0) }
+        let select: (String) -> Bool = { name in regex.map { name.contains($0) } ?? true }
+        let result = TestRunner.run(files: files, select: select, coverage: coverage || minCoverage != nil)
+        let status = result.exitStatus(minCoverage: minCoverage)
+        let text = switch format {
+        case .text: TestTextReporter(color: Terminal.stdoutWantsColor).render(result, minCoverage: minCoverage)
+        case .json: TestJSONReporter.render(result, minCoverage: minCoverage)
+        case .junit: TestJUnitReporter.render(result, minCoverage: minCoverage)
+        case .tap: TestTAPReporter.render(result, minCoverage: minCoverage)
+        }
+        Terminal.write(text, exitOnFailure: status == 0 ? 2 : status)
+        Terminal.exit(status)
+    }
+
+    private func generateFile(_ policy: String) -> Never {
+        let loaded = CompiledPolicy.load(path: policy)
+        guard let compiled = loaded.policy else {
+            let errors = loaded.diagnostics.filter { $0.severity == .error }
+            if !errors.isEmpty {
+                let source = (try? PolicyFiles.read(policy)) ?? []
+                Terminal.writeError(TextReporter(color: false).render(LintReport(files: [FileReport(path: policy, diagnostics: errors, source: source)])))
+            }
+            if let failure = loaded.failure { Terminal.writeError("hitl-policy: error: \(failure)\n") }
+            Terminal.exit(loaded.failure != nil && errors.isEmpty && !PolicyFiles.exists(policy) ? 2 : 1)
+        }
+        let reference = output.map { TestGenerator.relativePath(to: policy, from: $0) } ?? policy
+        var command = "hitl-policy test --generate \(policy)"
+        if let output { command += " -o \(output)" }
+        let text = TestGenerator.generate(policyReference: reference, command: command, rows: PolicyRows(compiled), compiled: compiled)
+        guard let output else {
+            Terminal.write(text, exitOnFailure: 2)
+            Terminal.exit(0)
+        }
+        let fd = open(output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if fd < 0 { Terminal.fail("\(output): \(String(cString: strerror(errno)))") }
+        if !Terminal.writeAll(fd, text) || close(fd) != 0 { Terminal.outputFailed(label: output, status: 2) }
+        Terminal.exit(0)
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+@Suite("hitl-policy test")
+struct TestCLITests {
+    static let failing = "fixtures/tests/failing.test.yaml"
+
+    @Test("a failing case: golden output in each format, exit 1", arguments: ["text", "json", "junit", "tap"])
+    func golden(format: String) throws {
+        let r = try CLI.run(["test", "--format", format, Self.failing])
+        #expect(r.status == 1)
+        let path = CLI.root.appendingPathComponent("fixtures/tests/failing.\(format).golden")
+        if ProcessInfo.processInfo.environment["RECORD"] == "1" { try Data(r.stdout.utf8).write(to: path) }
+        #expect(r.stdout == (try String(contentsOf: path, encoding: .utf8)))
+    }
+
+    @Test("JUnit is well-formed XML: one testsuite per file, one testcase per case, failures with message and body")
+    func junitParses() throws {
+        let r = try CLI.run(["test", "--format", "junit", Self.failing])
+        let script = """
+            import sys, xml.etree.ElementTree as E
+            root = E.fromstring(sys.stdin.read())
+            assert root.tag == 'testsuites'
+            suites = root.findall('testsuite')
+            assert len(suites) == 1, suites
+            cases = suites[0].findall('testcase')
+            assert len(cases) == 3, len(cases)
+            fails = [c.find('failure') for c in cases if c.find('failure') is not None]
+            assert len(fails) == 2
+            for f in fails: assert f.get('message') and f.text
+            print('ok')
+            """
+        let py = try CLI.runPython(script, stdin: r.stdout)
+        #expect(py == "ok\n")
+    }
+
+    @Test("control characters in a failing case's name still give well-formed XML")
+    func junitControlCharacters() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hp-junit-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try Data("policy: \(CLI.root.path)/policies/payments.yaml\ncases:\n  - name: \"bell \\a and ]]> & <x>\"\n    action: {capability: refund}\n    expect: {decision: autonomous}\n".utf8)
+            .write(to: dir.appendingPathComponent("c.test.yaml"))
+        let r = try CLI.run(["test", "--format", "junit", dir.appendingPathComponent("c.test.yaml").path])
+        #expect(r.status == 1)
+        #expect(try CLI.runPython("import sys, xml.etree.ElementTree as E\nE.fromstring(sys.stdin.read())\nprint('ok')", stdin: r.stdout) == "ok\n")
+    }
+
+    @Test("TAP output follows TAP version 14's line grammar")
+    func tapGrammar() throws {
+        let r = try CLI.run(["test", "--format", "tap", Self.failing])
+        var lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.removeFirst() == "TAP version 14")
+        let plan = lines.removeFirst()
+        let count = try #require(Int(plan.dropFirst(3)))
+        #expect(plan.hasPrefix("1.."))
+        var n = 0, inBlock = false
+        for line in lines where !line.isEmpty {
+            if inBlock {
+                if line == "  ..." { inBlock = false } else { #expect(line.hasPrefix("  "), "\(line)") }
+                continue
+            }
+            if line == "  ---" { inBlock = true; continue }
+            n += 1
+            #expect(line.hasPrefix("ok \(n) - ") || line.hasPrefix("not ok \(n) - "), "\(line)")
+        }
+        #expect(n == count)
+        #expect(!inBlock)
+    }
+
+    @Test("the example policies' tests pass with at least 90% row coverage")
+    func examples() throws {
+        let r = try CLI.run(["test", "--min-coverage", "90", "policies/"])
+        #expect(r.status == 0, "\(r.stdout)")
+        #expect(r.stdout.contains("coverage of policies/payments.yaml"))
+    }
+
+    @Test("a coverage shortfall says coverage failed, exit 1")
+    func coverageShortfall() throws {
+        let r = try CLI.run(["test", "--min-coverage", "100", "--run", "band 1 is exclusive \\[amount=5000\\]", Self.failing])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("coverage failed: "))
+        #expect(r.stdout.contains("1 passed, 0 failed"))
+        #expect(r.stdout.contains("rows no case reaches, as cases ready to paste"))
+    }
+
+    @Test("an invalid test file: diagnostics with location, code and did-you-mean; exit 2")
+    func invalidTestFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hp-invalid-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("bad.test.yaml")
+        try Data("policy: \(CLI.root.path)/policies/payments.yaml\ncases:\n  - name: x\n    action: {capability: refund}\n    expcet: {decision: autonomous}\n  - name: y\n    action: {capability: refund}\n    expect: {decision: approval, tier: lead2}\n".utf8).write(to: file)
+        let r = try CLI.run(["test", file.path])
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("bad.test.yaml:5:5: error[HP200]"))
+        #expect(r.stdout.contains("did you mean 'expect'?"))
+        #expect(r.stdout.contains("bad.test.yaml:8:40: error[HP702]"))
+        #expect(r.stdout.contains("did you mean 'lead'?"))
+        let missing = dir.appendingPathComponent("missing.test.yaml")
+        try Data("policy: nope.yaml\ncases:\n  - action: {capability: a}\n    expect: {decision: disabled}\n".utf8).write(to: missing)
+        let m = try CLI.run(["test", missing.path])
+        #expect(m.status == 2)
+        #expect(m.stdout.contains("error[HP700]"))
+    }
+
+    @Test("a bad --run regex is a usage error")
+    func badRegex() throws {
+        #expect(try CLI.run(["test", "--run", "(", Self.failing]).status == 2)
+    }
+
+    @Test("--generate writes a file that passes at once with 100% of rows, deterministically")
+    func generate() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hp-gen-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("policies/platform.yaml"), to: dir.appendingPathComponent("platform.yaml"))
+        #expect(try CLI.run(["test", "--generate", "platform.yaml", "-o", "platform.test.yaml"], directory: dir).status == 0)
+        let a = try CLI.run(["test", "--generate", "platform.yaml"], directory: dir)
+        let b = try CLI.run(["test", "--generate", "platform.yaml"], directory: dir)
+        #expect(a.stdout == b.stdout)
+        let r = try CLI.run(["test", "--min-coverage", "100", "platform.test.yaml"], directory: dir)
+        #expect(r.status == 0, "\(r.stdout)")
+        #expect(r.stdout.contains("(100.0%)"))
+    }
+}
+
+extension CLI {
+    /// Runs a python3 script with `stdin`; its standard output.
+    static func runPython(_ script: String, stdin: String) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", script]
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = inp
+        try p.run()
+        try inp.fileHandleForWriting.write(contentsOf: Data(stdin.utf8))
+        try inp.fileHandleForWriting.close()
+        let r = finish(p, out: out, err: err)
+        return r.stdout + r.stderr
+    }
+}
