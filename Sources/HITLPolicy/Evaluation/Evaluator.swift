@@ -27,6 +27,7 @@ package final class Evaluator {
     let currency: [UInt8]?
     let knownCurrencies: String
     let globalTested: UInt64
+    let globalRoot: Int32
     let predicates: RulePredicates
     // Copies of `predicates`' buffers, read like the walk's.
     let checkStart: UnsafeMutableBufferPointer<Int32>
@@ -36,6 +37,7 @@ package final class Evaluator {
     let allowedChoices: UnsafeMutableBufferPointer<Bool>
     let candidateStart: UnsafeMutableBufferPointer<Int32>
     let candidates: UnsafeMutableBufferPointer<Int32>
+    let candidateChecks: UnsafeMutableBufferPointer<Int32>
     /// The rules `matchRules` found for the action being decided.
     let matched: UnsafeMutableBufferPointer<Int32>
 
@@ -82,10 +84,12 @@ package final class Evaluator {
         currency = table.currency.map { Array($0.utf8) }
         knownCurrencies = ([table.currency].compactMap { $0 } + table.exchangeRates.map(\.currency)).joined(separator: ", ")
         globalTested = table.globalTestedFields
+        globalRoot = table.globalRoot
         predicates = flat.predicates
         checkStart = predicates.checkStart; checks = predicates.checks; ruleCuts = predicates.cuts
         anyTags = predicates.anyTags; allowedChoices = predicates.allowed
         candidateStart = predicates.classStart; candidates = predicates.candidates
+        candidateChecks = predicates.candidateChecks
         matched = .allocate(capacity: max(predicates.maxCandidates, 1))
         matched.initialize(repeating: 0)
         tagPresent = .allocate(capacity: max(table.tags.count, 1))
@@ -118,10 +122,10 @@ package final class Evaluator {
         numbers = (WalkNumber(amountValue), WalkNumber(fields.confidence), WalkNumber(fields.blastRadius))
         let classReversible = flat.classReversible[c]
         let reversible = fields.reversible ?? classReversible
-        path.removeAll(keepingCapacity: true)
+        if explain { path.removeAll(keepingCapacity: true) }   // only `explain` records the path
         let a = walk(flat.classRoot[c], reversible: reversible)
         let splitAt = path.count
-        let b = walk(table.globalRoot, reversible: reversible)
+        let b = walk(globalRoot, reversible: reversible)
         let assumed = missingMask(tested: flat.classTested[c] | globalTested)
         let (ruleCount, ruleHash) = matchRules(classIndex: c, reversible: reversible)
         let rules = UnsafeBufferPointer(rebasing: matched[0..<ruleCount])
@@ -184,8 +188,10 @@ package final class Evaluator {
     func clearAction() {
         for k in 0..<tagCount { tagPresent[Int(tagsSet[k])] = false }
         tagCount = 0
-        for a in attributesChosen { attributeChoices[a] = -1 }
-        attributesChosen.removeAll(keepingCapacity: true)
+        if !attributesChosen.isEmpty {
+            for a in attributesChosen { attributeChoices[a] = -1 }
+            attributesChosen.removeAll(keepingCapacity: true)
+        }
         fields.reset()
         amountValue = nil
         numbers = (WalkNumber(), WalkNumber(), WalkNumber())
