@@ -23,6 +23,8 @@ package final class Evaluator {
     let tagIndex: ByteTable
     let attributePaths: [[[UInt8]]]
     let attributeValues: [[AttributeValue]]
+    /// Per attribute: the choice that means missing (its listed values, then other, then missing).
+    let attributeMissing: UnsafeMutableBufferPointer<Int32>
     let rates: [[UInt8]: ActionNumber]
     let currency: [UInt8]?
     let knownCurrencies: String
@@ -77,6 +79,9 @@ package final class Evaluator {
         tagIndex = ByteTable(table.tags.enumerated().map { (Array($0.element.utf8), $0.offset) })
         attributePaths = table.attributes.map { a in a.path.split(separator: ".", omittingEmptySubsequences: false).map { Array($0.utf8) } }
         attributeValues = table.attributes.map(\.values)
+        attributeMissing = .allocate(capacity: max(table.attributes.count, 1))
+        attributeMissing.initialize(repeating: 0)
+        for (k, a) in table.attributes.enumerated() { attributeMissing[k] = Int32(a.values.count + 1) }
         attributeChoices = Array(repeating: -1, count: table.attributes.count)
         var r: [[UInt8]: ActionNumber] = [:]
         for rate in table.exchangeRates { r[Array(rate.currency.utf8)] = ActionNumber(exact: rate.rate) }
@@ -102,6 +107,7 @@ package final class Evaluator {
         tagPresent.deallocate()
         tagsSet.deallocate()
         matched.deallocate()
+        attributeMissing.deallocate()
     }
 
     /// Evaluates one non-blank line (1-based `number`) and appends its decision line to `out`.
@@ -304,18 +310,25 @@ package final class Evaluator {
         }
     }
 
-    /// Bits of fields the action lacks among those `tested`.
+    /// Bits of fields the action lacks among those `tested` (`numbers` must be set).
     func missingMask(tested: UInt64) -> UInt64 {
         var m: UInt64 = 0
-        if amountValue == nil { m |= ActionFieldMask.amount }
-        if fields.confidence == nil { m |= ActionFieldMask.confidence }
-        if fields.blastRadius == nil { m |= ActionFieldMask.blastRadius }
+        // From `numbers` (set before this is called): comparing the optional numbers with nil
+        // copies and destroys them through generic code, twice per action.
+        if numbers.0.state == 0 { m |= ActionFieldMask.amount }
+        if numbers.1.state == 0 { m |= ActionFieldMask.confidence }
+        if numbers.2.state == 0 { m |= ActionFieldMask.blastRadius }
         if fields.reversible == nil { m |= ActionFieldMask.reversible }
         if !fields.hasTags { m |= ActionFieldMask.tags }
         m &= tested
         if tested >> UInt64(ActionFieldMask.firstAttribute) != 0 {
-            for a in attributePaths.indices where tested & ActionFieldMask.attribute(a) != 0 && attributeChoice(a) == attributeValues[a].count + 1 {
-                m |= ActionFieldMask.attribute(a)
+            // Without an `attributes` object (and no choice set, as a built action sets them
+            // all) every attribute is missing: no need to look.
+            let none = fields.attributes == nil
+            for a in 0..<attributeValues.count where tested & ActionFieldMask.attribute(a) != 0 {
+                let known = attributeChoices[a], missing = attributeMissing[a]
+                let choice = known >= 0 ? known : none ? missing : Int32(attributeChoice(a))
+                if choice == missing { m |= ActionFieldMask.attribute(a) }
             }
         }
         return m
