@@ -137,7 +137,7 @@ package final class Evaluator {
         let rules = UnsafeBufferPointer(rebasing: matched[0..<ruleCount])
         let key = TemplateCache.Key(a: a, b: b, assumed: assumed, reversible: classReversible, rules: ruleHash, ruleCount: Int32(ruleCount))
 
-        DecisionJSON.appendHead(id: fields.id.map { line[$0] }, line: number, into: &out)
+        DecisionJSON.appendHead(id: fields.id.map { UnsafeBufferPointer(rebasing: line[$0]) }, line: number, into: &out)
         appendCapability(into: &out)
         out.append(0x2C)
         let e = cache.find(key, rules: rules)
