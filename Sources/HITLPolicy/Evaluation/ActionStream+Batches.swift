@@ -156,8 +156,14 @@ extension ActionStream {
                 out.removeAll(keepingCapacity: true)
                 continue
             }
-            // Nothing more to read at once from a pipe: every decision in flight goes out first.
-            if interactive, inFlight > 0, !reader.ready(), let e = drain() { return abandon(e) }
+            // Nothing more to read at once from a pipe: every decision in flight goes out before
+            // a read that would wait. One batch at a time, looking at the pipe again after each:
+            // a writer that is only slower than the workers (`cat` on a busy machine) keeps the
+            // batches coming instead of emptying the pipeline every time it falls behind.
+            if interactive, inFlight > 0, !reader.ready() {
+                if let e = collect() { return abandon(e) }
+                continue
+            }
             reader.fill(upTo: Self.maxLine + ChunkReader.chunk)
         }
     }

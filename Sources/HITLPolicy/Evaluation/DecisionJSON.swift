@@ -133,13 +133,13 @@ enum DecisionJSON {
     static func appendHead<ID: Collection<UInt8>>(id: ID?, line: Int, into out: inout [UInt8]) {
         out.append(0x7B)
         if let id {
-            out.append("\"id\":")
+            out.appendStatic("\"id\":")
             out.append(contentsOf: id)
         } else {
-            out.append("\"line\":")
+            out.appendStatic("\"line\":")
             out.appendInt(line)
         }
-        out.append(",\"capability\":")
+        out.appendStatic(",\"capability\":")
     }
 
     static func append(_ d: Decision, into out: inout [UInt8]) {
@@ -259,7 +259,7 @@ enum DecisionJSON {
                               policy: String, policyDigest: String, into out: inout [UInt8]) {
         out.append(0x7B)
         if let id {
-            out.append("\"id\":")
+            out.appendStatic("\"id\":")
             out.append(contentsOf: id)
             out.append(0x2C)
         }

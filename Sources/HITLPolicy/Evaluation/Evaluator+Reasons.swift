@@ -36,7 +36,7 @@ extension Evaluator {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for k in Int(candidateStart[c])..<Int(candidateStart[c + 1]) {
             let r = candidates[k]
-            let first = Int(checkStart[Int(r)]), end = Int(checkStart[Int(r) + 1])
+            let first = Int(candidateChecks[2 * k]), end = Int(candidateChecks[2 * k + 1])
             if first == end || holds(checks: first..<end, reversible: reversible) {
                 matched[count] = r
                 count += 1

@@ -2,11 +2,12 @@
 /// Used by one thread at a time (`CompiledPolicy` keeps a pool of them).
 final class Decider {
     let evaluator: Evaluator
-    private var rows: [TemplateCache.Key: (rules: [Int32], row: DecisionRow)] = [:]
+    // Used by one thread at a time (the pool's contract): no dynamic exclusivity checks.
+    @exclusivity(unchecked) private var rows: [TemplateCache.Key: (rules: [Int32], row: DecisionRow)] = [:]
     private let invalidRow: DecisionRow
     /// `table.attributes`' paths, split into keys for actions built in Swift.
     private let attributeKeys: [[String]]
-    private var scratch: [UInt8] = []
+    @exclusivity(unchecked) private var scratch: [UInt8] = []
 
     init(table: DecisionTable, flat: FlatDiagram) {
         evaluator = Evaluator(table: table, flat: flat)
@@ -56,9 +57,9 @@ final class Decider {
         e.setNumbers()
         let classReversible = e.flat.classReversible[c]
         let reversible = e.fields.reversible ?? classReversible
-        e.path.removeAll(keepingCapacity: true)
+        if e.explain { e.path.removeAll(keepingCapacity: true) }
         let a = e.walk(e.flat.classRoot[c], reversible: reversible)
-        let b = e.walk(e.table.globalRoot, reversible: reversible)
+        let b = e.walk(e.globalRoot, reversible: reversible)
         let assumed = e.missingMask(tested: e.flat.classTested[c] | e.globalTested)
         // The same key as `Evaluator.evaluate`'s template cache: what fixes a row's rendering,
         // the matched rules included (compared in full, not only by their hash).

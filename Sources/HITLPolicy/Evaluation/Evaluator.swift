@@ -23,6 +23,8 @@ package final class Evaluator {
     let tagIndex: ByteTable
     let attributePaths: [[[UInt8]]]
     let attributeValues: [[AttributeValue]]
+    /// Per attribute: the choice that means missing (its listed values, then other, then missing).
+    let attributeMissing: UnsafeMutableBufferPointer<Int32>
     let rates: [[UInt8]: ActionNumber]
     let currency: [UInt8]?
     let knownCurrencies: String
@@ -31,6 +33,7 @@ package final class Evaluator {
     /// Each numeric field's maximum (`NumericField.Spec.maximum`).
     let numberMaxima: [ActionNumber?] = NumericField.allCases.map { $0.spec.maximum.map { ActionNumber(exact: $0) } }
     let globalTested: UInt64
+    let globalRoot: Int32
     let predicates: RulePredicates
     // Copies of `predicates`' buffers, read like the walk's.
     let checkStart: UnsafeMutableBufferPointer<Int32>
@@ -40,6 +43,7 @@ package final class Evaluator {
     let allowedChoices: UnsafeMutableBufferPointer<Bool>
     let candidateStart: UnsafeMutableBufferPointer<Int32>
     let candidates: UnsafeMutableBufferPointer<Int32>
+    let candidateChecks: UnsafeMutableBufferPointer<Int32>
     /// The rules `matchRules` found for the action being decided.
     let matched: UnsafeMutableBufferPointer<Int32>
 
@@ -80,6 +84,9 @@ package final class Evaluator {
         tagIndex = ByteTable(table.tags.enumerated().map { (Array($0.element.utf8), $0.offset) })
         attributePaths = table.attributes.map { a in a.path.split(separator: ".", omittingEmptySubsequences: false).map { Array($0.utf8) } }
         attributeValues = table.attributes.map(\.values)
+        attributeMissing = .allocate(capacity: max(table.attributes.count, 1))
+        attributeMissing.initialize(repeating: 0)
+        for (k, a) in table.attributes.enumerated() { attributeMissing[k] = Int32(a.values.count + 1) }
         attributeChoices = Array(repeating: -1, count: table.attributes.count)
         var r: [[UInt8]: ActionNumber] = [:]
         for rate in table.exchangeRates { r[Array(rate.currency.utf8)] = ActionNumber(exact: rate.rate) }
@@ -87,10 +94,12 @@ package final class Evaluator {
         currency = table.currency.map { Array($0.utf8) }
         knownCurrencies = ([table.currency].compactMap { $0 } + table.exchangeRates.map(\.currency)).joined(separator: ", ")
         globalTested = table.globalTestedFields
+        globalRoot = table.globalRoot
         predicates = flat.predicates
         checkStart = predicates.checkStart; checks = predicates.checks; ruleCuts = predicates.cuts
         anyTags = predicates.anyTags; allowedChoices = predicates.allowed
         candidateStart = predicates.classStart; candidates = predicates.candidates
+        candidateChecks = predicates.candidateChecks
         matched = .allocate(capacity: max(predicates.maxCandidates, 1))
         matched.initialize(repeating: 0)
         tagPresent = .allocate(capacity: max(table.tags.count, 1))
@@ -106,6 +115,7 @@ package final class Evaluator {
         tagsSet.deallocate()
         matched.deallocate()
         numbers.deallocate()
+        attributeMissing.deallocate()
     }
 
     /// Evaluates one non-blank line (1-based `number`) and appends its decision line to `out`.
@@ -126,16 +136,16 @@ package final class Evaluator {
         setNumbers()
         let classReversible = flat.classReversible[c]
         let reversible = fields.reversible ?? classReversible
-        path.removeAll(keepingCapacity: true)
+        if explain { path.removeAll(keepingCapacity: true) }   // only `explain` records the path
         let a = walk(flat.classRoot[c], reversible: reversible)
         let splitAt = path.count
-        let b = walk(table.globalRoot, reversible: reversible)
+        let b = walk(globalRoot, reversible: reversible)
         let assumed = missingMask(tested: flat.classTested[c] | globalTested)
         let (ruleCount, ruleHash) = matchRules(classIndex: c, reversible: reversible)
         let rules = UnsafeBufferPointer(rebasing: matched[0..<ruleCount])
         let key = TemplateCache.Key(a: a, b: b, assumed: assumed, reversible: classReversible, rules: ruleHash, ruleCount: Int32(ruleCount))
 
-        DecisionJSON.appendHead(id: fields.id.map { line[$0] }, line: number, into: &out)
+        DecisionJSON.appendHead(id: fields.id.map { UnsafeBufferPointer(rebasing: line[$0]) }, line: number, into: &out)
         appendCapability(into: &out)
         out.append(0x2C)
         let e = cache.find(key, rules: rules)
@@ -192,8 +202,10 @@ package final class Evaluator {
     func clearAction() {
         for k in 0..<tagCount { tagPresent[Int(tagsSet[k])] = false }
         tagCount = 0
-        for a in attributesChosen { attributeChoices[a] = -1 }
-        attributesChosen.removeAll(keepingCapacity: true)
+        if !attributesChosen.isEmpty {
+            for a in attributesChosen { attributeChoices[a] = -1 }
+            attributesChosen.removeAll(keepingCapacity: true)
+        }
         fields.reset()
         amountValue = nil
         for f in 0..<NumericField.count { numbers[f] = WalkNumber() }
@@ -297,16 +309,23 @@ package final class Evaluator {
         f == .amount ? amountValue : fields.numbers[f.rawValue]
     }
 
-    /// Bits of fields the action lacks among those `tested`.
+    /// Bits of fields the action lacks among those `tested` (`numbers` must be set).
     func missingMask(tested: UInt64) -> UInt64 {
         var m: UInt64 = 0
+        // From `numbers` (set before this is called): comparing the optional numbers with nil
+        // copies and destroys them through generic code, twice per action.
         for f in 0..<NumericField.count where numbers[f].state == 0 { m |= 1 << UInt64(f) }
         if fields.reversible == nil { m |= ActionFieldMask.reversible }
         if !fields.hasTags { m |= ActionFieldMask.tags }
         m &= tested
         if tested >> UInt64(ActionFieldMask.firstAttribute) != 0 {
-            for a in attributePaths.indices where tested & ActionFieldMask.attribute(a) != 0 && attributeChoice(a) == attributeValues[a].count + 1 {
-                m |= ActionFieldMask.attribute(a)
+            // Without an `attributes` object (and no choice set, as a built action sets them
+            // all) every attribute is missing: no need to look.
+            let none = fields.attributes == nil
+            for a in 0..<attributeValues.count where tested & ActionFieldMask.attribute(a) != 0 {
+                let known = attributeChoices[a], missing = attributeMissing[a]
+                let choice = known >= 0 ? known : none ? missing : Int32(attributeChoice(a))
+                if choice == missing { m |= ActionFieldMask.attribute(a) }
             }
         }
         return m

@@ -34,6 +34,11 @@ extension Array where Element == UInt8 {
 
     mutating func append(_ s: String) { append(contentsOf: s.utf8) }
 
+    /// A literal's bytes, copied as they are (no trip through `String`'s UTF-8 view).
+    mutating func appendStatic(_ s: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
     mutating func appendInt(_ n: Int) {
         if n < 0 { append(0x2D) }
         appendDigits(UInt64(n.magnitude))

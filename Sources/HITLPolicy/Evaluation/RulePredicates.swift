@@ -36,6 +36,10 @@ final class RulePredicates: @unchecked Sendable {
     /// `candidates[classStart[c] ..< classStart[c + 1]]`.
     let classStart: UnsafeMutableBufferPointer<Int32>
     let candidates: UnsafeMutableBufferPointer<Int32>
+    /// Per candidate (same index as `candidates`): its rule's checks,
+    /// `checks[candidateChecks[2k] ..< candidateChecks[2k + 1]]`, so the match loop reads
+    /// them beside the rule number.
+    let candidateChecks: UnsafeMutableBufferPointer<Int32>
     /// The most candidates any class has.
     let maxCandidates: Int
 
@@ -107,6 +111,7 @@ final class RulePredicates: @unchecked Sendable {
             most = max(most, ids.count)
         }
         classStart.append(Int32(candidates.count))
+        self.candidateChecks = Self.copy(candidates.flatMap { [checkStart[Int($0)], checkStart[Int($0) + 1]] })
         self.checkStart = Self.copy(checkStart)
         self.checks = Self.copy(checks)
         cuts = Self.copy(fast)
@@ -120,7 +125,7 @@ final class RulePredicates: @unchecked Sendable {
 
     deinit {
         checkStart.deallocate(); checks.deallocate(); cuts.deallocate(); anyTags.deallocate()
-        allowed.deallocate(); classStart.deallocate(); candidates.deallocate()
+        allowed.deallocate(); classStart.deallocate(); candidates.deallocate(); candidateChecks.deallocate()
     }
 
     private static func copy<T>(_ values: [T]) -> UnsafeMutableBufferPointer<T> {
