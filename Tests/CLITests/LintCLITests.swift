@@ -7,7 +7,31 @@ struct LintCLITests {
         let r = try CLI.run(["lint", "--strict", "policies"])
         #expect(r.status == 0, "\(r.stdout)")
         #expect(r.stderr.isEmpty)
-        #expect(r.stdout.contains("4 files checked: 0 errors, 0 warnings"))
+        // The four policies and their four test files (linted as test files, not as policies).
+        #expect(r.stdout.contains("8 files checked: 0 errors, 0 warnings"))
+    }
+
+    /// A `*.test.yaml` is checked as `test` checks it: its keys, its policy, its expectations.
+    @Test func testFilesAreLintedAsTestFiles() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lint-testfile-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let policy = try String(contentsOfFile: CLI.root.appendingPathComponent("policies/payments.yaml").path, encoding: .utf8)
+        try policy.write(to: dir.appendingPathComponent("payments.yaml"), atomically: true, encoding: .utf8)
+        try """
+            policy: payments.yaml
+            cases:
+              - name: refund
+                action: {capability: refund}
+                expect: {decision: approval, tier: nobody}
+                expct: {}
+            """.write(to: dir.appendingPathComponent("refund.test.yaml"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["lint", dir.path])
+        #expect(r.status == 1, "\(r.stdout)")
+        #expect(r.stdout.contains("refund.test.yaml:6:5: error[HP200]: unknown field 'expct'"), "\(r.stdout)")
+        #expect(r.stdout.contains("did you mean 'expect'?"), "\(r.stdout)")
+        #expect(r.stdout.contains("nobody"), "\(r.stdout)")
+        #expect(!r.stdout.contains("payments.yaml:1:1"), "\(r.stdout)")
     }
 
     @Test func errorsExitOne() throws {

@@ -54,9 +54,11 @@ public struct LintReport: Sendable {
 
 /// `hitl-policy lint`: parse and validate policy files.
 public enum Linter {
-    /// Lints one file's bytes.
+    /// Lints one file's bytes: a policy, or a test file (`*.test.yaml`, checked as `test`
+    /// checks it before running its cases).
     public static func lint(_ bytes: [UInt8], file: String) -> FileReport {
-        FileReport(path: file, diagnostics: PolicyLoader.load(bytes, file: file, checkTableSize: true).diagnostics, source: bytes)
+        if TestRunner.isTestFile(file) { return FileReport(path: file, diagnostics: TestRunner.lint(bytes, file: file), source: bytes) }
+        return FileReport(path: file, diagnostics: PolicyLoader.load(bytes, file: file, checkTableSize: true).diagnostics, source: bytes)
     }
 
     /// Lints files and folders. Throws only for failures of the tool itself (a path that does

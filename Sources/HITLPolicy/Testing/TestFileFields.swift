@@ -10,9 +10,9 @@ package enum TestFileFields {
     /// Values of `expect.decision`.
     package static let decisions = ["autonomous", "approval", "disabled", "invalid"]
     /// Top-level action fields the evaluator reads (other fields are allowed and ignored).
-    package static let actionFields = ["id", "capability", "amount", "confidence", "reversible", "blast_radius", "tags", "attributes", "time"]
+    package static let actionFields = ActionField.all.map(\.description) + ["time"]
     /// Fields `expect.assumed` may name (besides `attributes.PATH`).
-    package static let assumedFields = ["amount", "confidence", "blast_radius", "reversible", "tags"]
+    package static let assumedFields = ActionField.decided.filter { $0 != .capability && $0 != .attributes }.map(\.description)
 
     /// Most cases one test file may hold, after matrices are expanded.
     package static let maxCases = 200_000

@@ -48,31 +48,18 @@ package enum TestRunner {
                 continue
             }
             r.source = bytes
-            let (decoded, diagnostics) = TestFileDecoder.decode(bytes, file: path)
-            var sink = DiagnosticSink()
-            sink.append(contentsOf: diagnostics)
-            guard let file = decoded else { r.diagnostics = sink.diagnostics; run.files.append(r); continue }
-            if let p = file.policy {
-                let resolved = resolve(p, relativeTo: path)
+            let checked = check(bytes, path: path, policies: &policies)
+            r.diagnostics = checked.diagnostics
+            guard let file = checked.file else { run.files.append(r); continue }
+            if let resolved = checked.policyPath, let loaded = policies[resolved] {
                 r.policyPath = resolved
-                if !PolicyFiles.exists(resolved) {
-                    sink.emit(.testPolicyMissing, "the policy '\(p)' does not exist (looked for \(resolved))", at: file.policyLocation,
-                              hint: "the path is relative to the test file")
-                } else {
-                    let loaded = policies[resolved] ?? CompiledPolicy.load(path: resolved)
-                    policies[resolved] = loaded
-                    r.policy = loaded.policy
-                    if loaded.policy == nil {
-                        r.policyDiagnostics = loaded.diagnostics.filter { $0.severity == .error }
-                        r.policySource = (try? PolicyFiles.read(resolved)) ?? []
-                        r.policyFailure = loaded.failure
-                    }
+                r.policy = loaded.policy
+                if loaded.policy == nil {
+                    r.policyDiagnostics = loaded.diagnostics.filter { $0.severity == .error }
+                    r.policySource = (try? PolicyFiles.read(resolved)) ?? []
+                    r.policyFailure = loaded.failure
                 }
             }
-            if let policy = r.policy {
-                for c in file.cases { ExpectationCheck.impossible(c.expect, table: policy.table, into: &sink) }
-            }
-            r.diagnostics = Self.unique(sink.diagnostics.sorted())
             if !r.invalidTestFile, let policy = r.policy {
                 r.cases.reserveCapacity(file.cases.count)
                 var rows: PolicyRows?
@@ -94,6 +81,47 @@ package enum TestRunner {
             run.coverage.append(TestCoverage.measure(policy: key, rows: rows, compiled: compiled, cases: cases))
         }
         return run
+    }
+
+    /// A test file as `test` and `lint` check it, before any case runs.
+    struct CheckedFile {
+        /// The decoded file, when it decoded.
+        var file: TestFile?
+        /// Its diagnostics: decoding, a missing policy, expectations the policy cannot produce.
+        var diagnostics: [Diagnostic]
+        /// The policy's path, resolved against the test file's folder, when it exists.
+        var policyPath: String?
+    }
+
+    /// Decodes a test file, loads its policy (cached in `policies` by resolved path) and
+    /// checks each `expect` against what that policy can decide.
+    static func check(_ bytes: [UInt8], path: String, policies: inout [String: LoadedPolicy]) -> CheckedFile {
+        let (decoded, diagnostics) = TestFileDecoder.decode(bytes, file: path)
+        var sink = DiagnosticSink()
+        sink.append(contentsOf: diagnostics)
+        guard let file = decoded else { return CheckedFile(file: nil, diagnostics: sink.diagnostics, policyPath: nil) }
+        var policyPath: String?
+        if let p = file.policy {
+            let resolved = resolve(p, relativeTo: path)
+            if !PolicyFiles.exists(resolved) {
+                sink.emit(.testPolicyMissing, "the policy '\(p)' does not exist (looked for \(resolved))", at: file.policyLocation,
+                          hint: "the path is relative to the test file")
+            } else {
+                let loaded = policies[resolved] ?? CompiledPolicy.load(path: resolved)
+                policies[resolved] = loaded
+                policyPath = resolved
+                if let policy = loaded.policy {
+                    for c in file.cases { ExpectationCheck.impossible(c.expect, table: policy.table, into: &sink) }
+                }
+            }
+        }
+        return CheckedFile(file: file, diagnostics: Self.unique(sink.diagnostics.sorted()), policyPath: policyPath)
+    }
+
+    /// `lint` of a test file: the diagnostics `test` would stop at (no case runs).
+    package static func lint(_ bytes: [UInt8], file: String) -> [Diagnostic] {
+        var policies: [String: LoadedPolicy] = [:]
+        return check(bytes, path: file, policies: &policies).diagnostics
     }
 
     /// A matrix repeats its case's `expect`: one diagnostic per place is enough.
