@@ -53,7 +53,7 @@ struct PolicySchemaTests {
     }
 
     @Test func examplePoliciesValidate() throws {
-        let files = try Repo.files(in: "policies", ext: "yaml") + Repo.files(in: "fixtures/policies", ext: "yaml")
+        let files = try Repo.policies(in: "policies") + Repo.files(in: "fixtures/policies", ext: "yaml")
         #expect(files.count >= 5)
         let results = try Self.validate(files)
         for file in files {

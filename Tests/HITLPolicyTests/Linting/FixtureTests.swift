@@ -5,7 +5,7 @@ import Testing
 @Suite("Fixtures and example policies")
 struct FixtureTests {
     static let invalid = (try? Repo.files(in: "fixtures/invalid", ext: "yaml")) ?? []
-    static let examples = (try? Repo.files(in: "policies", ext: "yaml")) ?? []
+    static let examples = (try? Repo.policies(in: "policies")) ?? []
 
     @Test func thereAreEnoughFixturesAndExamples() {
         #expect(Self.invalid.count >= 30)

@@ -17,6 +17,11 @@ enum Repo {
         try FileManager.default.contentsOfDirectory(atPath: url(folder).path)
             .filter { $0.hasSuffix("." + ext) }.sorted().map { "\(folder)/\($0)" }
     }
+
+    /// The policies in `folder` (`*.yaml` without the `*.test.yaml` test files beside them).
+    static func policies(in folder: String) throws -> [String] {
+        try files(in: folder, ext: "yaml").filter { !$0.hasSuffix(".test.yaml") }
+    }
 }
 
 /// Golden-file comparison: a mismatch fails with a unified diff; `RECORD=1` rewrites the
