@@ -1,18 +1,25 @@
 import ArgumentParser
 import HITLPolicy
 
-/// `hitl-policy schema`: prints the JSON Schema of the policy file for editors (hidden: the
-/// committed schema/hitl-policy.schema.json is what users point their editor at; this
-/// regenerates it, and a test checks the committed copy is current).
+/// `hitl-policy schema`: prints the JSON Schema of the policy file (or, with `--test-file`,
+/// of the test file) for editors (hidden: the committed files under schema/ are what users
+/// point their editor at; this regenerates them, and a test checks the committed copies are
+/// current).
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Print the JSON Schema (draft-07) of the policy file.",
-        discussion: "Regenerate the committed copy with: hitl-policy schema > schema/hitl-policy.schema.json",
+        abstract: "Print the JSON Schema (draft-07) of the policy file or the test file.",
+        discussion: """
+            Regenerate the committed copies with: hitl-policy schema > schema/hitl-policy.schema.json
+            and hitl-policy schema --test-file > schema/hitl-policy-test.schema.json
+            """,
         shouldDisplay: false
     )
 
+    @Flag(help: "The schema of test files (*.test.yaml) instead of policies.")
+    var testFile = false
+
     func run() throws {
-        Terminal.write(PolicySchema.jsonSchema(), exitOnFailure: 2)
+        Terminal.write(testFile ? TestFileSchema.jsonSchema() : PolicySchema.jsonSchema(), exitOnFailure: 2)
     }
 }

@@ -70,4 +70,6 @@ package indirect enum FieldShape: Sendable {
     case names(keyPattern: String?, value: FieldShape, minProperties: Int)
     /// A named shape, written once under `definitions`.
     case reference(String)
+    /// Any JSON value (an action's fields beyond those the evaluator reads).
+    case any
 }

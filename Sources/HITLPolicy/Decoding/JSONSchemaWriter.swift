@@ -57,6 +57,8 @@ package enum JSONSchemaWriter {
             return .object(m)
         case .reference(let name):
             return .object([("$ref", .string("#/definitions/\(name)"))])
+        case .any:
+            return .object([])
         }
     }
 

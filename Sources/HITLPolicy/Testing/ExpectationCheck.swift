@@ -1,6 +1,6 @@
 /// Compares a decision with an `expect`, and finds expectations a policy can never meet.
 enum ExpectationCheck {
-    /// The `expect` keys whose actual value differs, in `TestFileFields.expect` order.
+    /// The `expect` keys whose actual value differs, in `TestFileFields.expectKeys` order.
     static func mismatches(_ e: Expectation, _ d: Decision) -> [TestRun.Mismatch] {
         var out: [TestRun.Mismatch] = []
         func list(_ xs: [String]) -> String { "[" + xs.joined(separator: ", ") + "]" }

@@ -2,7 +2,7 @@
 extension TestFileDecoder {
     mutating func expectation(_ node: YAMLNode) -> Expectation? {
         guard let pairs = mapping(node, "'expect'") else { return nil }
-        checkFields(pairs, known: TestFileFields.expect, in: "'expect'")
+        checkFields(pairs, known: TestFileFields.expectKeys, in: "'expect'")
         guard let d = field(pairs, "decision") else {
             sink.emit(.missingField, "'expect' has no 'decision'", at: node.location,
                       hint: "add 'decision:' with one of: " + TestFileFields.decisions.joined(separator: ", "))

@@ -58,7 +58,7 @@ package struct TestFileDecoder {
 
     mutating func decodeCase(_ node: YAMLNode, into cases: inout [TestCase]) {
         guard let pairs = mapping(node, "a case") else { return }
-        checkFields(pairs, known: TestFileFields.testCase, in: "a case")
+        checkFields(pairs, known: TestFileFields.caseKeys, in: "a case")
         var name = "case at line \(node.location.line)"
         if let n = field(pairs, "name") {
             if let s = n.value.scalar, s.value != .null { name = s.text }

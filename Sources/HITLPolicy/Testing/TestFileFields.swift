@@ -1,12 +1,48 @@
 /// The keys a test file (`*.test.yaml`, SPEC §7) may use, in one place: the decoder checks
-/// them, and a JSON Schema for editors can be generated from them.
+/// keys against these tables, and `TestFileSchema` writes the editors' JSON Schema from them.
 package enum TestFileFields {
+    /// The top level of a test file.
+    package static let file = FieldTable([
+        Field("policy", .string(pattern: "."), "The policy under test, relative to this file: YAML or a compiled table."),
+        Field("fixtures", .names(keyPattern: nil, value: .reference("action"), minProperties: 0),
+              "Named partial actions; a case's `use` starts from one, its `action` is merged over it."),
+        Field("cases", .list(.reference("case"), minItems: 1), "The cases, run in order."),
+    ], required: ["policy", "cases"])
+
+    /// One case.
+    package static let testCase = FieldTable([
+        Field("name", .text, "What the case pins, shown on failure and selected by --run."),
+        Field("use", .string(pattern: nil), "A fixture to start the action from."),
+        Field("action", .reference("action"), "The action (fields as eval reads them), merged over the fixture."),
+        Field("matrix", .names(keyPattern: nil, value: .list(.any, minItems: 1), minProperties: 0),
+              "Action fields with lists of values: one case per combination."),
+        Field("expect", .fields(expect), "What the decision must be; only the keys given are checked."),
+    ], required: ["expect"], atLeastOneOf: [["action", "use"]])
+
+    /// `expect`: a partial match on the decision.
+    package static let expect = FieldTable([
+        Field("decision", .word(decisions), "The decision."),
+        Field("review", .boolean(only: nil), "Whether the action is flagged for post-action review."),
+        Field("tier", .string(pattern: nil), "The approving tier's name, or none."),
+        Field("specialists", .list(.text, minItems: 0), "The exact set of specialist panels."),
+        Field("approvals", .list(.text, minItems: 0), "The exact list of approvals, in order."),
+        Field("reasons", .list(.text, minItems: 0), "Rule paths that must be among the reasons."),
+        Field("assumed", .list(.text, minItems: 0), "The exact set of fields assumed missing."),
+        Field("errors", .list(.text, minItems: 0), "For invalid: substrings the errors must contain."),
+    ], required: ["decision"])
+
+    /// The named shapes the tables refer to.
+    package static let definitions: [(String, FieldShape)] = [
+        ("case", .fields(testCase)),
+        ("action", .names(keyPattern: nil, value: .any, minProperties: 0)),
+    ]
+
     /// Top-level keys.
-    package static let topLevel = ["policy", "fixtures", "cases"]
+    package static let topLevel = file.names
     /// Keys of one case.
-    package static let testCase = ["name", "use", "action", "matrix", "expect"]
+    package static let caseKeys = testCase.names
     /// Keys of `expect`.
-    package static let expect = ["decision", "review", "tier", "specialists", "approvals", "reasons", "assumed", "errors"]
+    package static let expectKeys = expect.names
     /// Values of `expect.decision`.
     package static let decisions = ["autonomous", "approval", "disabled", "invalid"]
     /// Top-level action fields the evaluator reads (other fields are allowed and ignored).

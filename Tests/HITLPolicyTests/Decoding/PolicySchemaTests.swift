@@ -81,7 +81,7 @@ struct PolicySchemaTests {
     /// Validates each YAML file (converted to JSON with our own YAML reader, so PyYAML is
     /// not a prerequisite) against the committed schema with Python's jsonschema; "valid"
     /// or the first error, by file.
-    static func validate(_ files: [String]) throws -> [String: String] {
+    static func validate(_ files: [String], schema: String = schemaPath) throws -> [String: String] {
         try requireJSONSchema()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("schema-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -94,7 +94,7 @@ struct PolicySchemaTests {
             for name, path in zip(sys.argv[2::2], sys.argv[3::2]):
                 errors = sorted(v.iter_errors(json.load(open(path))), key=lambda e: list(e.path))
                 print(name + "\\t" + ("valid" if not errors else errors[0].message.replace("\\n", " ")))
-            """, Repo.url(schemaPath).path]
+            """, Repo.url(schema).path]
         for (i, file) in files.enumerated() {
             let doc = YAMLParser.parse(try Repo.bytes(file), file: file)
             guard let root = doc.root else { continue }   // not YAML a schema can see: left out
