@@ -46,17 +46,7 @@ struct CompletionCLITests {
         #expect(outside.status == 0)
         #expect(outside.stdout.isEmpty)
         #expect(outside.stderr.isEmpty)
-        func git(_ args: String...) throws {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"] + args
-            p.currentDirectoryURL = dir
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            p.waitUntilExit()
-            #expect(p.terminationStatus == 0, "git \(args)")
-        }
+        func git(_ args: String...) throws { try CLI.git(args, in: dir) }
         try git("init", "-q", "-b", "main")
         try git("commit", "-q", "--allow-empty", "-m", "first")
         try git("branch", "release-1")

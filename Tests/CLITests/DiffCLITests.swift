@@ -133,17 +133,7 @@ struct DiffCLITests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hitl-diff-git-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("policies"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        func git(_ args: String...) throws {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"] + args
-            p.currentDirectoryURL = dir
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            p.waitUntilExit()
-            #expect(p.terminationStatus == 0, "git \(args)")
-        }
+        func git(_ args: String...) throws { try CLI.git(args, in: dir) }
         let policy = dir.appendingPathComponent("policies/payments.yaml")
         try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("fixtures/diff/01-raise-spend-threshold/old.yaml"), to: policy)
         try git("init", "-q")

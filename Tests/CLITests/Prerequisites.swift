@@ -43,3 +43,19 @@ enum Prerequisite: String {
         throw Missing(description: "missing test prerequisite: this test needs \(install)")
     }
 }
+
+extension CLI {
+    /// Runs git in `dir` with a fixed identity (for tests that make a repository); a failing
+    /// git command is a test failure.
+    static func git(_ args: [String], in dir: URL) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"] + args
+        p.currentDirectoryURL = dir
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "git \(args)")
+    }
+}

@@ -1,4 +1,4 @@
-/// `expect` and the structural helpers of the test file decoder.
+/// `expect` of a test file case.
 extension TestFileDecoder {
     mutating func expectation(_ node: YAMLNode) -> Expectation? {
         guard let pairs = mapping(node, "'expect'") else { return nil }
@@ -49,33 +49,5 @@ extension TestFileDecoder {
                       at: first.location, hint: "write 'decision: invalid', or remove 'errors'")
         }
         return ok ? e : nil
-    }
-
-    /// The pairs of a mapping node, or a wrong-type diagnostic.
-    mutating func mapping(_ node: YAMLNode, _ what: String) -> [YAMLPair]? {
-        if let pairs = node.pairs { return pairs }
-        sink.emit(.wrongType, "\(what) must be a mapping, not \(node.kindDescription)", at: node.location,
-                  hint: "write it as 'key: value' lines indented under its name, or as '{key: value}'")
-        return nil
-    }
-
-    /// The items of a list node, or a wrong-type diagnostic.
-    mutating func sequence(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
-        if let items = node.items { return items }
-        sink.emit(.wrongType, "\(what) must be a list, not \(node.kindDescription)", at: node.location,
-                  hint: "write it as '[a, b]' or one '- ' line per entry")
-        return nil
-    }
-
-    func field(_ pairs: [YAMLPair], _ key: String) -> YAMLPair? {
-        pairs.first { $0.key.sameBytes(as: key) }
-    }
-
-    /// Reports every key that is not in `known` and does not start with `x-`.
-    mutating func checkFields(_ pairs: [YAMLPair], known: [String], in what: String) {
-        for p in pairs where !known.containsBytes(p.key) && !p.key.utf8.starts(with: "x-".utf8) {
-            sink.emit(.unknownField, "unknown field '\(p.key)' in \(what)", at: p.keyLocation,
-                      hint: Suggestion.hint(for: p.key, in: known) + " (keys starting with 'x-' are ignored, for your own metadata)")
-        }
     }
 }

@@ -1,5 +1,14 @@
+/// A decoder of a positioned YAML tree that reports into a diagnostic sink: the policy
+/// decoder and the test file decoder share its mapping access and unknown-field checks.
+protocol MappingDecoder {
+    var sink: DiagnosticSink { get set }
+}
+
+extension PolicyDecoder: MappingDecoder {}
+extension TestFileDecoder: MappingDecoder {}
+
 /// Mapping access and unknown-field checks.
-extension PolicyDecoder {
+extension MappingDecoder {
     /// The pairs of a mapping node, or a wrong-type diagnostic.
     mutating func mapping(_ node: YAMLNode, _ what: String) -> [YAMLPair]? {
         if let pairs = node.pairs { return pairs }
