@@ -40,15 +40,18 @@ struct ActionFields {
 /// Recognises the field names of an action object (`ActionField.all`): each name is compared
 /// as at most two 8-byte words (names up to 16 bytes; longer ones byte by byte).
 struct ActionKeys: Sendable {
+    // Plain words and the field only: the lookup copies entries, and a copy that held the
+    // name's array would retain and release it per comparison (the bytes, needed only for
+    // names over 16 bytes, live in `names`).
     private struct Entry: Sendable {
         var head: UInt64
         var tail: UInt64
-        var bytes: [UInt8]
         var field: ActionField
     }
 
     /// Names by length: those of length `n` are `entries[start[n] ..< start[n + 1]]`.
     private let entries: [Entry]
+    private let names: [[UInt8]]
     private let start: [Int]
 
     /// The table of `ActionField.all`.
@@ -59,8 +62,9 @@ struct ActionKeys: Sendable {
         let longest = named.last?.0.count ?? 0
         entries = named.map { bytes, f in
             let (head, tail) = bytes.withUnsafeBytes { b in b.baseAddress.map { Self.words($0, bytes.count) } ?? (0, 0) }
-            return Entry(head: head, tail: tail, bytes: bytes, field: f)
+            return Entry(head: head, tail: tail, field: f)
         }
+        names = named.map(\.0)
         start = (0...(longest + 1)).map { n in named.firstIndex { $0.0.count >= n } ?? named.count }
     }
 
@@ -73,7 +77,7 @@ struct ActionKeys: Sendable {
         let (head, tail) = Self.words(p, n)
         for k in start[n]..<start[n + 1] {
             let e = entries[k]
-            if e.head == head && e.tail == tail && (n <= 16 || e.bytes.elementsEqual(UnsafeRawBufferPointer(start: p, count: n))) {
+            if e.head == head && e.tail == tail && (n <= 16 || names[k].elementsEqual(UnsafeRawBufferPointer(start: p, count: n))) {
                 return e.field
             }
         }

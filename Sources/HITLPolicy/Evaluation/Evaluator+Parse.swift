@@ -208,15 +208,16 @@ extension Evaluator {
                 }
             }
         }
-        for f in NumericField.allCases where f != .amount {
+        // Per action: the registry's values were copied into the evaluator's own arrays.
+        for f in otherNumbers {
             guard let x = fields.numbers[f.rawValue] else { continue }
-            if let m = f.spec.maximum {
-                if x.isNegative || x.compare(numberMaxima[f.rawValue] ?? x) > 0 { error(f.description, "\(x.shown) is outside [0, \(m)]"); continue }
+            if let m = numberMaxima[f.rawValue] {
+                if x.isNegative || x.compare(m) > 0 { error(f.description, "\(x.shown) is outside [0, \(f.spec.maximum?.description ?? "")]"); continue }
             } else if x.isNegative {
                 error(f.description, "must not be negative (\(x.shown))")
                 continue
             }
-            if f.spec.whole && !x.isWholeNumber { error(f.description, "must be a whole number, not \(x.shown)") }
+            if wholeNumbers[f.rawValue] && !x.isWholeNumber { error(f.description, "must be a whole number, not \(x.shown)") }
         }
     }
 

@@ -32,6 +32,12 @@ package final class Evaluator {
     let keys = ActionKeys.shared
     /// Each numeric field's maximum (`NumericField.Spec.maximum`).
     let numberMaxima: [ActionNumber?] = NumericField.allCases.map { $0.spec.maximum.map { ActionNumber(exact: $0) } }
+    /// Whether each numeric field takes whole numbers only (`NumericField.Spec.whole`).
+    let wholeNumbers: [Bool] = NumericField.allCases.map(\.spec.whole)
+    /// The numeric fields other than `amount` (which currencies and rates check).
+    let otherNumbers: [NumericField] = NumericField.allCases.filter { $0 != .amount }
+    /// Every numeric field, once (not `allCases` per action).
+    let allNumbers: [NumericField] = NumericField.allCases
     let globalTested: UInt64
     let globalRoot: Int32
     let predicates: RulePredicates
@@ -261,7 +267,7 @@ package final class Evaluator {
 
     /// Sets `numbers` from the validated action (the amount in the policy currency).
     func setNumbers() {
-        for f in NumericField.allCases { numbers[f.rawValue] = WalkNumber(value(of: f)) }
+        for f in allNumbers { numbers[f.rawValue] = WalkNumber(value(of: f)) }
     }
 
     /// Walks one diagram; returns the outcome number. With `explain`, appends each step
