@@ -65,15 +65,14 @@ struct DiffRun {
     private var sliceNames: [Int: (slice: CurrencySlice, names: DiffWitness)] = [:]
 
     /// A changed region as found: described and merged with its neighbours by `finish`.
+    /// Its fields are the key's (regions with equal keys are one region listed for several
+    /// capabilities).
+    @dynamicMemberLookup
     struct Pending {
         var capabilities: [DiffCapability]
-        var slice: Int
-        var region: TableRegion
-        var old: DiffOutcome
-        var new: DiffOutcome
-        var oldRules: [Int]
-        var newRules: [Int]
-        var edit: DiffEditKey
+        var key: GroupKey
+
+        subscript<T>(dynamicMember path: KeyPath<GroupKey, T>) -> T { key[keyPath: path] }
     }
     private var regionIndex: [GroupKey: Int] = [:]
 
@@ -285,9 +284,7 @@ struct DiffRun {
                     }
                     if regions.count >= limit { truncated = true; return }
                     regionIndex[key] = regions.count
-                    regions.append(([c, s, regions.count], Pending(
-                        capabilities: [sel], slice: s, region: change.region, old: change.old, new: change.new,
-                        oldRules: oldRules, newRules: newRules, edit: edit)))
+                    regions.append(([c, s, regions.count], Pending(capabilities: [sel], key: key)))
                 }
                 // Regions past the paths listed may be new: the counting pass covers them.
                 if !complete { truncated = true; return }
