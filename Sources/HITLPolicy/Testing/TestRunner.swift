@@ -132,9 +132,23 @@ package enum TestRunner {
     }
 
     /// `policy` relative to the test file's folder (absolute paths as they are).
+    /// `../` steps are taken lexically (as `filepath.Join` does), so reports name
+    /// `policies/payments.yaml`, not `policies/tests/../payments.yaml`.
     static func resolve(_ policy: String, relativeTo file: String) -> String {
         if policy.hasPrefix("/") { return policy }
         guard let slash = file.lastIndex(of: "/") else { return policy }
-        return String(file[...slash]) + policy
+        return normalized(String(file[...slash]) + policy)
+    }
+
+    /// `path` without `.` segments and with each `name/..` pair removed.
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
     }
 }

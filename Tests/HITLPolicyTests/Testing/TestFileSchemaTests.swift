@@ -15,7 +15,7 @@ struct TestFileSchemaTests {
     }
 
     @Test func committedTestFilesValidate() throws {
-        let files = try Repo.files(in: "policies", ext: "yaml").filter { $0.hasSuffix(".test.yaml") }
+        let files = try Repo.files(in: "policies/tests", ext: "yaml")
             + Repo.files(in: "fixtures/tests", ext: "yaml")
         #expect(files.count >= 5)
         let results = try PolicySchemaTests.validate(files, schema: Self.schemaPath)
