@@ -13,6 +13,8 @@ package struct FieldTable: Sendable {
     package var atLeastOneOf: [[String]] = []
     /// Whether keys starting with `x-` are allowed (ignored, for users' own metadata).
     package var allowsExtensions = true
+    /// Whether the mapping is an entity that takes an `x-lint` key (`PolicyFields.lintDirective`).
+    package var takesLintDirective = false
 
     /// Creates a table.
     package init(_ fields: [Field], required: [String] = [], exactlyOneOf: [[String]] = [],
@@ -26,6 +28,13 @@ package struct FieldTable: Sendable {
 
     /// The known keys, as the decoder's unknown-field check takes them.
     package var names: [String] { fields.map(\.name) }
+
+    /// The same table, for an entity that takes an `x-lint` key.
+    package func withLintDirective() -> FieldTable {
+        var t = self
+        t.takesLintDirective = true
+        return t
+    }
 }
 
 /// One field of a `FieldTable`.

@@ -66,7 +66,8 @@ package enum JSONSchemaWriter {
     /// table allows them (as the decoder does).
     static func object(_ table: FieldTable) -> JSONTree {
         var m: [(String, JSONTree)] = [("type", .string("object"))]
-        m.append(("properties", .object(table.fields.map { f in
+        let fields = table.fields + (table.takesLintDirective ? [PolicyFields.lintField] : [])
+        m.append(("properties", .object(fields.map { f in
             guard case .object(let body) = schema(f.shape) else { return (f.name, schema(f.shape)) }
             return (f.name, .object([("description", .string(f.summary))] + body))
         })))

@@ -30,10 +30,16 @@ extension MappingDecoder {
         pairs.first { $0.key.sameBytes(as: key) }
     }
 
-    /// Reports every key that is not in `known` and does not start with `x-`.
+    /// Reports every key that is not in `known` and does not start with `x-`, and an
+    /// `x-lint` key where it silences nothing (`entity` false: not a policy's top level,
+    /// tier, panel, long-form capability, band or compliance rule).
     mutating func checkFields(
-        _ pairs: [YAMLPair], known: [String], in what: String, code: DiagnosticCode = .unknownField
+        _ pairs: [YAMLPair], known: [String], in what: String, code: DiagnosticCode = .unknownField, entity: Bool = false
     ) {
+        if !entity, let directive = field(pairs, "x-lint") {
+            sink.emit(.invalidSuppression, "'x-lint' in \(what) silences nothing", at: directive.keyLocation,
+                      hint: "'x-lint' works at the top level of a policy and on a tier, specialist panel, capability (long form), band or compliance rule; move it there")
+        }
         for p in pairs where !known.containsBytes(p.key) && !p.key.utf8.starts(with: "x-".utf8) {
             var hint = Suggestion.hint(for: p.key, in: known)
             if p.key == "<<" {

@@ -8,7 +8,8 @@ extension PolicyDecoder {
         var tiers: [Tier] = []
         for (i, item) in items.enumerated() {
             guard let pairs = mapping(item, "tier \(i + 1)") else { continue }
-            checkFields(pairs, known: Self.tierFields, in: "tier \(i + 1)")
+            checkFields(pairs, known: Self.tierFields, in: "tier \(i + 1)", entity: true)
+            lintDirective(pairs, span: Self.span(from: item.location, to: item))
             guard let n = field(pairs, "name") else {
                 sink.emit(.missingField, "tier \(i + 1) has no 'name'", at: item.location, hint: "add 'name: team' (any name)")
                 continue
@@ -42,7 +43,8 @@ extension PolicyDecoder {
                 out.append(Specialist(name: p.key, approvers: [], quorum: .count(1), sla: nil, description: nil, location: p.keyLocation))
                 continue
             }
-            checkFields(fields, known: Self.specialistFields, in: what)
+            checkFields(fields, known: Self.specialistFields, in: what, entity: true)
+            lintDirective(fields, span: Self.span(from: p.keyLocation, to: p.value))
             let (approvers, quorum) = approversAndQuorum(fields, what: what, at: p.keyLocation)
             var s = Specialist(name: p.key, approvers: approvers, quorum: quorum, sla: nil, description: nil, location: p.keyLocation)
             if let v = field(fields, "sla") {
@@ -89,7 +91,7 @@ extension PolicyDecoder {
     mutating func approversAndQuorum(_ pairs: [YAMLPair], what: String, at location: SourceLocation) -> ([String], Quorum) {
         var approvers: [String] = []
         if let a = field(pairs, "approvers") {
-            if let list = textList(a.value, "the approvers of \(what)") { approvers = list.map(\.text) }
+            if let list = textList(a.value, "the approvers of \(what)", allowSingle: true) { approvers = list.map(\.text) }
         } else {
             sink.emit(.missingField, "\(what) has no 'approvers'", at: location,
                       hint: "add 'approvers: [group-or-person]': who may approve")

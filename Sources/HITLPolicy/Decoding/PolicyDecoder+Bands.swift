@@ -16,7 +16,8 @@ extension PolicyDecoder {
         for (i, item) in items.enumerated() {
             let bandName = "\(dimension.spec.bandList)[\(i)] of \(what)"
             guard let pairs = mapping(item, bandName) else { previous = nil; continue }
-            checkFields(pairs, known: PolicyFields.bandKeys, in: bandName)
+            checkFields(pairs, known: PolicyFields.bandKeys, in: bandName, entity: true)
+            lintDirective(pairs, span: Self.span(from: item.location, to: item))
             let thresholdPairs = pairs.filter { allKinds.containsBytes($0.key) }
             let effectPairs = pairs.filter { Self.bandEffects.containsBytes($0.key) }
             var ok = true

@@ -21,7 +21,8 @@ extension PolicyDecoder {
             sink.emit(.invalidPattern, "a capability name is empty", at: location, hint: "name the tool or action type")
         case .failure(.starNotAtEnd):
             sink.emit(.invalidPattern, "'\(text)' has a '*' that is not at the end", at: location,
-                      hint: "patterns match by prefix only: write '\(text.prefix { $0 != "*" })*'")
+                      hint: "only a trailing '*' makes a pattern (a prefix match); a '*' anywhere else is no wildcard: "
+                        + "list the capabilities you mean by their full names")
         }
         return nil
     }
@@ -31,7 +32,7 @@ extension PolicyDecoder {
         var entry = CapabilityEntry(
             pattern: pattern, stage: .disabled, tier: nil, review: false, reversible: nil, description: nil, location: p.keyLocation, stageLocation: p.value.location)
         if p.value.scalar != nil {
-            guard let s = stage(p.value, "\(what)") else { return nil }
+            guard let s = stage(p.value, "the stage of \(what)") else { return nil }
             entry.stage = s
             return entry
         }
@@ -40,7 +41,8 @@ extension PolicyDecoder {
                       at: p.value.location, hint: "write '\(p.key): approval' or a mapping with 'stage:'")
             return nil
         }
-        checkFields(fields, known: PolicyFields.capability.names, in: what)
+        checkFields(fields, known: PolicyFields.capability.names, in: what, entity: true)
+        lintDirective(fields, span: Self.span(from: p.keyLocation, to: p.value))
         guard let s = field(fields, "stage") else {
             sink.emit(.missingField, "\(what) has no 'stage'", at: p.keyLocation,
                       hint: "the long form needs 'stage: disabled | approval | autonomous'")

@@ -11,7 +11,8 @@ extension PolicyDecoder {
         for (i, item) in items.enumerated() {
             guard let pairs = mapping(item, "compliance rule \(i + 1)") else { continue }
             var what = "compliance rule \(i + 1)"
-            checkFields(pairs, known: PolicyFields.rule.names, in: what)
+            checkFields(pairs, known: PolicyFields.rule.names, in: what, entity: true)
+            lintDirective(pairs, span: Self.span(from: item.location, to: item))
             var id = ""
             var idLocation = item.location
             if let p = field(pairs, "id"), let t = text(p.value, "the id of \(what)") {

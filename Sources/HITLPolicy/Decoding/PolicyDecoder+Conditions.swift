@@ -27,7 +27,9 @@ extension PolicyDecoder {
                 ok = false
                 continue
             }
-            guard let p = found.first, let value = decimal(p.value, "the '\(p.key)' bound of \(name)") else { continue }
+            guard let p = found.first else { continue }
+            // A bound whose value is invalid was reported there; the range is not also "without bounds".
+            guard let value = decimal(p.value, "the '\(p.key)' bound of \(name)") else { ok = false; continue }
             guard checkConditionRange(value, pair.key, at: p.value.location) else { ok = false; continue }
             let bound = Bound(keyword: p.key, value: value, inclusive: options.first { $0.0.sameBytes(as: p.key) }?.1 ?? false,
                               location: p.value.location)
@@ -52,8 +54,8 @@ extension PolicyDecoder {
     mutating func tagCondition(_ pair: YAMLPair, of what: String) -> TagCondition? {
         let name = "the tags condition of \(what)"
         var c = TagCondition(any: nil, all: nil, none: nil, location: pair.keyLocation)
-        if pair.value.items != nil {
-            guard let list = textList(pair.value, name) else { return nil }
+        if pair.value.items != nil || pair.value.scalar != nil {
+            guard let list = textList(pair.value, name, allowSingle: true) else { return nil }
             c.any = list.map(\.text)
             return c
         }

@@ -51,7 +51,8 @@ extension PolicyDecoder {
                       hint: "remove the quotes: \(t)")
             return nil
         default:
-            sink.emit(.wrongType, "\(what) must be a number, not \(node.kindDescription)", at: node.location)
+            sink.emit(.wrongType, "\(what) must be a number, not \(node.kindDescription)", at: node.location,
+                      hint: Self.percentHint(s.text))
             return nil
         }
         let lower = literal.lowercased()
@@ -77,6 +78,16 @@ extension PolicyDecoder {
         return value
     }
 
+    /// For `80%`: thresholds are plain numbers, so write 0.8.
+    static func percentHint(_ text: String) -> String? {
+        guard text.hasSuffix("%"), text.count > 1, text.count <= 40 else { return nil }
+        let number = text.dropLast().utf8.filter { $0 != 0x20 }
+        guard !number.contains(UInt8(ascii: "e")), !number.contains(UInt8(ascii: "E")),
+              let value = ExactDecimal(parsing: String(decoding: number, as: UTF8.self) + "e-2")
+        else { return nil }
+        return "numbers are written without '%': \(text) is \(value)"
+    }
+
     /// A whole number that fits an Int.
     mutating func integer(_ node: YAMLNode, _ what: String) -> Int? {
         if let s = node.scalar, case .int(let t) = s.value, t.hasPrefix("0x") || t.hasPrefix("0o") {
@@ -100,12 +111,14 @@ extension PolicyDecoder {
             return nil
         }
         if let stage = Stage(name: s.text), s.value.isStringLike, allowed.contains(stage) { return stage }
-        var hint = Suggestion.hint(for: s.text, in: allowed.map(\.description))
+        var hint = Suggestion.closest(to: s.text, in: allowed.map(\.description)).map { "did you mean '\($0)'?" }
+            ?? (allowed.count == Stage.allCases.count ? "autonomous runs unattended, approval waits for a human, disabled never runs"
+                : "here the stage can only be \(list(allowed))")
         if case .bool = s.value { hint = "a stage is a word, not a boolean: " + list(allowed) }
         if let stage = Stage(name: s.text), !allowed.contains(stage) {
             hint = "here the stage can only be \(list(allowed))"
         }
-        sink.emit(.invalidValue, "\(what) has unknown stage '\(s.text)'", at: node.location, hint: hint)
+        sink.emit(.invalidValue, "\(what) must be one of \(list(allowed)), not '\(s.text)'", at: node.location, hint: hint)
         return nil
     }
 
@@ -159,11 +172,21 @@ extension PolicyDecoder {
     }
 
     /// A list of non-null scalars taken as text, with their locations. A single scalar is
-    /// accepted when `allowSingle` is set.
+    /// accepted when `allowSingle` is set (every list of names does: `approvers: sre-oncall`
+    /// is `approvers: [sre-oncall]`), except a plain one with a comma, which is most likely
+    /// a list written without its brackets.
     mutating func textList(
         _ node: YAMLNode, _ what: String, allowSingle: Bool = false
     ) -> [(text: String, location: SourceLocation)]? {
-        if allowSingle, let s = node.scalar, s.value != .null { return [(s.text, node.location)] }
+        if allowSingle, let s = node.scalar, s.value != .null {
+            if s.style == .plain, s.text.contains(",") {
+                let names = s.text.split(separator: ",").map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
+                sink.emit(.wrongType, "\(what): '\(s.text)' is one name with a comma in it", at: node.location,
+                          hint: "write a list in brackets: [\(names.filter { !$0.isEmpty }.joined(separator: ", "))]; quote the name if the comma is part of it")
+                return nil
+            }
+            return [(s.text, node.location)]
+        }
         guard let items = sequence(node, what) else { return nil }
         if items.isEmpty {
             sink.emit(.emptyList, "\(what) is an empty list", at: node.location, hint: "list at least one entry, or remove the field")

@@ -7,6 +7,8 @@
 struct PolicyDecoder {
     let file: String
     var sink = DiagnosticSink()
+    /// The file's `x-lint` keys, applied to its findings once every check has run.
+    var suppressions: [LintSuppression] = []
 
     init(file: String) { self.file = file }
 
@@ -14,7 +16,8 @@ struct PolicyDecoder {
 
     mutating func decode(_ root: YAMLNode) -> Policy? {
         guard let pairs = mapping(root, "the policy") else { return nil }
-        checkFields(pairs, known: Self.topLevelFields, in: "the policy")
+        checkFields(pairs, known: Self.topLevelFields, in: "the policy", entity: true)
+        lintDirective(pairs, span: nil)
         var policy = Policy(
             file: file, version: 1, name: "", description: nil, currency: nil, currencyLocation: nil,
             exchangeRates: [], defaults: Defaults(), tiers: [], specialists: [], capabilities: [], compliance: [])
@@ -42,14 +45,22 @@ struct PolicyDecoder {
             sink.emit(.missingField, "the policy has no 'name'", at: start, hint: "add a line such as 'name: payments-agent'")
         }
         if let d = field(pairs, "description") { policy.description = text(d.value, "'description'") }
-        if let c = field(pairs, "currency"), let code = currencyCode(c.value, "'currency'") {
-            policy.currency = code
+        if let c = field(pairs, "currency") {
+            // Set even when the code is invalid: that error is the root cause, and the
+            // currency check then reports no "no currency is set" errors after it.
             policy.currencyLocation = c.value.location
+            policy.currency = currencyCode(c.value, "'currency'")
         }
         if let r = field(pairs, "exchange_rates") { policy.exchangeRates = exchangeRates(r.value) }
         if let d = field(pairs, "defaults") { policy.defaults = defaults(d.value) }
-        if let t = field(pairs, "tiers") { policy.tiers = tiers(t.value) }
-        if let s = field(pairs, "specialists") { policy.specialists = specialists(s.value) }
+        if let t = field(pairs, "tiers") {
+            policy.tiers = tiers(t.value)
+            policy.tiersUnreadable = policy.tiers.count != (t.value.items?.count ?? -1)
+        }
+        if let s = field(pairs, "specialists") {
+            policy.specialists = specialists(s.value)
+            policy.specialistsUnreadable = s.value.pairs == nil
+        }
         if let c = field(pairs, "capabilities") { policy.capabilities = capabilities(c.value) }
         if let c = field(pairs, "compliance") { policy.compliance = complianceRules(c.value) }
         return policy

@@ -18,7 +18,7 @@ package enum PolicyFields {
         Field("capabilities", .names(keyPattern: capabilityPattern, value: .reference("capability"), minProperties: 0),
               "Per capability (name or trailing-* pattern): a stage, or the long form."),
         Field("compliance", .list(.reference("rule"), minItems: 0), "Rules that raise the requirement when their conditions hold."),
-    ], required: ["version", "name"])
+    ], required: ["version", "name"]).withLintDirective()
 
     /// `defaults`.
     package static let defaults = FieldTable([
@@ -31,10 +31,10 @@ package enum PolicyFields {
     /// One tier of the ladder.
     package static let tier = FieldTable([
         Field("name", .text, "The tier's name (shares one namespace with specialists)."),
-    ] + group, required: ["name", "approvers"])
+    ] + group, required: ["name", "approvers"]).withLintDirective()
 
     /// One specialist panel.
-    package static let specialist = FieldTable(group, required: ["approvers"])
+    package static let specialist = FieldTable(group, required: ["approvers"]).withLintDirective()
 
     /// The long form of a capability entry.
     package static let capability = FieldTable([
@@ -46,7 +46,7 @@ package enum PolicyFields {
         Field($0.spec.bandList, .list(.reference(bandDefinition($0)), minItems: 0), $0.spec.bandSummary)
     } + [
         Field("description", .text, "What the capability does."),
-    ], required: ["stage"])
+    ], required: ["stage"]).withLintDirective()
 
     /// The schema definition's name of a field's band (`spend_band`).
     static func bandDefinition(_ field: NumericField) -> String { field.spec.bandList + "_band" }
@@ -68,7 +68,7 @@ package enum PolicyFields {
         let value = thresholdShape(dimension)
         let thresholds = kinds.map { Field($0, value, thresholdSummary($0)) }
         return FieldTable(thresholds + bandEffects + [Field("description", .text, "What the band is for.")],
-                          exactlyOneOf: [kinds, bandEffects.map(\.name)])
+                          exactlyOneOf: [kinds, bandEffects.map(\.name)]).withLintDirective()
     }
 
     /// A compliance rule.
@@ -78,7 +78,7 @@ package enum PolicyFields {
         Field("reference", .text, "Regulation or policy reference, echoed in decisions."),
         Field("reason", .text, "Why, echoed in decisions."),
         Field("when", .fields(conditions), "Conditions; all must hold."),
-    ] + ruleEffects, required: ["id", "when"], atLeastOneOf: [ruleEffects.map(\.name)])
+    ] + ruleEffects, required: ["id", "when"], atLeastOneOf: [ruleEffects.map(\.name)]).withLintDirective()
 
     /// A rule's effects (at least one).
     package static let ruleEffects = [
@@ -91,7 +91,7 @@ package enum PolicyFields {
     /// The conditions of a rule's `when`.
     package static let conditions = FieldTable([
         Field("capability", .reference("texts"), "A capability name or pattern, or a list of them."),
-        Field("tags", .reference("tags"), "Tags: {any, all, none}; a bare list means any."),
+        Field("tags", .reference("tags"), "Tags: {any, all, none}; a bare name or list means any."),
     ] + NumericField.allCases.map { Field($0.spec.name, .fields(range($0)), $0.spec.conditionSummary) } + [
         Field("reversible", .boolean(only: nil), "Whether the action is reversible."),
         Field("attributes", .names(keyPattern: attributePathPattern, value: .reference("attribute_values"), minProperties: 1),
@@ -115,6 +115,16 @@ package enum PolicyFields {
         return FieldTable((lowers + uppers).map { Field($0.0, value, $0.1 ? "Inclusive bound." : "Exclusive bound.") })
     }
 
+    /// `x-lint` (an `x-` key: lint reads it, the policy's meaning ignores it).
+    package static let lintDirective = FieldTable([
+        Field("disable", .anyOf([.reference("lint_code"), .list(.reference("lint_code"), minItems: 1)]),
+              "Warnings and notes to silence here, by code (HP608) or name (fires-on-missing-data)."),
+    ])
+
+    /// The `x-lint` key of an entity's table, as the schema lists it.
+    static let lintField = Field("x-lint", .reference("x-lint"),
+                                 "Silences warnings and notes on this entity (at the top level: in the whole file).")
+
     // MARK: Values
 
     /// Policy, tier and specialist names.
@@ -128,7 +138,7 @@ package enum PolicyFields {
 
     /// Fields shared by tiers and specialist panels.
     static let group = [
-        Field("approvers", .list(.text, minItems: 1), "Principals or groups who may approve."),
+        Field("approvers", .reference("texts"), "Principals or groups who may approve: a name or a list of them."),
         Field("quorum", .anyOf([.integer(minimum: 1, only: nil), .word(["all"])]), "Approvals needed: a count (default 1) or all."),
         Field("sla", .reference("duration"), "How long to wait, e.g. 4h or 1h30m."),
         Field("on_timeout", .reference("on_timeout"), "reject, or escalate to the next tier up."),
@@ -172,8 +182,10 @@ package enum PolicyFields {
         ("capability", .anyOf([.reference("stage"), .fields(capability)])),
     ] + NumericField.allCases.map { (bandDefinition($0), FieldShape.fields(band($0))) } + [
         ("rule", .fields(rule)),
-        ("tags", .anyOf([.list(.text, minItems: 1), .fields(tags)])),
+        ("tags", .anyOf([.text, .list(.text, minItems: 1), .fields(tags)])),
         ("attribute_values", .anyOf([.reference("attribute_value"), .list(.reference("attribute_value"), minItems: 1)])),
         ("attribute_value", .anyOf([.string(pattern: nil), .number(minimum: nil, exclusiveMinimum: nil, maximum: nil), .boolean(only: nil)])),
+        ("x-lint", .fields(lintDirective)),
+        ("lint_code", .word(DiagnosticCode.all.filter { $0.severity != .error }.flatMap { [$0.id, $0.name] })),
     ]
 }

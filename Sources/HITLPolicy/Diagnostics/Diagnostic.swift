@@ -43,6 +43,14 @@ public struct Diagnostic: Hashable, Sendable {
     public var hint: String?
     /// Related places.
     public var notes: [DiagnosticNote]
+    /// Where the `x-lint: {disable: [...]}` entry that silenced this finding is written
+    /// (warnings and notes only; nil when not silenced).
+    public var suppressedBy: SourceLocation?
+
+    /// Silenced where it occurs by an `x-lint` key. A suppressed finding stays in the list,
+    /// so JSON and SARIF can report it as suppressed; it never fails a lint, is not counted
+    /// in a summary, and text and GitHub output leave it out.
+    public var isSuppressed: Bool { suppressedBy != nil }
 
     /// Creates a diagnostic with the code's default severity unless one is given.
     public init(

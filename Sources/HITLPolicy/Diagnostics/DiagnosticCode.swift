@@ -89,6 +89,10 @@ extension DiagnosticCode {
     static let invalidTestAction = DiagnosticCode("HP703", "invalid-test-action", .error, "An action value with no exact JSON form")
     static let tooManyCases = DiagnosticCode("HP704", "too-many-cases", .error, "A matrix or file that expands to more cases than the limit")
 
+    // Suppressions (HP8xx): `x-lint` keys that silence warnings and notes where they occur.
+    static let invalidSuppression = DiagnosticCode("HP800", "invalid-suppression", .warning, "An `x-lint` key that cannot silence what it names")
+    static let unusedSuppression = DiagnosticCode("HP801", "unused-suppression", .note, "An `x-lint` entry that silences nothing")
+
     /// Every code, in id order.
     public static let all: [DiagnosticCode] = [
         yamlSyntax, invalidEncoding, duplicateKey, multipleDocuments, aliasBudget, nestingTooDeep,
@@ -102,6 +106,7 @@ extension DiagnosticCode {
         ineffectiveBand, ineffectiveRule, contradictoryBounds, unusedTier, unusedSpecialist,
         autonomousDefault, missingSLA, ineffectiveSetting, firesOnMissingData,
         testPolicyMissing, unknownFixture, impossibleExpectation, invalidTestAction, tooManyCases,
+        invalidSuppression, unusedSuppression,
     ]
 
     /// Looks a code up by id (`HP200`) or name (`unknown-field`).

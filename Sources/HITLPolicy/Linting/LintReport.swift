@@ -37,15 +37,18 @@ public struct LintReport: Sendable {
     /// The files read and checked (not those a folder walk skipped).
     public var checkedFiles: [FileReport] { files.filter { !$0.skipped } }
 
-    /// Every finding of every file, in order.
+    /// Every finding of every file, in order (suppressed ones included, marked as such).
     public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
 
-    /// Count of findings with a severity.
-    public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
+    /// Count of findings with a severity, not counting suppressed ones.
+    public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity && !$0.isSuppressed }.count }
 
-    /// Whether the findings fail the lint under `options`.
+    /// Count of findings an `x-lint` key silenced.
+    public var suppressedCount: Int { diagnostics.filter(\.isSuppressed).count }
+
+    /// Whether the findings fail the lint under `options` (suppressed findings never do).
     public func fails(_ options: LintOptions) -> Bool {
-        diagnostics.contains { $0.severity == .error || (options.strict && $0.severity == .warning) }
+        diagnostics.contains { !$0.isSuppressed && ($0.severity == .error || (options.strict && $0.severity == .warning)) }
     }
 
     /// The exit status `lint` uses: 0 clean, 1 findings that fail.

@@ -23,6 +23,16 @@ package enum PolicyLoader {
         var decoder = PolicyDecoder(file: file)
         let decoded = decoder.decode(root)
         diagnostics += decoder.sink.diagnostics
+        let result = load(decoded, diagnostics, checkTableSize: checkTableSize)
+        // `x-lint` keys silence warnings and notes; they never change the policy.
+        guard !decoder.suppressions.isEmpty else { return result }
+        return Result(policy: result.policy,
+                      diagnostics: LintSuppressions.apply(decoder.suppressions, to: result.diagnostics).sorted())
+    }
+
+    /// Validates a decoded policy (nil: decoding failed) after `diagnostics`.
+    static func load(_ decoded: Policy?, _ diagnostics: [Diagnostic], checkTableSize: Bool) -> Result {
+        var diagnostics = diagnostics
         guard let policy = decoded else { return Result(policy: nil, diagnostics: diagnostics.sorted()) }
         var semantic = Validator.validate(policy)
         let hasErrors = diagnostics.contains { $0.severity == .error } || semantic.contains { $0.severity == .error }

@@ -38,7 +38,7 @@ package struct Policy: Hashable, Sendable {
     package var description: String?
     /// ISO 4217 code of amounts.
     package var currency: String?
-    /// Where `currency` was written.
+    /// Where `currency` was written (also when its value was invalid and `currency` is nil).
     package var currencyLocation: SourceLocation?
     /// Foreign currencies, sorted by code.
     package var exchangeRates: [ExchangeRate]
@@ -52,6 +52,12 @@ package struct Policy: Hashable, Sendable {
     package var capabilities: [CapabilityEntry]
     /// Compliance rules, in file order.
     package var compliance: [ComplianceRule]
+    /// `tiers` was written but (some of) it could not be read, as reported there: checks
+    /// that need the whole ladder (no tiers, undefined tier, top tier) report nothing more.
+    package var tiersUnreadable = false
+    /// `specialists` was written but could not be read, as reported there: references to
+    /// panels are not checked.
+    package var specialistsUnreadable = false
 
     /// The ladder position of a tier, by name.
     package func tierIndex(_ name: String) -> Int? { tiers.firstIndex { $0.name.sameBytes(as: name) } }

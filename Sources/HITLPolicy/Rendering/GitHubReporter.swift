@@ -3,7 +3,7 @@
 package enum GitHubReporter {
     /// Renders the report.
     package static func render(_ report: LintReport) -> String {
-        report.diagnostics.map(line).map { $0 + "\n" }.joined()
+        report.diagnostics.filter { !$0.isSuppressed }.map(line).map { $0 + "\n" }.joined()
     }
 
     static func line(_ d: Diagnostic) -> String {

@@ -25,6 +25,8 @@ package enum JSONLintReporter {
         var column: Int
         var hint: String?
         var notes: [Note]
+        /// Present (true) only for a finding an `x-lint` key silenced.
+        var suppressed: Bool?
     }
 
     struct Note: Encodable {
@@ -39,6 +41,8 @@ package enum JSONLintReporter {
         var errors: Int
         var warnings: Int
         var notes: Int
+        /// Present only when an `x-lint` key silenced something; not counted above.
+        var suppressed: Int?
     }
 
     /// Renders the report as pretty-printed JSON with sorted keys.
@@ -48,10 +52,12 @@ package enum JSONLintReporter {
             diagnostics: report.diagnostics.map { d in
                 Entry(code: d.code.id, name: d.code.name, severity: d.severity.rawValue, message: d.message,
                       file: d.location.file, line: d.location.line, column: d.location.column, hint: d.hint,
-                      notes: d.notes.map { Note(message: $0.message, file: $0.location.file, line: $0.location.line, column: $0.location.column) })
+                      notes: d.notes.map { Note(message: $0.message, file: $0.location.file, line: $0.location.line, column: $0.location.column) },
+                      suppressed: d.isSuppressed ? true : nil)
             },
             summary: Summary(files: report.checkedFiles.count, errors: report.count(.error),
-                             warnings: report.count(.warning), notes: report.count(.note)))
+                             warnings: report.count(.warning), notes: report.count(.note),
+                             suppressed: report.suppressedCount == 0 ? nil : report.suppressedCount))
         return JSONOutput.encode(output)
     }
 }

@@ -42,6 +42,14 @@ package enum SARIFReporter {
         var message: Text
         var locations: [Location]
         var relatedLocations: [Location]?
+        /// Only on a finding an `x-lint` key silenced: one `inSource` suppression.
+        var suppressions: [Suppression]?
+    }
+
+    struct Suppression: Encodable {
+        var kind = "inSource"
+        var justification: String
+        var location: Location
     }
 
     struct Location: Encodable {
@@ -75,7 +83,9 @@ package enum SARIFReporter {
             return Result(ruleId: d.code.id, ruleIndex: codes.firstIndex(of: d.code) ?? 0, level: level(d.severity),
                           message: Text(text: message),
                           locations: [Location(id: nil, physicalLocation: physical(d.location), message: nil)],
-                          relatedLocations: related.isEmpty ? nil : related)
+                          relatedLocations: related.isEmpty ? nil : related,
+                          suppressions: d.suppressedBy.map { [Suppression(justification: "disabled by 'x-lint' in the policy",
+                                                                          location: Location(id: nil, physicalLocation: physical($0), message: nil))] })
         }
         return JSONOutput.encode(Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)]))
     }

@@ -12,7 +12,7 @@ package struct TextReporter {
         var out = ""
         for file in report.files where !file.diagnostics.isEmpty {
             let excerpt = SourceExcerpt(file.source)
-            for d in file.diagnostics { out += render(d, excerpt: excerpt) + "\n" }
+            for d in file.diagnostics where !d.isSuppressed { out += render(d, excerpt: excerpt) + "\n" }
         }
         out += summary(report) + "\n"
         return out
@@ -37,9 +37,11 @@ package struct TextReporter {
         let n = report.checkedFiles.count
         let files = "\(n) file\(n == 1 ? "" : "s")"
         let (e, w, o) = (report.count(.error), report.count(.warning), report.count(.note))
-        if e + w + o == 0 { return "\(files) checked: no problems" }
+        let s = report.suppressedCount
+        let silenced = s == 0 ? "" : " (\(s) suppressed by x-lint)"
+        if e + w + o == 0 { return "\(files) checked: no problems\(silenced)" }
         func plural(_ k: Int, _ word: String) -> String { "\(k) \(word)\(k == 1 ? "" : "s")" }
-        return "\(files) checked: \(plural(e, "error")), \(plural(w, "warning")), \(plural(o, "note"))"
+        return "\(files) checked: \(plural(e, "error")), \(plural(w, "warning")), \(plural(o, "note"))\(silenced)"
     }
 
     func severityColor(_ s: Severity) -> String {

@@ -69,6 +69,27 @@ package struct YAMLNode: Sendable {
         return nil
     }
 
+    /// The last place written inside this node (its own start for a scalar): with the place
+    /// it starts, the span that a finding about something inside it falls in. Walks the
+    /// subtree with an explicit stack.
+    package var lastLocation: SourceLocation {
+        var last = location
+        var stack: [YAMLNode] = [self]
+        while let node = stack.popLast() {
+            if last < node.location { last = node.location }
+            switch node.content {
+            case .scalar: break
+            case .mapping(let pairs):
+                for p in pairs {
+                    if last < p.keyLocation { last = p.keyLocation }
+                    stack.append(p.value)
+                }
+            case .sequence(let items): stack.append(contentsOf: items)
+            }
+        }
+        return last
+    }
+
     /// A short description of the node's kind for messages ("a mapping", "the string 'x'").
     package var kindDescription: String {
         switch content {

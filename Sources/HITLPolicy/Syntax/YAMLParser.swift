@@ -269,16 +269,39 @@ private struct TreeBuilder {
         case YAML_MEMORY_ERROR:
             fail(.yamlSyntax, "libyaml ran out of memory", at: location(line: 0, column: 0))
         default:
-            let loc = location(parser.problem_mark)
+            var loc = location(parser.problem_mark)
             var message = "YAML syntax error: \(problem)"
             if let context { message += " \(context)" }
             var hint = "check the indentation and punctuation near this place"
             if byte(at: Int(parser.problem_mark.index)) == 0x09 {
                 hint = "YAML does not allow tabs for indentation; indent with spaces"
             }
-            fail(.yamlSyntax, message, at: loc, hint: hint)
+            var notes: [DiagnosticNote] = []
+            // libyaml reports where it gave up, often lines later (at the end of the file for
+            // an unclosed '['); the place the unfinished construct was opened is the one to fix.
+            if let context, let opened = Self.openedConstructs.first(where: { context.hasPrefix($0.context) }),
+               parser.context_mark.index < parser.problem_mark.index {
+                loc = location(parser.context_mark)
+                message = "YAML syntax error: \(opened.summary) (\(problem) \(context))"
+                hint = opened.hint
+                notes = [DiagnosticNote("the parser gave up here", at: location(parser.problem_mark))]
+            }
+            sink.emit(.yamlSyntax, message, at: loc, hint: hint, notes: notes)
+            stopped = true
         }
     }
+
+    /// libyaml contexts whose mark is where an unfinished construct began.
+    static let openedConstructs: [(context: String, summary: String, hint: String)] = [
+        ("while parsing a flow sequence", "the '[' opened here is never closed",
+         "close the list with ']' on this line, or write each entry on its own line starting with '- '"),
+        ("while parsing a flow mapping", "the '{' opened here is never closed",
+         "close the mapping with '}' on this line, or write each 'key: value' on its own line"),
+        ("while scanning a quoted scalar", "the quote opened here is never closed",
+         "end the value with the same quote character it starts with"),
+        ("while scanning a simple key", "this line is not 'key: value'",
+         "put ':' and a space after the key, or remove the line if it is left over"),
+    ]
 
     func byte(at index: Int) -> UInt8? {
         index >= 0 && index < bytes.count ? bytes[index] : nil

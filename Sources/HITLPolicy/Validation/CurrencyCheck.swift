@@ -1,6 +1,9 @@
 /// Amount rules need a policy currency; exchange rates need one to convert into.
 enum CurrencyCheck: PolicyCheck {
     static func run(_ policy: Policy, into sink: inout DiagnosticSink) {
+        // A currency written but invalid was reported where it is written (HP208): the
+        // amount rules and rates are not missing one.
+        if policy.currency == nil && policy.currencyLocation != nil { return }
         if let currency = policy.currency {
             for rate in policy.exchangeRates where rate.currency.sameBytes(as: currency) {
                 sink.emit(.ineffectiveSetting, "an exchange rate for \(currency), the policy currency itself, is never used",

@@ -1,7 +1,7 @@
 /// Something that can require approval by the default tier needs a ladder with a tier.
 enum NoTiersCheck: PolicyCheck {
     static func run(_ policy: Policy, into sink: inout DiagnosticSink) {
-        guard policy.tiers.isEmpty else { return }
+        guard policy.tiers.isEmpty, !policy.tiersUnreadable else { return }
         for (what, location) in defaultTierUses(policy) {
             sink.emit(.noTiers, "\(what) can require approval, but the policy defines no tiers", at: location,
                       hint: "add a 'tiers:' ladder with at least one tier (name and approvers)")

@@ -3,14 +3,17 @@ enum ReferenceCheck: PolicyCheck {
     static func run(_ policy: Policy, into sink: inout DiagnosticSink) {
         let tiers = policy.tiers.map(\.name)
         let specialists = policy.specialists.map(\.name)
+        // A ladder or panel list that could not be read was reported there; a name missing
+        // from it may be the unreadable part, so it is not reported again as undefined.
         func tier(_ name: String?, at location: SourceLocation?, _ what: String) {
-            guard let name, let location, !tiers.containsBytes(name) else { return }
+            guard let name, let location, !tiers.containsBytes(name), !policy.tiersUnreadable else { return }
             let hint = specialists.containsBytes(name)
                 ? "'\(name)' is a specialist panel; name it under 'specialists:' instead"
                 : tiers.isEmpty ? "define it under 'tiers:'" : Suggestion.hint(for: name, in: tiers)
             sink.emit(.undefinedTier, "\(what) names tier '\(name)', which the ladder does not define", at: location, hint: hint)
         }
         func specialist(_ effect: Effect, _ what: String) {
+            guard !policy.specialistsUnreadable else { return }
             for (name, location) in zip(effect.specialists, effect.specialistLocations) where !specialists.containsBytes(name) {
                 let hint = tiers.containsBytes(name)
                     ? "'\(name)' is a ladder tier; write 'tier: \(name)' instead"

@@ -15,8 +15,8 @@ struct PolicySchemaTests {
     /// tags, several documents, empty files), references between names, band order,
     /// quorum against approvers, stage/tier combinations and warnings.
     static let structural = [
-        "attribute-values", "bad-durations", "bad-name", "bad-patterns", "band-threshold-kind",
-        "empty-approvers", "invalid-bounds", "merge-key", "missing-version-and-name", "quorum-too-high", "quoted-number",
+        "attribute-values", "bad-durations", "bad-name", "bad-patterns", "band-threshold-kind", "currency-follow-on",
+        "empty-approvers", "invalid-bounds", "percent-threshold", "star-inside-name", "merge-key", "missing-version-and-name", "quorum-too-high", "quoted-number",
         "rule-without-effect", "threshold-out-of-range", "unknown-condition", "unknown-currency",
         "unknown-field-typo", "unknown-stage", "unknown-top-level-field", "unknown-version",
         "wrong-types", "yaml-bool-stage", "yes-is-not-a-boolean",
@@ -42,14 +42,22 @@ struct PolicySchemaTests {
     }
 
     /// Every key the schema lists for a mapping is one the decoder accepts there, and the
-    /// other way round: the unknown-field diagnostic and the editor agree.
+    /// other way round: the unknown-field diagnostic and the editor agree. Entities also list
+    /// `x-lint` (an `x-` key the decoder reads for lint only).
     @Test func schemaKeysAreTheDecodersKeys() throws {
         let schema = try JSONSerialization.jsonObject(with: Data(PolicySchema.jsonSchema().utf8)) as? [String: Any]
         let top = (schema?["properties"] as? [String: Any]).map { Set($0.keys) }
-        #expect(top == Set(PolicyDecoder.topLevelFields))
+        #expect(top == Set(PolicyDecoder.topLevelFields + ["x-lint"]))
         let defs = schema?["definitions"] as? [String: Any]
-        let rule = ((defs?["rule"] as? [String: Any])?["properties"] as? [String: Any]).map { Set($0.keys) }
-        #expect(rule == Set(PolicyDecoder.ruleFields))
+        func keys(_ definition: String) -> Set<String>? {
+            ((defs?[definition] as? [String: Any])?["properties"] as? [String: Any]).map { Set($0.keys) }
+        }
+        #expect(keys("rule") == Set(PolicyDecoder.ruleFields + ["x-lint"]))
+        #expect(keys("tier") == Set(PolicyDecoder.tierFields + ["x-lint"]))
+        for entity in ["specialist", "spend_band", "confidence_band", "blast_radius_band"] {
+            #expect(keys(entity)?.contains("x-lint") == true, "\(entity)")
+        }
+        #expect(keys("x-lint") == Set(PolicyDecoder.lintFields))
     }
 
     @Test func examplePoliciesValidate() throws {
