@@ -118,6 +118,7 @@ struct LintCLITests {
             schema = json.load(open(sys.argv[1])); log = json.load(open(sys.argv[2]))
             jsonschema.Draft7Validator(schema).validate(log)
             assert log["runs"][0]["results"], "no results"
+            assert any(r.get("suppressions") for r in log["runs"][0]["results"]), "no suppressed result"
             print("valid", len(log["runs"][0]["results"]))
             """, schema.path, file.path]
         let out = Pipe(), err = Pipe()

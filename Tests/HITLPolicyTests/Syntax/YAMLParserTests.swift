@@ -103,3 +103,30 @@ struct YAMLParserTests {
         #expect(parse("a: !!int yes\n").diagnostics.map(\.code) == [.unsupportedTag])
     }
 }
+
+/// libyaml notices an unfinished construct where it gives up, often lines later; the error
+/// points at where the construct was opened.
+@Suite("YAML syntax errors point where the construct opened")
+struct YAMLOpenedConstructTests {
+    @Test("unclosed '[', '{', quote and a key without ':'", arguments: [
+        ("a: 1\nb: [x, y\nc: 2\nd: 3\n", 2, 4, "the '[' opened here is never closed"),
+        ("a: 1\nb: {x: 1\nc: 2\n", 2, 4, "the '{' opened here is never closed"),
+        ("a: 1\nb: \"abc\nc: 2\n", 2, 4, "the quote opened here is never closed"),
+        ("a: 1\nb\nc: 2\n", 2, 1, "this line is not 'key: value'"),
+    ])
+    func opened(_ text: String, _ line: Int, _ column: Int, _ summary: String) throws {
+        let d = try #require(YAMLParser.parse(Array(text.utf8), file: "t.yaml").diagnostics.first)
+        #expect(d.code == .yamlSyntax)
+        #expect(d.location == SourceLocation(file: "t.yaml", line: line, column: column), "\(d.message)")
+        #expect(d.message.contains(summary), "\(d.message)")
+        #expect(d.notes.first?.message == "the parser gave up here")
+        #expect((d.notes.first?.location.line ?? 0) > line)
+    }
+
+    /// Errors found where they are keep their place (no opening construct to point at).
+    @Test func otherErrorsKeepTheirPlace() throws {
+        let d = try #require(YAMLParser.parse(Array("a: 1\n  b: 2\n".utf8), file: "t.yaml").diagnostics.first)
+        #expect(d.location.line == 2)
+        #expect(d.notes.isEmpty)
+    }
+}
