@@ -40,7 +40,11 @@ extension PolicyDecoder {
         for p in pairs {
             let what = "specialist '\(p.key)'"
             guard let fields = mapping(p.value, what) else {
-                out.append(Specialist(name: p.key, approvers: [], quorum: .count(1), sla: nil, description: nil, location: p.keyLocation))
+                // Kept by name so that rules naming it are not reported too; its SLA is not
+                // reported missing either (the mapping that would hold it is the error).
+                var placeholder = Specialist(name: p.key, approvers: [], quorum: .count(1), sla: nil, description: nil, location: p.keyLocation)
+                placeholder.slaWritten = true
+                out.append(placeholder)
                 continue
             }
             checkFields(fields, known: Self.specialistFields, in: what, entity: true)
