@@ -5,13 +5,6 @@ struct LintSuppression: Sendable {
     var codes: [(code: DiagnosticCode, location: SourceLocation)]
     /// From the entity's first key to the last place written in it; nil for the whole file.
     var span: ClosedRange<SourceLocation>?
-
-    /// Whether this key silences `code` at `location`.
-    func covers(_ code: DiagnosticCode, at location: SourceLocation) -> Bool {
-        guard codes.contains(where: { $0.code == code }) else { return false }
-        guard let span else { return true }
-        return span.contains(location)
-    }
 }
 
 /// Applies a file's `x-lint` keys to its findings.
@@ -26,6 +19,7 @@ enum LintSuppressions {
     /// key is meant for may be among those errors hold back.
     static func apply(_ suppressions: [LintSuppression], to diagnostics: [Diagnostic]) -> [Diagnostic] {
         guard !suppressions.isEmpty else { return diagnostics }
+        let index = SpanIndex(suppressions)
         var used = Set<SourceLocation>()
         var out = diagnostics
         for i in out.indices where out[i].severity != .error {
@@ -33,8 +27,8 @@ enum LintSuppressions {
             let places = perNoteCodes.contains(d.code) && !d.notes.isEmpty ? d.notes.map(\.location) : [d.location]
             var silencing: [SourceLocation] = []
             let silenced = places.allSatisfy { place in
-                let by = suppressions.filter { $0.covers(d.code, at: place) }
-                silencing += by.flatMap { s in s.codes.filter { $0.code == d.code }.map(\.location) }
+                let by = index.names(of: d.code, at: place)
+                silencing += by
                 return !by.isEmpty
             }
             if silenced, let first = silencing.min() {
@@ -51,5 +45,51 @@ enum LintSuppressions {
             }
         }
         return out
+    }
+
+    /// The suppressions by where they apply, so that a file with many `x-lint` keys and many
+    /// findings is matched in O(findings × log keys), not their product. Entities' spans come
+    /// from a tree, so any two are nested or disjoint: the spans covering a place are the
+    /// last one starting at or before it and its enclosing spans.
+    struct SpanIndex {
+        /// Per suppression: the places each code is named.
+        let names: [[DiagnosticCode: [SourceLocation]]]
+        /// Whole-file suppressions.
+        let global: [Int]
+        /// Entity suppressions sorted by span start, with each one's enclosing suppression.
+        let scoped: [(index: Int, span: ClosedRange<SourceLocation>, parent: Int?)]
+
+        init(_ suppressions: [LintSuppression]) {
+            names = suppressions.map { Dictionary($0.codes.map { ($0.code, [$0.location]) }, uniquingKeysWith: +) }
+            global = suppressions.indices.filter { suppressions[$0].span == nil }
+            let sorted = suppressions.indices.compactMap { i in suppressions[i].span.map { (i, $0) } }
+                .sorted { $0.1.lowerBound < $1.1.lowerBound }
+            var scoped: [(index: Int, span: ClosedRange<SourceLocation>, parent: Int?)] = []
+            var open: [Int] = []
+            for (i, span) in sorted {
+                while let top = open.last, !scoped[top].span.contains(span.lowerBound) { open.removeLast() }
+                scoped.append((i, span, open.last))
+                open.append(scoped.count - 1)
+            }
+            self.scoped = scoped
+        }
+
+        /// Where the keys silencing `code` at `place` name it.
+        func names(of code: DiagnosticCode, at place: SourceLocation) -> [SourceLocation] {
+            var out = global.flatMap { names[$0][code] ?? [] }
+            var low = 0, high = scoped.count
+            while low < high {
+                let mid = (low + high) / 2
+                if scoped[mid].span.lowerBound <= place { low = mid + 1 } else { high = mid }
+            }
+            var k = low > 0 ? low - 1 : nil
+            var steps = 0
+            while let at = k, steps < SyntaxLimits.maxDepth {
+                if scoped[at].span.contains(place) { out += names[scoped[at].index][code] ?? [] }
+                k = scoped[at].parent
+                steps += 1
+            }
+            return out
+        }
     }
 }
