@@ -279,7 +279,8 @@ private struct TreeBuilder {
             var notes: [DiagnosticNote] = []
             // libyaml reports where it gave up, often lines later (at the end of the file for
             // an unclosed '['); the place the unfinished construct was opened is the one to fix.
-            if let context, let opened = Self.openedConstructs.first(where: { context.hasPrefix($0.context) }),
+            if let context,
+               let opened = Self.openedConstructs.first(where: { context.hasPrefix($0.context) && problem.hasPrefix($0.problem) }),
                parser.context_mark.index < parser.problem_mark.index {
                 loc = location(parser.context_mark)
                 message = "YAML syntax error: \(opened.summary) (\(problem) \(context))"
@@ -291,15 +292,16 @@ private struct TreeBuilder {
         }
     }
 
-    /// libyaml contexts whose mark is where an unfinished construct began.
-    static let openedConstructs: [(context: String, summary: String, hint: String)] = [
-        ("while parsing a flow sequence", "the '[' opened here is never closed",
+    /// libyaml contexts (and the start of their problem) whose mark is where an unfinished
+    /// construct began.
+    static let openedConstructs: [(context: String, problem: String, summary: String, hint: String)] = [
+        ("while parsing a flow sequence", "did not find expected ',' or ']'", "the '[' opened here is never closed",
          "close the list with ']' on this line, or write each entry on its own line starting with '- '"),
-        ("while parsing a flow mapping", "the '{' opened here is never closed",
+        ("while parsing a flow mapping", "did not find expected ',' or '}'", "the '{' opened here is never closed",
          "close the mapping with '}' on this line, or write each 'key: value' on its own line"),
-        ("while scanning a quoted scalar", "the quote opened here is never closed",
+        ("while scanning a quoted scalar", "", "the quote opened here is never closed",
          "end the value with the same quote character it starts with"),
-        ("while scanning a simple key", "this line is not 'key: value'",
+        ("while scanning a simple key", "could not find expected ':'", "this line is not 'key: value'",
          "put ':' and a space after the key, or remove the line if it is left over"),
     ]
 
