@@ -151,3 +151,18 @@ extension SuppressionTests {
         #expect(elapsed < .seconds(60))
     }
 }
+
+extension SuppressionTests {
+    /// The example in docs/language.md ("Silencing a finding") lints as the page says.
+    @Test func theLanguageDocsExampleLintsAsDocumented() throws {
+        let page = String(decoding: try Repo.bytes("docs/language.md"), as: UTF8.self)
+        let section = try #require(page.range(of: "## Silencing a finding"))
+        let rest = page[section.upperBound...]
+        let open = try #require(rest.range(of: "```yaml\n"))
+        let close = try #require(rest[open.upperBound...].range(of: "```\n"))
+        let example = String(rest[open.upperBound..<close.lowerBound])
+        let report = LintReport(files: [Linter.lint(Array(example.utf8), file: "devops.yaml")])
+        #expect(TextReporter(color: false).render(report) == "1 file checked: no problems (4 suppressed by x-lint)\n")
+        #expect(page.contains("1 file checked: no problems (4 suppressed by x-lint)"))
+    }
+}
