@@ -44,7 +44,8 @@ struct InputsCLITests {
         #expect(fromStdin.stdout == fromFile.stdout.replacingOccurrences(of: "(\(Self.payments),", with: "(<stdin>,"))
         let eval = try CLI.run(["eval", "--policy", "-", "fixtures/actions/payments.jsonl"], stdin: try Self.source())
         #expect(eval.status == 0, "\(eval.stderr)")
-        #expect(eval.stdout.split(separator: "\n").count == 7)
+        let fromPath = try CLI.run(["eval", "--policy", Self.payments, "fixtures/actions/payments.jsonl"])
+        #expect(eval.stdout == fromPath.stdout.replacingOccurrences(of: "\(Self.payments):", with: "<stdin>:"))
         // Both from standard input is a usage error.
         #expect(try CLI.run(["eval", "--policy", "-"], stdin: "").status == 2)
         #expect(try CLI.run(["eval", "--policy", "-", "-"], stdin: "").status == 2)
@@ -55,7 +56,8 @@ struct InputsCLITests {
         let files = try CLI.run(["diff", old, new])
         let stdin = try CLI.run(["diff", "-", new], stdin: try Self.source(old))
         #expect(stdin.status == 0, "\(stdin.stderr)")
-        #expect(stdin.stdout == files.stdout.replacingOccurrences(of: "\(old) →", with: "<stdin> →"))
+        // Rule sources name it as the header does.
+        #expect(stdin.stdout == files.stdout.replacingOccurrences(of: old, with: "<stdin>"))
         #expect(stdin.stdout.hasPrefix("<stdin> → \(new)\n"), "\(stdin.stdout)")
         let twice = try CLI.run(["diff", "-", "-"], stdin: "")
         #expect(twice.status == 2)
@@ -73,7 +75,8 @@ struct InputsCLITests {
             let lint = try CLI.run(["lint", file])
             #expect(lint.status == 2, "\(lint.stdout)")
             #expect(lint.stderr.contains("\(file): this \(file == table ? "is" : "looks like") a compiled decision table"), "\(lint.stderr)")
-            #expect(!lint.stdout.contains("HP100") && !lint.stdout.contains("YAML"), "\(lint.stdout)")
+            #expect(!lint.stdout.contains("HP100") && !lint.stdout.contains("syntax"), "\(lint.stdout)")
+            #expect(lint.stdout.contains("0 files checked: 1 error"), "\(lint.stdout)")
             let compile = try CLI.run(["compile", file])
             #expect(compile.status == 2)
             #expect(compile.stderr.split(separator: "\n").count == 1, "\(compile.stderr)")
@@ -91,7 +94,7 @@ struct InputsCLITests {
     /// One missing path among several: reported (on standard error and in the report), the
     /// others checked, exit 2; JSON and SARIF stay complete and carry it.
     @Test func missingPathAmongSeveral() throws {
-        let paths = ["policies/devops.yaml", "no/such.yaml", "fixtures/invalid/undefined-tier.yaml"]
+        let paths = ["policies/support.yaml", "no/such.yaml", "fixtures/invalid/undefined-tier.yaml"]
         let text = try CLI.run(["lint"] + paths)
         #expect(text.status == 2)
         #expect(text.stderr == "hitl-policy: error: no/such.yaml: no such file or folder\n", "\(text.stderr)")
