@@ -80,11 +80,17 @@ enum EvalText {
             }
             var start = 0
             while let nl = buffer[start...].firstIndex(of: 0x0A) {
-                line += 1
                 if skipping {
+                    // The end of a line already answered as too long.
                     skipping = false
-                } else if !isBlank(buffer[start..<nl]) {
-                    decide(buffer[start..<nl], line: line)
+                } else {
+                    line += 1
+                    if nl - start > maxLine {
+                        decided(.invalid)
+                        emit(DecisionTextReporter.renderUnread(line: line, message: "the line is longer than \(maxLine) bytes"))
+                    } else if !isBlank(buffer[start..<nl]) {
+                        decide(buffer[start..<nl], line: line)
+                    }
                 }
                 start = nl + 1
             }
