@@ -52,7 +52,7 @@ public struct LintReport: Sendable {
     }
 
     /// The paths that could not be checked (missing, unreadable, a compiled table), with why.
-    public var failures: [String] { files.filter(\.failed).map { $0.diagnostics.first?.message ?? $0.path } }
+    public var failures: [String] { files.filter(\.failed).map { "\($0.path): " + ($0.diagnostics.first?.message ?? "not checked") } }
 
     /// The exit status `lint` uses: 0 clean, 1 findings that fail, 2 a path that could not
     /// be checked (the others are checked and reported all the same).
@@ -113,8 +113,10 @@ public enum Linter {
     /// A path that could not be checked: one error (HP111) at its first line, which every
     /// format shows; not counted among the files checked.
     static func failedReport(path: String, message: String) -> FileReport {
-        let error = Diagnostic(.skippedFile, message, at: SourceLocation(file: path, line: 1, column: 1),
-                               hint: "the other paths given were checked all the same",
+        // The location names the path; the message says what is wrong with it.
+        let what = message.hasPrefix(path + ": ") ? String(message.dropFirst(path.count + 2)) : message
+        let error = Diagnostic(.skippedFile, what, at: SourceLocation(file: path, line: 1, column: 1),
+                               hint: "lint exits 2 when a path cannot be checked; any other paths are checked as usual",
                                severity: .error)
         var report = FileReport(path: path, diagnostics: [error], source: [])
         report.skipped = true
