@@ -13,7 +13,8 @@ struct CompileCommand: ParsableCommand {
         abstract: "Compile a policy to its decision table.",
         discussion: """
             json is the artifact `eval --policy` reads: deterministic bytes (sorted keys), the policy digest, \
-            source locations, no timestamps or absolute paths. table, markdown and csv list every row.
+            source locations, no timestamps or absolute paths. table, markdown and csv list every row. \
+            POLICY is YAML source (- reads standard input); a compiled table is refused: compile the policy it came from.
             Exit status: 0 compiled, 1 invalid policy, 2 usage or I/O error (including output that could not be written).
             """
     )
@@ -22,7 +23,7 @@ struct CompileCommand: ParsableCommand {
         case json, table, markdown, csv
     }
 
-    @Argument(help: "The policy (YAML).", completion: Completions.policyFiles)
+    @Argument(help: "The policy (YAML); - reads standard input.", completion: Completions.policyFiles)
     var policy: String
 
     @Option(help: "Output format: json (the artifact), table (aligned text), markdown or csv.")

@@ -11,8 +11,12 @@ struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare two versions of a policy by meaning: every region of actions decided differently.",
+        usage: """
+            hitl-policy diff OLD NEW [options]
+            hitl-policy diff --git REV POLICY [options]
+            """,
         discussion: """
-            OLD and NEW are YAML policies or compiled tables. `REV:PATH` (when no such file exists) reads \
+            OLD and NEW are YAML policies or compiled tables (one of them may be -, standard input). `REV:PATH` (when no such file exists) reads \
             PATH as it is at git revision REV; `--git REV POLICY` compares POLICY with its version at REV. \
             A path absent at REV is an empty policy (every capability disabled), so a new file diffs as all-new.
             Exit status: 0 compared (and --fail-on not met), 1 --fail-on met, 2 usage, I/O error or an \
@@ -23,7 +27,7 @@ struct DiffCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
     enum FailOn: String, ExpressibleByArgument, CaseIterable { case loosened, any }
 
-    @Argument(help: "OLD NEW, or one POLICY with --git.")
+    @Argument(help: ArgumentHelp("OLD NEW, or one POLICY with --git; - reads standard input.", valueName: "policy"))
     var policies: [String]
 
     @Option(help: "Compare POLICY with its version at this git revision (e.g. origin/main).", completion: Completions.gitRevisions)
@@ -62,6 +66,10 @@ struct DiffCommand: ParsableCommand {
     func validate() throws {
         if git != nil, policies.count != 1 { throw ValidationError("with --git, give exactly one policy") }
         if git == nil, policies.count != 2 { throw ValidationError("give two policies: OLD NEW (or --git REV POLICY)") }
+        if git != nil, policies.first == "-" { throw ValidationError("with --git, POLICY is a file in the repository, not -") }
+        if (policies + [traffic ?? ""]).count(where: { $0 == "-" }) > 1 {
+            throw ValidationError("standard input (-) can be read only once: give the other policy or --traffic log as a file")
+        }
     }
 
     func run() throws {
@@ -80,7 +88,7 @@ struct DiffCommand: ParsableCommand {
         do throws(TableTooLarge) {
             report = try PolicyDiff.diff(old: old, new: new)
             // The header names the files given, not the path stored inside a compiled table.
-            let given = git.map { ["\($0):\(policies[0])", policies[0]] } ?? policies
+            let given = git.map { ["\($0):\(policies[0])", policies[0]] } ?? policies.map(PolicyFiles.label)
             (report.old.source, report.new.source) = (given[0], given[1])
         } catch {
             Terminal.fail("the two policies combine into more than \(TableCompiler.maxNodes) diagram nodes")

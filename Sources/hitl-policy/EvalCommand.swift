@@ -6,13 +6,13 @@ import Darwin
 import ArgumentParser
 import HITLPolicy
 
-/// `hitl-policy eval --policy P [FILE|-]`
+/// `hitl-policy eval --policy P [FILE|-]`, decisions as JSON lines or (`--format text`) for people
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Decide JSON actions (one object, or JSON Lines) against a policy.",
         discussion: """
-            Writes one decision line per non-blank input line, in order. A line that is not JSON or not a \
+            Writes one decision line per non-blank input line, in order (--format text: one block per action, for people). A line that is not JSON or not a \
             valid action gets an `invalid` decision and evaluation goes on.
             Exit status: 0 every line was evaluated and its decision written (whatever the decisions), \
             1 invalid policy, 2 usage or I/O error (standard output closed or full too). With --exit-code \
@@ -22,11 +22,17 @@ struct EvalCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "The policy: YAML source or a table from `hitl-policy compile --format json`.", completion: Completions.policyFiles)
+    @Option(name: .long, help: "The policy: YAML source or a table from `hitl-policy compile --format json` (- reads standard input when the actions come from a file).", completion: Completions.policyFiles)
     var policy: String
 
     @Argument(help: "Actions file; - or nothing reads standard input.")
     var input: String = "-"
+
+    /// `json` (the decision lines, for programs) or `text` (for a person at a terminal).
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, text }
+
+    @Option(help: "Output format: json (one decision line per action, the default) or text (a block per action for a person: decision, who approves, why).")
+    var format: Format = .json
 
     @Flag(help: "Add the matched table row and every rule consulted (with why it did or did not match).")
     var explain = false
@@ -39,6 +45,8 @@ struct EvalCommand: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 || jobs > 64 { throw ValidationError("--jobs must be between 1 and 64") }
+        if policy == "-", input == "-" { throw ValidationError("--policy - reads standard input: give the actions as a file") }
+        if format == .text, explain { throw ValidationError("--explain is for --format json (text already says why)") }
     }
 
     func run() throws {
@@ -54,6 +62,7 @@ struct EvalCommand: ParsableCommand {
             var st = stat()
             if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { Terminal.fail("\(input): is a folder, not an actions file") }
         }
+        if format == .text { EvalText.run(table: table, fd: fd, label: input == "-" ? "standard input" : input, exitCode: exitCode) }
         let summary = ActionStream(evaluator: evaluator, input: fd, output: STDOUT_FILENO,
                                    workers: jobs ?? ActionStream.availableWorkers).run()
         if let e = summary.writeError {
@@ -81,12 +90,12 @@ struct EvalCommand: ParsableCommand {
 
 extension EvalCommand {
     /// The command for `eval` arguments in their plain forms — `--policy P` (or `=P`),
-    /// `--explain`, `--exit-code`, `--jobs N` (1-64), at most one input — each at most
+    /// `--format json|text`, `--explain`, `--exit-code`, `--jobs N` (1-64), at most one input — each at most
     /// once; nil for anything else (help, other spellings, mistakes), which ArgumentParser
     /// then parses and reports. Tests check both paths decide alike.
     static func direct(_ arguments: [String]) -> EvalCommand? {
         guard arguments.first == "eval" else { return nil }
-        var policy: String?, input: String?, jobs: Int?
+        var policy: String?, input: String?, jobs: Int?, format: Format?
         var explain = false, exitCode = false
         var rest = arguments.dropFirst()[...]
         func value(_ name: String, _ argument: String) -> String?? {
@@ -104,6 +113,9 @@ extension EvalCommand {
             } else if let v = value("--jobs", argument) {
                 guard jobs == nil, let v, let n = Int(v), (1...64).contains(n) else { return nil }
                 jobs = n
+            } else if let v = value("--format", argument) {
+                guard format == nil, let v, let f = Format(rawValue: v) else { return nil }
+                format = f
             } else if argument == "--explain" {
                 guard !explain else { return nil }
                 explain = true
@@ -117,13 +129,14 @@ extension EvalCommand {
                 return nil
             }
         }
-        guard let policy else { return nil }
+        guard let policy, !(policy == "-" && (input ?? "-") == "-"), !(format == .text && explain) else { return nil }
         var command = EvalCommand()
         command.policy = policy
         command.input = input ?? "-"
         command.explain = explain
         command.exitCode = exitCode
         command.jobs = jobs
+        command.format = format ?? .json
         return command
     }
 }

@@ -8,8 +8,12 @@ struct HITLPolicyCommand: ParsableCommand {
         commandName: "hitl-policy",
         abstract: "Decide, provably, which agent actions run unattended, which wait for a human, and which never run.",
         discussion: """
-            Exit statuses: 0 success, 1 findings or an invalid policy, 2 usage or I/O error.
-            Documentation: docs/language.md, docs/commands.md, docs/diagnostics.md.
+            Exit status: 0 success; 1 findings that fail (lint), an invalid policy (compile, eval, test), \
+            a failing case (test) or --fail-on met (diff); 2 usage or I/O error, and for diff an invalid policy; \
+            eval --exit-code reports the decision instead: 0 autonomous, 3 approval, 4 disabled, 5 invalid. \
+            Each command's --help says more.
+            Documentation: `man hitl-policy` covers every command, option and exit status; the policy language \
+            and every diagnostic code are described in the docs folder of hitl-policy's source.
             """,
         version: versionText,
         subcommands: [LintCommand.self, CompileCommand.self, EvalCommand.self, DiffCommand.self, TestCommand.self, SchemaCommand.self]
@@ -24,6 +28,12 @@ struct HITLPolicyCommand: ParsableCommand {
             try command.run()
         } catch {
             let code = exitCode(for: error)
+            // A mistyped command or option gets "did you mean" (ArgumentParser would name a
+            // missing --policy instead, or suggest an unrelated option).
+            if code == .validationFailure, let message = UsageSuggestion.message(for: Array(CommandLine.arguments.dropFirst())) {
+                Terminal.writeError(message + "\n")
+                Terminal.exit(2)
+            }
             if code == .validationFailure {
                 Terminal.writeError(fullMessage(for: error) + "\n")
                 Terminal.exit(2)

@@ -7,8 +7,10 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Parse and validate policy files and folders.",
         discussion: """
-            Folders are searched recursively for *.yaml and *.yml files (hidden folders are skipped).
-            Exit status: 0 clean, 1 an error (or, with --strict, a warning), 2 usage or I/O error (or a clean report that could not be written).
+            Folders are searched recursively for *.yaml and *.yml files (hidden folders are skipped); - reads standard input. \
+            A path that is missing, unreadable or a compiled table is reported and the others are checked all the same.
+            Exit status: 0 clean, 1 an error (or, with --strict, a warning), 2 usage or I/O error, including a path that could \
+            not be checked (or a clean report that could not be written).
             Results go to standard output; only failures of the tool itself go to standard error.
             """
     )
@@ -21,7 +23,7 @@ struct LintCommand: ParsableCommand {
         case auto, always, never
     }
 
-    @Argument(help: "Policy files or folders.", completion: Completions.policyFiles)
+    @Argument(help: ArgumentHelp("Policy files or folders; - reads standard input.", valueName: "path"), completion: Completions.policyFiles)
     var paths: [String]
 
     @Option(help: "Output format: text, json, sarif (SARIF 2.1.0) or github (Actions annotations).")
@@ -52,6 +54,9 @@ struct LintCommand: ParsableCommand {
         case .sarif: SARIFReporter.render(report)
         case .github: GitHubReporter.render(report)
         }
+        // Paths that could not be checked are in the report (every format) and, being
+        // failures of the run, on standard error too.
+        for failure in report.failures { Terminal.writeError("hitl-policy: error: \(failure)\n") }
         // A report that could not be written never passes: findings that fail keep their 1,
         // a clean result becomes 2 (nobody saw it).
         Terminal.write(output, exitOnFailure: status == 0 ? 2 : status)

@@ -1,8 +1,8 @@
 import HITLPolicy
 
-/// Loads `--policy` / `POLICY` for compile, eval and diff: YAML is linted and compiled
-/// (errors go to standard error in lint's text form, then exit `invalidStatus`); a compiled
-/// JSON table is checked.
+/// Loads `--policy` / `POLICY` for compile, eval and diff (`-` is standard input): YAML is
+/// linted and compiled (errors go to standard error in lint's text form, then exit
+/// `invalidStatus`); a compiled JSON table is checked, and refused where source is wanted.
 enum PolicyInput {
     /// Compiled tables may be larger than policy source.
     static let maxTableBytes = 512 << 20
@@ -17,12 +17,20 @@ enum PolicyInput {
         } catch {
             Terminal.fail(error.description)
         }
-        return load(bytes: bytes, label: path, allowTable: allowTable, invalidStatus: invalidStatus, diagrams: diagrams)
+        return load(bytes: bytes, label: PolicyFiles.label(path), allowTable: allowTable, invalidStatus: invalidStatus, diagrams: diagrams)
     }
 
     /// Loads policy bytes read elsewhere (e.g. from git); `label` names them in messages and
     /// rule sources.
     static func load(bytes: [UInt8], label: String, allowTable: Bool, invalidStatus: Int32 = 1, diagrams: Bool = true) -> DecisionTable {
+        if let table = PolicyLoader.compiledTableMessage(bytes, file: label) {
+            // compile wants source; a table cut before its format marker is no YAML either.
+            if !allowTable { Terminal.fail(table) }
+            if !PolicyCompilation.looksLikeTable(bytes) {
+                Terminal.writeError("hitl-policy: error: \(label): not a valid compiled table (it ends early: the file was cut short)\n")
+                Terminal.exit(invalidStatus)
+            }
+        }
         if !allowTable || !PolicyCompilation.looksLikeTable(bytes), bytes.count > SyntaxLimits.maxFileBytes {
             Terminal.fail("\(label): larger than \(SyntaxLimits.maxFileBytes) bytes")
         }

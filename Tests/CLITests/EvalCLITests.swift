@@ -30,6 +30,33 @@ struct EvalCLITests {
         #expect(r.stdout == golden)
     }
 
+    /// `--format text`: a block per action for a person, the same file the typed renderer's
+    /// golden test writes (so the command renders from the typed decision, line numbers and
+    /// all); --exit-code and a pretty-printed object work as with JSON.
+    @Test func textFormat() throws {
+        let r = try CLI.run(["eval", "--policy", Self.policy, "--format", "text", "fixtures/actions/payments.jsonl"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let golden = try String(contentsOf: CLI.root.appendingPathComponent("Tests/HITLPolicyTests/Golden/eval-payments.txt"), encoding: .utf8)
+        #expect(r.stdout == golden)
+        let piped = try CLI.run(["eval", "--format", "text", "--exit-code", "--policy", Self.policy],
+                                stdin: "{\"capability\":\"refund\",\"amount\":6000,\"confidence\":0.9}\n\nnot json\n")
+        #expect(piped.status == 5)
+        #expect(piped.stdout.hasPrefix("line 1: refund → approval\n  approve: tier lead, 1 of finance-leads, SLA 1h, on timeout escalates to executive\n"), "\(piped.stdout)")
+        #expect(piped.stdout.contains("  why: capabilities.refund.spend[1]: tier lead; amount 6000 USD over 5000 (policies/payments.yaml:54:9)\n"), "\(piped.stdout)")
+        #expect(piped.stdout.hasSuffix("\n\nline 3: invalid\n  error: not JSON: unexpected character at column 1\n"), "\(piped.stdout)")
+        let single = try CLI.run(["eval", "--policy", Self.policy, "--format", "text", "fixtures/actions/single.json"])
+        #expect(single.stdout.hasPrefix("line 1 (id \"pr-review-7\"): "), "\(single.stdout)")
+        #expect(single.stdout.components(separatedBy: "\nline ").count == 1, "\(single.stdout)")
+        // A line over the limit is answered without being held, and numbering goes on.
+        let long = "{\"capability\":\"refund\"}\n" + String(repeating: "x", count: (4 << 20) + 10) + "\n\n{\"capability\":\"x\"}\n"
+        let skipped = try CLI.run(["eval", "--policy", Self.policy, "--format", "text"], stdin: long)
+        #expect(skipped.stdout.split(separator: "\n").filter { $0.hasPrefix("line ") }
+            == ["line 1: refund → disabled", "line 2: invalid", "line 4: x → disabled"], "\(skipped.stdout.prefix(2000))")
+        #expect(skipped.stdout.contains("line 2: invalid\n  error: the line is longer than 4194304 bytes\n"))
+        #expect(try CLI.run(["eval", "--policy", Self.policy, "--format", "text", "--explain"], stdin: "").status == 2)
+        #expect(try CLI.run(["eval", "--policy", Self.policy, "--format", "yaml"], stdin: "").status == 2)
+    }
+
     @Test func prettyPrintedSingleObject() throws {
         let r = try CLI.run(["eval", "--policy", Self.policy, "fixtures/actions/single.json"])
         let d = try decisions(r.stdout)

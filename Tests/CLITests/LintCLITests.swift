@@ -50,7 +50,9 @@ struct LintCLITests {
     @Test func usageAndIOErrorsExitTwo() throws {
         let missing = try CLI.run(["lint", "no/such/file.yaml"])
         #expect(missing.status == 2)
-        #expect(missing.stdout.isEmpty)
+        // The report still names it (so JSON and SARIF are complete), with nothing checked.
+        #expect(missing.stdout.contains("no/such/file.yaml:1:1: error[HP111]: no such file or folder"), "\(missing.stdout)")
+        #expect(missing.stdout.contains("0 files checked"), "\(missing.stdout)")
         #expect(missing.stderr.contains("no/such/file.yaml: no such file or folder"))
         #expect(try CLI.run(["lint"]).status == 2)
         #expect(try CLI.run(["lint", "--format", "xml", "policies"]).status == 2)

@@ -15,16 +15,12 @@ extension DiffRun {
                 let scale = field == .amount ? slice.scale : ExactDecimal(1)
                 let (lower, lowerExact) = Self.display(l?.value, scale)
                 let (upper, upperExact) = Self.display(u?.value, scale)
-                var words: [String] = []
-                if let l, let u, l.upward, !u.upward, l.value == u.value {
-                    words.append("exactly \(lower!)")
-                } else {
-                    let (above, below) = (field.spec.lowerWords.exclusive, field.spec.upperWords.exclusive)
-                    if let l { words.append(l.upward ? "at least \(lower!)" : "\(above) \(lower!)") }
-                    if let u { words.append(u.upward ? "\(below) \(upper!)" : "at most \(upper!)") }
-                }
+                let text = IntervalWords.text(field, lower: lower.map { .init($0, inclusive: l?.upward ?? false) },
+                                              upper: upper.map { .init($0, inclusive: !(u?.upward ?? true)) })
+                // Both ends open: any value, but sent (missing is its own region).
+                let shown = l == nil && u == nil ? "present (any value\(unit.isEmpty ? "" : " in" + unit))" : text + unit
                 out.append(DiffCondition(
-                    field: field.description, text: words.joined(separator: " and ") + unit,
+                    field: field.description, text: shown,
                     value: .interval(lower: lower, lowerInclusive: l?.upward ?? false, upper: upper,
                                      upperInclusive: u.map { !$0.upward } ?? false, approximate: !(lowerExact && upperExact))))
             }

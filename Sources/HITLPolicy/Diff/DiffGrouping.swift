@@ -133,11 +133,7 @@ extension DiffRun {
         let conditions = r.conditions.map { c -> String in
             switch c {
             case .range(let range):
-                let (above, below) = range.field == .confidence ? ("above", "below") : ("over", "under")
-                var w: [String] = []
-                if let l = range.lower { w.append(l.upward ? "at least \(l.value)" : "\(above) \(l.value)") }
-                if let u = range.upper { w.append(u.upward ? "\(below) \(u.value)" : "at most \(u.value)") }
-                return "\(range.field) \(w.joined(separator: " and "))"
+                return "\(range.field) \(IntervalWords.text(range.field, range.lower, range.upper))"
             case .reversible(let b): return "reversible \(b)"
             case .tags(let any, let all, let none):
                 var w: [String] = []

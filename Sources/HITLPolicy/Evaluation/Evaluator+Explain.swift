@@ -6,7 +6,7 @@ extension Evaluator {
         out.append(contentsOf: "{\"row\":{\"capability\":".utf8)
         out.appendJSONString(cls.label)
         out.append(contentsOf: ",\"region\":".utf8)
-        out.appendJSONStringArray(paths.flatMap { $0.map(describeStep) })
+        out.appendJSONStringArray(describeRegion(paths.flatMap { $0 }))
         out.append(contentsOf: "},\"rules\":[".utf8)
         let fired = Set(matchedRules(classIndex: c, a: outcomes[0], b: outcomes[1]))
         let name = fields.capabilityBytes ?? fields.capability.map { Array(line[$0]) } ?? []
@@ -30,6 +30,41 @@ extension Evaluator {
         out.append(contentsOf: "]}".utf8)
     }
 
+    /// The row's region in words, one entry per field: the steps of both diagrams on one
+    /// numeric field (the class's bands and a compliance rule may both test it) join into
+    /// one range, in `IntervalWords`' notation.
+    func describeRegion(_ steps: [(Int, Int)]) -> [String] {
+        var ranges: [NumericField: (lower: Cut?, upper: Cut?)] = [:]
+        var missing: Set<NumericField> = []
+        var order: [NumericField] = []
+        var out: [(NumericField?, String)] = []
+        for (n, k) in steps {
+            let node = table.nodes[n]
+            guard case .numeric(let f) = node.test else {
+                out.append((nil, describeStep((n, k))))
+                continue
+            }
+            if !order.contains(f) {
+                order.append(f)
+                out.append((f, ""))
+            }
+            if k == node.children.count - 1 {
+                missing.insert(f)
+                continue
+            }
+            var r = ranges[f] ?? (nil, nil)
+            if k > 0 { r.lower = max(r.lower ?? node.cuts[k - 1], node.cuts[k - 1]) }
+            if k < node.cuts.count { r.upper = min(r.upper ?? node.cuts[k], node.cuts[k]) }
+            ranges[f] = r
+        }
+        return out.map { f, text in
+            guard let f else { return text }
+            if missing.contains(f) { return "\(f) missing" }
+            let r = ranges[f] ?? (nil, nil)
+            return "\(f) " + IntervalWords.text(f, r.lower, r.upper, unit: f == .amount ? table.currency : nil)
+        }
+    }
+
     func describeStep(_ step: (Int, Int)) -> String {
         let node = table.nodes[step.0]
         let k = step.1
@@ -38,10 +73,7 @@ extension Evaluator {
             if k == node.children.count - 1 { return "\(f) missing" }
             let lower = k > 0 ? node.cuts[k - 1] : nil
             let upper = k < node.cuts.count ? node.cuts[k] : nil
-            if let l = lower, let u = upper, l.value == u.value { return "\(f) = \(l.value)" }
-            let lo = lower.map { ($0.upward ? "[" : "(") + $0.value.description } ?? "(-inf"
-            let hi = upper.map { $0.value.description + ($0.upward ? ")" : "]") } ?? "+inf)"
-            return "\(f) in \(lo), \(hi)"
+            return "\(f) " + IntervalWords.text(f, lower, upper, unit: f == .amount ? table.currency : nil)
         case .reversible: return "reversible = \(k == 1)"
         case .tag(let t): return k == 1 ? "tags include \(table.tags[t])" : "tags exclude \(table.tags[t])"
         case .attribute(let a):
@@ -65,11 +97,12 @@ extension Evaluator {
         for c in rule.conditions {
             switch c {
             case .range(let r):
-                guard let x = value(of: r.field) else { held.append("\(r.field) missing counts as \(r.text)"); continue }
+                let words = IntervalWords.text(r.field, r.lower, r.upper)
+                guard let x = value(of: r.field) else { held.append("\(r.field) missing counts as \(words)"); continue }
                 let v = x.exact
                 let shown = r.field == .amount ? "\(x.shown) \(table.currency ?? "")" : x.shown
-                if !r.contains(v) { return "\(r.field) \(shown) is not \(r.text)" }
-                held.append("\(r.field) \(shown) \(r.text)")
+                if !r.contains(v) { return "\(r.field) \(shown) is not \(words)" }
+                held.append("\(r.field) \(shown) \(words)")
             case .reversible(let want):
                 if reversible != want { return "reversible is \(reversible), the rule needs \(want)" }
                 held.append("reversible is \(want)")

@@ -16,6 +16,9 @@ public struct FileReport: Sendable {
     /// Found in a folder and not read (its one diagnostic, a note, says why); not counted
     /// among the files checked.
     public var skipped = false
+    /// Named but not checked: missing, unreadable, or a compiled table (its one diagnostic,
+    /// an error, says why; also `skipped`). `lint` exits 2 when a path failed.
+    public var failed = false
 }
 
 /// Which findings make `lint` fail.
@@ -51,38 +54,77 @@ public struct LintReport: Sendable {
         diagnostics.contains { !$0.isSuppressed && ($0.severity == .error || (options.strict && $0.severity == .warning)) }
     }
 
-    /// The exit status `lint` uses: 0 clean, 1 findings that fail.
-    public func exitStatus(_ options: LintOptions) -> Int32 { fails(options) ? 1 : 0 }
+    /// The paths that could not be checked (missing, unreadable, a compiled table), with why.
+    public var failures: [String] { files.filter(\.failed).map { "\($0.path): " + ($0.diagnostics.first?.message ?? "not checked") } }
+
+    /// The exit status `lint` uses: 0 clean, 1 findings that fail, 2 a path that could not
+    /// be checked (the others are checked and reported all the same).
+    public func exitStatus(_ options: LintOptions) -> Int32 {
+        if files.contains(where: \.failed) { return 2 }
+        return fails(options) ? 1 : 0
+    }
 }
 
 /// `hitl-policy lint`: parse and validate policy files.
 public enum Linter {
     /// Lints one file's bytes: a policy, or a test file (`*.test.yaml`, checked as `test`
-    /// checks it before running its cases).
+    /// checks it before running its cases). A compiled table is not checked (see `failed`).
     public static func lint(_ bytes: [UInt8], file: String) -> FileReport {
+        if let table = PolicyLoader.compiledTableMessage(bytes, file: file) { return failedReport(path: file, message: table) }
         if TestRunner.isTestFile(file) { return FileReport(path: file, diagnostics: TestRunner.lint(bytes, file: file), source: bytes) }
         return FileReport(path: file, diagnostics: PolicyLoader.load(bytes, file: file, checkTableSize: true).diagnostics, source: bytes)
     }
 
-    /// Lints files and folders. Throws only for failures of the tool itself (a path that does
-    /// not exist or cannot be read). What a folder walk skipped (see `PolicyFiles.entries`)
-    /// is reported as a `skipped-file` note on that path.
+    /// Lints files and folders (`-` is standard input, named `<stdin>`). A path that does not
+    /// exist or cannot be read, or a compiled table, is reported as a `failed` file and the
+    /// others are checked all the same; what a folder walk skipped (see
+    /// `PolicyFiles.entries`) is a `skipped-file` note on that path. Throws only when
+    /// standard input is named twice.
     public static func lint(paths: [String]) throws(InputError) -> LintReport {
+        if paths.count(where: { $0 == "-" }) > 1 { throw InputError("-: standard input can be read only once") }
         var reports: [FileReport] = []
-        for entry in try PolicyFiles.entries(paths) {
-            switch entry {
-            case .given(let file):
-                reports.append(lint(try PolicyFiles.read(file), file: file))
-            case .found(let file):
-                switch try PolicyFiles.readFound(file) {
-                case .success(let bytes): reports.append(lint(bytes, file: file))
-                case .failure(let skipped): reports.append(skippedReport(skipped))
+        for path in paths {
+            do throws(InputError) {
+                for entry in try PolicyFiles.entries([path]) {
+                    switch entry {
+                    case .given(let file):
+                        do throws(InputError) {
+                            reports.append(lint(try PolicyFiles.read(file), file: PolicyFiles.label(file)))
+                        } catch {
+                            reports.append(failedReport(path: PolicyFiles.label(file), message: error.description))
+                        }
+                    case .found(let file):
+                        do throws(InputError) {
+                            switch try PolicyFiles.readFound(file) {
+                            case .success(let bytes): reports.append(lint(bytes, file: file))
+                            case .failure(let skipped): reports.append(skippedReport(skipped))
+                            }
+                        } catch {
+                            reports.append(failedReport(path: file, message: error.description))
+                        }
+                    case .skipped(let skipped):
+                        reports.append(skippedReport(skipped))
+                    }
                 }
-            case .skipped(let skipped):
-                reports.append(skippedReport(skipped))
+            } catch {
+                reports.append(failedReport(path: path, message: error.description))
             }
         }
         return LintReport(files: reports)
+    }
+
+    /// A path that could not be checked: one error (HP111) at its first line, which every
+    /// format shows; not counted among the files checked.
+    static func failedReport(path: String, message: String) -> FileReport {
+        // The location names the path; the message says what is wrong with it.
+        let what = message.hasPrefix(path + ": ") ? String(message.dropFirst(path.count + 2)) : message
+        let error = Diagnostic(.skippedFile, what, at: SourceLocation(file: path, line: 1, column: 1),
+                               hint: "lint exits 2 when a path cannot be checked; any other paths are checked as usual",
+                               severity: .error)
+        var report = FileReport(path: path, diagnostics: [error], source: [])
+        report.skipped = true
+        report.failed = true
+        return report
     }
 
     static func skippedReport(_ s: SkippedFile) -> FileReport {

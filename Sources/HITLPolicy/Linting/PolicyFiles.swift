@@ -25,7 +25,8 @@ package enum PolicyFiles {
     }
 
     /// Expands files and folders into policy files: a folder contributes every `*.yaml` and
-    /// `*.yml` below it (hidden folders skipped), sorted; a file given by name is taken as is.
+    /// `*.yml` below it (hidden folders skipped), sorted; a file given by name (or `-`,
+    /// standard input) is taken as is.
     package static func expand(_ paths: [String]) throws(InputError) -> [String] {
         try entries(paths).compactMap { entry in
             switch entry {
@@ -43,6 +44,10 @@ package enum PolicyFiles {
     package static func entries(_ paths: [String]) throws(InputError) -> [Entry] {
         var out: [Entry] = []
         for path in paths {
+            if path == "-" {
+                out.append(.given(path))
+                continue
+            }
             var info = stat()
             guard stat(path, &info) == 0 else { throw InputError(missing(path, errno)) }
             guard (info.st_mode & S_IFMT) == S_IFDIR else {
@@ -151,6 +156,13 @@ package enum PolicyFiles {
         return "a symlink to \(target), which cannot be reached (\(String(cString: strerror(error))))"
     }
 
+    /// How `-` (standard input, which every command that reads a policy accepts) is named in
+    /// reports, messages and rule sources.
+    package static let standardInput = "<stdin>"
+
+    /// The name of `path` in reports: itself, or `standardInput` for `-`.
+    package static func label(_ path: String) -> String { path == "-" ? standardInput : path }
+
     /// Whether anything exists at `path`.
     package static func exists(_ path: String) -> Bool {
         var info = stat()
@@ -164,6 +176,7 @@ package enum PolicyFiles {
     /// than that).
     package static func read(_ path: String, limit: Int = SyntaxLimits.maxFileBytes,
                             narrow: (([UInt8]) -> Int)? = nil) throws(InputError) -> [UInt8] {
+        if path == "-" { return try read(STDIN_FILENO, path: standardInput, limit: limit, narrow: narrow) }
         let fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else { throw InputError(cannotOpen(path, errno)) }
         defer { close(fd) }

@@ -50,3 +50,30 @@ package enum PolicyLoader {
         d.severity == .error && d.code != .duplicateKey && d.code != .nonScalarKey
     }
 }
+
+extension PolicyLoader {
+    /// Why `bytes` are not policy source when they are a compiled decision table (or the
+    /// start of one cut short), for `lint` and `compile`: one clear error instead of a list
+    /// of YAML findings about JSON. Nil for anything else.
+    package static func compiledTableMessage(_ bytes: [UInt8], file: String) -> String? {
+        let complete = PolicyCompilation.looksLikeTable(bytes)
+        guard complete || startsLikeTable(bytes) else { return nil }
+        let what = complete && endsLikeJSON(bytes) ? "this is a compiled decision table (`hitl-policy compile` output)"
+            : "this looks like a compiled decision table cut short (`hitl-policy compile` output that ends early)"
+        return "\(file): \(what), not policy source: give the YAML policy it was compiled from, or give the table to `eval --policy` or `diff`, which read tables"
+    }
+
+    /// A table's first member is `approvers` (keys are sorted), which is no key of a policy:
+    /// `{"approvers":` starts a table even when the format marker was cut off.
+    static func startsLikeTable(_ bytes: [UInt8]) -> Bool {
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        guard let open = bytes.firstIndex(where: { !blank($0) }), bytes[open] == 0x7B,
+              let key = bytes[(open + 1)...].firstIndex(where: { !blank($0) }) else { return false }
+        return bytes[key...].starts(with: Array("\"approvers\"".utf8))
+    }
+
+    /// Whether the last non-blank byte closes the object (a complete artifact ends in `}`).
+    static func endsLikeJSON(_ bytes: [UInt8]) -> Bool {
+        bytes.last(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == 0x7D
+    }
+}

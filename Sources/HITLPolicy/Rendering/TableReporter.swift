@@ -73,7 +73,7 @@ package struct TableReporter {
             switch region.numeric[f] {
             case nil: return "any"
             case .missing?: return "missing"
-            case .interval(let l, let u)?: return Self.interval(l, u)
+            case .interval(let l, let u)?: return IntervalWords.text(f, l, u)
             }
         }
         let tags = region.tags.sorted { $0.key < $1.key }.map { ($0.value ? "" : "!") + table.tags[$0.key] }
@@ -95,18 +95,6 @@ package struct TableReporter {
     /// An approver group by name, with its capacity when the policy sets one: `lead (120/day)`.
     static func approval(_ a: TableApprover) -> String {
         a.capacity.map { "\(a.name) (\($0))" } ?? a.name
-    }
-
-    /// An interval in the usual notation; a single point as `= x`.
-    static func interval(_ l: Cut?, _ u: Cut?) -> String {
-        switch (l, u) {
-        case (nil, nil): return "any"
-        case (let l?, nil): return (l.upward ? ">= " : "> ") + l.value.description
-        case (nil, let u?): return (u.upward ? "< " : "<= ") + u.value.description
-        case (let l?, let u?):
-            if l.value == u.value { return "= \(l.value)" }
-            return (l.upward ? "[" : "(") + "\(l.value), \(u.value)" + (u.upward ? ")" : "]")
-        }
     }
 
     static func markdownCell(_ s: String) -> String {
