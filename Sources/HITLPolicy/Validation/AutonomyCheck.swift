@@ -6,8 +6,10 @@
 ///
 /// Decided on the compiled table: per autonomous capability class, one diagram over its
 /// rules pairs each action's decision with the decision those broader rules left out. A
-/// region counts when the first is not autonomous, the second is, and a field that a rule
-/// matching throughout the region tests is missing there. One finding per rule, listing the
+/// region counts when the first is not autonomous, the second is, and a rule matching
+/// throughout the region matches only because every field it tests that fails closed is
+/// missing there (an agent that sends none of them is caught; one that sends some of them,
+/// say `reversible: false`, is what the rule is written for). One finding per rule, listing the
 /// capabilities; regions walked are bounded (`maxRegions`), past which the check stops.
 enum AutonomyCheck {
     /// Diagram regions walked per policy at most.
@@ -69,8 +71,7 @@ enum AutonomyCheck {
                 guard pair.old.stage != .autonomous, pair.new.stage == .autonomous,
                       witness.build(name: "x", region: region, slice: .base) != .empty else { return }
                 for r in ids where broad.contains(r) && builder.holdsThroughout(rules[r], region) {
-                    let fields = missingFields(rules[r], region, entry, builder)
-                    guard !fields.isEmpty else { continue }
+                    guard let fields = missingFields(rules[r], region, entry, builder) else { continue }
                     var f = findings[r] ?? Finding()
                     if !f.capabilities.contains(cls.entryRule) { f.capabilities.append(cls.entryRule) }
                     for x in fields where !f.fields.contains(x) { f.fields.append(x) }
@@ -87,24 +88,32 @@ enum AutonomyCheck {
         }
     }
 
-    /// The fields rule `rule` tests that are missing throughout `region`.
-    static func missingFields(_ rule: TableRule, _ region: TableRegion, _ entry: CapabilityEntry, _ builder: DiagramBuilder) -> [String] {
+    /// The fields an agent must send to escape `rule` in `region`, when the rule matches there
+    /// only because the action sends none of the fields it tests that fail closed (a missing
+    /// number or attribute meets the condition; a missing `reversible` is the capability's
+    /// default, `false` unless it sets one); nil when the region has one of them sent. Tags
+    /// do not fail closed (no tags is a value) and count as ordinary conditions.
+    static func missingFields(_ rule: TableRule, _ region: TableRegion, _ entry: CapabilityEntry, _ builder: DiagramBuilder) -> [String]? {
         var out: [String] = []
         for c in rule.conditions {
             switch c {
             case .range(let r):
-                if region.numeric[r.field] == .missing { out.append(r.field.description) }
+                guard region.numeric[r.field] == .missing else { return nil }
+                out.append(r.field.description)
             case .attribute(let path, _):
-                if let a = builder.attributes.firstIndex(where: { $0.path.sameBytes(as: path) }),
-                   region.attributes[a] == builder.attributes[a].values.count + 1 { out.append("attributes.\(path)") }
-            case .reversible(false):
-                // An action that does not say counts as irreversible unless the capability says otherwise.
+                guard let a = builder.attributes.firstIndex(where: { $0.path.sameBytes(as: path) }),
+                      region.attributes[a] == builder.attributes[a].values.count + 1 else { return nil }
+                out.append("attributes.\(path)")
+            case .reversible(let b):
+                // The region cannot tell a sent value from the default: it counts as missing when
+                // the default meets the condition, and is named only when no default is set.
+                guard (entry.reversible ?? false) == b else { return nil }
                 if entry.reversible == nil { out.append("reversible") }
-            default:
+            case .tags:
                 continue
             }
         }
-        return out
+        return out.isEmpty ? nil : out
     }
 
     static func diagnostic(_ policy: Policy, _ rule: TableRule, _ f: Finding, _ entryOf: [Int: CapabilityEntry]) -> Diagnostic? {
@@ -121,7 +130,7 @@ enum AutonomyCheck {
         return Diagnostic(
             .autonomyNeedsData,
             "compliance rule '\(id.id)' \(reach), so \(whom) \(what) when an action omits "
-                + f.fields.map { "'\($0)'" }.joined(separator: " or ") + " (missing data fails closed)",
+                + f.fields.map { "'\($0)'" }.joined(separator: " and ") + " (missing data fails closed)",
             at: id.location,
             hint: "give the rule a 'capability:' condition naming only what it is meant for, or have agents send "
                 + f.fields.map { "'\($0)'" }.joined(separator: " and ") + " with every action of \(one ? "this capability" : "these capabilities")",

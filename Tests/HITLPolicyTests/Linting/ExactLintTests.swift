@@ -137,8 +137,9 @@ struct ExactLintTests {
             #expect(!d.notes.isEmpty)
             for note in d.notes {
                 let name = try #require(note.message.split(separator: "'").dropFirst().first.map(String.init))
-                // The action sends nothing the rule tests (an amount of 0 keeps the capability's own spend bands quiet).
-                let actions = ["{\"capability\":\"\(name)\"}", "{\"capability\":\"\(name)\",\"amount\":0}"]
+                // Actions that omit some of what the rules test (an amount of 0 keeps spend bands quiet,
+                // `reversible: true` the other rule): one of them loses autonomy to this rule alone.
+                let actions = ["", ",\"amount\":0", ",\"reversible\":true", ",\"amount\":0,\"reversible\":true"].map { "{\"capability\":\"\(name)\"\($0)}" }
                 let lost = try actions.contains { a in
                     try DiffGoldenTests.decide(table, a).stage != "autonomous" && DiffGoldenTests.decide(freed, a).stage == "autonomous"
                 }
