@@ -12,8 +12,12 @@
 /// say `reversible: false`, is what the rule is written for). One finding per rule, listing the
 /// capabilities; regions walked are bounded (`maxRegions`), past which the check stops.
 enum AutonomyCheck {
-    /// Diagram regions walked per policy at most.
-    static let maxRegions = 100_000
+    /// Regions where autonomy is lost, walked per policy at most.
+    static let maxRegions = 20_000
+    /// Work per policy at most, counted as the rules of each class diagram built, and
+    /// nodes: past either the check stops (capabilities not reached are not reported).
+    static let maxWork = 5_000
+    static let maxNodes = 50_000
     /// Capabilities named in a message at most (the notes list more).
     static let named = 5
     /// Notes per finding at most.
@@ -49,17 +53,35 @@ enum AutonomyCheck {
         let n = rules.count
         let shared = (0..<n).map { broad.contains($0) ? -1 : n + $0 }
         var builder = DiagramBuilder(rules: rules + rules, leaves: .pair(.init(split: n, shared: shared) { AnyHashable($0) }))
+        builder.limit = maxNodes
         let witness = DiffWitness(tags: builder.tags, attributes: builder.attributes)
         let index = ClassRuleIndex(table)
         var findings: [Int: Finding] = [:]
         var walked = 0
+        var work = 0
+        // Leaves where the broader rules take autonomy away, and the nodes that reach one.
+        var reaches: [Int32: Bool] = [:]
+        func lost(_ ref: Int32) -> Bool {
+            if let known = reaches[ref] { return known }
+            let result: Bool
+            if ref < 0 {
+                let pair = builder.pair(ofLeaf: Int(-ref - 1))
+                result = pair.old.stage != .autonomous && pair.new.stage == .autonomous
+            } else {
+                result = builder.nodes[Int(ref)].children.contains { lost($0) }
+            }
+            reaches[ref] = result
+            return result
+        }
         for cls in autonomous {
             let ids = index.allRuleIDs(kind: cls.kind, name: cls.name)
-            guard ids.contains(where: broad.contains), let entry = entryOf[cls.entryRule],
-                  let root = try? builder.build(ids) else { continue }
+            let candidates = ids.filter(broad.contains)
+            guard !candidates.isEmpty, let entry = entryOf[cls.entryRule] else { continue }
+            work += ids.count
+            guard work <= maxWork, let root = try? builder.build(ids) else { break }
             var stop = false
             func visit(_ ref: Int32, _ region: TableRegion) {
-                guard !stop else { return }
+                guard !stop, lost(ref) else { return }
                 if ref >= 0 {
                     let node = builder.nodes[Int(ref)]
                     for (k, child) in node.children.enumerated() { visit(child, region.refined(by: node, child: k)) }
@@ -67,15 +89,14 @@ enum AutonomyCheck {
                 }
                 walked += 1
                 if walked > maxRegions { stop = true; return }
-                let pair = builder.pair(ofLeaf: Int(-ref - 1))
-                guard pair.old.stage != .autonomous, pair.new.stage == .autonomous,
-                      witness.build(name: "x", region: region, slice: .base) != .empty else { return }
-                for r in ids where broad.contains(r) && builder.holdsThroughout(rules[r], region) {
+                guard witness.build(name: "x", region: region, slice: .base) != .empty else { return }
+                let stage = builder.pair(ofLeaf: Int(-ref - 1)).old.stage
+                for r in candidates where builder.holdsThroughout(rules[r], region) {
                     guard let fields = missingFields(rules[r], region, entry, builder) else { continue }
                     var f = findings[r] ?? Finding()
                     if !f.capabilities.contains(cls.entryRule) { f.capabilities.append(cls.entryRule) }
                     for x in fields where !f.fields.contains(x) { f.fields.append(x) }
-                    f.stages.insert(pair.old.stage)
+                    f.stages.insert(stage)
                     findings[r] = f
                 }
             }

@@ -1,20 +1,20 @@
 /// Compliance rules that never change a decision because other rules already require as
 /// much wherever they apply, decided exactly on the compiled table (lint only).
 ///
-/// A rule is ineffective when the diff engine (`PolicyDiff`) finds no action, among all
-/// actions including those that omit fields, that the table decides differently once the
-/// rule contributes nothing. Missing data is part of that: a rule whose range no value
+/// A rule is ineffective when no action, among all actions including those that omit
+/// fields, is decided differently once the rule contributes nothing: decided on the pair
+/// diagrams `PolicyDiff` builds (the table with and without the rule, side by side). Missing data is part of that: a rule whose range no value
 /// satisfies still fires for actions that omit the field, and is reported only when that,
 /// too, is already required by other rules. Removing a rule this check reports therefore
 /// never changes a decision (a test diffs every such removal).
 ///
-/// Each decision costs one diff of the policy against itself with one rule changed, so only
+/// Each decision costs one pair diagram per capability class the rule applies to, so only
 /// rules a cheap test flags are decided: a rule with an empty range, or one for which some
 /// other rule (or the capability's own stage) requires at least as much over a scope and
-/// conditions that include the rule's. At most `maxDiffs` diffs run per policy; rules past
+/// conditions that include the rule's. At most `maxDiffs` comparisons run per policy; rules past
 /// that budget are not reported (the check stays silent rather than guess).
 enum ExactRuleCheck {
-    /// Diffs run per policy at most.
+    /// Comparisons run per policy at most.
     static let maxDiffs = 48
     /// Above this many table rules the check does not run (the pairwise pre-check is quadratic).
     static let maxRules = 2_000
@@ -64,28 +64,88 @@ enum ExactRuleCheck {
     }
 }
 
-/// Whether a table decides some action differently when rules contribute nothing, by the
-/// diff engine, within a budget of diffs.
+/// Whether a table decides some action differently when a rule contributes nothing, on one
+/// pair diagram per capability class the rule applies to (the construction `PolicyDiff`
+/// uses: every other rule is shared by both sides and tested once), within a budget.
 struct RuleImpact {
     var table: DecisionTable
-    /// Diffs left.
+    /// Comparisons left.
     var left: Int
+    /// Work over all comparisons of a policy at most, counted as the rules of each class
+    /// diagram built (a diagram's cost grows with them) and capped in nodes too: past that
+    /// the rules left are not decided (and not reported).
+    static let maxWork = 5_000
+    static let maxNodes = 50_000
+    /// Work and nodes left.
+    var workLeft = maxWork
+    var nodesLeft = maxNodes
+
+    init(table: DecisionTable, left: Int) {
+        self.table = table
+        self.left = left
+        index = ClassRuleIndex(table)
+    }
+
+    private let index: ClassRuleIndex
 
     /// Whether dropping rule `r` changes a decision; with `keeping`, in the table where the
     /// only bands and compliance rules are `r` and those (entries and `defaults.stage`
-    /// stay). Nil when the budget is spent or the diff is too large.
+    /// stay). Nil when the budget is spent or the diagram too large.
     mutating func changesDecisions(without r: Int, keeping: Set<Int>? = nil) -> Bool? {
-        guard left > 0, table.rules.indices.contains(r) else { return nil }
+        guard left > 0, nodesLeft > 0, workLeft > 0, table.rules.indices.contains(r) else { return nil }
         left -= 1
-        var before = table
+        var rules = table.rules
         if let keeping {
-            for i in before.rules.indices where i != r && !keeping.contains(i) && (before.rules[i].kind == .band || before.rules[i].kind == .compliance) {
-                before.rules[i].contribution = .bottom
+            for i in rules.indices where i != r && !keeping.contains(i) && (rules[i].kind == .band || rules[i].kind == .compliance) {
+                rules[i].contribution = .bottom
             }
         }
-        var after = before
-        after.rules[r].contribution = .bottom
-        guard let report = try? PolicyDiff.diff(old: before, new: after, listing: 0) else { return nil }
-        return !report.isEmpty
+        let n = rules.count
+        var shared = (0..<n).map { n + $0 }
+        shared[r] = -1
+        var builder = DiagramBuilder(rules: rules + rules, leaves: .pair(.init(split: n, shared: shared) { AnyHashable($0) }))
+        builder.limit = nodesLeft
+        defer { nodesLeft -= builder.nodes.count + builder.outcomes.count }
+        let witness = DiffWitness(tags: builder.tags, attributes: builder.attributes)
+        var reaches: [Int32: Bool] = [:]
+        for cls in table.classes {
+            let ids = index.allRuleIDs(kind: cls.kind, name: cls.name)
+            guard ids.contains(r) else { continue }
+            workLeft -= ids.count
+            guard workLeft >= 0, let root = try? builder.build(ids) else { nodesLeft = 0; return nil }
+            if Self.someActionDiffers(root, builder, witness, &reaches) { return true }
+        }
+        return false
+    }
+
+    /// Whether some non-empty region under `root` leads to a leaf whose two decisions differ.
+    static func someActionDiffers(_ root: Int32, _ builder: DiagramBuilder, _ witness: DiffWitness, _ reaches: inout [Int32: Bool]) -> Bool {
+        func differs(_ ref: Int32) -> Bool {
+            if let known = reaches[ref] { return known }
+            let result = ref < 0 ? !sameDecision(builder.pair(ofLeaf: Int(-ref - 1)))
+                : builder.nodes[Int(ref)].children.contains { differs($0) }
+            reaches[ref] = result
+            return result
+        }
+        func visit(_ ref: Int32, _ region: TableRegion) -> Bool {
+            guard differs(ref) else { return false }
+            if ref < 0 { return witness.build(name: "x", region: region, slice: .base) != .empty }
+            let node = builder.nodes[Int(ref)]
+            for (k, child) in node.children.enumerated() where visit(child, region.refined(by: node, child: k)) { return true }
+            return false
+        }
+        return visit(root, TableRegion())
+    }
+
+    /// Whether two requirements make the same decision: what a decision reports (approvals
+    /// only when approval is needed, review only when autonomous).
+    static func sameDecision(_ p: DiagramBuilder.RequirementPair) -> Bool {
+        let (a, b) = (p.old, p.new)
+        guard a.stage == b.stage else { return false }
+        switch a.stage {
+        case .disabled: return true
+        case .autonomous: return a.review == b.review
+        case .approval: return a.tier == b.tier && Set(a.specialists.map(ByteName.init)) == Set(b.specialists.map(ByteName.init))
+        }
     }
 }
