@@ -83,6 +83,9 @@ extension DiagnosticCode {
         case "fires-on-missing-data":
             return ex(h + t + "capabilities:\n  deploy:\n    stage: autonomous\n    blast_radius:\n      - over: 100\n        tier: team\n",
                       h + t + "capabilities:\n  deploy:\n    stage: autonomous\ncompliance:\n  - id: big\n    when: {tags: [bulk]}\n    tier: team\n")
+        case "autonomy-needs-data":
+            let c = "currency: USD\ncapabilities:\n  deploy: autonomous\n  transfer: autonomous\ncompliance:\n  - id: large-transfers\n    when: {SCOPEamount: {over: 10000}}\n    tier: team\n"
+            return ex(h + t + c.replacing("SCOPE", with: ""), h + t + c.replacing("SCOPE", with: "capability: transfer, "))
         case "invalid-suppression": return ex(h + "x-lint: {disable: [autonomous-defualt]}\ndefaults:\n  stage: autonomous\n",
                                               h + "x-lint: {disable: [autonomous-default]}\ndefaults:\n  stage: autonomous\n")
         case "unused-suppression": return ex(h + "x-lint: {disable: [autonomous-default]}\ndefaults:\n  stage: disabled\n", h + "defaults:\n  stage: disabled\n")

@@ -13,7 +13,8 @@ package enum PolicyLoader {
 
     /// Parses, decodes and validates `bytes` read from `file` (the path as the user gave it).
     /// With `checkTableSize` (lint), a policy without errors is also compiled, so that a
-    /// table too large to build is a finding (`TableSizeCheck`).
+    /// table too large to build is a finding (`TableSizeCheck`), and the checks that need
+    /// the table run on it (`TableChecks`).
     package static func load(_ bytes: [UInt8], file: String, checkTableSize: Bool = false) -> Result {
         let document = YAMLParser.parse(bytes, file: file)
         var diagnostics = document.diagnostics
@@ -38,8 +39,11 @@ package enum PolicyLoader {
         let hasErrors = diagnostics.contains { $0.severity == .error } || semantic.contains { $0.severity == .error }
         if hasErrors { semantic.removeAll { Validator.wholePolicyCodes.contains($0.code) } }
         diagnostics += semantic
-        if !hasErrors, checkTableSize, let tooLarge = TableSizeCheck.run(policy) {
-            return Result(policy: nil, diagnostics: (diagnostics + [tooLarge]).sorted())
+        if !hasErrors, checkTableSize {
+            switch TableSizeCheck.compiled(policy) {
+            case .failure(let tooLarge): return Result(policy: nil, diagnostics: (diagnostics + [tooLarge.finding]).sorted())
+            case .success(let table): diagnostics += TableChecks.run(policy, table: table)
+            }
         }
         return Result(policy: hasErrors ? nil : policy, diagnostics: diagnostics.sorted())
     }

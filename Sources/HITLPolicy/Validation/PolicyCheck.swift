@@ -16,7 +16,7 @@ enum Validator {
     /// Codes whose findings depend on the whole policy being well formed; they are dropped
     /// when a file has errors, so a broken rule does not cause a misleading warning.
     static let wholePolicyCodes: Set<DiagnosticCode> = [
-        .ineffectiveBand, .ineffectiveRule, .unusedTier, .unusedSpecialist, .firesOnMissingData,
+        .ineffectiveBand, .ineffectiveRule, .unusedTier, .unusedSpecialist, .firesOnMissingData, .autonomyNeedsData,
     ]
 
     static func validate(_ policy: Policy) -> [Diagnostic] {

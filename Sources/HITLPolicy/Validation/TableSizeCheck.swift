@@ -16,6 +16,20 @@ enum TableSizeCheck {
         }
     }
 
+    /// A table-too-large finding, as an error value.
+    struct Finding: Error {
+        var finding: Diagnostic
+    }
+
+    /// The compiled table, or the finding when it is too large.
+    static func compiled(_ policy: Policy, limit: Int = TableCompiler.maxNodes) -> Result<DecisionTable, Finding> {
+        do throws(TableTooLarge) {
+            return .success(try TableCompiler.compile(policy, digest: "", diagrams: true, limit: limit))
+        } catch {
+            return .failure(Finding(finding: diagnostic(policy, error, limit: limit)))
+        }
+    }
+
     /// The finding for a compile that stopped with `error`.
     static func diagnostic(_ policy: Policy, _ error: TableTooLarge, limit: Int = TableCompiler.maxNodes) -> Diagnostic {
         let located = policy.locatedTableRules()

@@ -22,7 +22,7 @@ struct FixtureTests {
 
     @Test("each example policy lints clean", arguments: examples)
     func examplePolicy(path: String) throws {
-        let result = PolicyLoader.load(try Repo.bytes(path), file: path)
+        let result = PolicyLoader.load(try Repo.bytes(path), file: path, checkTableSize: true)
         let problems = result.diagnostics.filter { $0.severity != .note }
         #expect(problems.isEmpty, "\(problems.map { "\($0.location): \($0.message)" })")
         #expect(result.policy != nil)

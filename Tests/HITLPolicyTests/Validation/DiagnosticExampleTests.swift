@@ -17,14 +17,14 @@ struct DiagnosticExampleTests {
     @Test("the triggering example produces the code", arguments: withExamples)
     func triggering(code: DiagnosticCode) throws {
         let example = try #require(code.example)
-        let found = lintText(example.triggering)
+        let found = lintText(example.triggering, table: true)
         #expect(found.contains { $0.code == code }, "\(code.id) \(code.name) not produced; got \(found.map { "\($0.code.id): \($0.message)" })")
     }
 
     @Test("the passing example does not produce it", arguments: withExamples)
     func passing(code: DiagnosticCode) throws {
         let example = try #require(code.example)
-        let found = lintText(example.passing)
+        let found = lintText(example.passing, table: true)
         #expect(!found.contains { $0.code == code }, "\(code.id) still produced: \(found.filter { $0.code == code }.map(\.message))")
         #expect(!found.contains { $0.severity == .error }, "passing example of \(code.id) has errors: \(found.map(\.message))")
     }
