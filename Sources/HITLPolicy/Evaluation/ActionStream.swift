@@ -290,15 +290,16 @@ struct ChunkReader {
         bytes.contains { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A) }
     }
 
-    /// Whether a line holds only spaces, tabs and carriage returns (no decision for it).
+    /// Whether a line holds only spaces, tabs and carriage returns (no decision for it),
+    /// after a byte order mark if it starts with one.
     static func isBlank(_ line: some Collection<UInt8>) -> Bool {
-        line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        line.dropFirst(ByteOrderMark.length(line)).allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 
     /// Whether the bytes begin a JSON value that ends beyond them.
     func endsInsideValue(_ r: Range<Int>) -> Bool {
         buffer.withUnsafeBufferPointer { b in
-            var s = JSONScanner(UnsafeBufferPointer(rebasing: b[r]))
+            var s = JSONScanner(ByteOrderMark.dropping(UnsafeBufferPointer(rebasing: b[r])))
             do throws(JSONSyntaxError) {
                 try s.skipValue()
                 return false
@@ -311,13 +312,13 @@ struct ChunkReader {
     /// Whether the bytes are exactly one JSON object (white space around it allowed).
     func isSingleObject(_ r: Range<Int>) -> Bool {
         buffer.withUnsafeBufferPointer { b in
-            var s = JSONScanner(UnsafeBufferPointer(rebasing: b[r]))
+            var s = JSONScanner(ByteOrderMark.dropping(UnsafeBufferPointer(rebasing: b[r])))
             s.skipSpace()
-            guard s.i < r.count, b[r.lowerBound + s.i] == 0x7B else { return false }
+            guard s.i < s.b.count, s.b[s.i] == 0x7B else { return false }
             do throws(JSONSyntaxError) {
                 try s.skipValue()
                 s.skipSpace()
-                return s.i == r.count
+                return s.i == s.b.count
             } catch {
                 return false
             }

@@ -25,7 +25,8 @@ final class Decider {
         }
         switch action.form {
         case .json(let bytes):
-            return bytes.withUnsafeBufferPointer { line in
+            return bytes.withUnsafeBufferPointer { bytes in
+                let line = ByteOrderMark.dropping(bytes)
                 e.line = line
                 if let syntax = e.parse() {
                     return Decision(id: nil, line: action.line, capability: nil, errors: [ActionError(field: nil, message: syntax)],
