@@ -99,7 +99,8 @@ extension Evaluator {
         fields.capabilityToken = 0..<0
         fields.capabilityBytes = a.capabilityUTF8
         if a.capabilityUTF8.isEmpty { error("capability", "must not be empty") }
-        fields.numbers = a.numbers
+        // Element by element: sharing the action's array would make the next `reset` copy it.
+        for k in 0..<min(a.numbers.count, fields.numbers.count) { fields.numbers[k] = a.numbers[k] }
         if a.numbers[NumericField.amount.rawValue] != nil {
             if let code = a.currencyUTF8 {
                 fields.currency = 0..<0
