@@ -59,11 +59,6 @@ struct JSONScanner {
         let start = i
         var escaped = false
         while i < b.count {
-            // Eight plain bytes (printable ASCII, no quote or backslash) at a time.
-            if let base = b.baseAddress {
-                while i + 8 <= b.count, Self.plainWord(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
-                guard i < b.count else { break }
-            }
             let c = b[i]
             if c >= 0x20, c < 0x80, c != 0x22, c != 0x5C { i += 1; continue }
             if c == 0x22 { i += 1; return (start..<(i - 1), escaped) }
@@ -91,18 +86,6 @@ struct JSONScanner {
             i += 1
         }
         throw fail("unterminated string")
-    }
-
-    /// Whether none of eight bytes (little-endian) ends or escapes a string, or needs a
-    /// closer look: no byte below 0x20 or from 0x80, no `"` and no `\\`.
-    @inline(__always) static func plainWord(_ w: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let quote = w ^ 0x2222_2222_2222_2222, backslash = w ^ 0x5C5C_5C5C_5C5C_5C5C
-        // A byte below n sets its high bit in (x - n·ones) & ~x (exactly: some byte is
-        // below n iff the result is non-zero); a zero byte is one below 1.
-        let control = (w &- 0x20 &* ones) & ~w
-        let special = control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | w
-        return special & highs == 0
     }
 
     static func isHex(_ c: UInt8) -> Bool {
