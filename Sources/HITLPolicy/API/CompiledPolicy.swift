@@ -16,10 +16,27 @@ public final class CompiledPolicy: Sendable {
     let table: DecisionTable
     private let pool: DeciderPool
 
-    /// Prepares a table that passed `DecisionTable.validate()`.
-    init(table: DecisionTable) {
+    /// Prepares a table that passed `DecisionTable.validate()` (or came from the compiler).
+    /// A table without decision diagrams (compiled for `PolicyDiff` alone) is refused: its
+    /// walks would start from roots that do not exist.
+    init(table: DecisionTable) throws(Undecidable) {
+        if let problem = Self.undecidable(table) { throw Undecidable(message: problem) }
         self.table = table
         pool = DeciderPool(table: table)
+    }
+
+    /// Why a table cannot decide actions: nil when every walk starts at a node or leaf.
+    static func undecidable(_ t: DecisionTable) -> String? {
+        func resolves(_ ref: Int32) -> Bool { ref >= 0 ? Int(ref) < t.nodes.count : Int(-(Int64(ref) + 1)) < t.outcomes.count }
+        if t.outcomes.isEmpty || !resolves(t.globalRoot) || t.classes.contains(where: { !resolves($0.root) }) {
+            return "the table has no decision diagrams (it was compiled without them), so it cannot decide actions"
+        }
+        return nil
+    }
+
+    /// A table that cannot decide actions.
+    struct Undecidable: Error {
+        var message: String
     }
 
     /// The policy's `name`.
@@ -89,8 +106,12 @@ public struct LoadedPolicy: Sendable {
     }
 
     init(_ r: PolicyCompilation.Result) {
-        self.init(policy: r.table.map(CompiledPolicy.init(table:)), diagnostics: r.diagnostics,
-                  failure: r.failure ?? (r.table == nil && !r.diagnostics.contains { $0.severity == .error } ? "invalid policy" : nil))
+        var policy: CompiledPolicy?, refusal: String?
+        if let table = r.table {
+            do { policy = try CompiledPolicy(table: table) } catch { refusal = error.message }
+        }
+        self.init(policy: policy, diagnostics: r.diagnostics,
+                  failure: r.failure ?? refusal ?? (r.table == nil && !r.diagnostics.contains { $0.severity == .error } ? "invalid policy" : nil))
     }
 }
 

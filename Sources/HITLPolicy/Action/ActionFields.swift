@@ -74,7 +74,11 @@ struct ActionKeys: Sendable {
         let n = r.count
         guard let base = b.baseAddress, n + 1 < start.count else { return nil }
         let p = UnsafeRawPointer(base + r.lowerBound)
-        let (head, tail) = Self.words(p, n)
+        // A short name is read as one word masked to its length when the line has 8 bytes
+        // from its start (a key is followed by at least `":` and a value, so nearly always).
+        let (head, tail) = n < 8 && r.lowerBound + 8 <= b.count
+            ? (UInt64(littleEndian: p.loadUnaligned(as: UInt64.self)) & ((1 &<< UInt64(8 * n)) &- 1), 0)
+            : Self.words(p, n)
         for k in start[n]..<start[n + 1] {
             let e = entries[k]
             if e.head == head && e.tail == tail && (n <= 16 || names[k].elementsEqual(UnsafeRawBufferPointer(start: p, count: n))) {

@@ -11,7 +11,7 @@ struct TableArtifactReader {
 
     static let tableKeys: [StaticString] = ["approvers", "attributes", "classes", "currency", "exchange_rates", "format",
                                             "global_root", "global_tested_fields", "nodes", "outcomes", "policy",
-                                            "policy_digest", "rules", "source", "tags", "version"]
+                                            "policy_digest", "rules", "source", "tags", "tested_field_bits", "version"]
     // Member names of each object, in the order the writer sorts them.
     static let rateKeys: [StaticString] = ["currency", "rate"]
     static let approverKeys: [StaticString] = ["approvers", "capacity", "escalates_to", "kind", "name", "on_timeout", "quorum", "sla", "sla_seconds"]
@@ -72,7 +72,7 @@ struct TableArtifactReader {
         var format: String?, version: Int?, policy: String?, digest: String?, source: String?, currency: String?
         var rates: [TableRate]?, approvers: [TableApprover]?, tags: [String]?, attributes: [TableAttribute]?
         var rules: [TableRule]?, outcomes: [TableOutcome]?, nodes: [TableNode]?, classes: [CapabilityClass]?
-        var globalRoot: Int32?, globalFields: UInt64?
+        var globalRoot: Int32?, globalFields: UInt64?, fieldBits: [String]?
         try r.object(tableKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
             switch k {
             case 0: approvers = try r.array(approver)
@@ -90,6 +90,7 @@ struct TableArtifactReader {
             case 12: rules = try r.array(rule)
             case 13: source = try r.string()
             case 14: tags = try r.strings()
+            case 15: fieldBits = try r.strings()
             default:
                 version = try r.int()
                 if let v = version, v != DecisionTable.formatVersion { throw Failure(message: DecisionTable.versionProblem(String(v)), header: true) }
@@ -111,6 +112,13 @@ struct TableArtifactReader {
         guard let classes else { throw r.missing("classes") }
         guard let globalRoot else { throw r.missing("global_root") }
         guard let globalFields else { throw r.missing("global_tested_fields") }
+        // A table whose `tested_fields` bits another field registry wrote would be misread
+        // (which fields count as assumed) without any error: refused, like another version.
+        if fieldBits != TableArtifactWriter.testedFieldBits {
+            let theirs = fieldBits.map { $0.map { $0.prefix(64) }.joined(separator: ", ") } ?? "not recorded"
+            throw Failure(message: "the table's field bits (\(theirs.prefix(512))) are not this build's (\(TableArtifactWriter.testedFieldBits.joined(separator: ", "))); "
+                            + "recompile this table from its policy: hitl-policy compile POLICY -o TABLE", header: true)
+        }
         return DecisionTable(format: format, version: version, policy: policy, policyDigest: digest, source: source,
                              currency: currency, exchangeRates: rates, approvers: approvers, tags: tags,
                              attributes: attributes, rules: rules, outcomes: outcomes, nodes: nodes, classes: classes,

@@ -73,10 +73,18 @@ struct TableArtifactWriter {
         string(t.source)
         raw(",\"tags\":")
         array(t.tags) { $0.string($1) }
+        raw(",\"tested_field_bits\":")
+        array(Self.testedFieldBits) { $0.string($1) }
         raw(",\"version\":")
         int(t.version)
         raw("}")
     }
+
+    /// What the bits of `tested_fields` and `global_tested_fields` name, lowest first
+    /// (`ActionFieldMask`: the numeric fields, reversible, tags, then `attributes[i]` from
+    /// the last bit on). They follow the field registry, so a table records them and the
+    /// reader refuses a table whose bits another registry wrote.
+    static let testedFieldBits: [String] = ActionField.decided.filter { $0 != .capability }.map(\.description)
 
     private mutating func approver(_ a: TableApprover) {
         raw("{\"approvers\":")

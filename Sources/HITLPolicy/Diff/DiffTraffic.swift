@@ -55,7 +55,8 @@ package struct DiffTraffic: Sendable {
     package static func count(fd: Int32, log: String, report: DiffReport, old: DecisionTable, new: DecisionTable) -> DiffTraffic {
         var t = DiffTraffic(log: log, regions: Array(repeating: 0, count: report.regions.count),
                             groups: Array(repeating: 0, count: report.groups.count))
-        let (a, b) = (CompiledPolicy(table: old), CompiledPolicy(table: new))
+        // `diff --traffic` loads both tables with their diagrams; without them nothing is placed.
+        guard let a = try? CompiledPolicy(table: old), let b = try? CompiledPolicy(table: new) else { return t }
         var groupOf = [Int](repeating: -1, count: report.regions.count)
         for (g, group) in report.groups.enumerated() { for k in group.regions where groupOf.indices.contains(k) { groupOf[k] = g } }
         var line: [UInt8] = []

@@ -208,11 +208,26 @@ struct ChunkReader {
             if st.st_size >= 0, Int(st.st_size) < Self.chunk { size = max(Int(st.st_size) + 1, 4096) }
         } else {
             size = 64 << 10   // a pipe delivers at most this much per read; the buffer grows for longer lines
+            Self.widenPipe(fd)
         }
         buffer = [UInt8](repeating: 0, count: size)
     }
 
     var pending: Int { end - start }
+
+    /// Asks for a 1 MiB pipe buffer (Linux's default is 64 KiB; 1 MiB is the most an
+    /// unprivileged process may ask for): a writer such as `cat` then runs ahead by up to a
+    /// megabyte instead of waking the reader every 64 KiB. Reads still return whatever is
+    /// there, so an interactive writer's line is answered as before. Not a pipe, or refused:
+    /// nothing changes.
+    static func widenPipe(_ fd: Int32) {
+        #if os(Linux)
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFIFO else { return }
+        let setPipeSize: Int32 = 1031   // F_SETPIPE_SZ (F_LINUX_SPECIFIC_BASE + 7)
+        _ = fcntl(fd, setPipeSize, Int32(1 << 20))
+        #endif
+    }
 
     /// The index of the next newline in the pending bytes.
     func newline() -> Int? {
@@ -290,15 +305,16 @@ struct ChunkReader {
         bytes.contains { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A) }
     }
 
-    /// Whether a line holds only spaces, tabs and carriage returns (no decision for it).
+    /// Whether a line holds only spaces, tabs and carriage returns (no decision for it),
+    /// after a byte order mark if it starts with one.
     static func isBlank(_ line: some Collection<UInt8>) -> Bool {
-        line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        line.dropFirst(ByteOrderMark.length(line)).allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 
     /// Whether the bytes begin a JSON value that ends beyond them.
     func endsInsideValue(_ r: Range<Int>) -> Bool {
         buffer.withUnsafeBufferPointer { b in
-            var s = JSONScanner(UnsafeBufferPointer(rebasing: b[r]))
+            var s = JSONScanner(ByteOrderMark.dropping(UnsafeBufferPointer(rebasing: b[r])))
             do throws(JSONSyntaxError) {
                 try s.skipValue()
                 return false
@@ -311,13 +327,13 @@ struct ChunkReader {
     /// Whether the bytes are exactly one JSON object (white space around it allowed).
     func isSingleObject(_ r: Range<Int>) -> Bool {
         buffer.withUnsafeBufferPointer { b in
-            var s = JSONScanner(UnsafeBufferPointer(rebasing: b[r]))
+            var s = JSONScanner(ByteOrderMark.dropping(UnsafeBufferPointer(rebasing: b[r])))
             s.skipSpace()
-            guard s.i < r.count, b[r.lowerBound + s.i] == 0x7B else { return false }
+            guard s.i < s.b.count, s.b[s.i] == 0x7B else { return false }
             do throws(JSONSyntaxError) {
                 try s.skipValue()
                 s.skipSpace()
-                return s.i == r.count
+                return s.i == s.b.count
             } catch {
                 return false
             }

@@ -67,12 +67,24 @@ enum RowDetail: Sendable, Hashable {
 
 /// The action's numbers as a decision quotes them (nil: the action lacks the field).
 struct ShownNumbers: Sendable, Hashable {
-    /// By `NumericField.rawValue`.
-    var texts = [String?](repeating: nil, count: NumericField.count)
+    /// By `NumericField.rawValue`; empty until a text is set (most decisions quote no
+    /// number, and an empty array is no allocation per decision).
+    private var texts: [String?] = []
 
     subscript(f: NumericField) -> String? {
-        get { texts[f.rawValue] }
-        set { texts[f.rawValue] = newValue }
+        get { f.rawValue < texts.count ? texts[f.rawValue] : nil }
+        set {
+            if texts.isEmpty { texts = [String?](repeating: nil, count: NumericField.count) }
+            texts[f.rawValue] = newValue
+        }
+    }
+
+    static func == (a: ShownNumbers, b: ShownNumbers) -> Bool {
+        NumericField.allCases.allSatisfy { a[$0] == b[$0] }
+    }
+
+    func hash(into h: inout Hasher) {
+        for f in NumericField.allCases { h.combine(self[f]) }
     }
 }
 

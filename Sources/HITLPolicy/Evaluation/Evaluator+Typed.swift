@@ -25,7 +25,8 @@ final class Decider {
         }
         switch action.form {
         case .json(let bytes):
-            return bytes.withUnsafeBufferPointer { line in
+            return bytes.withUnsafeBufferPointer { bytes in
+                let line = ByteOrderMark.dropping(bytes)
                 e.line = line
                 if let syntax = e.parse() {
                     return Decision(id: nil, line: action.line, capability: nil, errors: [ActionError(field: nil, message: syntax)],
@@ -98,7 +99,8 @@ extension Evaluator {
         fields.capabilityToken = 0..<0
         fields.capabilityBytes = a.capabilityUTF8
         if a.capabilityUTF8.isEmpty { error("capability", "must not be empty") }
-        fields.numbers = a.numbers
+        // Element by element: sharing the action's array would make the next `reset` copy it.
+        for k in 0..<min(a.numbers.count, fields.numbers.count) { fields.numbers[k] = a.numbers[k] }
         if a.numbers[NumericField.amount.rawValue] != nil {
             if let code = a.currencyUTF8 {
                 fields.currency = 0..<0

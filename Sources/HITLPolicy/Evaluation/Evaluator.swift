@@ -125,9 +125,10 @@ package final class Evaluator {
     }
 
     /// Evaluates one non-blank line (1-based `number`) and appends its decision line to `out`.
+    /// A leading UTF-8 byte order mark is skipped.
     @discardableResult
     package func evaluate(line bytes: UnsafeBufferPointer<UInt8>, number: Int, into out: inout [UInt8]) -> Verdict {
-        line = bytes
+        line = ByteOrderMark.dropping(bytes)
         defer { clearAction() }
         if let syntax = parse() {
             renderInvalid([ActionError(field: nil, message: syntax)], number: number, withFields: false, into: &out)

@@ -37,6 +37,17 @@ struct PolicyLoadingTests {
         #expect(CompiledPolicy.compile(yaml: Array("{}".utf8), file: "x.yaml").policy == nil)
     }
 
+    /// A table compiled without its decision diagrams (for the diff alone) cannot decide:
+    /// it is refused with a failure, never walked from roots that do not exist.
+    @Test func tableWithoutDiagramsIsRefused() throws {
+        let path = "policies/payments.yaml"
+        let loaded = LoadedPolicy(PolicyCompilation.compile(try Repo.bytes(path), file: path, diagrams: false))
+        #expect(loaded.policy == nil)
+        #expect(loaded.failure == "the table has no decision diagrams (it was compiled without them), so it cannot decide actions")
+        let whole = LoadedPolicy(PolicyCompilation.compile(try Repo.bytes(path), file: path))
+        #expect(whole.policy != nil && whole.failure == nil)
+    }
+
     @Test func diffReportsWhatChanged() throws {
         let old = try TypedDecisionTests.policy("fixtures/diff/01-raise-spend-threshold/old.yaml")
         let new = try TypedDecisionTests.policy("fixtures/diff/01-raise-spend-threshold/new.yaml")

@@ -127,6 +127,23 @@ struct TableArtifactCodecTests {
         #expect(failure == "old.json: table version 1 is not supported (this build reads 2); recompile this table from its policy: hitl-policy compile POLICY -o TABLE")
     }
 
+    /// The bits of `tested_fields` follow the field registry: a table records what they
+    /// name, and one written by another registry (a field added or moved) or without the
+    /// list is refused with the command that recompiles it, never misread.
+    @Test func fieldBitsOfAnotherRegistryAreRefused() throws {
+        let good = PolicyCompilation.artifact(try TableGoldenTests.table())
+        let bits = "\"tested_field_bits\":[\"amount\",\"confidence\",\"blast_radius\",\"reversible\",\"tags\",\"attributes\"]"
+        #expect(good.contains("," + bits + ",\"version\":2}"))
+        let recompile = "recompile this table from its policy: hitl-policy compile POLICY -o TABLE"
+        let added = good.replacing("\"blast_radius\",\"reversible\"", with: "\"blast_radius\",\"time_of_day\",\"reversible\"")
+        #expect(PolicyCompilation.load(Array(added.utf8), file: "t.json").failure
+            == "t.json: the table's field bits (amount, confidence, blast_radius, time_of_day, reversible, tags, attributes) are not this build's "
+            + "(amount, confidence, blast_radius, reversible, tags, attributes); " + recompile)
+        let unrecorded = good.replacing("," + bits, with: "")
+        #expect(PolicyCompilation.load(Array(unrecorded.utf8), file: "t.json").failure
+            == "t.json: the table's field bits (not recorded) are not this build's (amount, confidence, blast_radius, reversible, tags, attributes); " + recompile)
+    }
+
     /// Each edit (`from` → `to`) of a good artifact is refused, naming `mention`.
     func expectRefused(edits cases: [(String, String, String)], of good: String) throws {
         for (from, to, mention) in cases {
