@@ -16,7 +16,11 @@ enum EvalText {
     /// Decides everything on `fd` and exits: 0 (or the --exit-code status) when every
     /// decision was written, as the JSON stream does otherwise.
     static func run(table: DecisionTable, fd: Int32, label: String, exitCode: Bool) -> Never {
-        let policy = CompiledPolicy.over(table)
+        let policy: CompiledPolicy
+        do { policy = try CompiledPolicy.over(table) } catch {
+            Terminal.writeError("hitl-policy: error: the policy: \(error)\n")
+            Terminal.exit(1)
+        }
         var worst: Verdict?
         var blocks = 0
         var out = ""

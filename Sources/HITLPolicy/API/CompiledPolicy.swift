@@ -35,8 +35,9 @@ public final class CompiledPolicy: Sendable {
     }
 
     /// A table that cannot decide actions.
-    struct Undecidable: Error {
+    struct Undecidable: Error, CustomStringConvertible {
         var message: String
+        var description: String { message }
     }
 
     /// The policy's `name`.
