@@ -13,7 +13,8 @@ package struct PolicyRows {
 
     /// One row: its region, decision, the rules matching throughout, and a witness.
     package struct Row: Sendable {
-        /// The row's cells as `compile --format table` prints them (capability first).
+        /// The row's cells as `compile --format table` prints them (capability first), but
+        /// with the rules column left empty.
         package var cells: [String]
         /// The region.
         package var region: TableRegion
@@ -51,12 +52,13 @@ package struct PolicyRows {
         var out: [ClassRows] = []
         for (c, cls) in table.classes.enumerated() {
             let name = Self.witnessName(cls, classIndex: c, index: index)
-            let rows = view.rows(of: cls).map { row -> Row in
+            let ruleIDs = view.ruleIDs(of: cls)
+            let rows = view.regions(of: cls, ruleIDs: ruleIDs).map { row -> Row in
                 var w: String?
                 if let name, case .action(let text) = witness.build(name: name, region: row.region, slice: .base) { w = text }
                 return Row(cells: reporter.cells(row, label: cls.label), region: row.region, requirement: row.requirement, witness: w)
             }
-            out.append(ClassRows(label: cls.label, rows: rows, ruleIDs: view.ruleIDs(of: cls)))
+            out.append(ClassRows(label: cls.label, rows: rows, ruleIDs: ruleIDs))
         }
         classes = out
     }
@@ -111,5 +113,17 @@ package struct PolicyRows {
             if index.lookup(candidate) == c { return candidate }
         }
         return nil
+    }
+}
+
+extension ReviewTable {
+    /// The merged rows of one class, without the rules that match throughout each row
+    /// (`rows(of:)` finds those by checking every rule of the class against every row:
+    /// minutes on a 10,000-capability policy, and coverage and generation never use them).
+    mutating func regions(of cls: CapabilityClass, ruleIDs: [Int]) -> [TableRow] {
+        guard let root = try? builder.build(ruleIDs) else { return [] }
+        return DecisionTable.paths(from: root, nodes: builder.nodes).map { region, leaf in
+            TableRow(region: region, requirement: builder.outcomes[leaf].requirement, rules: [])
+        }
     }
 }
