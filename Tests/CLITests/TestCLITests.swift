@@ -144,6 +144,18 @@ struct TestCLITests {
         #expect(m.stdout.contains("error[HP700]"))
     }
 
+    @Test("--generate refuses a table with more rows than a test file may hold, without building them all")
+    func generateTooManyRows() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hp-genbig-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let policy = dir.appendingPathComponent("big.yaml").path
+        _ = try CLI.runPython("import subprocess, sys\nsubprocess.run([sys.executable, '\(CLI.root.path)/scripts/gen_policy.py', '300', '30', '\(policy)'], check=True)", stdin: "")
+        let r = try CLI.run(["test", "--generate", policy, "-o", dir.appendingPathComponent("big.test.yaml").path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("the decision table has more than 200000 rows"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("big.test.yaml").path))
+    }
+
     @Test("a bad --run regex is a usage error")
     func badRegex() throws {
         #expect(try CLI.run(["test", "--run", "(", Self.failing]).status == 2)

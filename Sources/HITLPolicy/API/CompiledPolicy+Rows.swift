@@ -41,8 +41,14 @@ package struct PolicyRows {
     package let table: DecisionTable
     let evaluator: Evaluator
 
-    /// Computes the rows of a policy (as many as `compile --format table` prints).
-    package init(_ policy: CompiledPolicy) {
+    /// Whether the table has more rows than `maxRows` (then `classes` holds only the classes
+    /// before the one that went over).
+    package let truncated: Bool
+
+    /// Computes the rows of a policy (as many as `compile --format table` prints), stopping
+    /// once more than `maxRows` are found: a table of a large policy can have millions of
+    /// rows, and each row's witness and cells cost memory.
+    package init(_ policy: CompiledPolicy, maxRows: Int = .max) {
         table = policy.table
         evaluator = Evaluator(table: table)
         var view = ReviewTable(table)
@@ -50,10 +56,14 @@ package struct PolicyRows {
         let witness = DiffWitness(tags: table.tags, attributes: table.attributes)
         let index = ClassIndex(table.classes)
         var out: [ClassRows] = []
+        var total = 0, over = false
         for (c, cls) in table.classes.enumerated() {
             let name = Self.witnessName(cls, classIndex: c, index: index)
             let ruleIDs = view.ruleIDs(of: cls)
-            let rows = view.regions(of: cls, ruleIDs: ruleIDs).map { row -> Row in
+            let regions = view.regions(of: cls, ruleIDs: ruleIDs)
+            total += regions.count
+            if total > maxRows { over = true; break }
+            let rows = regions.map { row -> Row in
                 var w: String?
                 if let name, case .action(let text) = witness.build(name: name, region: row.region, slice: .base) { w = text }
                 return Row(cells: reporter.cells(row, label: cls.label), region: row.region, requirement: row.requirement, witness: w)
@@ -61,6 +71,7 @@ package struct PolicyRows {
             out.append(ClassRows(label: cls.label, rows: rows, ruleIDs: ruleIDs))
         }
         classes = out
+        truncated = over
     }
 
     /// The total number of rows.
