@@ -85,7 +85,11 @@ struct TestCommand: ParsableCommand {
         let reference = output.map { TestGenerator.relativePath(to: policy, from: $0) } ?? policy
         var command = "hitl-policy test --generate \(policy)"
         if let output { command += " -o \(output)" }
-        let text = TestGenerator.generate(policyReference: reference, command: command, rows: PolicyRows(compiled), compiled: compiled)
+        let rows = PolicyRows(compiled, maxRows: TestRunner.maxCases)
+        if rows.truncated {
+            Terminal.fail("\(policy): the decision table has more than \(TestRunner.maxCases) rows, more cases than one test file may hold; write cases by hand, with matrices")
+        }
+        let text = TestGenerator.generate(policyReference: reference, command: command, rows: rows, compiled: compiled)
         guard let output else {
             Terminal.write(text, exitOnFailure: 2)
             Terminal.exit(0)

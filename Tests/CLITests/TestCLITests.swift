@@ -74,6 +74,48 @@ struct TestCLITests {
         #expect(r.stdout.contains("coverage of policies/payments.yaml"))
     }
 
+    @Test("each example test file reaches 90% of its policy's rows on its own",
+          arguments: ["payments", "healthcare", "platform", "support"])
+    func exampleAlone(policy: String) throws {
+        let r = try CLI.run(["test", "--min-coverage", "90", "policies/tests/\(policy).test.yaml"])
+        #expect(r.status == 0, "\(r.stdout)")
+        #expect(r.stdout.contains("coverage of policies/\(policy).yaml: "))
+        #expect(!r.stdout.contains("FAIL"))
+    }
+
+    @Test("an empty test file is HP109 with a test file's hint, not a policy's")
+    func emptyTestFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hp-empty-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try Data().write(to: dir.appendingPathComponent("e.test.yaml"))
+        let r = try CLI.run(["test", "e.test.yaml"], directory: dir)
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("e.test.yaml:1:1: error[HP109]"), "\(r.stdout)")
+        #expect(r.stdout.contains("help: a test file starts with 'policy: FILE' and 'cases:'"), "\(r.stdout)")
+        #expect(!r.stdout.contains("version: 1"))
+    }
+
+    @Test("a bare string amount (SPEC §7's \"5000.00\") is invalid in test exactly as in eval")
+    func stringAmountAgreesWithEval() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hp-str-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try Data("policy: \(CLI.root.path)/policies/payments.yaml\ncases:\n  - name: s\n    action: {capability: refund, confidence: 0.95, reversible: true, blast_radius: 1}\n    matrix: {amount: [\"5000.00\"]}\n    expect: {decision: invalid}\n".utf8)
+            .write(to: dir.appendingPathComponent("s.test.yaml"))
+        let t = try CLI.run(["test", "--format", "json", "s.test.yaml"], directory: dir)
+        #expect(t.status == 0, "\(t.stdout)")
+        let e = try CLI.run(["eval", "--policy", "policies/payments.yaml"],
+                            stdin: #"{"capability":"refund","confidence":0.95,"reversible":true,"blast_radius":1,"amount":"5000.00"}"# + "\n")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(t.stdout.utf8)) as? [String: Any])
+        let file = try #require((report["files"] as? [[String: Any]])?.first)
+        let testDecision = try #require((file["cases"] as? [[String: Any]])?.first?["decision"] as? [String: Any])
+        let evalDecision = try #require(try JSONSerialization.jsonObject(with: Data(e.stdout.utf8)) as? [String: Any])
+        #expect(testDecision["decision"] as? String == "invalid")
+        #expect(evalDecision["decision"] as? String == "invalid")
+        let errors = { (d: [String: Any]) in (d["errors"] as? [[String: String]]) ?? [] }
+        #expect(errors(testDecision) == errors(evalDecision))
+        #expect(errors(evalDecision).first?["field"] == "amount")
+    }
+
     @Test("a coverage shortfall says coverage failed, exit 1")
     func coverageShortfall() throws {
         let r = try CLI.run(["test", "--min-coverage", "100", "--run", "band 1 is exclusive \\[amount=5000\\]", Self.failing])
@@ -100,6 +142,18 @@ struct TestCLITests {
         let m = try CLI.run(["test", missing.path])
         #expect(m.status == 2)
         #expect(m.stdout.contains("error[HP700]"))
+    }
+
+    @Test("--generate refuses a table with more rows than a test file may hold, without building them all")
+    func generateTooManyRows() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hp-genbig-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let policy = dir.appendingPathComponent("big.yaml").path
+        _ = try CLI.runPython("import subprocess, sys\nsubprocess.run([sys.executable, '\(CLI.root.path)/scripts/gen_policy.py', '300', '30', '\(policy)'], check=True)", stdin: "")
+        let r = try CLI.run(["test", "--generate", policy, "-o", dir.appendingPathComponent("big.test.yaml").path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("the decision table has more than 200000 rows"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("big.test.yaml").path))
     }
 
     @Test("a bad --run regex is a usage error")

@@ -13,7 +13,8 @@ package struct PolicyRows {
 
     /// One row: its region, decision, the rules matching throughout, and a witness.
     package struct Row: Sendable {
-        /// The row's cells as `compile --format table` prints them (capability first).
+        /// The row's cells as `compile --format table` prints them (capability first), but
+        /// with the rules column left empty.
         package var cells: [String]
         /// The region.
         package var region: TableRegion
@@ -40,8 +41,14 @@ package struct PolicyRows {
     package let table: DecisionTable
     let evaluator: Evaluator
 
-    /// Computes the rows of a policy (as many as `compile --format table` prints).
-    package init(_ policy: CompiledPolicy) {
+    /// Whether the table has more rows than `maxRows` (then `classes` holds only the classes
+    /// before the one that went over).
+    package let truncated: Bool
+
+    /// Computes the rows of a policy (as many as `compile --format table` prints), stopping
+    /// once more than `maxRows` are found: a table of a large policy can have millions of
+    /// rows, and each row's witness and cells cost memory.
+    package init(_ policy: CompiledPolicy, maxRows: Int = .max) {
         table = policy.table
         evaluator = Evaluator(table: table)
         var view = ReviewTable(table)
@@ -49,16 +56,22 @@ package struct PolicyRows {
         let witness = DiffWitness(tags: table.tags, attributes: table.attributes)
         let index = ClassIndex(table.classes)
         var out: [ClassRows] = []
+        var total = 0, over = false
         for (c, cls) in table.classes.enumerated() {
             let name = Self.witnessName(cls, classIndex: c, index: index)
-            let rows = view.rows(of: cls).map { row -> Row in
+            let ruleIDs = view.ruleIDs(of: cls)
+            let regions = view.regions(of: cls, ruleIDs: ruleIDs)
+            total += regions.count
+            if total > maxRows { over = true; break }
+            let rows = regions.map { row -> Row in
                 var w: String?
                 if let name, case .action(let text) = witness.build(name: name, region: row.region, slice: .base) { w = text }
                 return Row(cells: reporter.cells(row, label: cls.label), region: row.region, requirement: row.requirement, witness: w)
             }
-            out.append(ClassRows(label: cls.label, rows: rows, ruleIDs: view.ruleIDs(of: cls)))
+            out.append(ClassRows(label: cls.label, rows: rows, ruleIDs: ruleIDs))
         }
         classes = out
+        truncated = over
     }
 
     /// The total number of rows.
@@ -111,5 +124,17 @@ package struct PolicyRows {
             if index.lookup(candidate) == c { return candidate }
         }
         return nil
+    }
+}
+
+extension ReviewTable {
+    /// The merged rows of one class, without the rules that match throughout each row
+    /// (`rows(of:)` finds those by checking every rule of the class against every row:
+    /// minutes on a 10,000-capability policy, and coverage and generation never use them).
+    mutating func regions(of cls: CapabilityClass, ruleIDs: [Int]) -> [TableRow] {
+        guard let root = try? builder.build(ruleIDs) else { return [] }
+        return DecisionTable.paths(from: root, nodes: builder.nodes).map { region, leaf in
+            TableRow(region: region, requirement: builder.outcomes[leaf].requirement, rules: [])
+        }
     }
 }

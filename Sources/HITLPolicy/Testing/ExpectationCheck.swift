@@ -50,14 +50,34 @@ enum ExpectationCheck {
         Array(Set(xs)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
+    /// The names a table can put in a decision, computed once per policy (not per case: a
+    /// generated file has one case per row, and a large table has tens of thousands of rules).
+    struct Known {
+        let tiers: [String]
+        let panels: [String]
+        let rules: [String]
+        let ruleSet: Set<String>
+
+        init(_ table: DecisionTable) {
+            tiers = table.approvers.prefix(table.tierCount).map(\.name)
+            panels = table.approvers.dropFirst(table.tierCount).map(\.name)
+            rules = table.rules.map(\.path)
+            ruleSet = Set(rules)
+        }
+    }
+
     /// Diagnostics for expectations `table` can never produce.
     static func impossible(_ e: Expectation, table: DecisionTable, into sink: inout DiagnosticSink) {
-        let tiers = table.approvers.prefix(table.tierCount).map(\.name)
-        let panels = table.approvers.dropFirst(table.tierCount).map(\.name)
-        let rules = table.rules.map(\.path)
-        func unknown(_ n: Expectation.Name, _ what: String, _ known: [String], extra: String = "") {
-            let hint = known.isEmpty ? "the policy defines no \(what)s" : Suggestion.hint(for: n.text, in: known)
-            sink.emit(.impossibleExpectation, "the policy has no \(what) '\(n.text)'\(extra)", at: n.location, hint: hint)
+        impossible(e, known: Known(table), into: &sink)
+    }
+
+    /// Diagnostics for expectations a table with these names can never produce.
+    static func impossible(_ e: Expectation, known: Known, into sink: inout DiagnosticSink) {
+        let tiers = known.tiers, panels = known.panels
+        func unknown(_ n: Expectation.Name, _ what: String, _ known: @autoclosure () -> [String]) {
+            let names = known()
+            let hint = names.isEmpty ? "the policy defines no \(what)s" : Suggestion.hint(for: n.text, in: names)
+            sink.emit(.impossibleExpectation, "the policy has no \(what) '\(n.text)'", at: n.location, hint: hint)
         }
         let approval = e.decision == .approval
         if let t = e.tier, t.text != "none" {
@@ -70,11 +90,11 @@ enum ExpectationCheck {
         if !approval, let s = e.specialists?.first {
             sink.emit(.impossibleExpectation, "a \(e.decision.rawValue) decision has no specialists", at: s.location, hint: "write 'specialists: []', or expect 'decision: approval'")
         }
-        for a in e.approvals ?? [] where !(tiers + panels).containsBytes(a.text) { unknown(a, "tier or specialist panel", tiers + panels) }
+        for a in e.approvals ?? [] where !(tiers.containsBytes(a.text) || panels.containsBytes(a.text)) { unknown(a, "tier or specialist panel", tiers + panels) }
         if !approval, let a = e.approvals?.first {
             sink.emit(.impossibleExpectation, "a \(e.decision.rawValue) decision has no approvals", at: a.location, hint: "write 'approvals: []', or expect 'decision: approval'")
         }
-        for r in e.reasons ?? [] where !rules.contains(r.text) { unknown(r, "rule", rules) }
+        for r in e.reasons ?? [] where !known.ruleSet.contains(r.text) { unknown(r, "rule", known.rules) }
         for a in e.assumed ?? [] where !TestFileFields.assumedFields.contains(a.text) && !a.text.hasPrefix("attributes.") {
             unknown(a, "field that can be assumed", TestFileFields.assumedFields)
         }

@@ -73,27 +73,30 @@ package struct TestCoverage: Sendable {
         var contributed = Set<String>()
         let table = rows.table
         // Per rule with thresholds: on / past / missing.
-        var thresholdIndex: [Int: [(cut: Cut, lower: Bool, field: NumericField, slot: Int)]] = [:]
+        // Indexed by rule id; per class only the rules with thresholds are visited per case.
+        var thresholdIndex = [[(cut: Cut, lower: Bool, field: NumericField, slot: Int)]](repeating: [], count: table.rules.count)
         for (id, rule) in table.rules.enumerated() {
             for case .range(let r) in rule.conditions {
                 for (cut, lower) in [(r.lower, true), (r.upper, false)] {
                     guard let cut else { continue }
                     let word = lower ? (cut.upward ? "at_least" : (r.field == .confidence ? "above" : "over"))
                         : (cut.upward ? (r.field == .confidence ? "below" : "under") : "at_most")
-                    thresholdIndex[id, default: []].append((cut, lower, r.field, cov.thresholds.count))
+                    thresholdIndex[id].append((cut, lower, r.field, cov.thresholds.count))
                     cov.thresholds.append(Threshold(rule: rule.path, text: "\(r.field) \(word) \(cut.value)", on: false, past: false, missing: false))
                 }
             }
         }
+        let thresholdRules = rows.classes.map { $0.ruleIDs.filter { !thresholdIndex[$0].isEmpty } }
         for c in cases {
             let reasons = c.decision.reasons.map(\.rule)
             contributed.formUnion(reasons)
             guard let probe = c.probe else { continue }
             hit[probe.classIndex][probe.row] = true
+            let ids = thresholdRules[probe.classIndex]
+            if ids.isEmpty { continue }
             let fired = Set(reasons)
-            for id in rows.classes[probe.classIndex].ruleIDs {
-                guard let ts = thresholdIndex[id] else { continue }
-                for t in ts {
+            for id in ids {
+                for t in thresholdIndex[id] {
                     guard let x = probe.numbers[t.field] else {
                         if fired.contains(table.rules[id].path) { cov.thresholds[t.slot].missing = true }
                         continue

@@ -10,11 +10,19 @@ package struct TestFileDecoder {
     package static func decode(_ bytes: [UInt8], file: String) -> (TestFile?, [Diagnostic]) {
         let doc = YAMLParser.parse(bytes, file: file)
         var d = TestFileDecoder(file: file)
-        d.sink.append(contentsOf: doc.diagnostics)
+        // The Syntax layer's empty-document hint describes a policy; say what a test file holds.
+        d.sink.append(contentsOf: doc.diagnostics.map { diag in
+            var diag = diag
+            if diag.code == .emptyDocument { diag.hint = Self.emptyFileHint }
+            return diag
+        })
         guard let root = doc.root, !d.sink.hasErrors else { return (nil, d.sink.diagnostics.sorted()) }
         let t = d.decode(root)
         return (t, d.sink.diagnostics.sorted())
     }
+
+    /// What an empty test file is told to start with.
+    static let emptyFileHint = "a test file starts with 'policy: FILE' and 'cases:' (see docs/testing.md)"
 
     init(file: String) { self.file = file }
 

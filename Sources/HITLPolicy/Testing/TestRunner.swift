@@ -1,6 +1,10 @@
 /// `hitl-policy test`: finds test files, checks them, and runs every selected case through
 /// the typed API (`CompiledPolicy.decide`), exactly as `eval` decides its lines.
 package enum TestRunner {
+    /// Most cases one test file may hold (after matrices are expanded); also the most rows
+    /// `--generate` writes cases for.
+    package static let maxCases = TestFileFields.maxCases
+
     /// Whether a path names a test file (`*.test.yaml` or `*.test.yml`).
     package static func isTestFile(_ path: String) -> Bool {
         path.hasSuffix(".test.yaml") || path.hasSuffix(".test.yml")
@@ -111,7 +115,8 @@ package enum TestRunner {
                 policies[resolved] = loaded
                 policyPath = resolved
                 if let policy = loaded.policy {
-                    for c in file.cases { ExpectationCheck.impossible(c.expect, table: policy.table, into: &sink) }
+                    let known = ExpectationCheck.Known(policy.table)
+                    for c in file.cases { ExpectationCheck.impossible(c.expect, known: known, into: &sink) }
                 }
             }
         }
