@@ -23,7 +23,7 @@ struct TestCommand: ParsableCommand {
         case text, json, junit, tap
     }
 
-    @Argument(help: "Test files or folders (default: .).")
+    @Argument(help: "Test files or folders (default: .); - reads one test file from standard input.")
     var paths: [String] = []
 
     @Option(help: "Output format: text, json, junit (JUnit XML) or tap (TAP version 14).")
@@ -51,6 +51,8 @@ struct TestCommand: ParsableCommand {
             throw ValidationError("--generate takes only a policy (and -o FILE)")
         }
         if output != nil, generate == nil { throw ValidationError("-o/--output is only for --generate") }
+        // A generated file names its policy by path, so the policy must be a file.
+        if generate == "-" { throw ValidationError("--generate needs a policy file, not standard input: the test file it writes names its policy by path") }
     }
 
     func run() throws {

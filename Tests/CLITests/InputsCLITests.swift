@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Inputs every command reads alike (SPEC §5): `-` is standard input for lint, compile,
-/// eval --policy and diff; a compiled table given where policy source is wanted (lint,
+/// eval --policy, diff and test; a compiled table given where policy source is wanted (lint,
 /// compile) gets one error that says so, complete or cut short; a missing path among
 /// several is reported and the others are still checked, in every format.
 @Suite("inputs")
@@ -49,6 +49,22 @@ struct InputsCLITests {
         // Both from standard input is a usage error.
         #expect(try CLI.run(["eval", "--policy", "-"], stdin: "").status == 2)
         #expect(try CLI.run(["eval", "--policy", "-", "-"], stdin: "").status == 2)
+    }
+
+    @Test func testReadsATestFileFromStandardInput() throws {
+        // `policy:` is relative to the current folder (the package root) for standard input.
+        let file = "policy: policies/payments.yaml\ncases:\n  - name: lookups run unattended\n    action: {capability: lookup_order, confidence: 0.99}\n    expect: {decision: autonomous}\n  - name: wrong on purpose\n    action: {capability: lookup_order, confidence: 0.99}\n    expect: {decision: disabled}\n"
+        let r = try CLI.run(["test", "--format", "tap", "-"], stdin: file)
+        #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("ok 1 - <stdin>: lookups run unattended"), "\(r.stdout)")
+        #expect(r.stdout.contains("not ok 2 - <stdin>: wrong on purpose"), "\(r.stdout)")
+        let bad = try CLI.run(["test", "-"], stdin: "policy: policies/payments.yaml\ncasez: []\n")
+        #expect(bad.status == 2, "\(bad.stdout)\(bad.stderr)")
+        #expect((bad.stdout + bad.stderr).contains("<stdin>:2:1"), "\(bad.stdout)\(bad.stderr)")
+        #expect(try CLI.run(["test", "-", "-"], stdin: "").status == 2)
+        let generate = try CLI.run(["test", "--generate", "-"], stdin: try Self.source())
+        #expect(generate.status == 2)
+        #expect(generate.stderr.contains("needs a policy file"), "\(generate.stderr)")
     }
 
     @Test func diffReadsOneSideFromStandardInput() throws {

@@ -25,6 +25,20 @@ extension MappingDecoder {
         return nil
     }
 
+    /// The entries of a list of names, where one name alone stands for a list of one
+    /// (`approvers: sre-oncall` is `approvers: [sre-oncall]`). A plain scalar with a comma is
+    /// refused when `names` is set: most likely a list written without its brackets.
+    mutating func oneOrMore(_ node: YAMLNode, _ what: String, names: Bool = true) -> [YAMLNode]? {
+        guard let s = node.scalar, s.value != .null else { return sequence(node, what) }
+        if names, s.style == .plain, s.text.contains(",") {
+            let parts = s.text.split(separator: ",").map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
+            sink.emit(.wrongType, "\(what): '\(s.text)' is one name with a comma in it", at: node.location,
+                      hint: "write a list in brackets: [\(parts.filter { !$0.isEmpty }.joined(separator: ", "))]; quote the name if the comma is part of it")
+            return nil
+        }
+        return [node]
+    }
+
     /// The pair for `key` (keys are unique: duplicates were reported and dropped).
     func field(_ pairs: [YAMLPair], _ key: String) -> YAMLPair? {
         pairs.first { $0.key.sameBytes(as: key) }

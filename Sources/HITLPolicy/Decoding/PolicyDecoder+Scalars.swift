@@ -179,12 +179,7 @@ extension PolicyDecoder {
         _ node: YAMLNode, _ what: String, allowSingle: Bool = false
     ) -> [(text: String, location: SourceLocation)]? {
         if allowSingle, let s = node.scalar, s.value != .null {
-            if s.style == .plain, s.text.contains(",") {
-                let names = s.text.split(separator: ",").map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
-                sink.emit(.wrongType, "\(what): '\(s.text)' is one name with a comma in it", at: node.location,
-                          hint: "write a list in brackets: [\(names.filter { !$0.isEmpty }.joined(separator: ", "))]; quote the name if the comma is part of it")
-                return nil
-            }
+            guard oneOrMore(node, what) != nil else { return nil }
             return [(s.text, node.location)]
         }
         guard let items = sequence(node, what) else { return nil }

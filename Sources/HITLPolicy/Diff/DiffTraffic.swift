@@ -65,9 +65,11 @@ package struct DiffTraffic: Sendable {
         func finish() {
             defer { line.removeAll(keepingCapacity: true) }
             if skipping { skipping = false; t.total += 1; t.invalid += 1; return }
-            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
+            // A leading byte order mark is read as `eval` reads it: as if it were not there.
+            let body = line.dropFirst(ByteOrderMark.length(line))
+            guard body.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
             t.total += 1
-            t.add(line, a, b, report, groupOf)
+            t.add(Array(body), a, b, report, groupOf)
         }
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }

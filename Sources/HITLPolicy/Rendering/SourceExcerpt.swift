@@ -12,9 +12,9 @@ struct SourceExcerpt {
     static let maxWidth = 160
 
     /// The display text of `line` and the caret's prefix (tabs kept so the caret aligns),
-    /// or nil when the line does not exist.
+    /// or nil when the line does not exist (or there is no source: a path that could not be read).
     func display(line: Int, column: Int) -> (text: String, caretPrefix: String)? {
-        guard line >= 1, line <= lineStarts.count else { return nil }
+        guard !bytes.isEmpty, line >= 1, line <= lineStarts.count else { return nil }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
         if end > start, bytes[end - 1] == 0x0D { end -= 1 }

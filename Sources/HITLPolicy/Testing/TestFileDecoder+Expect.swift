@@ -26,7 +26,9 @@ extension TestFileDecoder {
         }
         func names(_ key: String) -> [Expectation.Name]? {
             guard let p = field(pairs, key) else { return nil }
-            guard let items = sequence(p.value, "'\(key)'") else { ok = false; return nil }
+            // One entry alone is a list of one, as in policies (`specialists: privacy`); an
+            // `errors` entry is a substring of a message, so a comma in it is just a comma.
+            guard let items = oneOrMore(p.value, "'\(key)'", names: key != "errors") else { ok = false; return nil }
             var out: [Expectation.Name] = []
             for item in items {
                 guard let s = item.scalar, s.value != .null else {

@@ -1,6 +1,9 @@
 /// The keys a test file (`*.test.yaml`, SPEC §7) may use, in one place: the decoder checks
 /// keys against these tables, and `TestFileSchema` writes the editors' JSON Schema from them.
 package enum TestFileFields {
+    /// One entry, or a list of them (one entry alone is a list of one, as in policies).
+    static let oneOrMore = FieldShape.anyOf([.text, .list(.text, minItems: 0)])
+
     /// The top level of a test file.
     package static let file = FieldTable([
         Field("policy", .string(pattern: "."), "The policy under test, relative to this file: YAML or a compiled table."),
@@ -24,11 +27,11 @@ package enum TestFileFields {
         Field("decision", .word(decisions), "The decision."),
         Field("review", .boolean(only: nil), "Whether the action is flagged for post-action review."),
         Field("tier", .string(pattern: nil), "The approving tier's name, or none."),
-        Field("specialists", .list(.text, minItems: 0), "The exact set of specialist panels."),
-        Field("approvals", .list(.text, minItems: 0), "The exact list of approvals, in order."),
-        Field("reasons", .list(.text, minItems: 0), "Rule paths that must be among the reasons."),
-        Field("assumed", .list(.text, minItems: 0), "The exact set of fields assumed missing."),
-        Field("errors", .list(.text, minItems: 0), "For invalid: substrings the errors must contain."),
+        Field("specialists", oneOrMore, "The exact set of specialist panels."),
+        Field("approvals", oneOrMore, "The exact list of approvals, in order."),
+        Field("reasons", oneOrMore, "Rule paths that must be among the reasons."),
+        Field("assumed", oneOrMore, "The exact set of fields assumed missing."),
+        Field("errors", oneOrMore, "For invalid: substrings the errors must contain."),
     ], required: ["decision"])
 
     /// The named shapes the tables refer to.

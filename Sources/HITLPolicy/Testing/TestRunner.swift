@@ -16,6 +16,12 @@ package enum TestRunner {
     package static func discover(_ paths: [String]) throws(InputError) -> [String] {
         var out: [String] = []
         for path in paths {
+            // `-`: one test file on standard input; its `policy:` is relative to the current folder.
+            if path == "-" {
+                if out.contains("-") { throw InputError("standard input (-) can be read only once") }
+                out.append(path)
+                continue
+            }
             let entries: [PolicyFiles.Entry]
             do { entries = try PolicyFiles.entries([path]) } catch {
                 // A folder with no YAML at all: say so in the test command's words.
@@ -44,7 +50,8 @@ package enum TestRunner {
         var rowsByPolicy: [String: PolicyRows] = [:]
         var policyOrder: [String] = []
         for path in files {
-            var r = TestRun.FileResult(path: path)
+            let label = PolicyFiles.label(path)
+            var r = TestRun.FileResult(path: label)
             let bytes: [UInt8]
             do { bytes = try PolicyFiles.read(path) } catch {
                 r.failure = error.description
@@ -52,7 +59,7 @@ package enum TestRunner {
                 continue
             }
             r.source = bytes
-            let checked = check(bytes, path: path, policies: &policies)
+            let checked = check(bytes, path: label, policies: &policies)
             r.diagnostics = checked.diagnostics
             guard let file = checked.file else { run.files.append(r); continue }
             if let resolved = checked.policyPath, let loaded = policies[resolved] {

@@ -52,4 +52,27 @@ struct DiffTrafficTests {
         #expect(DiffTraffic.percent(0, 0) == "0.0%")
         #expect(t.headline.hasPrefix("traffic traffic.jsonl: \(t.placed) of 16 logged actions"))
     }
+
+    /// A byte order mark at the start of a line is read as `eval` reads it: as if absent (so a
+    /// line holding only one is blank, and a marked action is placed like the unmarked one).
+    @Test func byteOrderMarksAreIgnored() throws {
+        let (old, new) = try DiffGoldenTests.tables("25-four-edits")
+        let report = try PolicyDiff.diff(old: old, new: new)
+        func count(_ bytes: [UInt8]) throws -> DiffTraffic {
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("hitl-traffic-\(UUID().uuidString).jsonl")
+            try Data(bytes).write(to: url)
+            defer { try? FileManager.default.removeItem(at: url) }
+            let fd = open(url.path, O_RDONLY)
+            #expect(fd >= 0)
+            defer { close(fd) }
+            return DiffTraffic.count(fd: fd, log: "log", report: report, old: old, new: new)
+        }
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let plain = try count(Self.log)
+        var marked: [UInt8] = bom + [0x0A]
+        for line in Self.lines { marked += bom + line + [0x0A] }
+        let t = try count(marked)
+        #expect(t.total == plain.total && t.invalid == plain.invalid && t.placed == plain.placed)
+        #expect(t.regions == plain.regions && t.groups == plain.groups)
+    }
 }

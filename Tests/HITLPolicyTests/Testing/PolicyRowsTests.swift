@@ -39,7 +39,7 @@ struct PolicyRowsTests {
         #expect(rows.classes[p.classIndex].label == "refund")
         #expect(p.numbers[.amount] == ExactDecimal(parsing: "5000.0004"))
         #expect(p.numbers[.confidence] == ExactDecimal(parsing: "0.9"))
-        #expect(rows.classes[p.classIndex].rows[p.row].cells[1] == "(5000, 10000)")
+        #expect(rows.classes[p.classIndex].rows[p.row].cells[1] == "over 5000 and under 10000")
         let bare = try #require(rows.locate(json: Array(#"{"capability":"refund"}"#.utf8)))
         #expect(bare.numbers.isEmpty)
         #expect(rows.classes[bare.classIndex].rows[bare.row].cells[1] == "missing")

@@ -86,6 +86,29 @@ struct TestFileDecoderTests {
         #expect(cases[1].expect.errors?.map(\.text) == ["amount: must"])
     }
 
+    @Test("one name stands for a list of one, as in policies; a plain name with a comma is refused, except in errors")
+    func oneNameIsAListOfOne() throws {
+        let (file, ds) = Self.decode("""
+            policy: p.yaml
+            cases:
+              - action: {capability: a}
+                expect: {decision: approval, specialists: privacy, approvals: lead, reasons: compliance.x, assumed: amount}
+              - action: {capability: a}
+                expect:
+                  decision: invalid
+                  errors: must be a number, not a string
+            """)
+        #expect(ds.isEmpty, "\(Self.codes(ds))")
+        let cases = try #require(file?.cases)
+        let e = cases[0].expect
+        #expect(e.specialists?.map(\.text) == ["privacy"] && e.approvals?.map(\.text) == ["lead"])
+        #expect(e.reasons?.map(\.text) == ["compliance.x"] && e.assumed?.map(\.text) == ["amount"])
+        #expect(cases[1].expect.errors?.map(\.text) == ["must be a number, not a string"])
+        let (_, bad) = Self.decode("policy: p.yaml\ncases:\n  - action: {capability: a}\n    expect:\n      decision: approval\n      approvals: lead, privacy\n")
+        #expect(Self.codes(bad) == ["HP201@6:18"], "\(Self.codes(bad))")
+        #expect(bad.first?.hint?.contains("[lead, privacy]") == true)
+    }
+
     static func codes(_ ds: [Diagnostic]) -> [String] { ds.map { "\($0.code.id)@\($0.location.line):\($0.location.column)" } }
 
     @Test("an unknown fixture is HP701 at the name, with did-you-mean")
