@@ -19,11 +19,13 @@ arch=$(dpkg --print-architecture 2>/dev/null || uname -m)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# The file tree, under a prefix: bin, man page, completions, licence.
+# The file tree, under a prefix: bin, man page, docs, completions, licence.
 stage() {  # stage PREFIX DOCDIR
   local p=$1
   install -Dm755 "$exe" "$p/bin/hitl-policy"
   install -Dm644 "$root/docs/man/hitl-policy.1" "$p/share/man/man1/hitl-policy.1"
+  # The docs the help, man page and SARIF rules point to (language, diagnostics, commands, …).
+  install -Dm644 -t "$p/share/doc/hitl-policy" "$root"/docs/*.md
   mkdir -p "$p/share/bash-completion/completions" "$p/share/zsh/vendor-completions" "$p/share/fish/vendor_completions.d"
   "$exe" --generate-completion-script bash > "$p/share/bash-completion/completions/hitl-policy"
   "$exe" --generate-completion-script zsh > "$p/share/zsh/vendor-completions/_hitl-policy"

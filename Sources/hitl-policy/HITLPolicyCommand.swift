@@ -13,7 +13,8 @@ struct HITLPolicyCommand: ParsableCommand {
             eval --exit-code reports the decision instead: 0 autonomous, 3 approval, 4 disabled, 5 invalid. \
             Each command's --help says more.
             Documentation: `man hitl-policy` covers every command, option and exit status; the policy language \
-            and every diagnostic code are described in the docs folder of hitl-policy's source.
+            and every diagnostic code are described in the documentation installed with it, in \
+            share/doc/hitl-policy (/usr/share/doc/hitl-policy from the Debian package).
             """,
         version: versionText,
         subcommands: [LintCommand.self, CompileCommand.self, EvalCommand.self, DiffCommand.self, TestCommand.self, SchemaCommand.self]

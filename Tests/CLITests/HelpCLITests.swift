@@ -20,7 +20,8 @@ struct HelpCLITests {
         #expect(try CLI.run(["eval", "--exit-code", "--policy", "policies/payments.yaml"], stdin: "nope\n").status == 5)
     }
 
-    /// No help text points at docs/*.md: an installed binary comes with the man page only.
+    /// No help text points at the repository's docs/*.md: an installed binary has the man page
+    /// and the docs under share/doc/hitl-policy (scripts/package.sh), which the root help names.
     @Test func noRepositoryPathsInHelp() throws {
         for command in [[], ["lint"], ["compile"], ["eval"], ["diff"], ["test"]] {
             let r = try CLI.run(command + ["--help"])

@@ -36,7 +36,8 @@ struct PackagingCLITests {
         let tarball = try #require(paths.first { $0.hasSuffix(".tar.gz") })
         let listing = try Self.sh(["tar", "tzf", tarball]).out.split(separator: "\n").map(String.init)
         for file in ["bin/hitl-policy", "share/man/man1/hitl-policy.1", "share/bash-completion/completions/hitl-policy",
-                     "share/zsh/vendor-completions/_hitl-policy", "share/fish/vendor_completions.d/hitl-policy.fish", "LICENSE"] {
+                     "share/zsh/vendor-completions/_hitl-policy", "share/fish/vendor_completions.d/hitl-policy.fish", "LICENSE",
+                     "share/doc/hitl-policy/language.md", "share/doc/hitl-policy/diagnostics.md"] {
             #expect(listing.contains("hitl-policy-\(version)/\(file)"), "tarball lacks \(file)")
         }
 
@@ -48,7 +49,8 @@ struct PackagingCLITests {
         let contents = try Self.sh(["dpkg-deb", "-c", deb]).out
         for file in ["./usr/bin/hitl-policy", "./usr/share/man/man1/hitl-policy.1.gz", "./usr/share/bash-completion/completions/hitl-policy",
                      "./usr/share/zsh/vendor-completions/_hitl-policy", "./usr/share/fish/vendor_completions.d/hitl-policy.fish",
-                     "./usr/share/doc/hitl-policy/copyright"] {
+                     "./usr/share/doc/hitl-policy/copyright", "./usr/share/doc/hitl-policy/language.md",
+                     "./usr/share/doc/hitl-policy/diagnostics.md"] {
             #expect(contents.contains(" \(file)\n"), "the .deb lacks \(file)")
         }
         // The packaged binary runs.

@@ -71,7 +71,7 @@ package enum SARIFReporter {
         let codes = DiagnosticCode.all
         let rules = codes.map { c in
             Rule(id: c.id, name: c.name, shortDescription: Text(text: c.summary),
-                 help: Text(text: "\(c.summary). See docs/diagnostics.md, section \(c.id)."),
+                 help: Text(text: "\(c.summary). See diagnostics.md, section \(c.id), in the documentation installed with hitl-policy (share/doc/hitl-policy)."),
                  defaultConfiguration: Configuration(level: level(c.severity)))
         }
         let results = report.diagnostics.map { d in

@@ -32,9 +32,10 @@ enum ExactRuleCheck {
         let uselessBands = Set(bandCheck.diagnostics.map(\.location.description))
         var removed = Set(table.rules.indices.filter { table.rules[$0].kind == .band && uselessBands.contains(table.rules[$0].source) })
         for r in removed { impact.table.rules[r].contribution = .bottom }
+        let exact = RuleEffectivenessCheck.exactEntries(policy)
         for rule in policy.compliance.reversed() {
             guard let r = scope.index(of: rule) else { continue }
-            guard RuleEffectivenessCheck.reasons(rule, policy).isEmpty else {
+            guard RuleEffectivenessCheck.reasons(rule, policy, exact: exact).isEmpty else {
                 removed.insert(r)
                 continue
             }

@@ -9,6 +9,7 @@
 /// omits the field, and removing it would loosen the policy.
 enum RuleEffectivenessCheck: PolicyCheck {
     static func run(_ policy: Policy, into sink: inout DiagnosticSink) {
+        let exact = exactEntries(policy)
         for rule in policy.compliance {
             for f in NumericField.allCases {
                 let name = f.description
@@ -20,7 +21,7 @@ enum RuleEffectivenessCheck: PolicyCheck {
                           at: range.location,
                           hint: "fix the bound that is wrong; do not just delete the rule: it is what requires \(rule.effect.summary) of actions that omit '\(name)'")
             }
-            guard let why = reasons(rule, policy).first else { continue }
+            guard let why = reasons(rule, policy, exact: exact).first else { continue }
             sink.emit(.ineffectiveRule, "compliance rule '\(rule.id)' can never change a decision: \(why)",
                       at: rule.location, hint: "remove the rule (no decision changes without it), or fix it so that it adds what you meant")
         }
@@ -28,7 +29,9 @@ enum RuleEffectivenessCheck: PolicyCheck {
 
     /// Why a rule can never change a decision, by its own text; empty when nothing in the
     /// rule alone shows it.
-    static func reasons(_ rule: ComplianceRule, _ policy: Policy) -> [String] {
+    /// `exact` is `exactEntries(policy)`, built once per policy (a policy may list thousands
+    /// of capabilities, and each rule may name many).
+    static func reasons(_ rule: ComplianceRule, _ policy: Policy, exact: [ByteName: CapabilityEntry]) -> [String] {
         var reasons: [String] = []
         if let t = rule.when.tags {
             let names = { (list: [String]) in Set(list.map(ByteName.init)) }
@@ -43,20 +46,22 @@ enum RuleEffectivenessCheck: PolicyCheck {
         if rule.effect.isBottom {
             reasons.append("its effect (\(rule.effect.summary)) adds nothing to any decision")
         }
-        if let caps = rule.when.capability {
-            let why = caps.map { disabledBecause($0.pattern, policy) }
-            if why.allSatisfy({ $0 != nil }) {
-                reasons.append(why.compactMap { $0 }.joined(separator: "; "))
+        if let caps = rule.when.capability, !caps.isEmpty {
+            var why: [String] = []
+            for c in caps {
+                guard let w = disabledBecause(c.pattern, policy, exact: exact) else { why = []; break }
+                why.append(w)
             }
+            if !why.isEmpty { reasons.append(why.joined(separator: "; ")) }
         }
         return reasons
     }
 
     /// Why every action of an exact capability name is disabled before compliance rules
     /// (an exact entry beats every pattern), or nil when it is not.
-    static func disabledBecause(_ pattern: CapabilityPattern, _ policy: Policy) -> String? {
+    static func disabledBecause(_ pattern: CapabilityPattern, _ policy: Policy, exact: [ByteName: CapabilityEntry]) -> String? {
         guard case .exact(let name) = pattern else { return nil }
-        if let entry = policy.entry(for: name) {
+        if let entry = exact[ByteName(name)] ?? policy.entry(for: name) {
             guard entry.stage == .disabled else { return nil }
             if case .exact = entry.pattern { return "capability '\(name)' is declared disabled" }
             return "capability '\(name)' falls under '\(entry.pattern)', which is declared disabled"
@@ -65,6 +70,17 @@ enum RuleEffectivenessCheck: PolicyCheck {
         return policy.defaults.stageLocation == nil
             ? "capability '\(name)' is not listed under 'capabilities', so it falls back to 'defaults.stage', which is disabled when not set"
             : "capability '\(name)' is not listed under 'capabilities', so it falls back to 'defaults.stage: disabled'"
+    }
+}
+
+extension RuleEffectivenessCheck {
+    /// The policy's exact capability entries by name (an exact entry beats every pattern).
+    static func exactEntries(_ policy: Policy) -> [ByteName: CapabilityEntry] {
+        var exact: [ByteName: CapabilityEntry] = [:]
+        for entry in policy.capabilities {
+            if case .exact(let name) = entry.pattern, exact[ByteName(name)] == nil { exact[ByteName(name)] = entry }
+        }
+        return exact
     }
 }
 
