@@ -144,7 +144,7 @@ struct TestCLITests {
         #expect(m.stdout.contains("error[HP700]"))
     }
 
-    @Test("--generate refuses a table with more rows than a test file may hold, without building them all")
+    @Test("--generate and --coverage refuse a table with more rows than a test file may hold, without building them all")
     func generateTooManyRows() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hp-genbig-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -154,6 +154,15 @@ struct TestCLITests {
         #expect(r.status == 2)
         #expect(r.stderr.contains("the decision table has more than 200000 rows"), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("big.test.yaml").path))
+        // Coverage on the same table is refused too (listing its rows would exhaust memory);
+        // without --coverage the cases run.
+        let file = dir.appendingPathComponent("one.test.yaml").path
+        try "policy: big.yaml\ncases:\n  - name: unlisted is disabled\n    action: {capability: not_listed}\n    expect: {decision: disabled}\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let cov = try CLI.run(["test", "--coverage", file])
+        #expect(cov.status == 2, "\(cov.stdout)\(cov.stderr)")
+        #expect((cov.stdout + cov.stderr).contains("row coverage is not measured on a table this large"), "\(cov.stdout)\(cov.stderr)")
+        #expect(try CLI.run(["test", file]).status == 0)
     }
 
     @Test("a bad --run regex is a usage error")

@@ -48,6 +48,7 @@ package enum TestRunner {
         var run = TestRun()
         var policies: [String: LoadedPolicy] = [:]
         var rowsByPolicy: [String: PolicyRows] = [:]
+        var tooLarge: Set<String> = []
         var policyOrder: [String] = []
         for path in files {
             let label = PolicyFiles.label(path)
@@ -75,7 +76,17 @@ package enum TestRunner {
                 r.cases.reserveCapacity(file.cases.count)
                 var rows: PolicyRows?
                 if coverage, let key = r.policyPath {
-                    if rowsByPolicy[key] == nil { rowsByPolicy[key] = PolicyRows(policy); policyOrder.append(key) }
+                    // A large policy's table can have millions of rows: listing them all would
+                    // exhaust memory, so coverage is refused past the most cases a file may hold.
+                    if rowsByPolicy[key] == nil, !tooLarge.contains(key) {
+                        let built = PolicyRows(policy, maxRows: maxCases)
+                        if built.truncated { tooLarge.insert(key) } else { rowsByPolicy[key] = built; policyOrder.append(key) }
+                    }
+                    if tooLarge.contains(key) {
+                        r.failure = "\(key): the decision table has more than \(maxCases) rows; row coverage is not measured on a table this large (run without --coverage)"
+                        run.files.append(r)
+                        continue
+                    }
                     rows = rowsByPolicy[key]
                 }
                 for (k, c) in file.cases.enumerated() where select(c.name) {
