@@ -70,11 +70,19 @@ package struct ClassRuleIndex: Sendable {
     /// The index a policy compiles with: each capability entry governs its names, and
     /// `defaults.stage` every other name.
     init(_ policy: Policy, rules: [TableRule]) {
+        let entryRules = rules.indices.filter { rules[$0].kind == .entry }
+        // `tableRules()` writes one entry rule per capability entry, and entries keep their
+        // policy order among the rules (they are written in that order): the k-th entry
+        // rule is the k-th entry's. Rules from elsewhere are matched by path.
+        let positional = entryRules.count == policy.capabilities.count
         var entryRule: [ByteName: Int] = [:]
-        for (i, r) in rules.enumerated() where r.kind == .entry { entryRule[ByteName(r.path)] = i }
+        if !positional {
+            for i in entryRules { entryRule[ByteName(rules[i].path)] = i }
+        }
         let defaultRule = rules.firstIndex { $0.kind == .defaultStage } ?? 0
-        var entries: [CapabilityClass] = policy.capabilities.compactMap { e in
-            guard let i = entryRule[ByteName("capabilities.\(e.pattern)")] else { return nil }
+        var entries: [CapabilityClass] = policy.capabilities.indices.compactMap { k in
+            let e = policy.capabilities[k]
+            guard let i = positional ? entryRules[k] : entryRule[ByteName("capabilities.\(e.pattern)")] else { return nil }
             let (kind, name): (CapabilityClass.Kind, String) = switch e.pattern {
             case .exact(let n): (.exact, n)
             case .prefix(let q): (.prefix, q)

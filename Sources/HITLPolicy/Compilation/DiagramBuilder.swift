@@ -107,6 +107,11 @@ struct DiagramBuilder {
     private var valueJoins: [UInt64: Int32] = [:]
     /// Each rule's contribution, as a value.
     private var effects: [Int32] = []
+    /// Each rule's conditions as a number (equal numbers: equal conditions), so that
+    /// classes whose rules test and contribute alike share one build.
+    private var conditionNumbers: [Int32] = []
+    /// Class diagrams by their rules' (conditions, contribution) numbers, in rule order.
+    private var classMemo: [[UInt64]: (root: Int32, fields: UInt64)] = [:]
     /// Leaf (outcome number) by value.
     private var leafOfValue: [Int32: Int32] = [:]
     private var leafByKey: [AnyHashable: Int32] = [:]
@@ -149,6 +154,13 @@ struct DiagramBuilder {
             if r >= p.split { return value(0, own) }
             let twin = r < p.shared.count && p.shared[r] >= 0 ? number(rules[p.shared[r]].contribution) : 0
             return value(own, twin)
+        }
+        var conditionsSeen: [[TableCondition]: Int32] = [:]
+        conditionNumbers = rules.map { rule in
+            if let n = conditionsSeen[rule.conditions] { return n }
+            let n = Int32(conditionsSeen.count)
+            conditionsSeen[rule.conditions] = n
+            return n
         }
         let firstAttrVar = Self.firstTagVar + tags.count
         specs = rules.map { rule in
@@ -414,9 +426,18 @@ struct DiagramBuilder {
         var out: [CapabilityClass] = []
         for (kind, name) in index.mentionedClasses() {
             let r = index.ruleIDs(kind: kind, name: name)
+            // A diagram depends on what its rules test and contribute, not on their numbers:
+            // classes alike (say every capability with the same bands) are built once.
+            let key = r.own.map { UInt64(UInt32(bitPattern: conditionNumbers[$0])) << 32 | UInt64(UInt32(bitPattern: effects[$0])) }
+            let built: (root: Int32, fields: UInt64)
+            if let known = classMemo[key] {
+                built = known
+            } else {
+                built = (diagrams ? try build(r.own) : 0, testedFields(r.own))
+                classMemo[key] = built
+            }
             out.append(CapabilityClass(
-                kind: kind, name: name, entryRule: r.entry, reversible: r.reversible, root: diagrams ? try build(r.own) : 0,
-                testedFields: testedFields(r.own)))
+                kind: kind, name: name, entryRule: r.entry, reversible: r.reversible, root: built.root, testedFields: built.fields))
         }
         return out
     }

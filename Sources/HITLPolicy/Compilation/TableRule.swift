@@ -31,48 +31,76 @@ package struct TableRule: Hashable, Sendable {
 
 extension Policy {
     /// Every rule of the policy as table rules, in policy order.
-    package func tableRules() -> [TableRule] { locatedTableRules().map(\.rule) }
+    package func tableRules() -> [TableRule] { orderedTableRules().rules }
 
     /// `tableRules()` with where each rule is written.
     func locatedTableRules() -> [(location: SourceLocation, rule: TableRule)] {
-        var located: [(SourceLocation, TableRule)] = []
+        let ordered = orderedTableRules()
+        return zip(ordered.locations, ordered.rules).map { (location: $0, rule: $1) }
+    }
+
+    /// The rules in policy order and, index for index, where each is written.
+    func orderedTableRules() -> (locations: [SourceLocation], rules: [TableRule]) {
+        var locations: [SourceLocation] = []
+        var rules: [TableRule] = []
+        let bandCount = capabilities.reduce(0) { $0 + $1.bandLists.reduce(0) { $0 + $1.count } }
+        locations.reserveCapacity(1 + capabilities.count + bandCount + compliance.count)
+        rules.reserveCapacity(1 + capabilities.count + bandCount + compliance.count)
         let stageWhere = defaults.stageLocation ?? SourceLocation(file: file, line: 1, column: 1)
-        located.append((stageWhere, TableRule(
+        locations.append(stageWhere)
+        rules.append(TableRule(
             kind: .defaultStage, path: "defaults.stage", effect: "stage \(defaults.stage)",
             contribution: defaults.stage == .approval
                 ? Requirement(stage: .approval, tier: defaultTierIndex) : Requirement(stage: defaults.stage),
-            capabilities: nil, conditions: [], reference: nil, reason: nil, source: stageWhere.description)))
+            capabilities: nil, conditions: [], reference: nil, reason: nil, source: stageWhere.description))
+        // Per stage, the effect words of an entry without a tier of its own (most entries).
+        let defaultTier = defaults.tier ?? tiers.first?.name
+        var plainEffects: [Stage: String] = [:]
         for entry in capabilities {
             let name = entry.pattern.description
-            var effect = "stage \(entry.stage)"
-            if entry.stage == .approval, let t = entry.tier ?? defaults.tier ?? tiers.first?.name { effect += ", tier \(t)" }
-            if entry.stage == .autonomous && entry.review { effect += ", review" }
-            located.append((entry.location, TableRule(
+            var effect: String
+            if entry.tier == nil, !entry.review, let known = plainEffects[entry.stage] {
+                effect = known
+            } else {
+                effect = "stage \(entry.stage)"
+                if entry.stage == .approval, let t = entry.tier ?? defaultTier { effect += ", tier \(t)" }
+                if entry.stage == .autonomous && entry.review { effect += ", review" }
+                if entry.tier == nil, !entry.review { plainEffects[entry.stage] = effect }
+            }
+            locations.append(entry.location)
+            rules.append(TableRule(
                 kind: .entry, path: "capabilities.\(name)", effect: effect, contribution: baseRequirement(of: entry),
-                capabilities: nil, conditions: [], reference: nil, reason: nil, source: entry.location.description)))
-            for band in entry.bands {
-                located.append((band.location, TableRule(
-                    kind: .band, path: "capabilities.\(name).\(band.field.spec.bandList)[\(band.index)]",
-                    effect: band.effect.summary, contribution: contribution(of: band.effect, ownTier: entry.tier),
-                    capabilities: nil, conditions: [.range(band.range)], reference: nil, reason: nil,
-                    source: band.location.description)))
+                capabilities: nil, conditions: [], reference: nil, reason: nil, source: entry.location.description))
+            for list in entry.bandLists {
+                for band in list {
+                    locations.append(band.location)
+                    rules.append(TableRule(
+                        kind: .band, path: "capabilities.\(name).\(band.field.spec.bandList)[\(band.index)]",
+                        effect: band.effect.summary, contribution: contribution(of: band.effect, ownTier: entry.tier),
+                        capabilities: nil, conditions: [.range(band.range)], reference: nil, reason: nil,
+                        source: band.location.description))
+                }
             }
         }
         for rule in compliance {
-            located.append((rule.location, TableRule(
+            locations.append(rule.location)
+            rules.append(TableRule(
                 kind: .compliance, path: "compliance.\(rule.id)", effect: rule.effect.summary,
                 contribution: contribution(of: rule.effect), capabilities: rule.when.capability?.map(\.pattern),
                 conditions: rule.when.tableConditions, reference: rule.reference, reason: rule.reason,
-                source: rule.location.description)))
+                source: rule.location.description))
         }
         // Sorts positions, not the rules themselves (moving them costs more than comparing);
-        // locations in the policy's own file compare by line and column alone.
-        let key = located.map { (line: $0.0.line, column: $0.0.column, own: $0.0.file == file) }
-        let order = located.indices.sorted { a, b in
+        // locations in the policy's own file compare by line and column alone. Rules are
+        // nearly always written in this order already, and then nothing moves.
+        let key = locations.map { (line: $0.line, column: $0.column, own: $0.file == file) }
+        let precedes = { (a: Int, b: Int) -> Bool in
             if key[a].own && key[b].own { return (key[a].line, key[a].column, a) < (key[b].line, key[b].column, b) }
-            return (located[a].0, a) < (located[b].0, b)
+            return (locations[a], a) < (locations[b], b)
         }
-        return order.map { (location: located[$0].0, rule: located[$0].1) }
+        if rules.indices.dropFirst().allSatisfy({ precedes($0 - 1, $0) }) { return (locations, rules) }
+        let order = rules.indices.sorted(by: precedes)
+        return (order.map { locations[$0] }, order.map { rules[$0] })
     }
 }
 

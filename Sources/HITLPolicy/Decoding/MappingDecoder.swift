@@ -10,17 +10,17 @@ extension TestFileDecoder: MappingDecoder {}
 /// Mapping access and unknown-field checks.
 extension MappingDecoder {
     /// The pairs of a mapping node, or a wrong-type diagnostic.
-    mutating func mapping(_ node: YAMLNode, _ what: String) -> [YAMLPair]? {
+    mutating func mapping(_ node: YAMLNode, _ label: @autoclosure () -> String) -> [YAMLPair]? {
         if let pairs = node.pairs { return pairs }
-        sink.emit(.wrongType, "\(what) must be a mapping, not \(node.kindDescription)", at: node.location,
+        sink.emit(.wrongType, "\(label()) must be a mapping, not \(node.kindDescription)", at: node.location,
                   hint: "write it as 'key: value' lines indented under its name")
         return nil
     }
 
     /// The items of a list node, or a wrong-type diagnostic.
-    mutating func sequence(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
+    mutating func sequence(_ node: YAMLNode, _ label: @autoclosure () -> String) -> [YAMLNode]? {
         if let items = node.items { return items }
-        sink.emit(.wrongType, "\(what) must be a list, not \(node.kindDescription)", at: node.location,
+        sink.emit(.wrongType, "\(label()) must be a list, not \(node.kindDescription)", at: node.location,
                   hint: "write each entry on its own line starting with '- '")
         return nil
     }
@@ -48,10 +48,10 @@ extension MappingDecoder {
     /// `x-lint` key where it silences nothing (`entity` false: not a policy's top level,
     /// tier, panel, long-form capability, band or compliance rule).
     mutating func checkFields(
-        _ pairs: [YAMLPair], known: [String], in what: String, code: DiagnosticCode = .unknownField, entity: Bool = false
+        _ pairs: [YAMLPair], known: [String], in label: @autoclosure () -> String, code: DiagnosticCode = .unknownField, entity: Bool = false
     ) {
         if !entity, let directive = field(pairs, "x-lint") {
-            sink.emit(.invalidSuppression, "'x-lint' in \(what) silences nothing", at: directive.keyLocation,
+            sink.emit(.invalidSuppression, "'x-lint' in \(label()) silences nothing", at: directive.keyLocation,
                       hint: "'x-lint' works at the top level of a policy and on a tier, specialist panel, capability (long form), band or compliance rule; move it there")
         }
         for p in pairs where !known.containsBytes(p.key) && !p.key.utf8.starts(with: "x-".utf8) {
@@ -60,7 +60,7 @@ extension MappingDecoder {
                 hint = "merge keys ('<<') are YAML 1.1 and not part of the YAML 1.2 core schema; write the fields out"
             }
             let noun = code == .unknownCondition ? "condition" : "field"
-            sink.emit(code, "unknown \(noun) '\(p.key)' in \(what)", at: p.keyLocation,
+            sink.emit(code, "unknown \(noun) '\(p.key)' in \(label())", at: p.keyLocation,
                       hint: hint + " (keys starting with 'x-' are ignored, for your own metadata)")
         }
     }

@@ -28,49 +28,50 @@ extension PolicyDecoder {
     }
 
     mutating func capability(_ pattern: CapabilityPattern, _ p: YAMLPair) -> CapabilityEntry? {
-        let what = "capability '\(p.key)'"
+        // Named only in findings: built when one is reported (a policy may have 10,000 entries).
+        let what = { "capability '\(p.key)'" }
         var entry = CapabilityEntry(
             pattern: pattern, stage: .disabled, tier: nil, review: false, reversible: nil, description: nil, location: p.keyLocation, stageLocation: p.value.location)
         if p.value.scalar != nil {
-            guard let s = stage(p.value, "the stage of \(what)") else { return nil }
+            guard let s = stage(p.value, "the stage of \(what())") else { return nil }
             entry.stage = s
             return entry
         }
         guard let fields = p.value.pairs else {
-            sink.emit(.wrongType, "\(what) must be a stage or a mapping, not \(p.value.kindDescription)",
+            sink.emit(.wrongType, "\(what()) must be a stage or a mapping, not \(p.value.kindDescription)",
                       at: p.value.location, hint: "write '\(p.key): approval' or a mapping with 'stage:'")
             return nil
         }
-        checkFields(fields, known: PolicyFields.capability.names, in: what, entity: true)
+        checkFields(fields, known: PolicyFields.capability.names, in: what(), entity: true)
         lintDirective(fields, span: Self.span(from: p.keyLocation, to: p.value))
         guard let s = field(fields, "stage") else {
-            sink.emit(.missingField, "\(what) has no 'stage'", at: p.keyLocation,
+            sink.emit(.missingField, "\(what()) has no 'stage'", at: p.keyLocation,
                       hint: "the long form needs 'stage: disabled | approval | autonomous'")
             return nil
         }
-        guard let stage = stage(s.value, "the stage of \(what)") else { return nil }
+        guard let stage = stage(s.value, "the stage of \(what())") else { return nil }
         entry.stage = stage
         entry.stageLocation = s.value.location
-        if let t = field(fields, "tier"), let name = text(t.value, "the tier of \(what)") {
+        if let t = field(fields, "tier"), let name = text(t.value, "the tier of \(what())") {
             if stage == .approval {
                 entry.tier = name
                 entry.tierLocation = t.value.location
             } else {
-                sink.emit(.tierWithoutApproval, "\(what) names tier '\(name)' but its stage is \(stage)", at: t.keyLocation,
+                sink.emit(.tierWithoutApproval, "\(what()) names tier '\(name)' but its stage is \(stage)", at: t.keyLocation,
                           hint: stage == .autonomous
                             ? "a tier means approval: write 'stage: approval', or move the tier into a band"
                             : "a disabled capability needs no approver: remove 'tier'")
             }
         }
-        if let r = field(fields, "review"), let b = bool(r.value, "'review' of \(what)") {
+        if let r = field(fields, "review"), let b = bool(r.value, "'review' of \(what())") {
             entry.review = b
             entry.reviewLocation = r.keyLocation
         }
-        if let r = field(fields, "reversible") { entry.reversible = bool(r.value, "'reversible' of \(what)") }
-        if let d = field(fields, "description") { entry.description = text(d.value, "the description of \(what)") }
+        if let r = field(fields, "reversible") { entry.reversible = bool(r.value, "'reversible' of \(what())") }
+        if let d = field(fields, "description") { entry.description = text(d.value, "the description of \(what())") }
         for f in NumericField.allCases {
             guard let list = field(fields, f.spec.bandList) else { continue }
-            entry.bandLists[f.rawValue] = bands(list.value, f, of: what)
+            entry.bandLists[f.rawValue] = bands(list.value, f, of: what())
         }
         return entry
     }

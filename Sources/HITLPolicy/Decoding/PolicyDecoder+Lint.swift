@@ -7,8 +7,9 @@ extension PolicyDecoder {
     /// Reads the `x-lint` key of an entity's mapping, if any. `span` is the part of the file
     /// the entity covers (nil: the whole file). Problems are `invalid-suppression` warnings,
     /// not errors: the key does not change the policy's meaning, so it never makes the
-    /// policy unusable.
-    mutating func lintDirective(_ pairs: [YAMLPair], span: ClosedRange<SourceLocation>?) {
+    /// policy unusable. `span` is worked out only when there is a directive (it walks the
+    /// entity's subtree, and most entities have none).
+    mutating func lintDirective(_ pairs: [YAMLPair], span: @autoclosure () -> ClosedRange<SourceLocation>?) {
         guard let directive = field(pairs, "x-lint") else { return }
         guard let fields = directive.value.pairs else {
             sink.emit(.invalidSuppression, "'x-lint' must be a mapping, not \(directive.value.kindDescription)",
@@ -45,7 +46,7 @@ extension PolicyDecoder {
             }
             codes.append((code, node.location))
         }
-        if !codes.isEmpty { suppressions.append(LintSuppression(codes: codes, span: span)) }
+        if !codes.isEmpty { suppressions.append(LintSuppression(codes: codes, span: span())) }
     }
 
     /// Every code's id and name (for "did you mean").

@@ -9,23 +9,23 @@ extension PolicyDecoder {
     static let maxFractionDigits = 64
 
     /// A string value (plain or quoted). Numbers and booleans are rejected.
-    mutating func string(_ node: YAMLNode, _ what: String) -> String? {
+    mutating func string(_ node: YAMLNode, _ label: @autoclosure () -> String) -> String? {
         if let s = node.scalar, case .string(let text) = s.value { return text }
-        sink.emit(.wrongType, "\(what) must be a string, not \(node.kindDescription)", at: node.location,
+        sink.emit(.wrongType, "\(label()) must be a string, not \(node.kindDescription)", at: node.location,
                   hint: node.scalar != nil ? "quote the value to make it a string" : nil)
         return nil
     }
 
     /// Free text or an opaque identifier: any non-null scalar, taken as written.
-    mutating func text(_ node: YAMLNode, _ what: String) -> String? {
+    mutating func text(_ node: YAMLNode, _ label: @autoclosure () -> String) -> String? {
         if let s = node.scalar, s.value != .null { return s.text }
-        sink.emit(.wrongType, "\(what) must be text, not \(node.kindDescription)", at: node.location,
+        sink.emit(.wrongType, "\(label()) must be text, not \(node.kindDescription)", at: node.location,
                   hint: node.scalar != nil ? "write a value after the colon" : "write a single line of text")
         return nil
     }
 
     /// `true` or `false` (YAML 1.2: `yes`, `no`, `on`, `off` are strings).
-    mutating func bool(_ node: YAMLNode, _ what: String) -> Bool? {
+    mutating func bool(_ node: YAMLNode, _ label: @autoclosure () -> String) -> Bool? {
         if let s = node.scalar, case .bool(let b) = s.value { return b }
         var hint = "write true or false"
         if let s = node.scalar, case .string(let t) = s.value,
@@ -33,36 +33,42 @@ extension PolicyDecoder {
             let b = ["yes", "on", "y", "Yes", "On", "YES", "ON"].contains(t)
             hint = "YAML 1.2 reads '\(t)' as a string, not a boolean; write \(b)"
         }
-        sink.emit(.wrongType, "\(what) must be true or false, not \(node.kindDescription)", at: node.location, hint: hint)
+        sink.emit(.wrongType, "\(label()) must be true or false, not \(node.kindDescription)", at: node.location, hint: hint)
         return nil
     }
 
     /// A plain decimal number, exact, within the policy number range.
-    mutating func decimal(_ node: YAMLNode, _ what: String) -> ExactDecimal? {
+    mutating func decimal(_ node: YAMLNode, _ label: @autoclosure () -> String) -> ExactDecimal? {
         guard let s = node.scalar else {
-            sink.emit(.wrongType, "\(what) must be a number, not \(node.kindDescription)", at: node.location)
+            sink.emit(.wrongType, "\(label()) must be a number, not \(node.kindDescription)", at: node.location)
             return nil
         }
         let literal: String
         switch s.value {
         case .int(let t), .float(let t): literal = t
         case .string(let t) where s.style != .plain && ExactDecimal(parsing: t) != nil:
-            sink.emit(.wrongType, "\(what) must be a number, not the quoted string '\(t)'", at: node.location,
+            sink.emit(.wrongType, "\(label()) must be a number, not the quoted string '\(t)'", at: node.location,
                       hint: "remove the quotes: \(t)")
             return nil
         default:
-            sink.emit(.wrongType, "\(what) must be a number, not \(node.kindDescription)", at: node.location,
+            sink.emit(.wrongType, "\(label()) must be a number, not \(node.kindDescription)", at: node.location,
                       hint: Self.percentHint(s.text))
             return nil
         }
-        let lower = literal.lowercased()
-        if lower.hasPrefix("0x") || lower.hasPrefix("0o") {
-            sink.emit(.invalidNumber, "\(what) is written in \(lower.hasPrefix("0x") ? "hexadecimal" : "octal") ('\(literal)')",
+        // Core-schema numbers are ASCII, so the case folding is ASCII's (a byte scan: this runs
+        // for every threshold of a large policy).
+        let bytes = Array(literal.utf8)
+        let folded = { (k: Int) in k < bytes.count ? bytes[k] | 0x20 : 0 }
+        if folded(0) == UInt8(ascii: "0"), folded(1) == UInt8(ascii: "x") || folded(1) == UInt8(ascii: "o") {
+            sink.emit(.invalidNumber, "\(label()) is written in \(folded(1) == UInt8(ascii: "x") ? "hexadecimal" : "octal") ('\(literal)')",
                       at: node.location, hint: "write the number in decimal")
             return nil
         }
-        if lower.contains("inf") || lower.contains("nan") {
-            sink.emit(.invalidNumber, "\(what) must be a finite number, not '\(literal)'", at: node.location)
+        let spells = { (word: StaticString) in
+            bytes.indices.contains { k in (0..<3).allSatisfy { folded(k + $0) == word.utf8Start[$0] } }
+        }
+        if spells("inf") || spells("nan") {
+            sink.emit(.invalidNumber, "\(label()) must be a finite number, not '\(literal)'", at: node.location)
             return nil
         }
         guard let value = ExactDecimal(parsing: literal),
@@ -70,7 +76,7 @@ extension PolicyDecoder {
                                && value.exponent >= -Self.maxFractionDigits)
         else {
             sink.emit(.invalidNumber,
-                      "\(what) '\(literal)' is out of range: policy numbers are below 10^\(Self.maxNumberOrder), with at most "
+                      "\(label()) '\(literal)' is out of range: policy numbers are below 10^\(Self.maxNumberOrder), with at most "
                         + "\(Self.maxNumberDigits) significant digits and at most \(Self.maxFractionDigits) digits after the point",
                       at: node.location, hint: "leading zeros do not count as significant digits: 0.000001 has one")
             return nil
@@ -105,9 +111,9 @@ extension PolicyDecoder {
     }
 
     /// A stage name, optionally restricted to `allowed`.
-    mutating func stage(_ node: YAMLNode, _ what: String, allowed: [Stage] = Stage.allCases) -> Stage? {
+    mutating func stage(_ node: YAMLNode, _ label: @autoclosure () -> String, allowed: [Stage] = Stage.allCases) -> Stage? {
         guard let s = node.scalar, s.value != .null else {
-            sink.emit(.wrongType, "\(what) must be one of \(list(allowed)), not \(node.kindDescription)", at: node.location)
+            sink.emit(.wrongType, "\(label()) must be one of \(list(allowed)), not \(node.kindDescription)", at: node.location)
             return nil
         }
         if let stage = Stage(name: s.text), s.value.isStringLike, allowed.contains(stage) { return stage }
@@ -118,7 +124,7 @@ extension PolicyDecoder {
         if let stage = Stage(name: s.text), !allowed.contains(stage) {
             hint = "here the stage can only be \(list(allowed))"
         }
-        sink.emit(.invalidValue, "\(what) must be one of \(list(allowed)), not '\(s.text)'", at: node.location, hint: hint)
+        sink.emit(.invalidValue, "\(label()) must be one of \(list(allowed)), not '\(s.text)'", at: node.location, hint: hint)
         return nil
     }
 

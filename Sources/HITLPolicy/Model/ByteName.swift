@@ -25,13 +25,24 @@ struct ByteName: Hashable, Comparable, Sendable, CustomStringConvertible {
 extension String {
     /// Whether the two strings are the same bytes (not merely canonically equivalent).
     func sameBytes(as other: String) -> Bool {
-        utf8.count == other.utf8.count && utf8.elementsEqual(other.utf8)
+        guard utf8.count == other.utf8.count else { return false }
+        // Through the contiguous bytes (a native string's, or a small one's copy): the
+        // generic view comparison costs several times more, and compile compares a lot.
+        let fast = utf8.withContiguousStorageIfAvailable { a in
+            other.utf8.withContiguousStorageIfAvailable { b in a.elementsEqual(b) }
+        }
+        if let fast, let fast { return fast }
+        return utf8.elementsEqual(other.utf8)
     }
 
     /// Byte order of UTF-8 (the same as code point order): deterministic, and never
     /// ranks two different names as equal.
     func bytesPrecede(_ other: String) -> Bool {
-        utf8.lexicographicallyPrecedes(other.utf8)
+        let fast = utf8.withContiguousStorageIfAvailable { a in
+            other.utf8.withContiguousStorageIfAvailable { b in a.lexicographicallyPrecedes(b) }
+        }
+        if let fast, let fast { return fast }
+        return utf8.lexicographicallyPrecedes(other.utf8)
     }
 }
 

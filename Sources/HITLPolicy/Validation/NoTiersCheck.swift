@@ -8,6 +8,17 @@ enum NoTiersCheck: PolicyCheck {
         }
     }
 
+    /// Whether some place asks for approval without naming a tier (`defaultTierUses` is not
+    /// empty), without writing its messages.
+    static func usesDefaultTier(_ policy: Policy) -> Bool {
+        if policy.defaults.stage == .approval, policy.defaults.stageLocation != nil { return true }
+        for entry in policy.capabilities where entry.tier == nil {
+            if entry.stage == .approval { return true }
+            for list in entry.bandLists where list.contains(where: { $0.effect.stage == .approval }) { return true }
+        }
+        return policy.compliance.contains { $0.effect.stage == .approval && $0.effect.tier == nil }
+    }
+
     /// Every place that asks for approval without naming a tier: it gets the default tier.
     static func defaultTierUses(_ policy: Policy) -> [(String, SourceLocation)] {
         var out: [(String, SourceLocation)] = []

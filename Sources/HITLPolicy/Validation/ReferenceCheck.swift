@@ -5,8 +5,10 @@ enum ReferenceCheck: PolicyCheck {
         let specialists = policy.specialists.map(\.name)
         // A ladder or panel list that could not be read was reported there; a name missing
         // from it may be the unreadable part, so it is not reported again as undefined.
-        func tier(_ name: String?, at location: SourceLocation?, _ what: String) {
+        // `what` is built only for a finding (a policy may have tens of thousands of bands).
+        func tier(_ name: String?, at location: SourceLocation?, _ what: @autoclosure () -> String) {
             guard let name, let location, !tiers.containsBytes(name), !policy.tiersUnreadable else { return }
+            let what = what()
             let hint = specialists.containsBytes(name)
                 ? "'\(name)' is a specialist panel; name it under 'specialists:' instead"
                 : tiers.isEmpty ? "define it under 'tiers:'" : Suggestion.hint(for: name, in: tiers)
@@ -23,10 +25,11 @@ enum ReferenceCheck: PolicyCheck {
         }
         tier(policy.defaults.tier, at: policy.defaults.tierLocation, "'defaults.tier'")
         for entry in policy.capabilities {
-            let what = "capability '\(entry.pattern)'"
-            tier(entry.tier, at: entry.tierLocation, what)
-            for band in entry.bands {
-                tier(band.effect.tier, at: band.effect.tierLocation, "\(band.field.spec.bandList)[\(band.index)] of \(what)")
+            tier(entry.tier, at: entry.tierLocation, "capability '\(entry.pattern)'")
+            for list in entry.bandLists {
+                for band in list {
+                    tier(band.effect.tier, at: band.effect.tierLocation, "\(band.field.spec.bandList)[\(band.index)] of capability '\(entry.pattern)'")
+                }
             }
         }
         for rule in policy.compliance {

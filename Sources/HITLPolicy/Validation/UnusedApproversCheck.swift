@@ -7,13 +7,15 @@ enum UnusedApproversCheck: PolicyCheck {
         if let t = policy.defaults.tier { usedTiers.insert(ByteName(t)) }
         for entry in policy.capabilities {
             if let t = entry.tier { usedTiers.insert(ByteName(t)) }
-            for band in entry.bands { if let t = band.effect.tier { usedTiers.insert(ByteName(t)) } }
+            for list in entry.bandLists {
+                for band in list { if let t = band.effect.tier { usedTiers.insert(ByteName(t)) } }
+            }
         }
         for rule in policy.compliance {
             if let t = rule.effect.tier { usedTiers.insert(ByteName(t)) }
             usedSpecialists.formUnion(rule.effect.specialists.map(ByteName.init))
         }
-        if !NoTiersCheck.defaultTierUses(policy).isEmpty, let d = policy.defaultTierIndex {
+        if NoTiersCheck.usesDefaultTier(policy), let d = policy.defaultTierIndex {
             usedTiers.insert(ByteName(policy.tiers[d].name))
         }
         // Escalation makes the tier above a used tier reachable.
