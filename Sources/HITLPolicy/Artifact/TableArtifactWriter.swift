@@ -259,7 +259,17 @@ struct TableArtifactWriter {
 
     /// A string escaped as `JSONEncoder` escapes it: `"` `\` and control characters
     /// (`\b \f \n \r \t`, else `\u00XX`); `/` and everything else as it is.
-    private mutating func string(_ s: String) { out.appendJSONString(s, shortEscapes: true) }
+    private mutating func string(_ s: String) {
+        // Most strings need no escape: one scan of the contiguous bytes, then one copy.
+        let plain = s.utf8.withContiguousStorageIfAvailable { b in
+            guard !b.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            out.append(0x22)
+            out.append(contentsOf: b)
+            out.append(0x22)
+            return true
+        }
+        if plain != true { out.appendJSONString(s, shortEscapes: true) }
+    }
 
     private mutating func array<T>(_ items: [T], _ element: (inout TableArtifactWriter, T) -> Void) {
         out.append(0x5B)

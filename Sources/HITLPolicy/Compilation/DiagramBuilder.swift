@@ -155,15 +155,19 @@ struct DiagramBuilder {
             let twin = r < p.shared.count && p.shared[r] >= 0 ? number(rules[p.shared[r]].contribution) : 0
             return value(own, twin)
         }
-        var conditionsSeen: [[TableCondition]: Int32] = [:]
+        // Rules without conditions (every capability entry) are number 0 and share one Spec.
+        var conditionsSeen: [[TableCondition]: Int32] = [[]: 0]
         conditionNumbers = rules.map { rule in
+            if rule.conditions.isEmpty { return 0 }
             if let n = conditionsSeen[rule.conditions] { return n }
             let n = Int32(conditionsSeen.count)
             conditionsSeen[rule.conditions] = n
             return n
         }
         let firstAttrVar = Self.firstTagVar + tags.count
+        let unconditional = Spec()
         specs = rules.map { rule in
+            if rule.conditions.isEmpty { return unconditional }
             var s = Spec()
             var vars = Set<Int>()
             for c in rule.conditions {

@@ -34,6 +34,8 @@ extension String {
     /// The prefixes of this name with the given lengths in UTF-8 bytes (longer than the
     /// name: skipped), in the order of `lengths`.
     func utf8Prefixes(ofLengths lengths: [Int]) -> [String] {
+        let count = utf8.count
+        guard lengths.contains(where: { $0 <= count }) else { return [] }
         let bytes = Array(utf8)
         // A cut inside a character decodes with U+FFFD, other bytes that could spell some other
         // pattern; no pattern (valid UTF-8) ends there, so such lengths are skipped.

@@ -10,6 +10,8 @@ package enum CapabilityPattern: Hashable, Sendable, CustomStringConvertible {
     /// Parses `name` or `prefix*`.
     package static func parse(_ text: String) -> Result<CapabilityPattern, ParseError> {
         if text.isEmpty { return .failure(.empty) }
+        // No `*` byte, no `*` character: most keys are names, settled without grapheme breaking.
+        if !text.utf8.contains(0x2A) { return .success(.exact(text)) }
         guard let star = text.firstIndex(of: "*") else { return .success(.exact(text)) }
         if text.index(after: star) != text.endIndex { return .failure(.starNotAtEnd) }
         return .success(.prefix(String(text[..<star])))

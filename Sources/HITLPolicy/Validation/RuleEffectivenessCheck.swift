@@ -77,6 +77,9 @@ extension RuleEffectivenessCheck {
     /// The policy's exact capability entries by name (an exact entry beats every pattern).
     static func exactEntries(_ policy: Policy) -> [ByteName: CapabilityEntry] {
         var exact: [ByteName: CapabilityEntry] = [:]
+        // Only rules that name capabilities look entries up.
+        guard policy.compliance.contains(where: { $0.when.capability?.isEmpty == false }) else { return exact }
+        exact.reserveCapacity(policy.capabilities.count)
         for entry in policy.capabilities {
             if case .exact(let name) = entry.pattern, exact[ByteName(name)] == nil { exact[ByteName(name)] = entry }
         }
