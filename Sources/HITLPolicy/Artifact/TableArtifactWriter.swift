@@ -68,7 +68,14 @@ struct TableArtifactWriter {
         raw(",\"policy_digest\":")
         string(t.policyDigest)
         raw(",\"rules\":")
-        array(t.rules) { $0.rule($1) }
+        // By index, not through `array`: its closure takes each rule as a copy (every string
+        // retained and released), and a large policy has tens of thousands of rules.
+        out.append(0x5B)
+        for k in t.rules.indices {
+            if k > 0 { out.append(0x2C) }
+            rule(t.rules[k])
+        }
+        out.append(0x5D)
         raw(",\"source\":")
         string(t.source)
         raw(",\"tags\":")

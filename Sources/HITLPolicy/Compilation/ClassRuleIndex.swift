@@ -48,14 +48,14 @@ package struct ClassRuleIndex: Sendable {
         prefixClass = PrefixMap(byClassPrefix)
         var lastEntry: Int?
         var byPrefix: [ByteName: [Int]] = [:]
-        for (i, r) in rules.enumerated() {
-            switch r.kind {
+        for i in rules.indices {
+            switch rules[i].kind {
             case .entry: lastEntry = i
             // A band lies inside its entry's mapping, so it follows that entry in policy order.
             case .band: if let e = lastEntry { bands[e, default: []].append(i) }
             case .defaultStage: continue
             case .compliance:
-                guard let patterns = r.capabilities else { global.append(i); continue }
+                guard let patterns = rules[i].capabilities else { global.append(i); continue }
                 for p in Set(patterns) {
                     switch p {
                     case .exact(let n): exactRules[ByteName(n), default: []].append(i)

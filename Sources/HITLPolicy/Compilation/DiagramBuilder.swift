@@ -129,8 +129,8 @@ struct DiagramBuilder {
         self.leaves = leaves
         var tagIndex: [ByteName: Int] = [:]   // names are bytes: no normalisation
         var attrIndex: [ByteName: Int] = [:]
-        for rule in rules {
-            for c in rule.conditions {
+        for r in rules.indices where !rules[r].conditions.isEmpty {
+            for c in rules[r].conditions {
                 switch c {
                 case .tags(let any, let all, let none):
                     for t in (any ?? []) + (all ?? []) + (none ?? []) where tagIndex[ByteName(t)] == nil {
@@ -157,20 +157,22 @@ struct DiagramBuilder {
         }
         // Rules without conditions (every capability entry) are number 0 and share one Spec.
         var conditionsSeen: [[TableCondition]: Int32] = [[]: 0]
-        conditionNumbers = rules.map { rule in
-            if rule.conditions.isEmpty { return 0 }
-            if let n = conditionsSeen[rule.conditions] { return n }
+        conditionNumbers = rules.indices.map { r in
+            let conditions = rules[r].conditions
+            if conditions.isEmpty { return 0 }
+            if let n = conditionsSeen[conditions] { return n }
             let n = Int32(conditionsSeen.count)
-            conditionsSeen[rule.conditions] = n
+            conditionsSeen[conditions] = n
             return n
         }
         let firstAttrVar = Self.firstTagVar + tags.count
         let unconditional = Spec()
-        specs = rules.map { rule in
-            if rule.conditions.isEmpty { return unconditional }
+        specs = rules.indices.map { r in
+            let conditions = rules[r].conditions
+            if conditions.isEmpty { return unconditional }
             var s = Spec()
             var vars = Set<Int>()
-            for c in rule.conditions {
+            for c in conditions {
                 switch c {
                 case .range(let r):
                     let v = r.field.rawValue

@@ -33,6 +33,19 @@ enum ScalarResolver {
         default:
             return .string(text)
         }
+        // No keyword starts with a digit: numbers skip the keyword comparisons.
+        if first > UInt8(ascii: "9") || first < UInt8(ascii: "0") {
+            if let keyword = keyword(text) { return keyword }
+        }
+        if first > UInt8(ascii: "9") { return .string(text) }   // n, N, t, T, f, F, ~ and not a keyword
+        let u = Array(text.utf8)
+        if isInteger(u) { return .int(text) }
+        if isFloat(u) { return .float(text) }
+        return .string(text)
+    }
+
+    /// The null, boolean and special float keywords.
+    private static func keyword(_ text: String) -> ScalarValue? {
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE": return .bool(true)
@@ -40,13 +53,8 @@ enum ScalarResolver {
         case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF",
             ".nan", ".NaN", ".NAN":
             return .float(text)
-        default: break
+        default: return nil
         }
-        if first > UInt8(ascii: "9") { return .string(text) }   // n, N, t, T, f, F, ~ and not a keyword
-        let u = Array(text.utf8)
-        if isInteger(u) { return .int(text) }
-        if isFloat(u) { return .float(text) }
-        return .string(text)
     }
 
     private static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
