@@ -71,10 +71,15 @@ package struct ClassRuleIndex: Sendable {
     /// `defaults.stage` every other name.
     init(_ policy: Policy, rules: [TableRule]) {
         let entryRules = rules.indices.filter { rules[$0].kind == .entry }
-        // `tableRules()` writes one entry rule per capability entry, and entries keep their
-        // policy order among the rules (they are written in that order): the k-th entry
-        // rule is the k-th entry's. Rules from elsewhere are matched by path.
-        let positional = entryRules.count == policy.capabilities.count
+        // `tableRules()` writes one entry rule per capability entry and orders rules by where
+        // they are written: when the entries are listed in that order (as decoding lists
+        // them), the k-th entry rule is the k-th entry's. Otherwise they are matched by path.
+        let caps = policy.capabilities
+        let inOrder = caps.indices.dropFirst().allSatisfy { k in
+            let (a, b) = (caps[k - 1].location, caps[k].location)
+            return a.file.sameBytes(as: b.file) ? (a.line, a.column) <= (b.line, b.column) : !(b < a)
+        }
+        let positional = inOrder && entryRules.count == caps.count
         var entryRule: [ByteName: Int] = [:]
         if !positional {
             for i in entryRules { entryRule[ByteName(rules[i].path)] = i }

@@ -36,6 +36,13 @@ extension String {
     func utf8Prefixes(ofLengths lengths: [Int]) -> [String] {
         let count = utf8.count
         guard lengths.contains(where: { $0 <= count }) else { return [] }
+        // An ASCII name has no cut inside a character: every prefix is a slice of it.
+        let ascii = utf8.withContiguousStorageIfAvailable { b in !b.contains { $0 >= 0x80 } }
+        if ascii == true {
+            return lengths.compactMap { n in
+                n <= count ? String(Substring(utf8.prefix(n))) : nil
+            }
+        }
         let bytes = Array(utf8)
         // A cut inside a character decodes with U+FFFD, other bytes that could spell some other
         // pattern; no pattern (valid UTF-8) ends there, so such lengths are skipped.

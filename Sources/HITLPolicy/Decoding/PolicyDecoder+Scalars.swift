@@ -71,7 +71,7 @@ extension PolicyDecoder {
             sink.emit(.invalidNumber, "\(label()) must be a finite number, not '\(literal)'", at: node.location)
             return nil
         }
-        guard let value = ExactDecimal(parsing: literal),
+        guard let value = ExactDecimal(utf8: bytes[...]),
               value.isZero || (value.magnitudeOrder <= Self.maxNumberOrder && value.significantDigits <= Self.maxNumberDigits
                                && value.exponent >= -Self.maxFractionDigits)
         else {

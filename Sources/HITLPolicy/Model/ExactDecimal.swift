@@ -48,6 +48,7 @@ public struct ExactDecimal: Hashable, Sendable, Comparable, CustomStringConverti
             i += 1
         }
         var digits: [UInt8] = []
+        digits.reserveCapacity(u.count)
         var fraction = 0
         var sawDigit = false
         while i < u.endIndex, u[i] >= 0x30, u[i] <= 0x39 {
