@@ -58,9 +58,10 @@ private struct TreeBuilder {
             self.anchor = anchor
         }
 
-        /// Where `key` (compared as bytes) was first written in this mapping. Most mappings
-        /// hold a handful of keys: those are scanned, so no dictionary is built for them.
-        func firstLocation(ofKey key: String) -> SourceLocation? {
+        /// Where `key` (compared as bytes) was first written in this mapping; when it was not,
+        /// a large mapping records it at `location` in the same lookup. Most mappings hold a
+        /// handful of keys: those are scanned, so no dictionary is built for them.
+        func claim(key: String, at location: SourceLocation) -> SourceLocation? {
             if pairs.count < Self.scanLimit {
                 return pairs.first { $0.key.sameBytes(as: key) }?.keyLocation
             }
@@ -68,7 +69,14 @@ private struct TreeBuilder {
                 seen.reserveCapacity(pairs.count * 2)
                 for p in pairs where seen[ByteName(p.key)] == nil { seen[ByteName(p.key)] = p.keyLocation }
             }
-            return seen[ByteName(key)]
+            var first: SourceLocation?
+            Self.record(&seen[ByteName(key)], location, first: &first)
+            return first
+        }
+
+        /// Keeps a recorded location (reporting it) or records `location`.
+        private static func record(_ slot: inout SourceLocation?, _ location: SourceLocation, first: inout SourceLocation?) {
+            if let known = slot { first = known } else { slot = location }
         }
 
         static let scanLimit = 12
@@ -225,13 +233,13 @@ private struct TreeBuilder {
         }
         if let key = top.pendingKey {
             if key.keep {
+                // A large mapping recorded the key when it was read (`claim`).
                 top.pairs.append(YAMLPair(key: key.text, keyLocation: key.location, value: node))
-                if !top.seen.isEmpty { top.seen[ByteName(key.text)] = key.location }
             }
             top.weight += node.weight
             top.pendingKey = nil
         } else if let scalar = node.scalar {
-            if let first = top.firstLocation(ofKey: scalar.text) {
+            if let first = top.claim(key: scalar.text, at: node.location) {
                 sink.emit(.duplicateKey, "duplicate key '\(scalar.text)'", at: node.location,
                           hint: "remove one of the two, or merge them",
                           notes: [DiagnosticNote("first defined here", at: first)])

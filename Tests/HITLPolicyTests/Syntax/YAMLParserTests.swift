@@ -31,8 +31,8 @@ struct YAMLParserTests {
     }
 
     /// Mappings past a dozen keys look duplicates up by hash instead of a scan: both paths
-    /// find them, by bytes.
-    @Test(arguments: [3, 40])
+    /// find them, by bytes (also where a mapping crosses from one to the other).
+    @Test(arguments: [3, 10, 11, 12, 13, 40])
     func duplicateKeysInSmallAndLargeMappings(_ keys: Int) throws {
         var text = (0..<keys).map { "k\($0): \($0)\n" }.joined()
         text += "\"caf\\u00e9\": a\n\"cafe\\u0301\": b\nk1: again\n\"caf\\u00e9\": again\n"
