@@ -31,7 +31,7 @@ enum RuleEffectivenessCheck: PolicyCheck {
     /// rule alone shows it.
     /// `exact` is `exactEntries(policy)`, built once per policy (a policy may list thousands
     /// of capabilities, and each rule may name many).
-    static func reasons(_ rule: ComplianceRule, _ policy: Policy, exact: [ByteName: CapabilityEntry]) -> [String] {
+    static func reasons(_ rule: ComplianceRule, _ policy: Policy, exact: [ByteName: Int]) -> [String] {
         var reasons: [String] = []
         if let t = rule.when.tags {
             let names = { (list: [String]) in Set(list.map(ByteName.init)) }
@@ -59,9 +59,9 @@ enum RuleEffectivenessCheck: PolicyCheck {
 
     /// Why every action of an exact capability name is disabled before compliance rules
     /// (an exact entry beats every pattern), or nil when it is not.
-    static func disabledBecause(_ pattern: CapabilityPattern, _ policy: Policy, exact: [ByteName: CapabilityEntry]) -> String? {
+    static func disabledBecause(_ pattern: CapabilityPattern, _ policy: Policy, exact: [ByteName: Int]) -> String? {
         guard case .exact(let name) = pattern else { return nil }
-        if let entry = exact[ByteName(name)] ?? policy.entry(for: name) {
+        if let entry = exact[ByteName(name)].map({ policy.capabilities[$0] }) ?? policy.entry(for: name) {
             guard entry.stage == .disabled else { return nil }
             if case .exact = entry.pattern { return "capability '\(name)' is declared disabled" }
             return "capability '\(name)' falls under '\(entry.pattern)', which is declared disabled"
@@ -74,14 +74,15 @@ enum RuleEffectivenessCheck: PolicyCheck {
 }
 
 extension RuleEffectivenessCheck {
-    /// The policy's exact capability entries by name (an exact entry beats every pattern).
-    static func exactEntries(_ policy: Policy) -> [ByteName: CapabilityEntry] {
-        var exact: [ByteName: CapabilityEntry] = [:]
+    /// The policy's exact capability entries by name (an exact entry beats every pattern), as
+    /// indices into `policy.capabilities` (an entry is large: indexing copies none).
+    static func exactEntries(_ policy: Policy) -> [ByteName: Int] {
+        var exact: [ByteName: Int] = [:]
         // Only rules that name capabilities look entries up.
         guard policy.compliance.contains(where: { $0.when.capability?.isEmpty == false }) else { return exact }
         exact.reserveCapacity(policy.capabilities.count)
-        for entry in policy.capabilities {
-            if case .exact(let name) = entry.pattern, exact[ByteName(name)] == nil { exact[ByteName(name)] = entry }
+        for (k, entry) in policy.capabilities.enumerated() {
+            if case .exact(let name) = entry.pattern, exact[ByteName(name)] == nil { exact[ByteName(name)] = k }
         }
         return exact
     }
