@@ -47,6 +47,8 @@ struct ActionKeys: Sendable {
         var head: UInt64
         var tail: UInt64
         var field: ActionField
+        /// A bit of its own (the field's place in the list), for duplicate checks.
+        var bit: UInt64
     }
 
     /// Names by length: those of length `n` are `entries[start[n] ..< start[n + 1]]`.
@@ -58,11 +60,12 @@ struct ActionKeys: Sendable {
     static let shared = ActionKeys(ActionField.all)
 
     init(_ fields: [ActionField]) {
-        let named = fields.map { (Array($0.description.utf8), $0) }.sorted { $0.0.count < $1.0.count }
+        let named = fields.enumerated().map { (Array($0.element.description.utf8), $0.element, $0.offset) }
+            .sorted { $0.0.count < $1.0.count }
         let longest = named.last?.0.count ?? 0
-        entries = named.map { bytes, f in
+        entries = named.map { bytes, f, place in
             let (head, tail) = bytes.withUnsafeBytes { b in b.baseAddress.map { Self.words($0, bytes.count) } ?? (0, 0) }
-            return Entry(head: head, tail: tail, field: f)
+            return Entry(head: head, tail: tail, field: f, bit: 1 << UInt64(min(place, 63)))
         }
         names = named.map(\.0)
         start = (0...(longest + 1)).map { n in named.firstIndex { $0.0.count >= n } ?? named.count }
@@ -71,6 +74,13 @@ struct ActionKeys: Sendable {
     /// The field named by bytes `r` of `b`; nil for any other name.
     @inline(__always)
     func field(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> ActionField? {
+        lookup(b, r)?.field
+    }
+
+    /// The field named by bytes `r` of `b` and a bit of its own (distinct fields, distinct
+    /// bits); nil for any other name.
+    @inline(__always)
+    func lookup(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> (field: ActionField, bit: UInt64)? {
         let n = r.count
         guard let base = b.baseAddress, n + 1 < start.count else { return nil }
         let p = UnsafeRawPointer(base + r.lowerBound)
@@ -82,7 +92,7 @@ struct ActionKeys: Sendable {
         for k in start[n]..<start[n + 1] {
             let e = entries[k]
             if e.head == head && e.tail == tail && (n <= 16 || names[k].elementsEqual(UnsafeRawBufferPointer(start: p, count: n))) {
-                return e.field
+                return (e.field, e.bit)
             }
         }
         return nil
@@ -90,7 +100,12 @@ struct ActionKeys: Sendable {
 
     /// The field named by `bytes`.
     func field(bytes: [UInt8]) -> ActionField? {
-        bytes.withUnsafeBufferPointer { field($0, 0..<$0.count) }
+        lookup(bytes: bytes)?.field
+    }
+
+    /// `lookup` for a name's bytes.
+    func lookup(bytes: [UInt8]) -> (field: ActionField, bit: UInt64)? {
+        bytes.withUnsafeBufferPointer { lookup($0, 0..<$0.count) }
     }
 
     /// The first and the last 8 bytes (overlapping when shorter than 16); shorter names

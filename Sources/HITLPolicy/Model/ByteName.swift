@@ -25,7 +25,13 @@ struct ByteName: Hashable, Comparable, Sendable, CustomStringConvertible {
 extension String {
     /// Whether the two strings are the same bytes (not merely canonically equivalent).
     func sameBytes(as other: String) -> Bool {
-        utf8.count == other.utf8.count && utf8.elementsEqual(other.utf8)
+        guard utf8.count == other.utf8.count else { return false }
+        // Native strings are contiguous: compare the buffers, not through two iterators.
+        if let both = utf8.withContiguousStorageIfAvailable({ a in other.utf8.withContiguousStorageIfAvailable { a.elementsEqual($0) } }),
+           let same = both {
+            return same
+        }
+        return utf8.elementsEqual(other.utf8)
     }
 
     /// Byte order of UTF-8 (the same as code point order): deterministic, and never
