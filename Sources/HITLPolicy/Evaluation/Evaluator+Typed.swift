@@ -125,10 +125,15 @@ extension Evaluator {
     /// The child an attribute node takes for a typed value (as `attributeChoice` for a line):
     /// a listed value's index, then "other", then "missing". Keys and strings compare by bytes.
     static func attributeChoice(_ attributes: [String: Action.Value], _ keys: [String], _ wanted: [AttributeValue]) -> Int {
-        var value = Action.Value.object(attributes)
-        for key in keys {
-            guard case .object(let members) = value,
-                  let next = members.first(where: { $0.key.sameBytes(as: key) })?.value else { return wanted.count + 1 }
+        // Down the path from the dictionary itself: wrapping it in an (indirect) `Value`
+        // would allocate a box per attribute per decision.
+        func member(_ members: [String: Action.Value], _ key: String) -> Action.Value? {
+            members.first(where: { $0.key.sameBytes(as: key) })?.value
+        }
+        guard let first = keys.first else { return wanted.count }   // the whole object: "other"
+        guard var value = member(attributes, first) else { return wanted.count + 1 }
+        for key in keys.dropFirst() {
+            guard case .object(let members) = value, let next = member(members, key) else { return wanted.count + 1 }
             value = next
         }
         switch value {
