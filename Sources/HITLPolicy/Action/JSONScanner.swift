@@ -249,22 +249,11 @@ struct JSONScanner {
             skipSpace()
             let keyStart = i
             let (k, escaped) = try string()
-            var j = base
-            while j < keys.count {
-                if sameKey(keys[j]..<keys[j + 1], keys[j + 2] != 0, k, escaped) { throw duplicate(k, escaped, at: keyStart) }
-                j += 3
-            }
-            keys.append(k.lowerBound)
-            keys.append(k.upperBound)
-            keys.append(escaped ? 1 : 0)
+            try addKey(k, escaped, at: keyStart, since: base)
             try expect(0x3A, "':'")
             skipSpace()
             try member(&self, k, escaped)
-            skipSpace()
-            guard i < b.count else { throw fail("expected ',' or '}'") }
-            if b[i] == 0x2C { i += 1; continue }
-            if b[i] == 0x7D { i += 1; return }
-            throw fail("expected ',' or '}'")
+            if try endOfMember() { return }
         }
     }
 
@@ -287,24 +276,36 @@ struct JSONScanner {
                 if seen & known.bit != 0 { throw duplicate(k, escaped, at: keyStart) }
                 seen |= known.bit
             } else {
-                var j = base
-                while j < keys.count {
-                    if sameKey(keys[j]..<keys[j + 1], keys[j + 2] != 0, k, escaped) { throw duplicate(k, escaped, at: keyStart) }
-                    j += 3
-                }
-                keys.append(k.lowerBound)
-                keys.append(k.upperBound)
-                keys.append(escaped ? 1 : 0)
+                try addKey(k, escaped, at: keyStart, since: base)
             }
             try expect(0x3A, "':'")
             skipSpace()
             try member(&self, known?.field)
-            skipSpace()
-            guard i < b.count else { throw fail("expected ',' or '}'") }
-            if b[i] == 0x2C { i += 1; continue }
-            if b[i] == 0x7D { i += 1; return }
-            throw fail("expected ',' or '}'")
+            if try endOfMember() { return }
         }
+    }
+
+    /// Records a key of the object whose keys start at `keys[base]`; a duplicate of one
+    /// recorded is an error at `start`.
+    @inline(__always) mutating func addKey(_ k: Range<Int>, _ escaped: Bool, at start: Int, since base: Int) throws(JSONSyntaxError) {
+        var j = base
+        while j < keys.count {
+            if sameKey(keys[j]..<keys[j + 1], keys[j + 2] != 0, k, escaped) { throw duplicate(k, escaped, at: start) }
+            j += 3
+        }
+        keys.append(k.lowerBound)
+        keys.append(k.upperBound)
+        keys.append(escaped ? 1 : 0)
+    }
+
+    /// After a member's value: true when the object closes there (the `}` is read), false
+    /// after a comma.
+    @inline(__always) mutating func endOfMember() throws(JSONSyntaxError) -> Bool {
+        skipSpace()
+        guard i < b.count else { throw fail("expected ',' or '}'") }
+        if b[i] == 0x2C { i += 1; return false }
+        if b[i] == 0x7D { i += 1; return true }
+        throw fail("expected ',' or '}'")
     }
 
     func duplicate(_ k: Range<Int>, _ escaped: Bool, at start: Int) -> JSONSyntaxError {
