@@ -50,31 +50,7 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
-        // A closed standard output (`>&-`) was taken by `Terminal.reserveClosedStandardDescriptors`
-        // at start-up, so no file opened here lands on descriptor 1.
-        let table = PolicyInput.load(policy, allowTable: true)
-        let evaluator = Evaluator(table: table)
-        evaluator.explain = explain
-        var fd: Int32 = STDIN_FILENO
-        if input != "-" {
-            fd = open(input, O_RDONLY)
-            if fd < 0 { Terminal.fail("\(input): \(String(cString: strerror(errno)))") }
-            var st = stat()
-            if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { Terminal.fail("\(input): is a folder, not an actions file") }
-        }
-        if format == .text { EvalText.run(table: table, fd: fd, label: input == "-" ? "standard input" : input, exitCode: exitCode) }
-        let summary = ActionStream(evaluator: evaluator, input: fd, output: STDOUT_FILENO,
-                                   workers: jobs ?? ActionStream.availableWorkers).run()
-        if let e = summary.writeError {
-            // The status never claims more than was written: without --exit-code, 2 (not every
-            // line's decision was written); with it, the most restrictive decision made, an
-            // action read but not decided counting as invalid. A closed pipe ends quietly.
-            Terminal.outputFailed(label: "standard output", status: exitCode ? Self.status(summary.undecided ? .invalid : summary.worst) : 2,
-                                  error: e)
-        }
-        if let e = summary.readError { Terminal.fail("\(input == "-" ? "standard input" : input): \(e)") }
-        guard exitCode else { Terminal.exit(0) }
-        Terminal.exit(Self.status(summary.worst))
+        try EvalRun(policy: policy, input: input, format: format, explain: explain, exitCode: exitCode, jobs: jobs).run()
     }
 
     /// The --exit-code status for the most restrictive verdict (5 when nothing was decided).
@@ -93,7 +69,7 @@ extension EvalCommand {
     /// `--format json|text`, `--explain`, `--exit-code`, `--jobs N` (1-64), at most one input — each at most
     /// once; nil for anything else (help, other spellings, mistakes), which ArgumentParser
     /// then parses and reports. Tests check both paths decide alike.
-    static func direct(_ arguments: [String]) -> EvalCommand? {
+    static func direct(_ arguments: [String]) -> EvalRun? {
         guard arguments.first == "eval" else { return nil }
         var policy: String?, input: String?, jobs: Int?, format: Format?
         var explain = false, exitCode = false
@@ -130,13 +106,47 @@ extension EvalCommand {
             }
         }
         guard let policy, !(policy == "-" && (input ?? "-") == "-"), !(format == .text && explain) else { return nil }
-        var command = EvalCommand()
-        command.policy = policy
-        command.input = input ?? "-"
-        command.explain = explain
-        command.exitCode = exitCode
-        command.jobs = jobs
-        command.format = format ?? .json
-        return command
+        return EvalRun(policy: policy, input: input ?? "-", format: format ?? .json, explain: explain, exitCode: exitCode, jobs: jobs)
     }
+}
+
+/// What `eval` does once its options are read: a plain value, so that the direct path
+/// (`EvalCommand.direct`) never builds the ArgumentParser command (its property wrappers
+/// cost a share of every start).
+struct EvalRun {
+    var policy: String
+    var input: String
+    var format: EvalCommand.Format
+    var explain: Bool
+    var exitCode: Bool
+    var jobs: Int?
+
+    func run() throws {
+        // A closed standard output (`>&-`) was taken by `Terminal.reserveClosedStandardDescriptors`
+        // at start-up, so no file opened here lands on descriptor 1.
+        let table = PolicyInput.load(policy, allowTable: true)
+        let evaluator = Evaluator(table: table)
+        evaluator.explain = explain
+        var fd: Int32 = STDIN_FILENO
+        if input != "-" {
+            fd = open(input, O_RDONLY)
+            if fd < 0 { Terminal.fail("\(input): \(String(cString: strerror(errno)))") }
+            var st = stat()
+            if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { Terminal.fail("\(input): is a folder, not an actions file") }
+        }
+        if format == .text { EvalText.run(table: table, fd: fd, label: input == "-" ? "standard input" : input, exitCode: exitCode) }
+        let summary = ActionStream(evaluator: evaluator, input: fd, output: STDOUT_FILENO,
+                                   workers: jobs ?? ActionStream.availableWorkers).run()
+        if let e = summary.writeError {
+            // The status never claims more than was written: without --exit-code, 2 (not every
+            // line's decision was written); with it, the most restrictive decision made, an
+            // action read but not decided counting as invalid. A closed pipe ends quietly.
+            Terminal.outputFailed(label: "standard output", status: exitCode ? EvalCommand.status(summary.undecided ? .invalid : summary.worst) : 2,
+                                  error: e)
+        }
+        if let e = summary.readError { Terminal.fail("\(input == "-" ? "standard input" : input): \(e)") }
+        guard exitCode else { Terminal.exit(0) }
+        Terminal.exit(EvalCommand.status(summary.worst))
+    }
+
 }

@@ -48,17 +48,45 @@ public struct Action: Sendable, Hashable {
         case built(Built)
     }
 
-    /// An action's fields as the evaluator takes them (numbers already exact).
-    struct Built: Sendable, Hashable {
-        var id: ActionID?
-        var capability: String
-        var capabilityUTF8: [UInt8]
+    /// An action's fields as the evaluator takes them (numbers already exact). A class, so
+    /// that handing an action to `decide` copies one reference, not nine fields.
+    final class Built: Sendable, Hashable {
+        let id: ActionID?
+        let capability: String
+        let capabilityUTF8: [UInt8]
         /// By `NumericField.rawValue` (the amount in `currencyUTF8`).
-        var numbers: [ActionNumber?]
-        var currencyUTF8: [UInt8]?
-        var reversible: Bool?
-        var tags: [String]?
-        var attributes: [String: Value]?
+        let numbers: [ActionNumber?]
+        let currencyUTF8: [UInt8]?
+        let reversible: Bool?
+        let tags: [String]?
+        let attributes: [String: Value]?
+
+        init(id: ActionID?, capability: String, capabilityUTF8: [UInt8], numbers: [ActionNumber?], currencyUTF8: [UInt8]?,
+             reversible: Bool?, tags: [String]?, attributes: [String: Value]?) {
+            self.id = id
+            self.capability = capability
+            self.capabilityUTF8 = capabilityUTF8
+            self.numbers = numbers
+            self.currencyUTF8 = currencyUTF8
+            self.reversible = reversible
+            self.tags = tags
+            self.attributes = attributes
+        }
+
+        static func == (x: Built, y: Built) -> Bool {
+            x.id == y.id && x.capabilityUTF8 == y.capabilityUTF8 && x.numbers == y.numbers && x.currencyUTF8 == y.currencyUTF8
+                && x.reversible == y.reversible && x.tags == y.tags && x.attributes == y.attributes
+        }
+
+        func hash(into h: inout Hasher) {
+            h.combine(id)
+            h.combine(capabilityUTF8)
+            h.combine(numbers)
+            h.combine(currencyUTF8)
+            h.combine(reversible)
+            h.combine(tags)
+            h.combine(attributes)
+        }
     }
 
     /// An action built in Swift. A field left nil is missing, and so fails closed (SPEC §4);

@@ -121,7 +121,8 @@ public struct LoadedPolicy: Sendable {
 final class DeciderPool: @unchecked Sendable {
     private let table: DecisionTable
     private let flat: FlatDiagram
-    private var free: [Decider] = []
+    // Guarded by `lock`: no dynamic exclusivity checks on top.
+    @exclusivity(unchecked) private var free: [Decider] = []
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     /// Evaluators kept between calls (more may exist while many threads decide at once).
     static let kept = 64

@@ -46,58 +46,94 @@ struct ActionKeys: Sendable {
     private struct Entry: Sendable {
         var head: UInt64
         var tail: UInt64
+        var length: Int
         var field: ActionField
+        /// A bit of its own (the field's place in the list), for duplicate checks.
+        var bit: UInt64
     }
 
-    /// Names by length: those of length `n` are `entries[start[n] ..< start[n + 1]]`.
     private let entries: [Entry]
     private let names: [[UInt8]]
-    private let start: [Int]
+    /// Open addressing by `slot(head, tail, length)`: an entry's index, or -1. Four times
+    /// as many slots as names, so a lookup nearly always reads one slot.
+    private let slots: [Int8]
+    private let mask: Int
 
     /// The table of `ActionField.all`.
     static let shared = ActionKeys(ActionField.all)
 
     init(_ fields: [ActionField]) {
-        let named = fields.map { (Array($0.description.utf8), $0) }.sorted { $0.0.count < $1.0.count }
-        let longest = named.last?.0.count ?? 0
-        entries = named.map { bytes, f in
+        precondition(fields.count < 64, "ActionKeys holds fewer than 64 names")
+        names = fields.map { Array($0.description.utf8) }
+        entries = fields.enumerated().map { place, f in
+            let bytes = Array(f.description.utf8)
             let (head, tail) = bytes.withUnsafeBytes { b in b.baseAddress.map { Self.words($0, bytes.count) } ?? (0, 0) }
-            return Entry(head: head, tail: tail, field: f)
+            return Entry(head: head, tail: tail, length: bytes.count, field: f, bit: 1 << UInt64(place))
         }
-        names = named.map(\.0)
-        start = (0...(longest + 1)).map { n in named.firstIndex { $0.0.count >= n } ?? named.count }
+        var size = 16
+        while size < 4 * fields.count { size *= 2 }
+        mask = size - 1
+        var table = [Int8](repeating: -1, count: size)
+        for (k, e) in entries.enumerated() {
+            var s = Self.slot(e.head, e.tail, e.length) & mask
+            while table[s] >= 0 { s = (s + 1) & mask }
+            table[s] = Int8(k)
+        }
+        slots = table
+    }
+
+    @inline(__always) private static func slot(_ head: UInt64, _ tail: UInt64, _ length: Int) -> Int {
+        Int(truncatingIfNeeded: ((head ^ (tail &* 0x9E37_79B9) ^ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15) >> 40)
     }
 
     /// The field named by bytes `r` of `b`; nil for any other name.
     @inline(__always)
     func field(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> ActionField? {
+        lookup(b, r)?.field
+    }
+
+    /// The field named by bytes `r` of `b` and a bit of its own (distinct fields, distinct
+    /// bits); nil for any other name.
+    @inline(__always)
+    func lookup(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> (field: ActionField, bit: UInt64)? {
         let n = r.count
-        guard let base = b.baseAddress, n + 1 < start.count else { return nil }
+        guard let base = b.baseAddress else { return nil }
         let p = UnsafeRawPointer(base + r.lowerBound)
         // A short name is read as one word masked to its length when the line has 8 bytes
         // from its start (a key is followed by at least `":` and a value, so nearly always).
         let (head, tail) = n < 8 && r.lowerBound + 8 <= b.count
             ? (UInt64(littleEndian: p.loadUnaligned(as: UInt64.self)) & ((1 &<< UInt64(8 * n)) &- 1), 0)
             : Self.words(p, n)
-        for k in start[n]..<start[n + 1] {
+        var s = Self.slot(head, tail, n) & mask
+        while true {
+            let k = Int(slots[s])
+            if k < 0 { return nil }
             let e = entries[k]
-            if e.head == head && e.tail == tail && (n <= 16 || names[k].elementsEqual(UnsafeRawBufferPointer(start: p, count: n))) {
-                return e.field
+            if e.head == head && e.tail == tail && e.length == n
+                && (n <= 16 || names[k].elementsEqual(UnsafeRawBufferPointer(start: p, count: n))) {
+                return (e.field, e.bit)
             }
+            s = (s + 1) & mask
         }
-        return nil
     }
 
     /// The field named by `bytes`.
     func field(bytes: [UInt8]) -> ActionField? {
-        bytes.withUnsafeBufferPointer { field($0, 0..<$0.count) }
+        lookup(bytes: bytes)?.field
+    }
+
+    /// `lookup` for a name's bytes.
+    func lookup(bytes: [UInt8]) -> (field: ActionField, bit: UInt64)? {
+        bytes.withUnsafeBufferPointer { lookup($0, 0..<$0.count) }
     }
 
     /// The first and the last 8 bytes (overlapping when shorter than 16); shorter names
     /// in the first word alone.
     @inline(__always)
     private static func words(_ p: UnsafeRawPointer, _ n: Int) -> (UInt64, UInt64) {
-        if n >= 8 { return (p.loadUnaligned(as: UInt64.self), p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) }
+        if n >= 8 {
+            return (UInt64(littleEndian: p.loadUnaligned(as: UInt64.self)), UInt64(littleEndian: p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)))
+        }
         var h: UInt64 = 0
         for k in 0..<n { h |= UInt64(p.load(fromByteOffset: k, as: UInt8.self)) << UInt64(8 * k) }
         return (h, 0)

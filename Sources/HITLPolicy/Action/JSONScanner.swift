@@ -59,6 +59,13 @@ struct JSONScanner {
         let start = i
         var escaped = false
         while i < b.count {
+            // Eight bytes at a time up to the first byte a plain run stops at (a quote,
+            // backslash, control or non-ASCII byte), then that byte alone.
+            if let base = b.baseAddress, i + 8 <= b.count {
+                let stops = Self.stopBytes(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+                if stops == 0 { i += 8; continue }
+                i += stops.trailingZeroBitCount >> 3
+            }
             let c = b[i]
             if c >= 0x20, c < 0x80, c != 0x22, c != 0x5C { i += 1; continue }
             if c == 0x22 { i += 1; return (start..<(i - 1), escaped) }
@@ -86,6 +93,19 @@ struct JSONScanner {
             i += 1
         }
         throw fail("unterminated string")
+    }
+
+    /// The bytes of a little-endian word of 8 at which a string's plain run stops — `"`,
+    /// `\\`, a control character or a byte ≥ 0x80 — as each byte's high bit. The lowest
+    /// bit set is always such a byte (a flag above it may be a borrow's, never one below);
+    /// zero when there is none.
+    @inline(__always) static func stopBytes(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let quote = zeros(w ^ (ones &* 0x22))
+        let backslash = zeros(w ^ (ones &* 0x5C))
+        let control = (w &- ones &* 0x20) & ~w & highs
+        return quote | backslash | control | (w & highs)
     }
 
     static func isHex(_ c: UInt8) -> Bool {
@@ -224,30 +244,81 @@ struct JSONScanner {
         skipSpace()
         if i < b.count, b[i] == 0x7D { i += 1; return }
         let base = keys.count
-        defer { keys.removeSubrange(base...) }
+        defer { keys.removeLast(keys.count - base) }
         while true {
             skipSpace()
             let keyStart = i
             let (k, escaped) = try string()
-            var j = base
-            while j < keys.count {
-                if sameKey(keys[j]..<keys[j + 1], keys[j + 2] != 0, k, escaped) {
-                    throw fail("duplicate key \"\(String(decoding: content(k, escaped: escaped), as: UTF8.self))\"", at: keyStart)
-                }
-                j += 3
-            }
-            keys.append(k.lowerBound)
-            keys.append(k.upperBound)
-            keys.append(escaped ? 1 : 0)
+            try addKey(k, escaped, at: keyStart, since: base)
             try expect(0x3A, "':'")
             skipSpace()
             try member(&self, k, escaped)
-            skipSpace()
-            guard i < b.count else { throw fail("expected ',' or '}'") }
-            if b[i] == 0x2C { i += 1; continue }
-            if b[i] == 0x7D { i += 1; return }
-            throw fail("expected ',' or '}'")
+            if try endOfMember() { return }
         }
+    }
+
+    /// `object` for an action: `member` gets each key's field (nil for any other key).
+    /// Duplicate keys are an error as there; a repeated field is found by its bit, so only
+    /// the other keys are compared with each other.
+    mutating func fieldObject(_ names: ActionKeys, _ member: (inout JSONScanner, ActionField?) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+        i += 1   // {
+        skipSpace()
+        if i < b.count, b[i] == 0x7D { i += 1; return }
+        var seen: UInt64 = 0
+        let base = keys.count
+        defer { if keys.count > base { keys.removeLast(keys.count - base) } }
+        while true {
+            skipSpace()
+            let keyStart = i
+            let (k, escaped) = try string()
+            let known = escaped ? names.lookup(bytes: unescape(k)) : names.lookup(b, k)
+            if let known {
+                if seen & known.bit != 0 { throw duplicate(k, escaped, at: keyStart) }
+                seen |= known.bit
+            } else {
+                try addKey(k, escaped, at: keyStart, since: base)
+            }
+            try expect(0x3A, "':'")
+            skipSpace()
+            try member(&self, known?.field)
+            if try endOfMember() { return }
+        }
+    }
+
+    /// Records a key of the object whose keys start at `keys[base]`; a duplicate of one
+    /// recorded is an error at `start`.
+    @inline(__always) mutating func addKey(_ k: Range<Int>, _ escaped: Bool, at start: Int, since base: Int) throws(JSONSyntaxError) {
+        var j = base
+        while j < keys.count {
+            if sameKey(keys[j]..<keys[j + 1], keys[j + 2] != 0, k, escaped) { throw duplicate(k, escaped, at: start) }
+            j += 3
+        }
+        keys.append(k.lowerBound)
+        keys.append(k.upperBound)
+        keys.append(escaped ? 1 : 0)
+    }
+
+    /// After a member's value: true when the object closes there (the `}` is read), false
+    /// after a comma.
+    @inline(__always) mutating func endOfMember() throws(JSONSyntaxError) -> Bool {
+        skipSpace()
+        guard i < b.count else { throw fail("expected ',' or '}'") }
+        if b[i] == 0x2C { i += 1; return false }
+        if b[i] == 0x7D { i += 1; return true }
+        throw fail("expected ',' or '}'")
+    }
+
+    func duplicate(_ k: Range<Int>, _ escaped: Bool, at start: Int) -> JSONSyntaxError {
+        fail("duplicate key \"\(String(decoding: content(k, escaped: escaped), as: UTF8.self))\"", at: start)
+    }
+
+    /// Whether a string's content (unescaped) is `word`, without copying it.
+    func content(_ r: Range<Int>, escaped: Bool, is word: StaticString) -> Bool {
+        let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        if escaped { return unescape(r).elementsEqual(w) }
+        guard r.count == w.count else { return false }
+        for k in 0..<w.count where b[r.lowerBound + k] != w[k] { return false }
+        return true
     }
 
     func sameKey(_ a: Range<Int>, _ ae: Bool, _ c: Range<Int>, _ ce: Bool) -> Bool {

@@ -40,11 +40,21 @@ final class LineBatch: @unchecked Sendable {
     /// Decides the non-blank lines from `consumed` on with `evaluator`, until the input
     /// ends or the output reaches `outputLimit`.
     func evaluate(with evaluator: Evaluator) {
+        // The output and counts live in locals while deciding: a class's stored `var`,
+        // passed `inout` per line, costs a dynamic exclusivity check per line.
+        var output: [UInt8] = []
+        swap(&output, &self.output)
         output.removeAll(keepingCapacity: true)
-        decisions = 0
-        worst = nil
+        var decisions = 0
+        var worst: Verdict?
+        defer {
+            swap(&output, &self.output)
+            self.decisions = decisions
+            self.worst = worst
+        }
         var number = lineBefore
         var start = consumed
+        let outputLimit = self.outputLimit
         input.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress else { return }
             while start < b.count, output.count < outputLimit {

@@ -24,8 +24,7 @@ extension Evaluator {
             }
         }
         do throws(JSONSyntaxError) {
-            try s.object { (s: inout JSONScanner, k: Range<Int>, escaped: Bool) throws(JSONSyntaxError) in
-                let key = escaped ? self.keys.field(bytes: s.unescape(k)) : self.keys.field(s.b, k)
+            try s.fieldObject(keys) { (s: inout JSONScanner, key: ActionField?) throws(JSONSyntaxError) in
                 try self.member(key, &s)
             }
             s.skipSpace()
@@ -146,9 +145,8 @@ extension Evaluator {
     func amountObject(_ s: inout JSONScanner) throws(JSONSyntaxError) {
         var sawValue = false
         try s.object { (s: inout JSONScanner, k: Range<Int>, escaped: Bool) throws(JSONSyntaxError) in
-            let key = s.content(k, escaped: escaped)
             let kind = s.valueKind
-            if key.elementsEqual("value".utf8) {
+            if s.content(k, escaped: escaped, is: "value") {
                 sawValue = true
                 if let (n, r) = try s.numberValue() {
                     self.fields.amount = n
@@ -169,7 +167,7 @@ extension Evaluator {
                     self.error("amount", "value must be a number or a decimal string, not \(JSONScanner.typeName(kind))")
                     try s.skipValue(depth: 1)
                 }
-            } else if key.elementsEqual("currency".utf8) {
+            } else if s.content(k, escaped: escaped, is: "currency") {
                 guard kind == 0x22 else {
                     self.error("amount", "currency must be a string, not \(JSONScanner.typeName(kind))")
                     try s.skipValue(depth: 1)
@@ -179,7 +177,7 @@ extension Evaluator {
                 if escaped { self.fields.currencyBytes = s.unescape(r) }
                 self.fields.currency = r
             } else {
-                self.error("amount", "unknown field \"\(String(decoding: key, as: UTF8.self))\" (an amount has value and currency)")
+                self.error("amount", "unknown field \"\(String(decoding: s.content(k, escaped: escaped), as: UTF8.self))\" (an amount has value and currency)")
                 try s.skipValue(depth: 1)
             }
         }

@@ -3,7 +3,9 @@
 final class Decider {
     let evaluator: Evaluator
     // Used by one thread at a time (the pool's contract): no dynamic exclusivity checks.
-    @exclusivity(unchecked) private var rows: [TemplateCache.Key: (rules: [Int32], row: DecisionRow)] = [:]
+    @exclusivity(unchecked) private var rowIndex = RowIndex(limit: Evaluator.cacheLimit)
+    /// By `rowIndex`'s row number.
+    @exclusivity(unchecked) private var rows: [DecisionRow] = []
     private let invalidRow: DecisionRow
     /// `table.attributes`' paths, split into keys for actions built in Swift.
     private let attributeKeys: [[String]]
@@ -68,17 +70,17 @@ final class Decider {
         let matched = UnsafeBufferPointer(rebasing: e.matched[0..<ruleCount])
         let key = TemplateCache.Key(a: a, b: b, assumed: assumed, reversible: classReversible, rules: ruleHash, ruleCount: Int32(ruleCount))
         let row: DecisionRow
-        if let found = rows[key], found.rules.elementsEqual(matched) {
-            row = found.row
+        if let found = rowIndex.find(key, rules: matched) {
+            row = rows[found]
         } else {
             row = e.table.decisionRow(requirement: e.requirement(a: a, b: b), rules: matched.map { Int($0) },
                                       assumed: assumed, reversibleDefault: classReversible)
-            if rows.count >= Evaluator.cacheLimit { rows.removeAll(keepingCapacity: true) }
-            rows[key] = (Array(matched), row)
+            if rowIndex.insert(key, rules: matched).restarted { rows.removeAll(keepingCapacity: true) }
+            rows.append(row)
         }
         var shown = ShownNumbers()
         if row.quotedFields != 0 {
-            for f in NumericField.allCases where row.quotedFields & (1 << UInt8(f.rawValue)) != 0 && e.walkNumber(f).state != 0 {
+            for f in e.allNumbers where row.quotedFields & (1 << UInt8(f.rawValue)) != 0 && e.walkNumber(f).state != 0 {
                 scratch.removeAll(keepingCapacity: true)
                 e.appendValue(f, into: &scratch)
                 shown[f] = String(decoding: scratch, as: UTF8.self)
@@ -88,9 +90,6 @@ final class Decider {
     }
 }
 
-extension TemplateCache.Key: Hashable {
-    func hash(into h: inout Hasher) { h.combine(hash) }
-}
 
 extension Evaluator {
     /// Sets the per-action state from an action built in Swift, as the parse would from its
@@ -126,16 +125,21 @@ extension Evaluator {
     /// The child an attribute node takes for a typed value (as `attributeChoice` for a line):
     /// a listed value's index, then "other", then "missing". Keys and strings compare by bytes.
     static func attributeChoice(_ attributes: [String: Action.Value], _ keys: [String], _ wanted: [AttributeValue]) -> Int {
-        var value = Action.Value.object(attributes)
-        for key in keys {
-            guard case .object(let members) = value,
-                  let next = members.first(where: { $0.key.utf8.elementsEqual(key.utf8) })?.value else { return wanted.count + 1 }
+        // Down the path from the dictionary itself: wrapping it in an (indirect) `Value`
+        // would allocate a box per attribute per decision.
+        func member(_ members: [String: Action.Value], _ key: String) -> Action.Value? {
+            members.first(where: { $0.key.sameBytes(as: key) })?.value
+        }
+        guard let first = keys.first else { return wanted.count }   // the whole object: "other"
+        guard var value = member(attributes, first) else { return wanted.count + 1 }
+        for key in keys.dropFirst() {
+            guard case .object(let members) = value, let next = member(members, key) else { return wanted.count + 1 }
             value = next
         }
         switch value {
         case .null: return wanted.count + 1
         case .string(let s):
-            for (k, w) in wanted.enumerated() { if case .string(let v) = w, v.utf8.elementsEqual(s.utf8) { return k } }
+            for (k, w) in wanted.enumerated() { if case .string(let v) = w, v.sameBytes(as: s) { return k } }
         case .bool(let truth):
             for (k, w) in wanted.enumerated() { if case .bool(let v) = w, v == truth { return k } }
         case .number(let n):

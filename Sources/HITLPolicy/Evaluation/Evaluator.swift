@@ -6,8 +6,9 @@
 package final class Evaluator {
     /// The table.
     package let table: DecisionTable
-    /// Adds the matched row and every consulted rule to each decision.
-    package var explain = false
+    /// Adds the matched row and every consulted rule to each decision. (Read per node by
+    /// the walk: no dynamic exclusivity check; it is set before deciding starts.)
+    @exclusivity(unchecked) package var explain = false
 
     let index: ClassIndex
     let flat: FlatDiagram
@@ -38,6 +39,11 @@ package final class Evaluator {
     let otherNumbers: [NumericField] = NumericField.allCases.filter { $0 != .amount }
     /// Every numeric field, once (not `allCases` per action).
     let allNumbers: [NumericField] = NumericField.allCases
+    // Registry constants read once: a static `let` costs a `swift_once` call per use.
+    let numericCount = NumericField.count
+    let reversibleBit = ActionFieldMask.reversible
+    let tagsBit = ActionFieldMask.tags
+    let firstAttributeBit = UInt64(ActionFieldMask.firstAttribute)
     let globalTested: UInt64
     let globalRoot: Int32
     let predicates: RulePredicates
@@ -172,21 +178,16 @@ package final class Evaluator {
     /// Copies a cached template, splicing in the action's numbers.
     func appendCached(_ e: Int, into out: inout [UInt8]) -> Verdict {
         let entry = cache.entries[e]
-        cache.bytes.withUnsafeBufferPointer { arena in
-            cache.parts.withUnsafeBufferPointer { parts in
-                for k in Int(entry.firstPart)..<Int(entry.firstPart + entry.partCount) {
-                    let p = parts[k]
-                    func copy(_ r: Range<Int32>) { out.append(contentsOf: UnsafeBufferPointer(rebasing: arena[Int(r.lowerBound)..<Int(r.upperBound)])) }
-                    if p.field < 0 { copy(p.before); continue }
-                    let f = NumericField(rawValue: Int(p.field)) ?? .amount
-                    if numbers[f.rawValue].state != 0 {
-                        copy(p.before)
-                        appendValue(f, into: &out)
-                        copy(p.after)
-                    } else {
-                        copy(p.missing)
-                    }
-                }
+        let parts = cache.parts.slice(entry.firstPart..<(entry.firstPart + entry.partCount))
+        for p in parts {
+            if p.field < 0 { out.append(contentsOf: cache.bytes.slice(p.before)); continue }
+            let f = NumericField(rawValue: Int(p.field)) ?? .amount
+            if numbers[f.rawValue].state != 0 {
+                out.append(contentsOf: cache.bytes.slice(p.before))
+                appendValue(f, into: &out)
+                out.append(contentsOf: cache.bytes.slice(p.after))
+            } else {
+                out.append(contentsOf: cache.bytes.slice(p.missing))
             }
         }
         return entry.verdict
@@ -215,7 +216,7 @@ package final class Evaluator {
         }
         fields.reset()
         amountValue = nil
-        for f in 0..<NumericField.count { numbers[f] = WalkNumber() }
+        for f in 0..<numericCount { numbers[f] = WalkNumber() }
     }
 
     /// Marks tag number `t` present.
@@ -321,18 +322,20 @@ package final class Evaluator {
         var m: UInt64 = 0
         // From `numbers` (set before this is called): comparing the optional numbers with nil
         // copies and destroys them through generic code, twice per action.
-        for f in 0..<NumericField.count where numbers[f].state == 0 { m |= 1 << UInt64(f) }
-        if fields.reversible == nil { m |= ActionFieldMask.reversible }
-        if !fields.hasTags { m |= ActionFieldMask.tags }
+        for f in 0..<numericCount where numbers[f].state == 0 { m |= 1 << UInt64(f) }
+        if fields.reversible == nil { m |= reversibleBit }
+        if !fields.hasTags { m |= tagsBit }
         m &= tested
-        if tested >> UInt64(ActionFieldMask.firstAttribute) != 0 {
+        if tested >> firstAttributeBit != 0 {
             // Without an `attributes` object (and no choice set, as a built action sets them
             // all) every attribute is missing: no need to look.
             let none = fields.attributes == nil
-            for a in 0..<attributeValues.count where tested & ActionFieldMask.attribute(a) != 0 {
+            for a in 0..<attributeValues.count {
+                let bit: UInt64 = 1 << min(UInt64(a) + firstAttributeBit, 63)   // ActionFieldMask.attribute(a)
+                guard tested & bit != 0 else { continue }
                 let known = attributeChoices[a], missing = attributeMissing[a]
                 let choice = known >= 0 ? known : none ? missing : Int32(attributeChoice(a))
-                if choice == missing { m |= ActionFieldMask.attribute(a) }
+                if choice == missing { m |= bit }
             }
         }
         return m

@@ -273,7 +273,7 @@ private struct TreeBuilder {
                 message += " (byte 0x\(String(parser.problem_value, radix: 16, uppercase: true)))"
             }
             fail(.invalidEncoding, message, at: loc,
-                 hint: "save the policy as UTF-8 text; binary files are not policies")
+                 hint: "save the file as UTF-8 text (a binary file is neither a policy nor a test file)")
         case YAML_MEMORY_ERROR:
             fail(.yamlSyntax, "libyaml ran out of memory", at: location(line: 0, column: 0))
         default:

@@ -22,7 +22,7 @@ package struct TestFileDecoder {
     }
 
     /// What an empty test file is told to start with.
-    static let emptyFileHint = "a test file starts with 'policy: FILE' and 'cases:' (see docs/testing.md)"
+    static let emptyFileHint = "a test file starts with 'policy: FILE' and 'cases:' (see testing.md in the documentation installed with hitl-policy)"
 
     init(file: String) { self.file = file }
 

@@ -277,6 +277,108 @@ struct JSONScannerTests {
         guard case .success = Self.read(json) else { Issue.record("refused \(json)"); return }
     }
 
+    /// `string()` reads eight bytes at a time up to the first byte that may end a plain run;
+    /// on random strings over an alphabet of such bytes (quotes, backslashes, escapes,
+    /// control, multi-byte and invalid UTF-8) it ends, fails or flags escapes exactly where
+    /// a byte-by-byte reading does.
+    @Test func stringScanMatchesBytewiseReading() {
+        let alphabet: [UInt8] = [0x61, 0x5A, 0x20, 0x22, 0x5C, 0x6E, 0x75, 0x30, 0x41, 0x01, 0x1F, 0x7F, 0xC3, 0xA9, 0xFF, 0xE2, 0x82, 0xAC]
+        var state: UInt64 = 0x1234_5678
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        /// The reading before words: one byte at a time.
+        func bytewise(_ b: [UInt8]) -> String {
+            var i = 1
+            var escaped = false
+            while i < b.count {
+                let c = b[i]
+                if c >= 0x20, c < 0x80, c != 0x22, c != 0x5C { i += 1; continue }
+                if c == 0x22 { return "ok \(1..<i) \(escaped)" }
+                if c < 0x20 { return "control character in a string @\(i)" }
+                if c >= 0x80 {
+                    let n = b.withUnsafeBufferPointer { UTF8Check.sequenceLength($0, at: i) }
+                    guard n > 0 else { return "invalid UTF-8 in a string @\(i)" }
+                    i += n
+                    continue
+                }
+                escaped = true
+                i += 1
+                guard i < b.count else { break }
+                switch b[i] {
+                case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: i += 1
+                case 0x75:
+                    guard i + 4 < b.count else { i = b.count; break }
+                    for k in 1...4 where !JSONScanner.isHex(b[i + k]) { return "bad \\u escape @\(i + k)" }
+                    i += 5
+                default: return "bad escape @\(i)"
+                }
+            }
+            return "unterminated string @\(b.count)"
+        }
+        for round in 0..<20_000 {
+            let length = next() % 40
+            var bytes: [UInt8] = [0x22]
+            for _ in 0..<length { bytes.append(next() % 3 == 0 ? alphabet[next() % alphabet.count] : 0x61 + UInt8(next() % 26)) }
+            if round % 2 == 0 { bytes.append(0x22) }
+            let got: String = bytes.withUnsafeBufferPointer { buffer in
+                var s = JSONScanner(buffer)
+                do throws(JSONSyntaxError) {
+                    let (r, escaped) = try s.string()
+                    return "ok \(r) \(escaped)"
+                } catch {
+                    return "\(error.message) @\(error.offset)"
+                }
+            }
+            #expect(got == bytewise(bytes), "\(bytes)")
+        }
+    }
+
+    /// `fieldObject` (an action's top level: a field's repeat found by its bit, other keys
+    /// compared with each other) finds exactly the duplicates `object` finds, at the same
+    /// offset and with the same message, and hands each key's field to the member reader.
+    @Test("fieldObject finds the duplicates object finds", arguments: [
+        #"{"capability":"a","capability":"b"}"#,
+        #"{"capability":"a","\u0063apability":"b"}"#,
+        #"{"agent":1,"agent":2}"#,
+        #"{"agent":1,"\u0061gent":2}"#,
+        #"{"agent":1,"capability":"a","agent":2}"#,
+        #"{"id":1,"agent":1,"id":2}"#,
+        #"{"tags":[],"tag":[],"tags ":[]}"#,
+        #"{"amount":1,"confidence":0.5,"blast_radius":1,"reversible":true,"tags":[],"attributes":{},"id":1,"capability":"x"}"#,
+        #"{"amount":1,"x":{"a":1,"a":2}}"#,
+        #"{"e\u0301":1,"é":2,"é":3}"#,
+        #"{}"#,
+    ])
+    func fieldObjectMatchesObject(json: String) {
+        let bytes = Array(json.utf8)
+        func run(_ fields: Bool) -> (String?, Int?, [String]) {
+            bytes.withUnsafeBufferPointer { buffer in
+                var s = JSONScanner(buffer)
+                var seen: [String] = []
+                do throws(JSONSyntaxError) {
+                    if fields {
+                        try s.fieldObject(ActionKeys.shared) { (s: inout JSONScanner, f: ActionField?) throws(JSONSyntaxError) in
+                            seen.append(f?.description ?? "-")
+                            try s.skipValue(depth: 1)
+                        }
+                    } else {
+                        try s.object { (s: inout JSONScanner, k: Range<Int>, e: Bool) throws(JSONSyntaxError) in
+                            seen.append(ActionKeys.shared.field(bytes: s.content(k, escaped: e))?.description ?? "-")
+                            try s.skipValue(depth: 1)
+                        }
+                    }
+                    return (nil, nil, seen)
+                } catch {
+                    return (error.message, error.offset, seen)
+                }
+            }
+        }
+        let (a, b) = (run(true), run(false))
+        #expect(a.0 == b.0 && a.1 == b.1 && a.2 == b.2, "fieldObject \(a), object \(b)")
+    }
+
     @Test func duplicateMessageNamesTheKey() throws {
         let e = try #require(Self.error(Self.read(#"{"amount":1,"am\u006funt":2}"#)))
         #expect(e.message == #"duplicate key "amount""#)
