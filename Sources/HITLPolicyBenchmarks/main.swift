@@ -5,7 +5,11 @@
 //   swift build -c release --scratch-path .build-release --product HITLPolicyBenchmarks
 //   .build-release/release/HITLPolicyBenchmarks [POLICY] [ACTIONS.jsonl]
 //
-// Without ACTIONS, JSON lines are made from the built actions.
+// Without ACTIONS, JSON lines are made from the built actions. HITL_BENCH=built (or json)
+// times one form only; HITL_BENCH_ROUNDS=N runs N rounds instead of 31. Under
+//   valgrind --tool=callgrind --cache-sim=yes --toggle-collect='*measure*'
+// it counts instructions and simulated cache misses of the decisions alone, figures the
+// noise of a shared machine does not move.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -126,5 +130,9 @@ func measure(_ label: String, _ actions: [Action], rounds: Int = 31, perRound: I
 }
 
 print("policy \(policy.name), \(buildActions.count) built actions, \(jsonActions.count) JSON actions")
-measure("decide(Action built in Swift)", buildActions)
-measure("decide(Action(json:))", jsonActions)
+// HITL_BENCH=built or HITL_BENCH=json times one form only (for a profile of it);
+// HITL_BENCH_ROUNDS sets the rounds (fewer for a run under valgrind).
+let only = getenv("HITL_BENCH").map { String(cString: $0) }
+let rounds = getenv("HITL_BENCH_ROUNDS").flatMap { Int(String(cString: $0)) }.map { max($0, 1) } ?? 31
+if only != "json" { measure("decide(Action built in Swift)", buildActions, rounds: rounds) }
+if only != "built" { measure("decide(Action(json:))", jsonActions, rounds: rounds) }

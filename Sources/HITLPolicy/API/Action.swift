@@ -49,38 +49,68 @@ public struct Action: Sendable, Hashable {
     }
 
     /// An action's fields as the evaluator takes them (numbers already exact). A class, so
-    /// that handing an action to `decide` copies one reference, not nine fields.
+    /// that handing an action to `decide` copies one reference, not nine fields. What a
+    /// plain decision reads comes first, and nothing of it lives in an array of its own: when
+    /// actions are not in the processor's cache, each object touched costs more than the
+    /// decision's own work.
     final class Built: Sendable, Hashable {
-        let id: ActionID?
-        let capability: String
-        let capabilityUTF8: [UInt8]
-        /// By `NumericField.rawValue` (the amount in `currencyUTF8`).
-        let numbers: [ActionNumber?]
-        let currencyUTF8: [UInt8]?
+        /// The numbers as the diagram walk reads them (the amount in `currencyUTF8`), when
+        /// `plain`. It depends on the action alone, so it is computed once here rather than
+        /// in every `decide`.
+        let walk: InlineWalk
+        /// A non-empty capability, and every number valid for its field and short enough
+        /// for the fast form. Otherwise `decide` takes the general path, which reports the
+        /// errors and compares exactly.
+        let plain: Bool
         let reversible: Bool?
+        let capability: String
+        let id: ActionID?
+        let currencyUTF8: [UInt8]?
         let tags: [String]?
         let attributes: [String: Value]?
+        /// By `NumericField.rawValue` (the amount in `currencyUTF8`).
+        let numbers: [ActionNumber?]
 
-        init(id: ActionID?, capability: String, capabilityUTF8: [UInt8], numbers: [ActionNumber?], currencyUTF8: [UInt8]?,
+        init(id: ActionID?, capability: String, numbers: [ActionNumber?], currencyUTF8: [UInt8]?,
              reversible: Bool?, tags: [String]?, attributes: [String: Value]?) {
             self.id = id
             self.capability = capability
-            self.capabilityUTF8 = capabilityUTF8
             self.numbers = numbers
             self.currencyUTF8 = currencyUTF8
             self.reversible = reversible
             self.tags = tags
             self.attributes = attributes
+            var walk = InlineWalk()
+            plain = !capability.isEmpty && Self.plainNumbers(numbers, into: &walk)
+            self.walk = walk
+        }
+
+        /// The capability's bytes.
+        var capabilityUTF8: [UInt8] { Array(capability.utf8) }
+
+        /// Sets `walk` from `numbers`; false when one is invalid for its field or too long
+        /// for the fast form (or there are more numeric fields than `InlineWalk` holds).
+        static func plainNumbers(_ numbers: [ActionNumber?], into walk: inout InlineWalk) -> Bool {
+            guard numbers.count <= InlineWalk.capacity else { return false }
+            for (k, n) in numbers.enumerated() {
+                guard let x = n else { continue }
+                guard x.big == nil, !x.hasMinusSign else { return false }
+                if k != NumericField.amount.rawValue, let f = NumericField(rawValue: k),
+                   x.problem(as: f, maximum: ActionNumber.maxima[k], whole: ActionNumber.wholeOnly[k]) != nil { return false }
+                walk[k] = WalkNumber(x)
+            }
+            return true
         }
 
         static func == (x: Built, y: Built) -> Bool {
-            x.id == y.id && x.capabilityUTF8 == y.capabilityUTF8 && x.numbers == y.numbers && x.currencyUTF8 == y.currencyUTF8
+            x.id == y.id && x.capability.sameBytes(as: y.capability) && x.numbers == y.numbers && x.currencyUTF8 == y.currencyUTF8
                 && x.reversible == y.reversible && x.tags == y.tags && x.attributes == y.attributes
         }
 
         func hash(into h: inout Hasher) {
             h.combine(id)
-            h.combine(capabilityUTF8)
+            h.combine(capability.utf8.count)
+            for b in capability.utf8 { h.combine(b) }
             h.combine(numbers)
             h.combine(currencyUTF8)
             h.combine(reversible)
@@ -101,7 +131,7 @@ public struct Action: Sendable, Hashable {
         numbers[NumericField.confidence.rawValue] = confidence.map { ActionNumber(exact: $0) }
         numbers[NumericField.blastRadius.rawValue] = blastRadius.map { ActionNumber(exact: ExactDecimal($0)) }
         form = .built(Built(
-            id: id, capability: capability, capabilityUTF8: Array(capability.utf8), numbers: numbers,
+            id: id, capability: capability, numbers: numbers,
             currencyUTF8: amount?.currency.map { Array($0.utf8) },
             reversible: reversible, tags: tags, attributes: attributes))
     }

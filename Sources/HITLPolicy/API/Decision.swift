@@ -90,20 +90,43 @@ public struct Decision: Sendable, Equatable, CustomStringConvertible {
     /// The capability as sent (nil when an invalid action had none, or did not parse).
     public var capability: String?
     /// Why an `invalid` decision is invalid (empty otherwise).
-    public var errors: [ActionError]
+    public var errors: [ActionError] {
+        get { details?.errors ?? [] }
+        set { details = Details.unlessEmpty(errors: newValue, shown: shown) }
+    }
 
-    // The row part, shared by every action that reached the same table row, and the shown
-    // text of the action's numbers that band details quote.
+    // The row part, shared by every action that reached the same table row.
     let row: DecisionRow
-    let shown: ShownNumbers
+    /// The errors, and the shown text of the action's numbers that band details quote, when
+    /// there are any. Most decisions have neither: one reference for both is one less to
+    /// count each time a decision is made, copied or dropped.
+    private var details: Details?
+
+    /// The shown text of the action's numbers that band details quote.
+    var shown: ShownNumbers { details?.shown ?? ShownNumbers() }
+
+    /// What few decisions carry.
+    final class Details: Sendable {
+        let errors: [ActionError]
+        let shown: ShownNumbers
+
+        private init(errors: [ActionError], shown: ShownNumbers) {
+            self.errors = errors
+            self.shown = shown
+        }
+
+        /// Nil when both are empty.
+        static func unlessEmpty(errors: [ActionError], shown: ShownNumbers) -> Details? {
+            errors.isEmpty && shown.isEmpty ? nil : Details(errors: errors, shown: shown)
+        }
+    }
 
     init(id: ActionID?, line: Int, capability: String?, errors: [ActionError], row: DecisionRow, shown: ShownNumbers) {
         self.id = id
         self.line = line
         self.capability = capability
-        self.errors = errors
         self.row = row
-        self.shown = shown
+        details = Details.unlessEmpty(errors: errors, shown: shown)
     }
 
     /// `autonomous`, `approval`, `disabled` or `invalid`.

@@ -156,6 +156,26 @@ package struct ActionNumber: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+extension ActionNumber {
+    /// Each numeric field's maximum (`NumericField.Spec.maximum`), by `rawValue`.
+    static let maxima: [ActionNumber?] = NumericField.allCases.map { $0.spec.maximum.map { ActionNumber(exact: $0) } }
+    /// Whether each numeric field takes whole numbers only (`NumericField.Spec.whole`).
+    static let wholeOnly: [Bool] = NumericField.allCases.map(\.spec.whole)
+
+    /// Why the number is not a value of `f` (a field other than `amount`, whose sign and
+    /// currency the evaluator checks): its range, sign and wholeness by the field's spec
+    /// (`maximum` and `whole`, from `maxima` and `wholeOnly`); nil when it is one.
+    func problem(as f: NumericField, maximum: ActionNumber?, whole: Bool) -> String? {
+        if let m = maximum {
+            if isNegative || compare(m) > 0 { return "\(shown) is outside [0, \(f.spec.maximum?.description ?? "")]" }
+        } else if isNegative {
+            return "must not be negative (\(shown))"
+        }
+        if whole && !isWholeNumber { return "must be a whole number, not \(shown)" }
+        return nil
+    }
+}
+
 /// A cut prepared for comparison with action numbers: a plain value (no references), so
 /// walking the diagram copies nothing that needs reference counting.
 struct FastCut: Sendable {

@@ -2,15 +2,17 @@
 /// still waiting for the action's number), assumptions, policy. Built once per row and
 /// shared by every decision that reaches it, typed or rendered.
 final class DecisionRow: Sendable, Equatable {
+    // What every decision reads first: in the object's first cache line, with its
+    // reference count (a typed decision retains the row).
     let outcome: Decision.Outcome
     let review: Bool
+    /// Bit `f.rawValue` is set when a band detail quotes numeric field `f`.
+    let quotedFields: UInt8
     let approvals: [Decision.Approval]
     let reasons: [RowReason]
     let assumed: [Decision.Assumption]
     let policy: String
     let policyDigest: String
-    /// Bit `f.rawValue` is set when a band detail quotes numeric field `f`.
-    let quotedFields: UInt8
 
     init(outcome: Decision.Outcome, review: Bool, approvals: [Decision.Approval], reasons: [RowReason],
          assumed: [Decision.Assumption], policy: String, policyDigest: String) {
@@ -70,6 +72,9 @@ struct ShownNumbers: Sendable, Hashable {
     /// By `NumericField.rawValue`; empty until a text is set (most decisions quote no
     /// number, and an empty array is no allocation per decision).
     private var texts: [String?] = []
+
+    /// Whether no text is set.
+    var isEmpty: Bool { texts.isEmpty }
 
     subscript(f: NumericField) -> String? {
         get { f.rawValue < texts.count ? texts[f.rawValue] : nil }

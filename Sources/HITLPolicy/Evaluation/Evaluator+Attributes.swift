@@ -6,8 +6,7 @@ extension Evaluator {
         let known = attributeChoices[a]
         if known >= 0 { return Int(known) }
         let choice = findAttributeChoice(a)
-        attributeChoices[a] = Int32(choice)
-        attributesChosen.append(a)
+        choose(a, Int32(choice))
         return choice
     }
 

@@ -197,7 +197,7 @@ extension Evaluator {
                 amountValue = a
             } else {
                 let code = fields.currencyBytes ?? Array(line[fields.currency!])
-                if let rate = rates[code] {
+                if let rate = rate(code) {
                     amountValue = a.multiplied(by: rate)
                 } else if currency == nil {
                     amountValue = a   // the policy has no amount rules; nothing consults it
@@ -208,14 +208,9 @@ extension Evaluator {
         }
         // Per action: the registry's values were copied into the evaluator's own arrays.
         for f in otherNumbers {
-            guard let x = fields.numbers[f.rawValue] else { continue }
-            if let m = numberMaxima[f.rawValue] {
-                if x.isNegative || x.compare(m) > 0 { error(f.description, "\(x.shown) is outside [0, \(f.spec.maximum?.description ?? "")]"); continue }
-            } else if x.isNegative {
-                error(f.description, "must not be negative (\(x.shown))")
-                continue
-            }
-            if wholeNumbers[f.rawValue] && !x.isWholeNumber { error(f.description, "must be a whole number, not \(x.shown)") }
+            guard let x = fields.numbers[f.rawValue],
+                  let problem = x.problem(as: f, maximum: numberMaxima[f.rawValue], whole: wholeNumbers[f.rawValue]) else { continue }
+            error(f.description, problem)
         }
     }
 

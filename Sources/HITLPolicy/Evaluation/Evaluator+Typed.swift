@@ -7,6 +7,9 @@ final class Decider {
     /// By `rowIndex`'s row number.
     @exclusivity(unchecked) private var rows: [DecisionRow] = []
     private let invalidRow: DecisionRow
+    /// Whether every cut of the policy (diagrams and rule checks) fits the fast form: then
+    /// a plain built action (`Action.Built.plain`) never needs its exact numbers.
+    private let cutsFit: Bool
     /// `table.attributes`' paths, split into keys for actions built in Swift.
     private let attributeKeys: [[String]]
     @exclusivity(unchecked) private var scratch: [UInt8] = []
@@ -14,6 +17,7 @@ final class Decider {
     init(table: DecisionTable, flat: FlatDiagram) {
         evaluator = Evaluator(table: table, flat: flat)
         invalidRow = DecisionRow(invalidFor: table)
+        cutsFit = flat.cuts.allSatisfy(\.fits) && flat.predicates.cuts.allSatisfy(\.fits)
         attributeKeys = table.attributes.map { $0.path.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
     }
 
@@ -21,12 +25,12 @@ final class Decider {
     /// the same per-action state; then the same walks, validation and rows.
     func decide(_ action: Action) -> Decision {
         let e = evaluator
-        defer {
-            e.clearAction()
-            e.line = UnsafeBufferPointer(start: nil, count: 0)
-        }
         switch action.form {
         case .json(let bytes):
+            defer {
+                e.clearAction()
+                e.line = UnsafeBufferPointer(start: nil, count: 0)
+            }
             return bytes.withUnsafeBufferPointer { bytes in
                 let line = ByteOrderMark.dropping(bytes)
                 e.line = line
@@ -42,13 +46,21 @@ final class Decider {
                 return decideLoaded(id: id, capability: capability, number: action.line)
             }
         case .built(let b):
+            // A plain action needs no validation and no exact numbers: its walk numbers are
+            // set directly. Anything else (errors to report, long numbers or cuts, an unknown
+            // capability or currency) takes the general path.
+            if b.plain, cutsFit, let c = e.index.lookup(b.capability), e.loadPlain(b, attributeKeys: attributeKeys) {
+                defer { e.clearPlain() }
+                return decideClass(c, id: b.id, capability: b.capability, number: action.line, plain: b)
+            }
+            defer { e.clearAction() }
             e.load(b, attributeKeys: attributeKeys)
             return decideLoaded(id: b.id, capability: b.capability, number: action.line)
         }
     }
 
     /// Validates, walks and renders the action in the evaluator's state (as `evaluate` does).
-    private func decideLoaded(id: ActionID?, capability: String?, number: Int) -> Decision {
+    private func decideLoaded(id: consuming ActionID?, capability: consuming String?, number: Int) -> Decision {
         let e = evaluator
         e.validate()
         guard e.fields.errors.isEmpty, let c = e.classOfAction() else {
@@ -58,6 +70,13 @@ final class Decider {
                             row: invalidRow, shown: ShownNumbers())
         }
         e.setNumbers()
+        return decideClass(c, id: id, capability: capability, number: number, plain: nil)
+    }
+
+    /// Walks and renders a valid action of class `c` whose walk numbers are set. `plain` is
+    /// the built action when it was loaded by `loadPlain` (its numbers are not in `fields`).
+    private func decideClass(_ c: Int, id: consuming ActionID?, capability: consuming String?, number: Int, plain: Action.Built?) -> Decision {
+        let e = evaluator
         let classReversible = e.flat.classReversible[c]
         let reversible = e.fields.reversible ?? classReversible
         if e.explain { e.path.removeAll(keepingCapacity: true) }
@@ -82,7 +101,13 @@ final class Decider {
         if row.quotedFields != 0 {
             for f in e.allNumbers where row.quotedFields & (1 << UInt8(f.rawValue)) != 0 && e.walkNumber(f).state != 0 {
                 scratch.removeAll(keepingCapacity: true)
-                e.appendValue(f, into: &scratch)
+                if let plain {
+                    // Converted when foreign (`loadPlain` set `amountValue`), else as built.
+                    if f == .amount, let v = e.amountValue { v.appendShown(into: &scratch) }
+                    else { plain.numbers[f.rawValue]?.appendShown(into: &scratch) }
+                } else {
+                    e.appendValue(f, into: &scratch)
+                }
                 shown[f] = String(decoding: scratch, as: UTF8.self)
             }
         }
@@ -97,7 +122,7 @@ extension Evaluator {
     func load(_ a: Action.Built, attributeKeys: [[String]]) {
         fields.capabilityToken = 0..<0
         fields.capabilityBytes = a.capabilityUTF8
-        if a.capabilityUTF8.isEmpty { error("capability", "must not be empty") }
+        if a.capability.isEmpty { error("capability", "must not be empty") }
         // Element by element: sharing the action's array would make the next `reset` copy it.
         for k in 0..<min(a.numbers.count, fields.numbers.count) { fields.numbers[k] = a.numbers[k] }
         if a.numbers[NumericField.amount.rawValue] != nil {
@@ -106,6 +131,42 @@ extension Evaluator {
                 fields.currencyBytes = code
             }
         }
+        loadFlags(a, attributeKeys: attributeKeys)
+    }
+
+    /// Sets the per-action state from a plain built action (`Action.Built.plain`): its walk
+    /// numbers directly, the amount converted when it is in another currency. The caller
+    /// checks that every cut of the policy fits the fast form, so nothing reads the exact
+    /// numbers `fields` would hold. False, with nothing set, when the amount's currency is
+    /// unknown to the policy (the general path reports it).
+    func loadPlain(_ a: Action.Built, attributeKeys: [[String]]) -> Bool {
+        let amount = NumericField.amount.rawValue
+        var converted: ActionNumber?
+        if a.walk[amount].state != 0, let code = a.currencyUTF8, code != currency ?? [] {
+            // As `validate`: by the rate; unconverted when the policy has no currency (it
+            // has no amount rules then); unknown otherwise.
+            if let rate = rate(code), let x = a.numbers[amount] { converted = x.multiplied(by: rate) }
+            else if currency != nil { return false }
+        }
+        for f in 0..<numericCount { numbers[f] = a.walk[f] }
+        if let converted {
+            numbers[amount] = WalkNumber(converted)
+            amountValue = converted
+        }
+        loadFlags(a, attributeKeys: attributeKeys)
+        return true
+    }
+
+    /// Undoes `loadPlain`.
+    func clearPlain() {
+        clearWalkState()
+        fields.reversible = nil
+        fields.hasTags = false
+        if amountValue != nil { amountValue = nil }
+    }
+
+    /// `reversible`, tags and attributes of a built action.
+    private func loadFlags(_ a: Action.Built, attributeKeys: [[String]]) {
         fields.reversible = a.reversible
         if let tags = a.tags {
             fields.hasTags = true
@@ -116,8 +177,7 @@ extension Evaluator {
         }
         if let attributes = a.attributes {
             for (k, keys) in attributeKeys.enumerated() {
-                attributeChoices[k] = Int32(Self.attributeChoice(attributes, keys, attributeValues[k]))
-                attributesChosen.append(k)
+                choose(k, Int32(Self.attributeChoice(attributes, keys, attributeValues[k])))
             }
         }
     }

@@ -26,15 +26,17 @@ package final class Evaluator {
     let attributeValues: [[AttributeValue]]
     /// Per attribute: the choice that means missing (its listed values, then other, then missing).
     let attributeMissing: UnsafeMutableBufferPointer<Int32>
-    let rates: [[UInt8]: ActionNumber]
+    /// Exchange rates: the currency code's bytes to an index into `rateValues`.
+    let rateIndex: ByteTable
+    let rateValues: [ActionNumber]
     let currency: [UInt8]?
     let knownCurrencies: String
     /// The action field names.
     let keys = ActionKeys.shared
     /// Each numeric field's maximum (`NumericField.Spec.maximum`).
-    let numberMaxima: [ActionNumber?] = NumericField.allCases.map { $0.spec.maximum.map { ActionNumber(exact: $0) } }
+    let numberMaxima = ActionNumber.maxima
     /// Whether each numeric field takes whole numbers only (`NumericField.Spec.whole`).
-    let wholeNumbers: [Bool] = NumericField.allCases.map(\.spec.whole)
+    let wholeNumbers = ActionNumber.wholeOnly
     /// The numeric fields other than `amount` (which currencies and rates check).
     let otherNumbers: [NumericField] = NumericField.allCases.filter { $0 != .amount }
     /// Every numeric field, once (not `allCases` per action).
@@ -68,7 +70,10 @@ package final class Evaluator {
     let tagsSet: UnsafeMutableBufferPointer<Int32>
     @exclusivity(unchecked) var tagCount = 0
     @exclusivity(unchecked) var attributeChoices: [Int32]
-    @exclusivity(unchecked) var attributesChosen: [Int] = []
+    /// The attributes whose choice is set (`attributeChoices`), `chosenCount` of them: a
+    /// plain buffer, cleared per action without touching an array's reference count.
+    let attributesChosen: UnsafeMutableBufferPointer<Int32>
+    @exclusivity(unchecked) var chosenCount = 0
     @exclusivity(unchecked) var line = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     @exclusivity(unchecked) var path: [(Int, Int)] = []
 
@@ -100,9 +105,10 @@ package final class Evaluator {
         attributeMissing.initialize(repeating: 0)
         for (k, a) in table.attributes.enumerated() { attributeMissing[k] = Int32(a.values.count + 1) }
         attributeChoices = Array(repeating: -1, count: table.attributes.count)
-        var r: [[UInt8]: ActionNumber] = [:]
-        for rate in table.exchangeRates { r[Array(rate.currency.utf8)] = ActionNumber(exact: rate.rate) }
-        rates = r
+        attributesChosen = .allocate(capacity: max(table.attributes.count, 1))
+        attributesChosen.initialize(repeating: 0)
+        rateIndex = ByteTable(table.exchangeRates.enumerated().map { (Array($0.element.currency.utf8), $0.offset) })
+        rateValues = table.exchangeRates.map { ActionNumber(exact: $0.rate) }
         currency = table.currency.map { Array($0.utf8) }
         knownCurrencies = ([table.currency].compactMap { $0 } + table.exchangeRates.map(\.currency)).joined(separator: ", ")
         globalTested = table.globalTestedFields
@@ -128,6 +134,7 @@ package final class Evaluator {
         matched.deallocate()
         numbers.deallocate()
         attributeMissing.deallocate()
+        attributesChosen.deallocate()
     }
 
     /// Evaluates one non-blank line (1-based `number`) and appends its decision line to `out`.
@@ -208,15 +215,25 @@ package final class Evaluator {
     }
 
     func clearAction() {
-        for k in 0..<tagCount { tagPresent[Int(tagsSet[k])] = false }
-        tagCount = 0
-        if !attributesChosen.isEmpty {
-            for a in attributesChosen { attributeChoices[a] = -1 }
-            attributesChosen.removeAll(keepingCapacity: true)
-        }
+        clearWalkState()
         fields.reset()
         amountValue = nil
+    }
+
+    /// Clears the tags, attribute choices and walk numbers of the action just decided.
+    func clearWalkState() {
+        for k in 0..<tagCount { tagPresent[Int(tagsSet[k])] = false }
+        tagCount = 0
+        for k in 0..<chosenCount { attributeChoices[Int(attributesChosen[k])] = -1 }
+        chosenCount = 0
         for f in 0..<numericCount { numbers[f] = WalkNumber() }
+    }
+
+    /// Sets attribute `a`'s choice for the action (it was not set).
+    func choose(_ a: Int, _ choice: Int32) {
+        attributeChoices[a] = choice
+        attributesChosen[chosenCount] = Int32(a)
+        chosenCount += 1
     }
 
     /// Marks tag number `t` present.
@@ -251,6 +268,11 @@ package final class Evaluator {
         var b: [UInt8] = []
         appendLiteral(text, value, into: &b)
         return String(decoding: b, as: UTF8.self)
+    }
+
+    /// The exchange rate of a currency code, if the policy has one.
+    func rate(_ code: [UInt8]) -> ActionNumber? {
+        code.withUnsafeBufferPointer { rateIndex.lookup($0) }.map { rateValues[$0] }
     }
 
     var currencyIsPolicy: Bool {

@@ -20,7 +20,7 @@ struct BuiltActionTests {
 
     static func generate(_ gen: inout ActionGenerator, table: DecisionTable, n: Int) -> Pair {
         var parts: [String] = []
-        let capability = gen.pick(gen.names)
+        let capability = gen.chance(2) ? "" : gen.pick(gen.names)
         parts.append("\"capability\":\(json(capability))")
         var id: ActionID?
         if gen.chance(50) {
@@ -29,8 +29,9 @@ struct BuiltActionTests {
         }
         var amount: Action.Amount?
         if gen.chance(85) {
-            let v = gen.near(gen.amounts, scale: -2)
-            let currency: String? = gen.chance(40) ? gen.pick(table.exchangeRates.map(\.currency) + [table.currency ?? "USD"]) : nil
+            var v = gen.near(gen.amounts, scale: -2)
+            if gen.chance(8) { v = Self.wild(&gen, Self.wildAmounts) }
+            let currency: String? = gen.chance(40) ? gen.pick(table.exchangeRates.map(\.currency) + [table.currency ?? "USD", "XXX"]) : nil
             amount = Action.Amount(v, currency: currency)
             parts.append(currency.map { "\"amount\":{\"value\":\"\(v)\",\"currency\":\(json($0))}" } ?? "\"amount\":\(v)")
         }
@@ -38,12 +39,14 @@ struct BuiltActionTests {
         if gen.chance(85) {
             var c = gen.near(gen.thresholds[.confidence] ?? [], scale: -3)
             if ExactDecimal(1) < c { c = ExactDecimal(1) }
+            if gen.chance(8) { c = Self.wild(&gen, Self.wildConfidences) }
             confidence = c
             parts.append("\"confidence\":\(c)")
         }
         var blast: Int?
         if gen.chance(80) {
-            blast = gen.near(gen.thresholds[.blastRadius] ?? [], scale: 0).truncatedInt
+            let near = gen.near(gen.thresholds[.blastRadius] ?? [], scale: 0)
+            blast = gen.chance(5) || near.magnitudeOrder > 18 ? gen.pick([-3, Int.max]) : near.truncatedInt
             parts.append("\"blast_radius\":\(blast!)")
         }
         var reversible: Bool?
@@ -74,6 +77,19 @@ struct BuiltActionTests {
         let built = Action(capability: capability, id: id, amount: amount, confidence: confidence, blastRadius: blast,
                            reversible: reversible, tags: tags, attributes: attributes, line: n)
         return Pair(built: built, line: "{" + parts.joined(separator: ",") + "}")
+    }
+
+    /// Values beside the thresholds: out of range, negative, longer than the evaluator's
+    /// fast form (19 significant digits) or at its edge. A plain built action is decided
+    /// without validation or exact numbers (`Action.Built.plain`), so these must still give
+    /// what the JSON line gives.
+    static let wildAmounts = ["-5", "0", "12345678901234567890123.45", "99999999999999999999.99", "100000000000000000000",
+                              "0.0000000000000000000000001", "9999999999999999999", "1234567890123456789012.5"]
+    static let wildConfidences = ["1.5", "-0.25", "0.12345678901234567890123456", "0.1234567890123456789012345", "1", "0",
+                                  "1.0000000000000000000000001"]
+
+    static func wild(_ gen: inout ActionGenerator, _ texts: [String]) -> ExactDecimal {
+        ExactDecimal(parsing: gen.pick(texts)) ?? ExactDecimal(0)
     }
 
     static func put(_ path: [String], _ value: Action.Value, into tree: inout [String: Action.Value]) {
@@ -112,6 +128,16 @@ struct BuiltActionTests {
             }
         }
         #expect(failures == 0)
+    }
+
+    /// A built action keeps its walk numbers inline (`InlineWalk`); a numeric field beyond
+    /// its room would send every built action down the general path, correct but slower.
+    @Test func inlineWalkHoldsEveryNumericField() {
+        #expect(NumericField.count <= InlineWalk.capacity, "widen InlineWalk for the new numeric field")
+        let built = Action(capability: "refund", amount: Action.Amount("12.5"), confidence: ExactDecimal(parsing: "0.9"), blastRadius: 3)
+        guard case .built(let b) = built.form else { Issue.record("not built"); return }
+        #expect(b.plain)
+        #expect((0..<NumericField.count).allSatisfy { b.walk[$0].state == 1 })
     }
 
     /// Values a JSON line could not carry validly are invalid when built too, with the

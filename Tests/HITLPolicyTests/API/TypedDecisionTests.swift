@@ -7,7 +7,7 @@ import Testing
 @Suite("Typed decisions")
 struct TypedDecisionTests {
     static let policies = ["policies/payments.yaml", "policies/platform.yaml", "policies/healthcare.yaml",
-                           "policies/support.yaml", "fixtures/policies/bench.yaml"]
+                           "policies/support.yaml", "fixtures/policies/bench.yaml", "fixtures/policies/long-numbers.yaml"]
 
     static func policy(_ path: String) throws -> CompiledPolicy {
         let loaded = CompiledPolicy.load(bytes: try Repo.bytes(path), file: path)

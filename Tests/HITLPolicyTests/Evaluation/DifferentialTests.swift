@@ -184,7 +184,9 @@ struct ActionGenerator {
         for f in NumericField.allCases where f != .amount && chance(85) {
             var v = near(thresholds[f] ?? [], scale: f.spec.whole ? 0 : -3)
             if let m = f.spec.maximum, m < v { v = m }
-            if f.spec.whole && !v.isWholeNumber { v = ExactDecimal(v.truncatedInt) }
+            // Truncated by text: a threshold past 19 digits (fixtures/policies/long-numbers.yaml)
+            // does not fit an Int.
+            if f.spec.whole && !v.isWholeNumber { v = ExactDecimal(parsing: String(v.description.prefix { $0 != "." })) ?? v }
             fields.append("\"\(f)\":\(v)")
             a.numbers[f] = v
         }
