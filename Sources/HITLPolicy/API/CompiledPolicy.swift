@@ -48,8 +48,9 @@ public final class CompiledPolicy: Sendable {
     /// Decides one action, exactly as `eval` decides its JSON line.
     public func decide(_ action: Action) -> Decision {
         let decider = pool.take()
-        defer { pool.give(decider) }
-        return decider.decide(action)
+        let decision = decider.decide(action)
+        pool.give(decider)   // handed back, not retained again
+        return decision
     }
 
     /// The compiled table artifact (`hitl-policy compile` output): deterministic bytes.
@@ -146,7 +147,7 @@ final class DeciderPool: @unchecked Sendable {
         return d ?? Decider(table: table, flat: flat)
     }
 
-    func give(_ d: Decider) {
+    func give(_ d: consuming Decider) {
         pthread_mutex_lock(lock)
         if free.count < Self.kept { free.append(d) }
         pthread_mutex_unlock(lock)
