@@ -91,21 +91,41 @@ public struct Decision: Sendable, Equatable, CustomStringConvertible {
     public var capability: String?
     /// Why an `invalid` decision is invalid (empty otherwise).
     public var errors: [ActionError] {
-        get { details?.errors ?? [] }
-        set { details = Details.unlessEmpty(errors: newValue, shown: shown) }
+        get {
+            if case .details(let d) = extra { return d.errors }
+            return []
+        }
+        set { extra = Details.unlessEmpty(errors: newValue, shown: shown).map(Extra.details) ?? .none }
     }
 
     // The row part, shared by every action that reached the same table row.
     let row: DecisionRow
-    /// The errors, and the shown text of the action's numbers that band details quote, when
-    /// there are any. Most decisions have neither: one reference for both is one less to
-    /// count each time a decision is made, copied or dropped.
-    private var details: Details?
-
-    /// The shown text of the action's numbers that band details quote.
-    var shown: ShownNumbers { details?.shown ?? ShownNumbers() }
+    /// The errors and the shown numbers, when there are any: one reference at most, so a
+    /// decision made, copied or dropped counts few references.
+    private var extra: Extra
 
     /// What few decisions carry.
+    private enum Extra: Sendable {
+        /// No errors, and no band detail quotes the action's numbers.
+        case none
+        /// Errors, or the shown text of the numbers band details quote.
+        case details(Details)
+        /// A plain action built in Swift, in the policy currency: its numbers are shown as
+        /// built, their text made only when a reason or the JSON is asked for (not per
+        /// decision).
+        case numbers(Action.Built)
+    }
+
+    /// The shown text of the action's numbers that band details quote.
+    var shown: ShownNumbers {
+        switch extra {
+        case .none: ShownNumbers()
+        case .details(let d): d.shown
+        case .numbers(let b): ShownNumbers(built: b)
+        }
+    }
+
+    /// Errors and shown numbers.
     final class Details: Sendable {
         let errors: [ActionError]
         let shown: ShownNumbers
@@ -126,7 +146,17 @@ public struct Decision: Sendable, Equatable, CustomStringConvertible {
         self.line = line
         self.capability = capability
         self.row = row
-        details = Details.unlessEmpty(errors: errors, shown: shown)
+        extra = Details.unlessEmpty(errors: errors, shown: shown).map(Extra.details) ?? .none
+    }
+
+    /// A valid decision for a plain built action whose numbers, as built, are what band
+    /// details quote (`quoting`: the action, when the row quotes any).
+    init(id: ActionID?, line: Int, capability: String?, row: DecisionRow, quoting b: Action.Built?) {
+        self.id = id
+        self.line = line
+        self.capability = capability
+        self.row = row
+        extra = b.map(Extra.numbers) ?? .none
     }
 
     /// `autonomous`, `approval`, `disabled` or `invalid`.

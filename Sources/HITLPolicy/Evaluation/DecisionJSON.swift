@@ -76,6 +76,13 @@ struct ShownNumbers: Sendable, Hashable {
     /// Whether no text is set.
     var isEmpty: Bool { texts.isEmpty }
 
+    init() {}
+
+    /// A built action's numbers as built (`appendShown`'s text; nil where it has none).
+    init(built b: Action.Built) {
+        for f in NumericField.allCases { if let n = b.numbers[f.rawValue] { self[f] = n.shown } }
+    }
+
     subscript(f: NumericField) -> String? {
         get { f.rawValue < texts.count ? texts[f.rawValue] : nil }
         set {

@@ -97,6 +97,11 @@ final class Decider {
             if rowIndex.insert(key, rules: matched).restarted { rows.removeAll(keepingCapacity: true) }
             rows.append(row)
         }
+        // A plain action in the policy currency keeps its numbers: the decision shows them
+        // as built, with no text made now.
+        if let plain, case .none = e.amountValue {
+            return Decision(id: id, line: number, capability: capability, row: row, quoting: row.quotedFields != 0 ? plain : nil)
+        }
         var shown = ShownNumbers()
         if row.quotedFields != 0 {
             for f in e.allNumbers where row.quotedFields & (1 << UInt8(f.rawValue)) != 0 && e.walkNumber(f).state != 0 {
