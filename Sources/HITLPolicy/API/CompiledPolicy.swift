@@ -3,6 +3,9 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if os(Linux)
+import Synchronization   // `Atomic` (on Apple platforms only from macOS 15; the package supports 13)
+#endif
 
 /// A policy ready to decide actions: immutable, `Sendable`, and safe to share between
 /// threads and tasks (each concurrent `decide` borrows its own evaluator from a pool).
@@ -125,6 +128,12 @@ final class DeciderPool: @unchecked Sendable {
     // Guarded by `lock`: no dynamic exclusivity checks on top.
     @exclusivity(unchecked) private var free: [Decider] = []
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    #if os(Linux)
+    /// One evaluator kept outside the lock (a +1 reference, or nil): taken with one atomic
+    /// exchange and given back with one compare-and-swap, so one thread deciding at a time
+    /// (the common case) never takes the lock.
+    private let hot = Atomic<UnsafeMutableRawPointer?>(nil)
+    #endif
     /// Evaluators kept between calls (more may exist while many threads decide at once).
     static let kept = 64
 
@@ -136,11 +145,17 @@ final class DeciderPool: @unchecked Sendable {
     }
 
     deinit {
+        #if os(Linux)
+        if let p = hot.exchange(nil, ordering: .acquiring) { Unmanaged<Decider>.fromOpaque(p).release() }
+        #endif
         pthread_mutex_destroy(lock)
         lock.deallocate()
     }
 
     func take() -> Decider {
+        #if os(Linux)
+        if let p = hot.exchange(nil, ordering: .acquiring) { return Unmanaged<Decider>.fromOpaque(p).takeRetainedValue() }
+        #endif
         pthread_mutex_lock(lock)
         let d = free.popLast()
         pthread_mutex_unlock(lock)
@@ -148,6 +163,11 @@ final class DeciderPool: @unchecked Sendable {
     }
 
     func give(_ d: consuming Decider) {
+        #if os(Linux)
+        let p = Unmanaged.passRetained(d).toOpaque()
+        if hot.compareExchange(expected: nil, desired: p, ordering: .releasing).exchanged { return }
+        Unmanaged<Decider>.fromOpaque(p).release()   // the slot is taken: into the list
+        #endif
         pthread_mutex_lock(lock)
         if free.count < Self.kept { free.append(d) }
         pthread_mutex_unlock(lock)

@@ -61,7 +61,7 @@ struct ByteTable: Sendable {
             let entry = entries[e]
             if entry.hash == h, Int(entry.length) == key.count {
                 let equal = blob.withUnsafeBufferPointer { b in
-                    key.count == 0 || memcmp(b.baseAddress! + Int(entry.offset), key.baseAddress!, key.count) == 0
+                    UnsafeBufferPointer(rebasing: b[Int(entry.offset)..<(Int(entry.offset) + key.count)]).sameBytes(as: key)
                 }
                 if equal { return Int(entry.value) }
             }

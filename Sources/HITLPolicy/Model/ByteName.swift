@@ -29,26 +29,10 @@ extension String {
         // Through the contiguous bytes (a native string's, or a small one's copy): the
         // generic view comparison costs several times more, and compile compares a lot.
         let fast = utf8.withContiguousStorageIfAvailable { a in
-            other.utf8.withContiguousStorageIfAvailable { b in Self.equalBytes(a, b) }
+            other.utf8.withContiguousStorageIfAvailable { b in a.sameBytes(as: b) }
         }
         if let fast, let fast { return fast }
         return utf8.elementsEqual(other.utf8)
-    }
-
-    /// Two buffers of the same length hold the same bytes: eight at a time, then the rest.
-    private static func equalBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = Swift.min(a.count, b.count)
-        let (ra, rb) = (UnsafeRawBufferPointer(a), UnsafeRawBufferPointer(b))
-        var i = 0
-        while i + 8 <= n {
-            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
-            i += 8
-        }
-        while i < n {
-            if a[i] != b[i] { return false }
-            i += 1
-        }
-        return a.count == b.count
     }
 
     /// Byte order of UTF-8 (the same as code point order): deterministic, and never
@@ -124,5 +108,25 @@ extension Optional<[String]> {
         case (let a?, let b?): a.sameBytes(as: b)
         default: false
         }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether the two buffers hold the same bytes: eight at a time, then the rest.
+    @inline(__always)
+    func sameBytes(as b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard count == b.count else { return false }
+        guard let pa = baseAddress, let pb = b.baseAddress else { return true }   // both empty
+        let (ra, rb) = (UnsafeRawPointer(pa), UnsafeRawPointer(pb))
+        var i = 0
+        while i + 8 <= count {
+            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < count {
+            if self[i] != b[i] { return false }
+            i += 1
+        }
+        return true
     }
 }
