@@ -1,15 +1,16 @@
 // Times `CompiledPolicy.decide` in process, one thread: the median over rounds of the mean
-// time per decision (wall time, and the thread's CPU time), for actions built in Swift and
-// for JSON action lines.
+// time per decision (wall time, and the thread's CPU time), for actions built in Swift, for
+// JSON action lines, and for actions built from their fields and then decided (what a
+// runtime pays per proposed action).
 //
 //   swift build -c release --scratch-path .build-release --product HITLPolicyBenchmarks
 //   .build-release/release/HITLPolicyBenchmarks [POLICY] [ACTIONS.jsonl]
 //
-// Without ACTIONS, JSON lines are made from the built actions. HITL_BENCH=built (or json)
-// times one form only; HITL_BENCH_ROUNDS=N runs N rounds instead of 31. Under
+// Without ACTIONS, JSON lines are made from the built actions. HITL_BENCH=built (or json,
+// or build) times that one only; HITL_BENCH_ROUNDS=N runs N rounds instead of 31. Under
 //   valgrind --tool=callgrind --cache-sim=yes --toggle-collect='*measure*'
 // it counts instructions and simulated cache misses of the decisions alone, figures the
-// noise of a shared machine does not move.
+// noise of a shared machine does not move (scripts/bench-decide.sh does both).
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -46,6 +47,24 @@ let capabilities = ["search", "read_record", "create_ticket", "send_email", "upd
                     "export_data", "refund", "issue_credit", "transfer_funds", "close_account", "deploy.web", "unknown"]
 // Canonical decimals: a built amount is shown canonically, a JSON one as its literal.
 let amounts = ["0", "42.5", "99.99", "100", "100.01", "499", "500", "4999.99", "5000", "6200", "25000", "30000.5", "250001"]
+/// What an agent runtime holds before it builds an `Action`.
+struct Fields {
+    var capability: String
+    var id: ActionID
+    var amount: Action.Amount?
+    var confidence: ExactDecimal?
+    var blastRadius: Int?
+    var reversible: Bool?
+    var tags: [String]?
+    var attributes: [String: Action.Value]?
+    var line: Int
+
+    var action: Action {
+        Action(capability: capability, id: id, amount: amount, confidence: confidence, blastRadius: blastRadius,
+               reversible: reversible, tags: tags, attributes: attributes, line: line)
+    }
+}
+var fields: [Fields] = []
 var buildActions: [Action] = []
 var generatedLines: [String] = []
 for n in 0..<4096 {
@@ -69,10 +88,11 @@ for n in 0..<4096 {
     if let tags { parts.append("\"tags\":[" + tags.map { "\"\($0)\"" }.joined(separator: ",") + "]") }
     let environment = random.chance(50) ? random.pick(["production", "staging"]) : nil
     if let environment { parts.append("\"attributes\":{\"environment\":\"\(environment)\"}") }
-    buildActions.append(Action(
+    fields.append(Fields(
         capability: capability, id: ActionID("a-\(n)"), amount: amount, confidence: confidence.flatMap { ExactDecimal(parsing: $0) },
         blastRadius: blast, reversible: reversible, tags: tags,
         attributes: environment.map { ["environment": .string($0)] }, line: n + 1))
+    buildActions.append(fields[n].action)
     generatedLines.append("{" + parts.joined(separator: ",") + "}")
 }
 
@@ -103,21 +123,21 @@ func now(_ clock: clockid_t = CLOCK_MONOTONIC) -> UInt64 {
     return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
 }
 
-/// Median over `rounds` of the mean nanoseconds per decision over `actions`: in wall time,
-/// and in this thread's CPU time (what the decisions cost, without the time other
-/// processes on a shared machine took the processor away).
-func measure(_ label: String, _ actions: [Action], rounds: Int = 31, perRound: Int = 100_000) {
+/// Median over `rounds` of the mean nanoseconds per decision of `action(0..<count)` in
+/// turn: in wall time, and in this thread's CPU time (what the decisions cost, without the
+/// time other processes on a shared machine took the processor away).
+func measure(_ label: String, count: Int, rounds: Int = 31, perRound: Int = 100_000, _ action: (Int) -> Action) {
     var sink = 0
-    for a in actions.prefix(perRound) { sink &+= policy.decide(a).line }   // warm the rows
+    for k in 0..<min(count, perRound) { sink &+= policy.decide(action(k)).line }   // warm the rows
     var wall: [Double] = [], cpu: [Double] = []
     for _ in 0..<rounds {
         let start = now(), startCPU = now(CLOCK_THREAD_CPUTIME_ID)
         var k = 0
         for _ in 0..<perRound {
-            let d = policy.decide(actions[k])
+            let d = policy.decide(action(k))
             sink &+= d.review ? 1 : 0
             k += 1
-            if k == actions.count { k = 0 }
+            if k == count { k = 0 }
         }
         cpu.append(Double(now(CLOCK_THREAD_CPUTIME_ID) - startCPU) / Double(perRound))
         wall.append(Double(now() - start) / Double(perRound))
@@ -130,9 +150,18 @@ func measure(_ label: String, _ actions: [Action], rounds: Int = 31, perRound: I
 }
 
 print("policy \(policy.name), \(buildActions.count) built actions, \(jsonActions.count) JSON actions")
-// HITL_BENCH=built or HITL_BENCH=json times one form only (for a profile of it);
+// HITL_BENCH=built, json or build times that one only (for a profile of it);
 // HITL_BENCH_ROUNDS sets the rounds (fewer for a run under valgrind).
 let only = getenv("HITL_BENCH").map { String(cString: $0) }
 let rounds = getenv("HITL_BENCH_ROUNDS").flatMap { Int(String(cString: $0)) }.map { max($0, 1) } ?? 31
-if only != "json" { measure("decide(Action built in Swift)", buildActions, rounds: rounds) }
-if only != "built" { measure("decide(Action(json:))", jsonActions, rounds: rounds) }
+if only == nil || only == "built" {
+    measure("decide(Action built in Swift)", count: buildActions.count, rounds: rounds) { buildActions[$0] }
+}
+if only == nil || only == "json" {
+    measure("decide(Action(json:))", count: jsonActions.count, rounds: rounds) { jsonActions[$0] }
+}
+// What a runtime pays per proposed action: building the `Action` (its numbers checked and
+// prepared for the walk) and deciding it.
+if only == nil || only == "build" {
+    measure("Action(...) built, then decided", count: fields.count, rounds: rounds) { fields[$0].action }
+}
