@@ -70,10 +70,6 @@ struct ClassIndex: Sendable {
 
     /// The class of a name given as a string.
     func lookup(_ name: String) -> Int? {
-        // In place when the string's bytes are contiguous (native and small strings): a
-        // copy to call `withUTF8` on would retain and release it.
-        if let found = name.utf8.withContiguousStorageIfAvailable({ lookup($0) }) { return found }
-        var copy = name
-        return copy.withUTF8 { lookup($0) }
+        name.withBytes { lookup($0) }
     }
 }

@@ -176,12 +176,7 @@ extension Evaluator {
         if let tags = a.tags {
             fields.hasTags = true
             for tag in tags {
-                var found = tag.utf8.withContiguousStorageIfAvailable { tagIndex.lookup($0) }
-                if found == nil {
-                    var t = tag
-                    found = t.withUTF8 { tagIndex.lookup($0) }
-                }
-                if let k = found ?? nil { setTag(k) }
+                if let k = tag.withBytes({ tagIndex.lookup($0) }) { setTag(k) }
             }
         }
         if let attributes = a.attributes {

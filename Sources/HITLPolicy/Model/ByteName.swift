@@ -35,6 +35,16 @@ extension String {
         return utf8.elementsEqual(other.utf8)
     }
 
+    /// Calls `body` with the string's UTF-8 bytes: in place when they are contiguous (native
+    /// and small strings), else from a copy. For a string held in a `let`, which `withUTF8`
+    /// (mutating) could reach only through a copy, retained and released per call.
+    @inline(__always)
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = utf8.withContiguousStorageIfAvailable(body) { return r }
+        var copy = self
+        return copy.withUTF8(body)
+    }
+
     /// Byte order of UTF-8 (the same as code point order): deterministic, and never
     /// ranks two different names as equal.
     func bytesPrecede(_ other: String) -> Bool {
