@@ -53,6 +53,14 @@ struct EvalCommand: ParsableCommand {
         try EvalRun(policy: policy, input: input, format: format, explain: explain, exitCode: exitCode, jobs: jobs).run()
     }
 
+    /// The --exit-code status when the decisions could not all be written (output closed or
+    /// full): the most restrictive verdict's status, but never 0 — a decision that could not be
+    /// recorded is no go-ahead, so all-autonomous reports 2.
+    static func unwrittenStatus(_ worst: Verdict?) -> Int32 {
+        let s = status(worst)
+        return s == 0 ? 2 : s
+    }
+
     /// The --exit-code status for the most restrictive verdict (5 when nothing was decided).
     static func status(_ worst: Verdict?) -> Int32 {
         switch worst {
@@ -140,8 +148,9 @@ struct EvalRun {
         if let e = summary.writeError {
             // The status never claims more than was written: without --exit-code, 2 (not every
             // line's decision was written); with it, the most restrictive decision made, an
-            // action read but not decided counting as invalid. A closed pipe ends quietly.
-            Terminal.outputFailed(label: "standard output", status: exitCode ? EvalCommand.status(summary.undecided ? .invalid : summary.worst) : 2,
+            // action read but not decided counting as invalid, and never 0. A closed pipe ends
+            // quietly.
+            Terminal.outputFailed(label: "standard output", status: exitCode ? EvalCommand.unwrittenStatus(summary.undecided ? .invalid : summary.worst) : 2,
                                   error: e)
         }
         if let e = summary.readError { Terminal.fail("\(input == "-" ? "standard input" : input): \(e)") }

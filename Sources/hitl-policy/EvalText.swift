@@ -41,7 +41,7 @@ enum EvalText {
         func flush(pendingInput: Bool) {
             guard !out.isEmpty else { return }
             if !Terminal.writeAll(STDOUT_FILENO, out) {
-                let status: Int32 = exitCode ? EvalCommand.status(pendingInput ? .invalid : worst) : 2
+                let status: Int32 = exitCode ? EvalCommand.unwrittenStatus(pendingInput ? .invalid : worst) : 2
                 Terminal.outputFailed(label: "standard output", status: status)
             }
             out.removeAll(keepingCapacity: true)

@@ -76,9 +76,14 @@ struct EvalStreamCLITests {
             #expect(plain.status == 2, "\(redirect)")
             #expect(plain.stderr.contains("hitl-policy: error: standard output:"), "\(redirect): \(plain.stderr)")
         }
-        // An autonomous action that was decided still reports 0 with --exit-code.
-        let auto = try Self.shell("printf '%s\\n' '\(Self.autonomous)' | \"$0\" eval --policy \(Self.policy) --exit-code >/dev/full")
-        #expect(auto.status == 0)
+        // An autonomous action whose decision could not be written is no go-ahead: 2, never 0
+        // (JSON and text formats, full and closed output).
+        for format in ["json", "text"] {
+            for redirect in [">/dev/full", ">&-"] {
+                let auto = try Self.shell("printf '%s\\n' '\(Self.autonomous)' | \"$0\" eval --policy \(Self.policy) --format \(format) --exit-code \(redirect)")
+                #expect(auto.status == 2, "\(format) \(redirect): \(auto.stderr)")
+            }
+        }
         // The worker threads: a large file to a full device.
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hitl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
