@@ -17,7 +17,7 @@ struct HITLPolicyCommand: ParsableCommand {
             share/doc/hitl-policy (/usr/share/doc/hitl-policy from the Debian package).
             """,
         version: versionText,
-        subcommands: [LintCommand.self, CompileCommand.self, EvalCommand.self, DiffCommand.self, TestCommand.self, SchemaCommand.self]
+        subcommands: [LintCommand.self, CompileCommand.self, EvalCommand.self, DiffCommand.self, TestCommand.self, LogCommand.self, SchemaCommand.self]
     )
 
     /// Runs the command line, mapping ArgumentParser's usage status (64) to the SPEC's 2.
