@@ -38,6 +38,10 @@ struct EvalInputHintsCLITests {
         // The same file by path is one action, and no note.
         let byPath = try CLI.run(["eval", "--policy", Self.policy, "fixtures/actions/single.json"])
         #expect(byPath.stdout.split(separator: "\n").count == 1 && byPath.stderr.isEmpty, "\(byPath.stderr)")
+        // --format text says the same.
+        let text = try CLI.run(["eval", "--policy", Self.policy, "--format", "text"], stdin: pretty)
+        #expect(text.stdout.components(separatedBy: ": invalid").count - 1 == lines)
+        #expect(Self.notes(text.stderr).count == 1 && text.stderr.contains("jq -c"), "\(text.stderr)")
     }
 
     @Test func jsonLinesGetNoNote() throws {
@@ -59,6 +63,10 @@ struct EvalInputHintsCLITests {
         for k in 0..<count { bytes += [0x7F, 0x45, 0xFF, UInt8(0x41 + k % 26), 0xC3, 0x28, 0x00, 0x80] + Array(repeating: 0xFE, count: 40) + [0x0A] }
         try Data(bytes).write(to: file)
         let flags = options.joined(separator: " ")
+        if count < 100 {
+            let text = try CLI.run(["eval", "--policy", Self.policy, "--format", "text", file.path])
+            #expect(Self.notes(text.stderr).count == 1 && text.stderr.contains("lines 1-\(count) are not UTF-8"), "\(text.stderr)")
+        }
         for r in [try CLI.run(["eval", "--policy", Self.policy] + options + [file.path]),
                   try Self.shell("cat '\(file.path)' | \"$0\" eval --policy \(Self.policy) \(flags)")] {
             #expect(r.status == 0)

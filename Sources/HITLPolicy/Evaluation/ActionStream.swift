@@ -343,15 +343,7 @@ struct ChunkReader {
 
     /// Whether the bytes begin a JSON value that ends beyond them.
     func endsInsideValue(_ r: Range<Int>) -> Bool {
-        buffer.withUnsafeBufferPointer { b in
-            var s = JSONScanner(ByteOrderMark.dropping(UnsafeBufferPointer(rebasing: b[r])))
-            do throws(JSONSyntaxError) {
-                try s.skipValue()
-                return false
-            } catch {
-                return error.incomplete
-            }
-        }
+        buffer.withUnsafeBufferPointer { b in InputHints.endsInsideValue(UnsafeBufferPointer(rebasing: b[r])) }
     }
 
     /// Whether the bytes are exactly one JSON object (white space around it allowed).

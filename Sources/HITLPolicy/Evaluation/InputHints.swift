@@ -41,6 +41,20 @@ package struct InputHints: Sendable {
             + "was a binary file, or text in another encoding, given as the actions?"
     }
 
+    /// Whether a line (after a byte order mark) begins a JSON value that ends beyond it.
+    package static func endsInsideValue(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var s = JSONScanner(ByteOrderMark.dropping(line))
+        do throws(JSONSyntaxError) {
+            try s.skipValue()
+            return false
+        } catch {
+            return error.incomplete
+        }
+    }
+
+    /// Whether bytes are UTF-8 text.
+    package static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { UTF8Check.isValid(bytes) }
+
     /// The note for a first line (`number`) that opens a JSON value ending on a later line:
     /// a pretty-printed object, which eval reads as one action only from a regular file that
     /// holds nothing else.
