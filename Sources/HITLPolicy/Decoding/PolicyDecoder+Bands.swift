@@ -89,11 +89,8 @@ extension PolicyDecoder {
         let spec = dimension.spec
         let kinds = thresholdKinds(dimension).map(\.rawValue)
         let base = "\(spec.bandList) bands use '\(kinds[0])' or '\(kinds[1])' (thresholds \(spec.increasing ? "increase" : "decrease"))"
-        if lowerWords.contains(word) == spec.increasing {
-            let inclusive = word == "at_least" || word == "at_most"
-            return "did you mean '\(inclusive ? kinds[1] : kinds[0])'? " + base
-        }
         let inclusive = word == "at_least" || word == "at_most"
+        if lowerWords.contains(word) == spec.increasing { return "did you mean '\(inclusive ? kinds[1] : kinds[0])'? " + base }
         let bound = spec.increasing ? (inclusive ? spec.upperWords.inclusive : spec.upperWords.exclusive)
             : (inclusive ? spec.lowerWords.inclusive : spec.lowerWords.exclusive)
         return base + ": a band applies \(spec.increasing ? "above" : "below") its threshold; for \(spec.label) values "
