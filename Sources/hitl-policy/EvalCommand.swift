@@ -143,8 +143,11 @@ struct EvalRun {
             if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { Terminal.fail("\(input): is a folder, not an actions file") }
         }
         if format == .text { EvalText.run(table: table, fd: fd, label: input == "-" ? "standard input" : input, exitCode: exitCode) }
-        let summary = ActionStream(evaluator: evaluator, input: fd, output: STDOUT_FILENO,
-                                   workers: jobs ?? ActionStream.availableWorkers).run()
+        var stream = ActionStream(evaluator: evaluator, input: fd, output: STDOUT_FILENO,
+                                  workers: jobs ?? ActionStream.availableWorkers)
+        // Input that is not JSON Lines: a note on standard error; the decisions are unchanged.
+        stream.notice = { Terminal.writeError("hitl-policy: note: \($0)\n") }
+        let summary = stream.run()
         if let e = summary.writeError {
             // The status never claims more than was written: without --exit-code, 2 (not every
             // line's decision was written); with it, the most restrictive decision made, an

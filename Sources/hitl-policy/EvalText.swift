@@ -46,11 +46,23 @@ enum EvalText {
             }
             out.removeAll(keepingCapacity: true)
         }
+        var st = stat()
+        let regular = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+        var hints = InputHints()
+        var firstDecided = true
         func decide(_ bytes: ArraySlice<UInt8>, line: Int) {
             let d = policy.decide(Action(json: Array(bytes), line: line))
             decided(d.outcome)
             emit(DecisionTextReporter.render(d))
+            // Notes on input that is not JSON Lines, as for JSON output (invalid lines only).
+            defer { firstDecided = false }
+            guard d.outcome == .invalid else { return }
+            bytes.withUnsafeBufferPointer { b in
+                if firstDecided, InputHints.endsInsideValue(b) { note(InputHints.multiLine(line: line, fromPipe: !regular)) }
+                if !InputHints.isUTF8(b), let n = hints.notUTF8(line: line) { note(n) }
+            }
         }
+        func note(_ text: String) { Terminal.writeError("hitl-policy: note: \(text)\n") }
         func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {
             bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
         }
@@ -60,8 +72,6 @@ enum EvalText {
         var skipping = false
         var eof = false
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var st = stat()
-        let regular = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
         var first = true
         while !eof {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -114,6 +124,7 @@ enum EvalText {
             flush(pendingInput: !isBlank(buffer[...]))
         }
         flush(pendingInput: false)
+        if let n = hints.finish(decisions: blocks) { note(n) }
         Terminal.exit(exitCode ? EvalCommand.status(worst) : 0)
     }
 

@@ -144,7 +144,7 @@ extension DecisionTable {
 
     /// Checks what the compiler guarantees about meaning, so that an edited table cannot
     /// weaken oversight in ways no policy can express: positive exchange rates, a quorum
-    /// of at least one that the approvers can meet, escalation only to the next tier up,
+    /// of at least one that the approvers can meet (any count when one is a group), escalation only to the next tier up,
     /// panels that exist, and thresholds inside their field's range.
     func validateMeaning() -> String? {
         for r in exchangeRates where !(r.rate > ExactDecimal(0)) { return "exchange rate \(r.currency) \(r.rate) is not positive" }
@@ -153,7 +153,9 @@ extension DecisionTable {
             let isTier = i < tierCount
             if !isTier, a.kind != "specialist" { return "approver \(a.name) has kind \(a.kind): tiers come first, then specialists" }
             if !names.insert(ByteName(a.name)).inserted { return "approver \(a.name) appears twice" }
-            if a.approvers.isEmpty || a.quorum < 1 || a.quorum > a.approvers.count {
+            // A group (`@name`) has members the table does not list, so only a quorum over
+            // principals alone is bounded by the count.
+            if a.approvers.isEmpty || a.quorum < 1 || (a.quorum > a.approvers.count && !ApproverGroup.anyGroup(a.approvers)) {
                 return "\(a.kind) \(a.name) has quorum \(a.quorum) for \(a.approvers.count) approvers"
             }
             if let s = a.slaSeconds, s <= 0 { return "\(a.kind) \(a.name) has an SLA of \(s) seconds" }

@@ -44,6 +44,29 @@ extension MappingDecoder {
         pairs.first { $0.key.sameBytes(as: key) }
     }
 
+    /// In a flow mapping, `{over: 1,000}` is `over: 1` and a key `000` with no value: the
+    /// number before such a key (three digits, no value, on the same line), if it is one.
+    static func splitNumber(_ pairs: [YAMLPair], at k: Int) -> (text: String, location: SourceLocation)? {
+        let p = pairs[k]
+        guard k > 0, p.key.utf8.count == 3, p.key.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              p.value.scalar?.value == .null,
+              let before = pairs[k - 1].value.scalar, before.style == .plain, p.keyLocation.line == pairs[k - 1].value.location.line
+        else { return nil }
+        switch before.value {
+        case .int(let t), .float(let t): return (t, pairs[k - 1].value.location)
+        default: return nil
+        }
+    }
+
+    /// An unknown key of `pairs` that looks like a misspelling of the missing `field`: the
+    /// "missing field" finding is placed on it, so that it follows the unknown-field finding
+    /// that names the typo instead of coming first.
+    func misspelled(_ field: String, in pairs: [YAMLPair], known: [String]) -> YAMLPair? {
+        pairs.first { p in
+            !known.containsBytes(p.key) && !p.key.utf8.starts(with: "x-".utf8) && Suggestion.closest(to: p.key, in: [field]) != nil
+        }
+    }
+
     /// Reports every key that is not in `known` and does not start with `x-`, and an
     /// `x-lint` key where it silences nothing (`entity` false: not a policy's top level,
     /// tier, panel, long-form capability, band or compliance rule).
@@ -54,7 +77,12 @@ extension MappingDecoder {
             sink.emit(.invalidSuppression, "'x-lint' in \(label()) silences nothing", at: directive.keyLocation,
                       hint: "'x-lint' works at the top level of a policy and on a tier, specialist panel, capability (long form), band or compliance rule; move it there")
         }
-        for p in pairs where !known.containsBytes(p.key) && !p.key.utf8.starts(with: "x-".utf8) {
+        for (k, p) in pairs.enumerated() where !known.containsBytes(p.key) && !p.key.utf8.starts(with: "x-".utf8) {
+            if let number = Self.splitNumber(pairs, at: k) {
+                sink.emit(code, "YAML read '\(number.text),\(p.key)' in \(label()) as two keys: '\(pairs[k - 1].key): \(number.text)' and '\(p.key)'",
+                          at: number.location, hint: "write the number without a thousands separator: \(number.text)\(p.key)")
+                continue
+            }
             var hint = Suggestion.hint(for: p.key, in: known)
             if p.key == "<<" {
                 hint = "merge keys ('<<') are YAML 1.1 and not part of the YAML 1.2 core schema; write the fields out"

@@ -11,7 +11,7 @@ extension PolicyDecoder {
             checkFields(pairs, known: Self.tierFields, in: "tier \(i + 1)", entity: true)
             lintDirective(pairs, span: Self.span(from: item.location, to: item))
             guard let n = field(pairs, "name") else {
-                sink.emit(.missingField, "tier \(i + 1) has no 'name'", at: item.location, hint: "add 'name: team' (any name)")
+                sink.emit(.missingField, "tier \(i + 1) has no 'name'", at: misspelled("name", in: pairs, known: Self.tierFields)?.keyLocation ?? item.location, hint: "add 'name: team' (any name)")
                 continue
             }
             guard let name = text(n.value, "a tier's 'name'") else { continue }
@@ -90,18 +90,33 @@ extension PolicyDecoder {
         return nil
     }
 
-    /// Reads `approvers` (required, non-empty) and `quorum` (a count up to the number of
-    /// approvers, or `all`; default 1).
+    /// Reads `approvers` (required, non-empty; `@name` is a group) and `quorum` (a count up
+    /// to the number of approvers listed, or any count when one of them is a group; or `all`,
+    /// which a group refuses: its size is not known; default 1).
     mutating func approversAndQuorum(_ pairs: [YAMLPair], what: String, at location: SourceLocation) -> ([String], Quorum) {
         var approvers: [String] = []
         if let a = field(pairs, "approvers") {
-            if let list = textList(a.value, "the approvers of \(what)", allowSingle: true) { approvers = list.map(\.text) }
+            if let list = textList(a.value, "the approvers of \(what)", allowSingle: true) {
+                approvers = list.map(\.text)
+                for (text, at) in list where ApproverGroup.isGroup(text) && !ApproverGroup.isWellFormed(text) {
+                    sink.emit(.invalidGroup, "'\(text)' in the approvers of \(what) starts with '@' but is not a group name", at: at,
+                              hint: "a group is \(ApproverGroup.grammar)")
+                }
+            }
         } else {
-            sink.emit(.missingField, "\(what) has no 'approvers'", at: location,
+            sink.emit(.missingField, "\(what) has no 'approvers'", at: misspelled("approvers", in: pairs, known: Self.tierFields)?.keyLocation ?? location,
                       hint: "add 'approvers: [group-or-person]': who may approve")
         }
+        let group = approvers.first(where: ApproverGroup.isGroup)
         guard let q = field(pairs, "quorum") else { return (approvers, .count(1)) }
-        if let s = q.value.scalar, s.value == .string("all") { return (approvers, .all) }
+        if let s = q.value.scalar, s.value == .string("all") {
+            if let group {
+                sink.emit(.invalidQuorum, "the quorum of \(what) is 'all' but '\(group)' is a group, whose size the policy does not know",
+                          at: q.value.location, hint: "write the number of approvals needed, for example 'quorum: 2'")
+                return (approvers, .count(1))
+            }
+            return (approvers, .all)
+        }
         guard let s = q.value.scalar, case .int = s.value else {
             sink.emit(.invalidQuorum, "the quorum of \(what) must be a whole number or 'all', not \(q.value.kindDescription)",
                       at: q.value.location, hint: "write 'quorum: 2' or 'quorum: all'")
@@ -112,10 +127,16 @@ extension PolicyDecoder {
         if n < 1 {
             sink.emit(.invalidQuorum, "the quorum of \(what) is \(n); at least one approval is needed", at: q.value.location,
                       hint: "write 'quorum: 1' or more")
-        } else if !approvers.isEmpty && n > approvers.count {
+        } else if !approvers.isEmpty && n > approvers.count && group == nil {
+            var hint = "lower the quorum to at most \(approvers.count), or list more approvers"
+            if approvers.count == 1, ApproverGroup.isWellFormed("@" + approvers[0]) {
+                hint += "; if \(approvers[0]) is a group, write it as one: '@\(approvers[0])' (quoted, since YAML does not let '@' start a plain value)"
+            } else {
+                hint += "; write a group as '@name' (quoted): a quorum may then exceed the number listed"
+            }
             sink.emit(.invalidQuorum,
                       "the quorum of \(what) is \(n) but only \(approvers.count) approver\(approvers.count == 1 ? " is" : "s are") listed",
-                      at: q.value.location, hint: "lower the quorum to at most \(approvers.count), or list more approvers")
+                      at: q.value.location, hint: hint)
         }
         return (approvers, .count(max(n, 1)))
     }

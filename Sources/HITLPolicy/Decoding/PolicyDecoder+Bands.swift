@@ -5,7 +5,22 @@ extension PolicyDecoder {
     }
 
     static let bandEffects = ["tier", "stage", "review"]
-    static let allThresholdKinds = Threshold.Kind.allCases.map(\.rawValue)
+    /// The threshold keys of every band list, and the range-condition words (`under`,
+    /// `above`) an author may write in a band by mistake: each is reported once, as a
+    /// threshold of the wrong kind, not as an unknown field and a band without threshold.
+    static let thresholdWords: [String] = {
+        var words = Threshold.Kind.allCases.map(\.rawValue)
+        for f in NumericField.allCases {
+            let s = f.spec
+            for w in [s.lowerWords.exclusive, s.lowerWords.inclusive, s.upperWords.exclusive, s.upperWords.inclusive]
+            where !words.contains(w) { words.append(w) }
+        }
+        return words
+    }()
+    /// Every key a band may hold, with the condition words reported as misplaced thresholds.
+    static let bandKeyWords = PolicyFields.bandKeys + thresholdWords.filter { !PolicyFields.bandKeys.contains($0) }
+    /// Words that bound a value from below (a band of an increasing list uses these).
+    static let lowerWords: Set<String> = Set(NumericField.allCases.flatMap { [$0.spec.lowerWords.exclusive, $0.spec.lowerWords.inclusive] })
 
     mutating func bands(_ node: YAMLNode, _ dimension: NumericField, of label: @autoclosure () -> String) -> [Band] {
         guard let items = sequence(node, "the \(dimension.spec.bandList) bands of \(label())") else { return [] }
@@ -17,15 +32,14 @@ extension PolicyDecoder {
             // Named only in findings: built when one is reported.
             func bandName() -> String { "\(dimension.spec.bandList)[\(i)] of \(label())" }
             guard let pairs = mapping(item, bandName()) else { previous = nil; continue }
-            checkFields(pairs, known: PolicyFields.bandKeys, in: bandName(), entity: true)
+            checkFields(pairs, known: Self.bandKeyWords, in: bandName(), entity: true)
             lintDirective(pairs, span: Self.span(from: item.location, to: item))
-            let thresholdPairs = pairs.filter { Self.allThresholdKinds.containsBytes($0.key) }
+            let thresholdPairs = pairs.filter { Self.thresholdWords.containsBytes($0.key) }
             let effectPairs = pairs.filter { Self.bandEffects.containsBytes($0.key) }
             var ok = true
             for t in thresholdPairs where !kindNames.containsBytes(t.key) {
                 sink.emit(.invalidBand, "'\(t.key)' does not apply to \(dimension.spec.bandList) bands", at: t.keyLocation,
-                          hint: "\(dimension.spec.bandList) bands use '\(kinds[0].rawValue)' or '\(kinds[1].rawValue)'"
-                            + (dimension.spec.increasing ? " (thresholds increase)" : " (thresholds decrease)"))
+                          hint: Self.misplacedThresholdHint(t.key, dimension))
                 ok = false
             }
             if thresholdPairs.count != 1 {
@@ -48,7 +62,12 @@ extension PolicyDecoder {
             else { previous = nil; continue }
             let band = Band(field: dimension, index: i, threshold: Threshold(kind: kind, value: value),
                             effect: effect, location: item.location, thresholdLocation: tp.value.location)
-            if let prev = previous, !Self.inOrder(prev.threshold, band.threshold, increasing: dimension.spec.increasing) {
+            if let prev = previous, prev.threshold == band.threshold {
+                sink.emit(.bandsOutOfOrder, "\(bandName()) repeats the threshold '\(band.threshold)' of the band before it (duplicate threshold)",
+                          at: tp.value.location,
+                          hint: "give each threshold one band: remove one of the two, or change its threshold",
+                          notes: [DiagnosticNote("the band before it", at: prev.thresholdLocation)])
+            } else if let prev = previous, !Self.inOrder(prev.threshold, band.threshold, increasing: dimension.spec.increasing) {
                 sink.emit(.bandsOutOfOrder,
                           "\(bandName()) ('\(band.threshold)') must come \(dimension.spec.increasing ? "after" : "before") '\(prev.threshold)'",
                           at: tp.value.location,
@@ -61,6 +80,21 @@ extension PolicyDecoder {
             out.append(band)
         }
         return out
+    }
+
+    /// What to write instead of a threshold word `word` that `dimension`'s bands do not take:
+    /// the band word of the same sense (`above` in spend is `over`), or, for a bound on the
+    /// other side (`under` in spend), the compliance condition that expresses it.
+    static func misplacedThresholdHint(_ word: String, _ dimension: NumericField) -> String {
+        let spec = dimension.spec
+        let kinds = thresholdKinds(dimension).map(\.rawValue)
+        let base = "\(spec.bandList) bands use '\(kinds[0])' or '\(kinds[1])' (thresholds \(spec.increasing ? "increase" : "decrease"))"
+        let inclusive = word == "at_least" || word == "at_most"
+        if lowerWords.contains(word) == spec.increasing { return "did you mean '\(inclusive ? kinds[1] : kinds[0])'? " + base }
+        let bound = spec.increasing ? (inclusive ? spec.upperWords.inclusive : spec.upperWords.exclusive)
+            : (inclusive ? spec.lowerWords.inclusive : spec.lowerWords.exclusive)
+        return base + ": a band applies \(spec.increasing ? "above" : "below") its threshold; for \(spec.label) values "
+            + "\(bound.replacing("_", with: " ")) a limit, write a compliance rule with 'when: {\(spec.name): {\(bound): N}}'"
     }
 
     /// Strict order of the sets the thresholds select: each later band's set lies inside the

@@ -45,7 +45,8 @@ extension PolicyDecoder {
         checkFields(fields, known: PolicyFields.capability.names, in: what(), entity: true)
         lintDirective(fields, span: Self.span(from: p.keyLocation, to: p.value))
         guard let s = field(fields, "stage") else {
-            sink.emit(.missingField, "\(what()) has no 'stage'", at: p.keyLocation,
+            sink.emit(.missingField, "\(what()) has no 'stage'",
+                      at: misspelled("stage", in: fields, known: PolicyFields.capability.names)?.keyLocation ?? p.keyLocation,
                       hint: "the long form needs 'stage: disabled | approval | autonomous'")
             return nil
         }

@@ -27,7 +27,7 @@ extension PolicyDecoder {
                     ids[ByteName(t)] = p.value.location
                 }
             } else if field(pairs, "id") == nil {
-                sink.emit(.missingField, "\(what) has no 'id'", at: item.location,
+                sink.emit(.missingField, "\(what) has no 'id'", at: misspelled("id", in: pairs, known: PolicyFields.rule.names)?.keyLocation ?? item.location,
                           hint: "add 'id: short-name': decisions and reports name rules by id")
             }
             var rule = ComplianceRule(id: id, description: nil, reference: nil, reason: nil, when: .empty,

@@ -52,7 +52,7 @@ extension PolicyDecoder {
             return nil
         default:
             sink.emit(.wrongType, "\(label()) must be a number, not \(node.kindDescription)", at: node.location,
-                      hint: Self.percentHint(s.text))
+                      hint: Self.percentHint(s.text) ?? Self.plainNumberHint(s.text))
             return nil
         }
         // Core-schema numbers are ASCII, so the case folding is ASCII's (a byte scan: this runs
@@ -92,6 +92,38 @@ extension PolicyDecoder {
               let value = ExactDecimal(parsing: String(decoding: number, as: UTF8.self) + "e-2")
         else { return nil }
         return "numbers are written without '%': \(text) is \(value)"
+    }
+
+    /// For `$100`, `100 USD`, `1,000` or `1_000`: a number is written plain, without a
+    /// currency or thousands separators (commas and underscores only between groups of three
+    /// digits, so `1,5` gets no guess).
+    static func plainNumberHint(_ text: String) -> String? {
+        guard text.utf8.count <= 60 else { return nil }
+        var t = Substring(text).trimmingPrefix(while: { $0 == " " })
+        var money = false
+        for sign in ["$", "€", "£", "¥", "US$"] where t.hasPrefix(sign) || t.hasSuffix(sign) {
+            t = t.hasPrefix(sign) ? t.dropFirst(sign.count) : t.dropLast(sign.count)
+            money = true
+        }
+        let words = t.split(separator: " ")
+        if words.count == 2, let code = words.first(where: { CurrencyCode.isKnown(String($0)) }) {
+            t = words[0] == code ? words[1] : words[0]
+            money = true
+        }
+        t = t.drop { $0 == " " }
+        let parts = t.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        var whole = parts[0]
+        var grouped = false
+        for separator: Character in [",", "_"] where whole.contains(separator) {
+            let groups = whole.split(separator: separator, omittingEmptySubsequences: false)
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+            whole = Substring(groups.joined())
+            grouped = true
+        }
+        guard money || grouped, !whole.isEmpty, whole.allSatisfy(\.isASCII), whole.allSatisfy(\.isNumber) else { return nil }
+        let plain = parts.count == 2 ? whole + "." + parts[1] : whole
+        guard ExactDecimal(parsing: String(plain)) != nil else { return nil }
+        return "write the plain number: \(plain)" + (money ? " (amounts are in the policy's currency, without a sign or code)" : " (no thousands separators)")
     }
 
     /// A whole number that fits an Int.

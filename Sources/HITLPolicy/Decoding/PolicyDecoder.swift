@@ -31,7 +31,7 @@ struct PolicyDecoder {
                 }
             }
         } else {
-            sink.emit(.missingField, "the policy has no 'version'", at: start, hint: "add 'version: 1' at the top")
+            sink.emit(.missingField, "the policy has no 'version'", at: misspelled("version", in: pairs, known: PolicyFields.policy.names)?.keyLocation ?? start, hint: "add 'version: 1' at the top")
         }
         if let n = field(pairs, "name") {
             if let s = string(n.value, "'name'") {
@@ -42,7 +42,7 @@ struct PolicyDecoder {
                 policy.name = s
             }
         } else {
-            sink.emit(.missingField, "the policy has no 'name'", at: start, hint: "add a line such as 'name: payments-agent'")
+            sink.emit(.missingField, "the policy has no 'name'", at: misspelled("name", in: pairs, known: PolicyFields.policy.names)?.keyLocation ?? start, hint: "add a line such as 'name: payments-agent'")
         }
         if let d = field(pairs, "description") { policy.description = text(d.value, "'description'") }
         if let c = field(pairs, "currency") {

@@ -138,8 +138,9 @@ package enum PolicyFields {
 
     /// Fields shared by tiers and specialist panels.
     static let group = [
-        Field("approvers", .reference("texts"), "Principals or groups who may approve: a name or a list of them."),
-        Field("quorum", .anyOf([.integer(minimum: 1, only: nil), .word(["all"])]), "Approvals needed: a count (default 1) or all."),
+        Field("approvers", .reference("approvers"), "Principals or groups (@name) who may approve: a name or a list of them."),
+        Field("quorum", .anyOf([.integer(minimum: 1, only: nil), .word(["all"])]),
+              "Approvals needed: a count (default 1), at most the number of approvers unless one is a group (@name); or all (not with a group)."),
         Field("sla", .reference("duration"), "How long to wait, e.g. 4h or 1h30m."),
         Field("on_timeout", .reference("on_timeout"), "reject, or escalate to the next tier up."),
         Field("capacity", .string(pattern: "^[0-9]+/(" + Capacity.Period.allCases.map(\.rawValue).joined(separator: "|") + ")$"),
@@ -177,6 +178,9 @@ package enum PolicyFields {
         ("currency", .word(CurrencyCode.known.sorted())),
         ("rate", .number(minimum: nil, exclusiveMinimum: "0", maximum: nil)),
         ("texts", .anyOf([.text, .list(.text, minItems: 1)])),
+        ("approvers", .anyOf([.reference("approver"), .list(.reference("approver"), minItems: 1)])),
+        ("approver", .anyOf([.string(pattern: ApproverGroup.schemaPattern), .number(minimum: nil, exclusiveMinimum: nil, maximum: nil),
+                             .boolean(only: nil)])),
         ("tier", .fields(tier)),
         ("specialist", .fields(specialist)),
         ("capability", .anyOf([.reference("stage"), .fields(capability)])),

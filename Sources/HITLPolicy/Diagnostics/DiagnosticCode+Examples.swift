@@ -41,6 +41,8 @@ extension DiagnosticCode {
             return ex(h + "compliance:\n" + r + r, h + "compliance:\n" + r + r.replacing("id: a", with: "id: b"))
         case "invalid-quorum": return ex(h + "tiers:\n  - name: exec\n    approvers: [cfo, cto]\n    quorum: 3\n    sla: 1h\n",
                                          h + "tiers:\n  - name: exec\n    approvers: [cfo, cto]\n    quorum: all\n    sla: 1h\n")
+        case "invalid-group": return ex(h + "tiers:\n  - name: finance\n    approvers: \"@finance managers\"\n    quorum: 2\n    sla: 1h\n",
+                                        h + "tiers:\n  - name: finance\n    approvers: \"@finance-managers\"\n    quorum: 2\n    sla: 1h\n")
         case "invalid-capacity": return ex(h + "tiers:\n  - name: team\n    approvers: [leads]\n    sla: 1h\n    capacity: 0/day\n",
                                            h + "tiers:\n  - name: team\n    approvers: [leads]\n    sla: 1h\n    capacity: 120/day\n")
         case "undefined-tier": return ex(h + t + "capabilities:\n  refund:\n    stage: approval\n    tier: lead\n", h + t + "capabilities:\n  refund:\n    stage: approval\n    tier: team\n")

@@ -50,8 +50,9 @@ extension DiagnosticCode {
     static let invalidPattern = DiagnosticCode("HP210", "invalid-pattern", .error, "A capability pattern with `*` not at the end")
     static let duplicateName = DiagnosticCode("HP211", "duplicate-name", .error, "Two tiers or specialists share a name")
     static let duplicateRuleID = DiagnosticCode("HP212", "duplicate-rule-id", .error, "Two compliance rules share an id")
-    static let invalidQuorum = DiagnosticCode("HP213", "invalid-quorum", .error, "A quorum of zero or above the number of approvers")
+    static let invalidQuorum = DiagnosticCode("HP213", "invalid-quorum", .error, "A quorum of zero, above the number of approvers listed, or `all` with a group")
     static let invalidCapacity = DiagnosticCode("HP214", "invalid-capacity", .error, "A reviewer capacity that is not a positive count per period")
+    static let invalidGroup = DiagnosticCode("HP215", "invalid-group", .error, "An approver starting with '@' that is not a group name")
 
     // References (HP3xx): names and the ladder.
     static let undefinedTier = DiagnosticCode("HP300", "undefined-tier", .error, "A rule names a tier the ladder does not have")
@@ -100,7 +101,7 @@ extension DiagnosticCode {
         fileTooLarge, scalarTooLong, unsupportedTag, emptyDocument, nonScalarKey, skippedFile,
         unknownField, wrongType, missingField, unknownVersion, invalidName, invalidValue,
         invalidDuration, invalidNumber, invalidCurrency, emptyList, invalidPattern, duplicateName,
-        duplicateRuleID, invalidQuorum, invalidCapacity,
+        duplicateRuleID, invalidQuorum, invalidCapacity, invalidGroup,
         undefinedTier, undefinedSpecialist, noTiers, missingCurrency, tierWithoutApproval, escalatingTopTier,
         invalidBand, bandsOutOfOrder, thresholdOutOfRange,
         ruleWithoutEffect, emptyWhen, unknownCondition, invalidBounds, tableTooLarge,

@@ -56,6 +56,9 @@ extension ActionStream {
                 wait(for: batch)
                 summary.decisions += batch.decisions
                 if let w = batch.worst { summary.worst = max(summary.worst ?? w, w) }
+                for n in batch.notUTF8 {
+                    if let note = summary.hints.notUTF8(line: n) { notice?(note) }
+                }
                 if let e = send(batch.output) {
                     inFlight -= 1
                     if batch.hasUndecided { summary.undecided = true }
@@ -87,7 +90,10 @@ extension ActionStream {
         }
         func decideHere(_ range: Range<Int>, number: Int) {
             let verdict = reader.buffer.withUnsafeBufferPointer { b in
-                evaluator.evaluate(line: UnsafeBufferPointer(rebasing: b[range]), number: number, into: &out)
+                let line = UnsafeBufferPointer(rebasing: b[range])
+                let verdict = evaluator.evaluate(line: line, number: number, into: &out)
+                if verdict == .invalid { invalidLine(line, number: number, summary: &summary) }
+                return verdict
             }
             summary.decisions += 1
             summary.worst = max(summary.worst ?? verdict, verdict)

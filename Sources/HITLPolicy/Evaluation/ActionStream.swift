@@ -33,6 +33,8 @@ package struct ActionStream {
         package var undecided = false
         /// A read error, if any.
         package var readError: String?
+        /// What the notes about input that is not JSON Lines have seen.
+        package var hints = InputHints()
 
         /// The output could not be written.
         package var outputClosed: Bool { writeError != nil }
@@ -57,6 +59,9 @@ package struct ActionStream {
     let output: Int32
     let interactive: Bool
     let workers: Int
+    /// Receives notes for a person about input that is not JSON Lines (`InputHints`), as
+    /// they arise; `eval` writes them to standard error. Never called for a valid line.
+    package var notice: ((String) -> Void)?
 
     /// `input` and `output` are file descriptors. With `workers` > 1, a regular file larger
     /// than a few batches is decided by that many threads (output order is input order), and
@@ -80,6 +85,18 @@ package struct ActionStream {
 
     /// Runs to the end of input (or until the output closes).
     package func run() -> Summary {
+        var summary = decideAll()
+        if let note = summary.hints.finish(decisions: summary.decisions) { notice?(note) }
+        return summary
+    }
+
+    /// After an invalid decision: follows runs of lines that are not UTF-8 (`InputHints`).
+    func invalidLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, summary: inout Summary) {
+        guard !UTF8Check.isValid(line) else { return }
+        if let note = summary.hints.notUTF8(line: number) { notice?(note) }
+    }
+
+    private func decideAll() -> Summary {
         var reader = ChunkReader(fd: input)
         var summary = Summary()
         var out: [UInt8] = []
@@ -95,7 +112,10 @@ package struct ActionStream {
         }
         func evaluate(_ range: Range<Int>, number: Int) {
             let verdict = reader.buffer.withUnsafeBufferPointer { b in
-                evaluator.evaluate(line: UnsafeBufferPointer(rebasing: b[range]), number: number, into: &out)
+                let line = UnsafeBufferPointer(rebasing: b[range])
+                let verdict = evaluator.evaluate(line: line, number: number, into: &out)
+                if verdict == .invalid { invalidLine(line, number: number, summary: &summary) }
+                return verdict
             }
             summary.decisions += 1
             summary.worst = max(summary.worst ?? verdict, verdict)
@@ -113,15 +133,20 @@ package struct ActionStream {
             if let nl = reader.newline() {
                 let line = reader.start..<nl
                 if reader.isBlank(line) { skipped += 1; reader.start = nl + 1; continue }
-                if !interactive, reader.endsInsideValue(line) {
-                    while !reader.eof && reader.pending < Self.maxDocument { reader.fill(upTo: Self.maxDocument) }
-                    if reader.eof, reader.isSingleObject(reader.start..<reader.end) {
-                        evaluate(reader.start..<reader.end, number: skipped + 1)
-                        reader.start = reader.end
-                        _ = flush()
-                        summary.readError = reader.error
-                        return summary
+                // From a pipe, a line ending in '}' is taken to be whole (as a valid action's
+                // line is) without scanning it again.
+                if (!interactive || !reader.endsWithBrace(line)), reader.endsInsideValue(line) {
+                    if !interactive {
+                        while !reader.eof && reader.pending < Self.maxDocument { reader.fill(upTo: Self.maxDocument) }
+                        if reader.eof, reader.isSingleObject(reader.start..<reader.end) {
+                            evaluate(reader.start..<reader.end, number: skipped + 1)
+                            reader.start = reader.end
+                            _ = flush()
+                            summary.readError = reader.error
+                            return summary
+                        }
                     }
+                    notice?(InputHints.multiLine(line: skipped + 1, fromPipe: interactive))
                 }
                 break
             }
@@ -311,17 +336,14 @@ struct ChunkReader {
         line.dropFirst(ByteOrderMark.length(line)).allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 
+    /// Whether the last byte of a line that is not white space is `}`.
+    func endsWithBrace(_ r: Range<Int>) -> Bool {
+        buffer[r].last { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D) } == 0x7D
+    }
+
     /// Whether the bytes begin a JSON value that ends beyond them.
     func endsInsideValue(_ r: Range<Int>) -> Bool {
-        buffer.withUnsafeBufferPointer { b in
-            var s = JSONScanner(ByteOrderMark.dropping(UnsafeBufferPointer(rebasing: b[r])))
-            do throws(JSONSyntaxError) {
-                try s.skipValue()
-                return false
-            } catch {
-                return error.incomplete
-            }
-        }
+        buffer.withUnsafeBufferPointer { b in InputHints.endsInsideValue(UnsafeBufferPointer(rebasing: b[r])) }
     }
 
     /// Whether the bytes are exactly one JSON object (white space around it allowed).

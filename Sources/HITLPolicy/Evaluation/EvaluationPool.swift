@@ -28,6 +28,9 @@ final class LineBatch: @unchecked Sendable {
     var output: [UInt8] = []
     var decisions = 0
     var worst: Verdict?
+    /// Numbers of the last piece's lines that were invalid for not being UTF-8, in order
+    /// (for `InputHints`; recorded only for invalid lines).
+    var notUTF8: [Int] = []
     /// Set by the worker under the pool's lock.
     var done = false
 
@@ -55,6 +58,7 @@ final class LineBatch: @unchecked Sendable {
         var number = lineBefore
         var start = consumed
         let outputLimit = self.outputLimit
+        notUTF8.removeAll(keepingCapacity: true)
         input.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress else { return }
             while start < b.count, output.count < outputLimit {
@@ -63,6 +67,7 @@ final class LineBatch: @unchecked Sendable {
                 let line = UnsafeBufferPointer(rebasing: b[start..<end])
                 if !ChunkReader.isBlank(line) {
                     let verdict = evaluator.evaluate(line: line, number: number, into: &output)
+                    if verdict == .invalid, !UTF8Check.isValid(line) { notUTF8.append(number) }
                     decisions += 1
                     worst = max(worst ?? verdict, verdict)
                 }

@@ -27,7 +27,42 @@ extension Evaluator {
             out.appendJSONString(why(rule, capability: capability, reversible: reversible, matched: fired.contains(id)))
             out.append(0x7D)
         }
-        out.append(contentsOf: "]}".utf8)
+        out.append(0x5D)
+        appendIgnoredFields(into: &out)
+        out.append(0x7D)
+    }
+
+    /// `"ignored"`: the action's top-level keys that are no action field, which decide
+    /// nothing (agents attach their own), each with the field it may misspell. Absent when
+    /// there are none. Only `--explain` scans for them, so plain decisions cost nothing more.
+    func appendIgnoredFields(into out: inout [UInt8]) {
+        let known = ActionField.all.map(\.description)
+        var ignored: [(name: String, closest: String?)] = []
+        var s = JSONScanner(line)
+        s.skipSpace()
+        guard s.i < line.count, line[s.i] == 0x7B else { return }
+        do throws(JSONSyntaxError) {
+            try s.object { (s: inout JSONScanner, k: Range<Int>, escaped: Bool) throws(JSONSyntaxError) in
+                let name = String(decoding: s.content(k, escaped: escaped), as: UTF8.self)
+                if !known.containsBytes(name) { ignored.append((name, Suggestion.closest(to: name, in: known))) }
+                try s.skipValue(depth: 1)
+            }
+        } catch {
+            return   // the line parsed before: not reached
+        }
+        guard !ignored.isEmpty else { return }
+        out.append(contentsOf: ",\"ignored\":[".utf8)
+        for (n, field) in ignored.enumerated() {
+            if n > 0 { out.append(0x2C) }
+            out.append(contentsOf: "{\"field\":".utf8)
+            out.appendJSONString(Self.shortened(field.name))
+            if let c = field.closest {
+                out.append(contentsOf: ",\"did_you_mean\":".utf8)
+                out.appendJSONString(c)
+            }
+            out.append(0x7D)
+        }
+        out.append(0x5D)
     }
 
     /// The row's region in words, one entry per field: the steps of both diagrams on one

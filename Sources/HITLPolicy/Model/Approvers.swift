@@ -63,3 +63,44 @@ package struct Specialist: Sendable, Hashable {
     /// Where the panel's key is.
     package var location: SourceLocation
 }
+
+/// An approver written `@name` (or `@org/name`) is a group: any number of people, so a
+/// quorum may ask for more approvals than the approvers listed. Anything else is one
+/// principal, an opaque string.
+package enum ApproverGroup {
+    /// The grammar of a group, for messages and the editor schema.
+    package static let grammar = "'@' and a name of letters, digits, '.', '_' and '-', optionally '/' and a second such name (@finance-managers, @acme/finance)"
+    /// The editor schema's pattern for one approver string: a principal (not starting with
+    /// `@`) or a well-formed group.
+    package static let schemaPattern = "^([^@]|@[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)?$)"
+
+    /// Whether an approver string is written as a group (starts with `@`).
+    package static func isGroup(_ approver: String) -> Bool {
+        approver.utf8.first == UInt8(ascii: "@")
+    }
+
+    /// Whether a group string follows the grammar: `@` then one or two names of
+    /// `[A-Za-z0-9._-]+` joined by `/`.
+    package static func isWellFormed(_ group: String) -> Bool {
+        let bytes = group.utf8
+        guard bytes.first == UInt8(ascii: "@") else { return false }
+        var segments = 1, length = 0
+        for b in bytes.dropFirst() {
+            if b == UInt8(ascii: "/") {
+                guard length > 0, segments == 1 else { return false }
+                segments += 1
+                length = 0
+            } else if PolicyDecoder.isNameByte(b) {   // the policy name grammar
+                length += 1
+            } else {
+                return false
+            }
+        }
+        return length > 0
+    }
+
+    /// Whether any of `approvers` is a group.
+    package static func anyGroup(_ approvers: [String]) -> Bool {
+        approvers.contains(where: isGroup)
+    }
+}

@@ -281,8 +281,12 @@ private struct TreeBuilder {
             var message = "YAML syntax error: \(problem)"
             if let context { message += " \(context)" }
             var hint = "check the indentation and punctuation near this place"
-            if byte(at: Int(parser.problem_mark.index)) == 0x09 {
+            let found = byte(at: Int(parser.problem_mark.index))
+            if found == 0x09 {
                 hint = "YAML does not allow tabs for indentation; indent with spaces"
+            } else if let b = found, b == UInt8(ascii: "@") || b == UInt8(ascii: "`") {
+                // Reserved indicators: a group approver (`@name`) must be quoted.
+                hint = "YAML does not let '\(Character(Unicode.Scalar(b)))' start an unquoted value; quote it, as in \"@finance-managers\""
             }
             var notes: [DiagnosticNote] = []
             // libyaml reports where it gave up, often lines later (at the end of the file for
