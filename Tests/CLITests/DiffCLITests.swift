@@ -25,7 +25,7 @@ struct DiffCLITests {
         let r = try CLI.run(["diff", "fixtures/diff/23-tier-up-panel-dropped/old.yaml", "fixtures/diff/23-tier-up-panel-dropped/new.yaml",
                              "--fail-on", "loosened"])
         #expect(r.status == 1)
-        #expect(r.stdout.contains("0 loosened, 0 tightened, 1 changed"))
+        #expect(r.stdout.contains("1 region (changed); no approver or currency changes"))
     }
 
     /// JPY 0.005 → 0.006 under a rule over 7 attributes × 3 values: more regions than are
@@ -59,6 +59,20 @@ struct DiffCLITests {
         #expect(md.status == 0)
         #expect(md.stdout.utf8.count <= 60_000)
         #expect(md.stdout.contains("more regions not shown here"))
+    }
+
+    /// `--regions` lists every region; by default a group is one entry per capability.
+    @Test func regionsFlag() throws {
+        let args = ["diff", "fixtures/diff/08-remove-compliance-rule/old.yaml", "fixtures/diff/08-remove-compliance-rule/new.yaml"]
+        let summary = try CLI.run(args)
+        #expect(summary.status == 0, "\(summary.stderr)")
+        #expect(summary.stdout.split(separator: "\n").count <= 60)
+        #expect(summary.stdout.contains("--regions lists each region"))
+        let every = try CLI.run(args + ["--regions"])
+        #expect(every.status == 0)
+        #expect(every.stdout.split(separator: "\n").count { $0.hasPrefix("  LOOSENED   ") } == 42)
+        let md = try CLI.run(args + ["--format", "markdown", "--regions"])
+        #expect(md.stdout.contains("| capability | when | old | new | rules | witness |"))
     }
 
     @Test func formats() throws {
@@ -167,8 +181,11 @@ struct DiffCLITests {
         let added = try CLI.run(["diff", "--git", "HEAD", "policies/new.yaml", "--fail-on", "loosened"], directory: dir)
         #expect(added.status == 1, "\(added.stderr)")
         #expect(added.stdout.hasPrefix("HEAD:policies/new.yaml → policies/new.yaml"))
-        #expect(added.stdout.contains("LOOSENED   issue_credit: disabled → autonomous"))
+        #expect(added.stdout.contains("new policy: enables issue_credit in "), "\(added.stdout)")
+        #expect(added.stdout.contains("LOOSENED   issue_credit ("))
         #expect(added.stdout.contains("tier team added"))
+        // No invented currency edit (the empty policy reads no amount).
+        for invented in ["exchange rate", "amounts sent in", "converted at", "1 → 1"] { #expect(!added.stdout.contains(invented), "\(invented)") }
         let removed = try CLI.run(["diff", "policies/payments.yaml", "HEAD:policies/gone.yaml"], directory: dir)
         #expect(removed.status == 0, "\(removed.stderr)")
         #expect(removed.stdout.contains("TIGHTENED  issue_credit: autonomous"))
