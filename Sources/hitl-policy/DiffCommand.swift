@@ -18,7 +18,7 @@ struct DiffCommand: ParsableCommand {
         discussion: """
             OLD and NEW are YAML policies or compiled tables (one of them may be -, standard input). `REV:PATH` (when no such file exists) reads \
             PATH as it is at git revision REV; `--git REV POLICY` compares POLICY with its version at REV. \
-            A path absent at REV is an empty policy (every capability disabled), so a new file reads as "new policy: enables …", one group per capability.
+            A path absent at REV is an empty policy (every capability disabled), so a new file reads as "new policy: enables CAPABILITY", one group per capability.
             Exit status: 0 compared (and --fail-on not met), 1 --fail-on met, 2 usage, I/O error or an \
             invalid policy.
             """
