@@ -2,7 +2,8 @@
 public struct DiffGroup: Hashable, Sendable {
     /// `rule` (one rule added, removed or changed: the rules listed share one path),
     /// `rules` (several edits that only together change the regions), `exchange_rate`,
-    /// `reversible_default` or `approvers` (no rule differs: the tier ladder or panels did).
+    /// `reversible_default` or `approvers` (no rule differs: the tier ladder or panels did);
+    /// `new_policy` or `deleted_policy` (one group per capability) when a side is no file.
     public var kind: String
     /// Paths of the rules edited.
     public var rules: [String]
