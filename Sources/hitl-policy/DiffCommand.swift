@@ -18,7 +18,7 @@ struct DiffCommand: ParsableCommand {
         discussion: """
             OLD and NEW are YAML policies or compiled tables (one of them may be -, standard input). `REV:PATH` (when no such file exists) reads \
             PATH as it is at git revision REV; `--git REV POLICY` compares POLICY with its version at REV. \
-            A path absent at REV is an empty policy (every capability disabled), so a new file diffs as all-new.
+            A path absent at REV is an empty policy (every capability disabled), so a new file reads as "new policy: enables CAPABILITY", one group per capability.
             Exit status: 0 compared (and --fail-on not met), 1 --fail-on met, 2 usage, I/O error or an \
             invalid policy.
             """
@@ -40,6 +40,9 @@ struct DiffCommand: ParsableCommand {
         "Exit 1 when oversight is weakened: a loosened or changed region, or a loosened approver change (loosened); or when anything changed (any). A comma-separated list, or repeated: met when any is.",
         valueName: "loosened|any[,...]"))
     var failOn: [FailOnList] = []
+
+    @Flag(help: "List every changed region with its conditions, rules and witness (text and markdown); by default each group shows one entry per capability.")
+    var regions = false
 
     @Option(help: "Colour text output: auto (a terminal without NO_COLOR), always or never.")
     var color: LintCommand.ColorMode = .auto
@@ -86,7 +89,8 @@ struct DiffCommand: ParsableCommand {
         let (old, new) = (tables[0], tables[1])
         var report: DiffReport
         do throws(TableTooLarge) {
-            report = try PolicyDiff.diff(old: old, new: new)
+            let absent: DiffAbsentSide? = if case .absent = sides[0] { .old } else if case .absent = sides[1] { .new } else { nil }
+            report = try PolicyDiff.diff(old: old, new: new, absent: absent)
             // The header names the files given, not the path stored inside a compiled table.
             let given = git.map { ["\($0):\(policies[0])", policies[0]] } ?? policies.map(PolicyFiles.label)
             (report.old.source, report.new.source) = (given[0], given[1])
@@ -117,9 +121,9 @@ struct DiffCommand: ParsableCommand {
         switch format {
         case .text:
             let colored = color == .always || (color == .auto && Terminal.stdoutWantsColor)
-            Terminal.write(DiffTextReporter(color: colored).render(report, traffic: counts), exitOnFailure: unwritten)
+            Terminal.write(DiffTextReporter(color: colored, regions: regions).render(report, traffic: counts), exitOnFailure: unwritten)
         case .json: Terminal.write(DiffJSONReporter.render(report, traffic: counts), exitOnFailure: unwritten)
-        case .markdown: Terminal.write(DiffMarkdownReporter.render(report, traffic: counts), exitOnFailure: unwritten)
+        case .markdown: Terminal.write(DiffMarkdownReporter.render(report, traffic: counts, regions: regions), exitOnFailure: unwritten)
         }
         Terminal.exit(met ? 1 : 0)
     }

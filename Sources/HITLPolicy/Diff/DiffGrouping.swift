@@ -2,7 +2,8 @@
 public struct DiffGroup: Hashable, Sendable {
     /// `rule` (one rule added, removed or changed: the rules listed share one path),
     /// `rules` (several edits that only together change the regions), `exchange_rate`,
-    /// `reversible_default` or `approvers` (no rule differs: the tier ladder or panels did).
+    /// `reversible_default` or `approvers` (no rule differs: the tier ladder or panels did);
+    /// `new_policy` or `deleted_policy` (one group per capability) when a side is no file.
     public var kind: String
     /// Paths of the rules edited.
     public var rules: [String]
@@ -48,6 +49,12 @@ extension DiffRun {
     func attribute(region: TableRegion, pair: DiagramBuilder.RequirementPair, oldRules: [Int], newRules: [Int],
                    newCandidates: [Int], defaults: (old: Bool, new: Bool), sel: DiffCapability, slice: CurrencySlice,
                    builder: DiagramBuilder) -> DiffEditKey {
+        // A policy added or deleted is one edit per capability, not a list of rules.
+        switch absent {
+        case .old?: return DiffEditKey(kind: "new_policy", rules: [], text: "new policy: enables \(sel.label)")
+        case .new?: return DiffEditKey(kind: "deleted_policy", rules: [], text: "deleted policy: disables \(sel.label)")
+        case nil: break
+        }
         var units: [(path: String, old: [Int], new: [Int])] = []
         var unitIndex: [ByteName: Int] = [:]
         for (side, rules) in [(true, oldRules), (false, newRules)] {
@@ -269,23 +276,21 @@ enum DiffRegionMerge {
 }
 
 extension DiffGroup {
-    /// `removing compliance.x (…) loosens 56 regions of 4 capabilities: disabled → approval/autonomous`.
-    static func summary(edit: String, regions: [DiffRegion]) -> String {
+    /// `removing compliance.x (…) loosens 56 regions in 4 capabilities`, `changes 62 regions
+    /// (24 loosened, 12 changed, 26 tightened) in refund`; `new policy: enables refund in 12
+    /// regions`. The requirements are each capability's to tell (`DiffCapabilitySummary`).
+    static func summary(kind: String, edit: String, regions: [DiffRegion]) -> String {
         let counts = DiffClassification.allCases.map { c in (c, regions.count { $0.classification == c }) }.filter { $0.1 > 0 }
         let n = regions.count
         let noun = "\(n) region\(n == 1 ? "" : "s")"
+        if kind == "new_policy" || kind == "deleted_policy" { return "\(edit) in \(noun)" }
         let verb = counts.count == 1
             ? "\(counts[0].0 == .changed ? "changes" : String(counts[0].0.rawValue.dropLast(2)) + "s") \(noun)"
             : "changes \(noun) (\(counts.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")))"
         var caps: [DiffCapability] = []
         var seen = Set<DiffCapability>()
         for r in regions { for c in r.capabilities where seen.insert(c).inserted { caps.append(c) } }
-        func distinct(_ xs: [String]) -> String {
-            var out: [String] = []
-            for x in xs where !out.contains(where: { $0.sameBytes(as: x) }) { out.append(x) }
-            return out.count <= 3 ? out.joined(separator: "/") : out.prefix(3).joined(separator: "/") + "/…"
-        }
         let capText = caps.count == 1 ? caps[0].label : "\(caps.count) capabilities"
-        return "\(edit) \(verb) of \(capText): \(distinct(regions.map(\.old.description))) → \(distinct(regions.map(\.new.description)))"
+        return "\(edit) \(verb) in \(capText)"
     }
 }

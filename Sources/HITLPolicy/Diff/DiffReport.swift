@@ -186,6 +186,8 @@ public struct DiffReport: Sendable {
     public var groups: [DiffGroup]
     /// Where each listed region lies, for placing logged actions (`DiffTraffic`).
     package var placement: DiffPlacement?
+    /// The side that is no file (a policy added or deleted), if any.
+    package var absent: DiffAbsentSide?
     /// True when the region list was cut at `PolicyDiff.maxRegions`.
     public var truncated: Bool
     /// Changed regions by classification over the whole input space, listed or not (past

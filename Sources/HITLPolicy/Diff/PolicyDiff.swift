@@ -13,14 +13,17 @@ package enum PolicyDiff {
     package static let maxRegions = 10_000
 
     /// Compares `old` with `new`.
-    package static func diff(old: DecisionTable, new: DecisionTable) throws(TableTooLarge) -> DiffReport {
-        try diff(old: old, new: new, listing: maxRegions)
+    /// `absent` names the side that is no file at all (a policy added or deleted): its
+    /// changes are then grouped by capability ("new policy: enables refund").
+    package static func diff(old: DecisionTable, new: DecisionTable, absent: DiffAbsentSide? = nil) throws(TableTooLarge) -> DiffReport {
+        try diff(old: old, new: new, listing: maxRegions, absent: absent)
     }
 
     /// `diff` listing at most `limit` regions (tests use a small one to exercise counting).
-    static func diff(old: DecisionTable, new: DecisionTable, listing limit: Int) throws(TableTooLarge) -> DiffReport {
+    static func diff(old: DecisionTable, new: DecisionTable, listing limit: Int, absent: DiffAbsentSide? = nil) throws(TableTooLarge) -> DiffReport {
         var run = DiffRun(old: old, new: new)
         run.limit = limit
+        run.absent = absent
         try run.run()
         let (regions, groups, placement) = run.finish()
         var report = DiffReport(
@@ -29,8 +32,14 @@ package enum PolicyDiff {
             regions: regions, approverChanges: run.changes, truncated: run.truncated,
             regionCounts: run.truncated ? run.regionCounts : nil, groups: groups)
         report.placement = placement
+        report.absent = absent
         return report
     }
+}
+
+/// The side of a diff that is no file: the policy was added (`old`) or deleted (`new`).
+package enum DiffAbsentSide: Sendable {
+    case old, new
 }
 
 /// One diff computation.
@@ -53,6 +62,8 @@ struct DiffRun {
     var oldPathRules: [ByteName: [Int]] = [:]
     var newPathRules: [ByteName: [Int]] = [:]
     var truncated = false
+    /// The side that is no file, if any.
+    var absent: DiffAbsentSide?
     /// Regions listed at most.
     var limit = PolicyDiff.maxRegions
     /// Changed regions by classification over the whole input space, once truncated.
@@ -142,24 +153,10 @@ struct DiffRun {
                            specialists: specialists.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
     }
 
-    /// What differs between a pair of decisions: both outcomes in new names, less the
-    /// specialists both require (they vary within a region without being part of the
-    /// change). When one side is disabled, the other keeps only its stage: what else it
-    /// requires varies across the region, and the witness shows one case.
+    /// A pair of decisions in the diff's terms: each side's whole requirement (a panel both
+    /// require is shown on both sides, so a reviewer sees who still approves).
     func change(_ pair: DiagramBuilder.RequirementPair) -> (DiffOutcome, DiffOutcome) {
-        var (a, b) = (outcome(pair.old, old: true), outcome(pair.new, old: false))
-        if (a.stage == .disabled) != (b.stage == .disabled) {
-            for k in [0, 1] {
-                var o = k == 0 ? a : b
-                if o.stage == .approval { o.tier = nil; o.specialists = [] }
-                if k == 0 { a = o } else { b = o }
-            }
-            return (a, b)
-        }
-        let common = Set(a.specialists.map(ByteName.init)).intersection(b.specialists.map(ByteName.init))
-        a.specialists.removeAll { common.contains(ByteName($0)) }
-        b.specialists.removeAll { common.contains(ByteName($0)) }
-        return (a, b)
+        (outcome(pair.old, old: true), outcome(pair.new, old: false))
     }
 
     /// What decides a class on both sides, up to which rules they are: classes with the
@@ -347,18 +344,21 @@ struct DiffRun {
                                     classification: r.region.classification))
         }
         for g in groups.indices {
-            groups[g].summary = DiffGroup.summary(edit: groups[g].edit, regions: groups[g].regions.map { out[$0].region })
+            groups[g].summary = DiffGroup.summary(kind: groups[g].kind, edit: groups[g].edit, regions: groups[g].regions.map { out[$0].region })
         }
         var placement = DiffPlacement()
         placement.boxes = out.map(\.box)
         if let names = sliceNames[0]?.names { (placement.tags, placement.attributes) = (names.tags, names.attributes) }
         placement.exactNames = exactNames
         placement.prefixes = prefixes
-        placement.currency = old.currency
+        placement.currency = old.currency ?? new.currency
         if old.currency == new.currency {
             for r in old.exchangeRates where new.exchangeRates.contains(where: { $0.currency == r.currency && $0.rate == r.rate }) {
                 placement.sharedRates[ByteName(r.currency)] = r.rate
             }
+        } else if old.currency == nil || new.currency == nil {
+            // The side with no currency reads no amount: the other side's rates place them.
+            for r in (old.currency == nil ? new : old).exchangeRates { placement.sharedRates[ByteName(r.currency)] = r.rate }
         }
         for sel in selectors {
             placement.defaults[sel] = [oldIndex.ruleIDs(kind: sel.kind, name: sel.name).reversible, newIndex.ruleIDs(kind: sel.kind, name: sel.name).reversible]
@@ -497,7 +497,9 @@ struct DiffRun {
 
     /// The passes over amounts: plain numbers (and currencies converted the same way by
     /// both policies), then each currency whose conversion differs. Currencies only one
-    /// policy accepts become approver changes.
+    /// policy accepts become approver changes. A policy with no `currency` has no amount
+    /// rules and reads no amount: it converts as the other one does, so nothing about
+    /// currencies is reported for it but the currencies the other refuses.
     mutating func currencySlices() -> [CurrencySlice] {
         var slices = [CurrencySlice.base]
         if old.currency != new.currency, let a = old.currency, let b = new.currency {
@@ -505,9 +507,10 @@ struct DiffRun {
                 subject: "currency", name: b, change: "currency", old: a, new: b, classification: .changed,
                 text: "policy currency \(a) → \(b): plain-number amounts are read in \(b)"))
         }
-        func rate(_ t: DecisionTable, _ code: String?) -> ExactDecimal? {
-            guard let policyCurrency = t.currency else { return ExactDecimal(1) }
-            if code == policyCurrency { return ExactDecimal(1) }
+        // An absent policy is the empty one: every action disabled, whatever its amount.
+        if absent != nil { return slices }
+        func rate(_ t: DecisionTable, _ code: String) -> ExactDecimal? {
+            if code == t.currency { return ExactDecimal(1) }
             return t.exchangeRates.first { $0.currency == code }?.rate
         }
         var codes = Set([old.currency, new.currency].compactMap { $0 })
@@ -517,9 +520,30 @@ struct DiffRun {
         while codes.contains(unknown) { n += 1; unknown = "XT\(n)" }
         let anyName = selectors.last.map(witnessName) ?? "example"
         for code in codes.sorted() + [nil] {
-            let (ro, rn) = (rate(old, code ?? unknown), rate(new, code ?? unknown))
+            var (ro, rn) = (rate(old, code ?? unknown), rate(new, code ?? unknown))
             let label = code ?? "other currencies"
             let witness = "{\"capability\":\"\(anyName)\",\"amount\":{\"value\":\"1\",\"currency\":\"\(code ?? unknown)\"}}"
+            switch (old.currency, new.currency) {
+            case (nil, nil): continue
+            case (nil, _?):
+                if rn == nil {
+                    changes.append(ApproverChange(
+                        subject: "currency", name: label, change: "refused", old: "not read", new: "refused", classification: .tightened,
+                        text: "amounts in \(label) were not read (the old policy has no amount rules) and are now invalid (unknown currency)",
+                        witness: witness))
+                }
+                continue
+            case (_?, nil):
+                if ro == nil {
+                    changes.append(ApproverChange(
+                        subject: "currency", name: label, change: "accepted", old: "refused", new: "not read", classification: .loosened,
+                        text: "amounts in \(label) were invalid (unknown currency) and are now accepted (the new policy has no amount rules)",
+                        witness: witness))
+                }
+                continue
+            case (_?, _?): break
+            }
+            if old.currency == nil { ro = rn } else if new.currency == nil { rn = ro }
             switch (ro, rn) {
             case (nil, nil): continue
             case (nil, let r?):

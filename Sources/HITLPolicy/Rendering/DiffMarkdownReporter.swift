@@ -1,6 +1,8 @@
 /// `diff --format markdown`: a pull-request comment. The summary line first, then one line
 /// per group of regions (the edit responsible and what it does), the approver and currency
-/// changes, then each group's regions in a collapsed `<details>` table. The whole stays
+/// changes, then each group in a collapsed `<details>` table: one row per capability (its
+/// regions counted, what they share, the requirements, a witness), or with `regions` one
+/// row per region. The whole stays
 /// within `limit` UTF-8 bytes (so within as many characters, under GitHub's 65,536): past
 /// that, a count of what is left out and the command that prints it all.
 package enum DiffMarkdownReporter {
@@ -8,14 +10,13 @@ package enum DiffMarkdownReporter {
     package static let limit = 60_000
 
     /// Renders the report within `limit` bytes.
-    package static func render(_ report: DiffReport, limit: Int = Self.limit, traffic: DiffTraffic? = nil) -> String {
+    package static func render(_ report: DiffReport, limit: Int = Self.limit, traffic: DiffTraffic? = nil, regions: Bool = false) -> String {
         var out = "### Policy diff: `\(cell(report.new.policy))`\n\n"
         if report.isEmpty {
             return out + "No changes: every action gets the same decision, and approvers are unchanged.\n"
         }
-        let loosened = report.count(.loosened)
-        out += "\(report.weakened ? "⚠️ " : "")**\(loosened) loosened**, \(report.count(.tightened)) tightened, "
-            + "\(report.count(.changed)) changed (`\(cell(report.old.source))` → `\(cell(report.new.source))`)\n"
+        out += "\(report.weakened ? "⚠️ " : "")**\(cell(DiffTextReporter.summary(report)))** "
+            + "(`\(cell(report.old.source))` → `\(cell(report.new.source))`)\n"
         if let traffic { out += "\n\(cell(clip(traffic.headline, 600)))\n" }
         // Room kept for the closing note, whatever is cut before it.
         let budget = max(0, limit - 1_000)
@@ -44,6 +45,20 @@ package enum DiffMarkdownReporter {
         let header = traffic == nil ? "| capability | when | old | new | rules | witness |\n| --- | --- | --- | --- | --- | --- |\n"
             : "| capability | when | old | new | rules | traffic | witness |\n| --- | --- | --- | --- | --- | --- | --- |\n"
         groups: for g in report.groups.prefix(groupsShown) {
+            if !regions {
+                let members = g.regions.filter { report.regions.indices.contains($0) }
+                var block = "\n<details><summary>\(escape(clip(g.summary, 400)))</summary>\n\n"
+                    + "| capability | regions | when | old → new | witness |\n| --- | --- | --- | --- | --- |\n"
+                for c in DiffCapabilitySummary.of(members.map { report.regions[$0] }) {
+                    block += "| \(cell(c.label)) | \(c.count) | \(cell(clip(c.when, 600))) | \(cell(clip(c.requirements, 600))) "
+                        + "| \(c.witness.map { "`\(cell(clip($0, 600)))`" } ?? "") |\n"
+                }
+                block += "\n</details>\n"
+                guard fits(block) else { cut = true; break groups }
+                out += block
+                regionsShown += members.count
+                continue
+            }
             let open = "\n<details><summary>\(escape(clip(g.summary, 400)))</summary>\n\n" + header
             let close = "\n</details>\n"
             guard fits(open + close) else { cut = true; break }
@@ -62,6 +77,8 @@ package enum DiffMarkdownReporter {
             out += "\n_\(more) more region\(more == 1 ? "" : "s")"
                 + (groupsShown < report.groups.count ? " (and \(report.groups.count - groupsShown) groups)" : "")
                 + " not shown here; `\(cell(command(report)))` prints them all._\n"
+        } else if !regions && listed > 0 {
+            out += "\n_`\(cell(command(report))) --regions` lists each region with its conditions, rules and witness._\n"
         }
         return out
     }

@@ -1,12 +1,18 @@
 /// `diff --format text`: changed regions grouped by the edit responsible, one summary
 /// line per group, the group with the most severe change first; then approver and
-/// currency changes.
+/// currency changes. Each group shows one entry per capability (its regions counted,
+/// what they share, the requirements, a witness), or with `regions` every region.
 package struct DiffTextReporter {
     /// ANSI colour for the classification labels.
     package var color: Bool
+    /// Every region listed (`diff --regions`), not one entry per capability.
+    package var regions: Bool
 
     /// Creates a reporter.
-    package init(color: Bool) { self.color = color }
+    package init(color: Bool, regions: Bool = false) {
+        self.color = color
+        self.regions = regions
+    }
 
     /// Renders the report.
     package func render(_ report: DiffReport, traffic: DiffTraffic? = nil) -> String {
@@ -19,10 +25,20 @@ package struct DiffTextReporter {
         for (g, group) in report.groups.enumerated() {
             out += "\n\(bold(group.summary))\n"
             if let traffic, traffic.groups.indices.contains(g) { out += "  traffic: \(traffic.share(traffic.groups[g]))\n" }
+            guard regions else {
+                for c in DiffCapabilitySummary.of(group.regions.filter { report.regions.indices.contains($0) }.map { report.regions[$0] }) {
+                    out += capability(c)
+                }
+                continue
+            }
             for k in group.regions where report.regions.indices.contains(k) {
                 out += region(report.regions[k])
                 if let traffic, traffic.regions.indices.contains(k) { out += "             traffic \(traffic.share(traffic.regions[k]))\n" }
             }
+        }
+        // Past the list, --regions lists no more: the truncation note says what to do.
+        if !regions && !report.regions.isEmpty && !report.truncated {
+            out += "\n(--regions lists each region with its conditions, rules and witness)\n"
         }
         if !report.approverChanges.isEmpty {
             out += "\n\(bold("approvers and currencies"))\n"
@@ -46,11 +62,20 @@ package struct DiffTextReporter {
             + "the counts above and --fail-on cover them all; narrow the change or compare smaller policies to list them"
     }
 
-    /// `2 loosened, 1 tightened, 0 changed (3 regions, 1 approver change)`.
+    /// `3 regions (2 loosened, 1 tightened); 1 approver or currency change (loosened)`,
+    /// `42 regions (all loosened); no approver or currency changes`: regions and approver
+    /// changes counted apart.
     static func summary(_ report: DiffReport) -> String {
-        let regions = report.regionTotal, changes = report.approverChanges.count
-        return "\(report.count(.loosened)) loosened, \(report.count(.tightened)) tightened, \(report.count(.changed)) changed "
-            + "(\(regions) region\(regions == 1 ? "" : "s"), \(changes) approver or currency change\(changes == 1 ? "" : "s"))"
+        func counted(_ n: Int, _ noun: String, _ counts: [DiffClassification: Int]) -> String {
+            if n == 0 { return "no \(noun)s" }
+            let byClass = DiffClassification.allCases.compactMap { c in counts[c, default: 0] > 0 ? (c, counts[c, default: 0]) : nil }
+            let head = "\(n) \(noun)\(n == 1 ? "" : "s")"
+            if byClass.count == 1 { return head + " (\(n == 1 ? "" : "all ")\(byClass[0].0.rawValue))" }
+            return head + " (" + byClass.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ") + ")"
+        }
+        let changes = Dictionary(grouping: report.approverChanges, by: \.classification).mapValues(\.count)
+        return counted(report.regionTotal, "region", report.regionCounts) + "; "
+            + counted(report.approverChanges.count, "approver or currency change", changes)
     }
 
     /// Regions grouped by their capability list, groups by their most severe region.
@@ -70,6 +95,13 @@ package struct DiffTextReporter {
         let labels = caps.map(\.label)
         if labels.count <= 3 { return labels.joined(separator: ", ") }
         return labels.prefix(3).joined(separator: ", ") + " and \(labels.count - 3) more"
+    }
+
+    private func capability(_ c: DiffCapabilitySummary) -> String {
+        var out = "  \(label(c.classification)) \(c.label) (\(c.count)): \(c.requirements)\n"
+        out += "             \(c.when)\n"
+        if let w = c.witness { out += "             witness \(w)\n" }
+        return out
     }
 
     private func region(_ r: DiffRegion) -> String {

@@ -1,5 +1,5 @@
 /// Human-readable forms of a decision table: aligned text (one block per capability
-/// class), Markdown (one table, for a PR) and CSV (RFC 4180). Rows are the reviewer's view
+/// class), Markdown (`TableMarkdownReporter`: a pull-request comment) and CSV (RFC 4180). Rows are the reviewer's view
 /// (`ReviewTable`: regions merged wherever the decision is the same, with the rules that
 /// match throughout); they are produced class by class and written through `emit`, so a
 /// large table is never held whole.
@@ -44,16 +44,7 @@ package struct TableReporter {
             }
             emit("\n\(count) rows in \(table.classes.count) capability classes\n")
         case .markdown:
-            emit("**\(table.policy)** decision table (`\(table.policyDigest)`)\n\n")
-            emit("| " + Self.columns.joined(separator: " | ") + " |\n")
-            emit("|" + String(repeating: " --- |", count: Self.columns.count) + "\n")
-            for cls in table.classes {
-                var block = ""
-                for r in view.rows(of: cls).map({ cells($0, label: cls.label) }) {
-                    block += "| " + r.map(Self.markdownCell).joined(separator: " | ") + " |\n"
-                }
-                emit(block)
-            }
+            TableMarkdownReporter(table: table).render(emit: emit)
         case .csv:
             emit(Self.columns.joined(separator: ",") + "\r\n")
             for cls in table.classes {

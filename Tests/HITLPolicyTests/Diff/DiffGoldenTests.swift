@@ -6,6 +6,19 @@ import Testing
 @Suite("Policy diff (golden files)")
 struct DiffGoldenTests {
     static let cases: [String] = (try? FileManager.default.contentsOfDirectory(atPath: Repo.url("fixtures/diff").path).sorted()) ?? []
+    /// The cases whose regions are all listed (26 has more than `PolicyDiff.maxRegions`).
+    static let listedCases = cases.filter { $0 != "26-exchange-rate-seven-attributes" }
+
+    /// The side that is no file (`old-is-absent` in the case: old.yaml is then the empty
+    /// policy `diff --git` reads for a path absent at the revision).
+    static func absent(_ name: String) -> DiffAbsentSide? {
+        FileManager.default.fileExists(atPath: Repo.url("fixtures/diff/\(name)/old-is-absent").path) ? .old : nil
+    }
+
+    static func report(_ name: String) throws -> DiffReport {
+        let (old, new) = try tables(name)
+        return try PolicyDiff.diff(old: old, new: new, absent: absent(name))
+    }
 
     static func tables(_ name: String) throws -> (DecisionTable, DecisionTable) {
         func load(_ file: String) throws -> DecisionTable {
@@ -21,15 +34,32 @@ struct DiffGoldenTests {
 
     @Test(arguments: cases)
     func text(_ name: String) throws {
-        let (old, new) = try Self.tables(name)
-        let report = try PolicyDiff.diff(old: old, new: new)
+        let report = try Self.report(name)
         Golden.check(DiffTextReporter(color: false).render(report), against: "fixtures/diff/\(name)/expected.txt")
     }
 
-    @Test(arguments: ["01-raise-spend-threshold", "09-exchange-rate-change", "12-tier-rename", "20-reversible-default", "21-attribute-values", "25-four-edits"])
+    /// `--regions`: every region listed, with its conditions, rules and witness.
+    @Test(arguments: ["01-raise-spend-threshold", "08-remove-compliance-rule", "23-tier-up-panel-dropped", "27-new-policy"])
+    func everyRegion(_ name: String) throws {
+        let report = try Self.report(name)
+        let text = DiffTextReporter(color: false, regions: true).render(report)
+        Golden.check(text, against: "fixtures/diff/\(name)/expected-regions.txt")
+        #expect(text.split(separator: "\n").count { $0.hasPrefix("             witness ") } == report.regions.count { $0.witness != nil })
+    }
+
+    /// The default view fits a screen: a group is its summary and one entry per capability,
+    /// whatever the number of regions (08: 5 capabilities; 26: over 10,000 regions).
+    @Test(arguments: cases)
+    func defaultViewIsShort(_ name: String) throws {
+        let lines = DiffTextReporter(color: false).render(try Self.report(name)).split(separator: "\n").count
+        #expect(lines <= 60, "\(name): \(lines) lines")
+        if name == "26-exchange-rate-seven-attributes" { #expect(lines <= 12, "\(lines) lines") }
+    }
+
+    @Test(arguments: ["01-raise-spend-threshold", "09-exchange-rate-change", "12-tier-rename", "20-reversible-default", "21-attribute-values", "25-four-edits",
+                       "27-new-policy"])
     func jsonAndMarkdown(_ name: String) throws {
-        let (old, new) = try Self.tables(name)
-        let report = try PolicyDiff.diff(old: old, new: new)
+        let report = try Self.report(name)
         Golden.check(DiffJSONReporter.render(report), against: "fixtures/diff/\(name)/expected.json")
         Golden.check(DiffMarkdownReporter.render(report), against: "fixtures/diff/\(name)/expected.md")
         let parsed = try JSONSerialization.jsonObject(with: Data(DiffJSONReporter.render(report).utf8)) as? [String: Any]
@@ -40,9 +70,10 @@ struct DiffGoldenTests {
     /// verdict is kept (regions only merge).
     @Test(arguments: cases)
     func groups(_ name: String) throws {
-        let (old, new) = try Self.tables(name)
-        let report = try PolicyDiff.diff(old: old, new: new)
-        #expect(report.groups.count <= (name == "25-four-edits" ? 5 : 3), "\(name): \(report.groups.map(\.summary))")
+        let report = try Self.report(name)
+        // A new policy is one group per capability it enables.
+        let most = name == "25-four-edits" || name == "27-new-policy" ? 5 : 3
+        #expect(report.groups.count <= most, "\(name): \(report.groups.map(\.summary))")
         DiffPropertyTests.checkGroups(report, " (\(name))")
         #expect(DiffMarkdownReporter.render(report).utf8.count <= DiffMarkdownReporter.limit)
     }
@@ -81,9 +112,9 @@ struct DiffGoldenTests {
             #expect(md.contains("`hitl-policy diff \(a) \(b)` prints them all"))
         }
         let (old, new) = try Self.tables("08-remove-compliance-rule")
-        let md = DiffMarkdownReporter.render(try PolicyDiff.diff(old: old, new: new), limit: 5_000)
+        let md = DiffMarkdownReporter.render(try PolicyDiff.diff(old: old, new: new), limit: 5_000, regions: true)
         #expect(md.utf8.count <= 5_000)
-        #expect(md.split(separator: "\n")[1].contains("**42 loosened**"))
+        #expect(md.split(separator: "\n")[1].contains("**93 regions (all loosened); no approver or currency changes**"))
         #expect(md.contains("more regions not shown here"))
     }
 

@@ -9,7 +9,7 @@ struct DiffTrafficTests {
     static let log = (try? Repo.bytes("fixtures/traffic.jsonl")) ?? []
     static var lines: [[UInt8]] { log.split(separator: 0x0A).map(Array.init) }
 
-    @Test(arguments: DiffGoldenTests.cases)
+    @Test(arguments: DiffGoldenTests.listedCases)
     func placedExactlyWhereDecisionsDiffer(_ name: String) throws {
         let (old, new) = try DiffGoldenTests.tables(name)
         let report = try PolicyDiff.diff(old: old, new: new)
