@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// README's "Your first policy, your first decision" runs as written, in an empty folder,
-/// and prints what the README shows.
+/// and prints what the README shows; the counts the README states are the repository's; the
+/// docs cite no document the repository does not hold.
 @Suite("README walkthrough")
 struct ReadmeWalkthroughCLITests {
     @Test func firstPolicyFirstDecision() throws {
@@ -23,5 +24,26 @@ struct ReadmeWalkthroughCLITests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("1 file checked: 0 errors, 0 warnings, 1 note\n"), "\(r.stdout)")
         #expect(r.stdout.hasSuffix(shown), "README shows:\n\(shown)\nthe walkthrough prints:\n\(r.stdout)")
+    }
+
+    @Test func countsMatchTheRepository() throws {
+        let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let edits = try FileManager.default.contentsOfDirectory(atPath: CLI.root.appendingPathComponent("fixtures/diff").path)
+            .filter { !$0.hasPrefix(".") }.count
+        #expect(readme.contains("\(edits) realistic policy edits"), "fixtures/diff holds \(edits)")
+        let eval = try CLI.run(["eval", "--policy", "policies/payments.yaml", "fixtures/actions/payments.jsonl"])
+        let lines = eval.stdout.split(separator: "\n")
+        let invalid = lines.filter { $0.contains("\"decision\":\"invalid\"") }.count
+        #expect(readme.contains("Of the \(lines.count) sample actions, \(["zero", "one", "two", "three", "four", "five", "six"][min(invalid, 6)]) are invalid on purpose"),
+                "\(lines.count) actions, \(invalid) invalid")
+    }
+
+    @Test func docsCiteNoSpec() throws {
+        let docs = try FileManager.default.contentsOfDirectory(atPath: CLI.root.appendingPathComponent("docs").path)
+            .filter { $0.hasSuffix(".md") }.map { "docs/\($0)" } + ["README.md"]
+        for doc in docs {
+            let text = try String(contentsOf: CLI.root.appendingPathComponent(doc), encoding: .utf8)
+            #expect(!text.contains("SPEC §"), "\(doc) cites the SPEC, which is not in the repository: cite our docs")
+        }
     }
 }
