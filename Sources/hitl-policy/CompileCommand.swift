@@ -16,7 +16,7 @@ struct CompileCommand: ParsableCommand {
             source locations, no timestamps or absolute paths. table, markdown and csv list every row. \
             POLICY is YAML source (- reads standard input); a compiled table is refused: compile the policy it came from.
             Exit status: 0 compiled, 1 invalid policy, 2 usage or I/O error (including output that could not be written).
-            """
+            """ + HelpExamples.section(HelpExamples.compile)
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -29,7 +29,7 @@ struct CompileCommand: ParsableCommand {
     @Option(help: "Output format: json (the artifact), table (aligned text), markdown or csv.")
     var format: Format = .json
 
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"), completion: .file())
     var output: String?
 
     func run() throws {

@@ -21,16 +21,24 @@ struct DiffCommand: ParsableCommand {
             A path absent at REV is an empty policy (every capability disabled), so a new file reads as "new policy: enables CAPABILITY", one group per capability.
             Exit status: 0 compared (and --fail-on not met), 1 --fail-on met, 2 usage, I/O error or an \
             invalid policy.
-            """
+            """ + HelpExamples.section(HelpExamples.diff)
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
     enum FailOn: String, ExpressibleByArgument, CaseIterable { case loosened, any }
 
-    @Argument(help: ArgumentHelp("OLD NEW, or one POLICY with --git; - reads standard input.", valueName: "policy"))
-    var policies: [String]
+    @Argument(help: ArgumentHelp("The old policy (or, with --git, the one POLICY); - reads standard input.", valueName: "old"),
+              completion: Completions.policyFiles)
+    var old: String
 
-    @Option(help: "Compare POLICY with its version at this git revision (e.g. origin/main).", completion: Completions.gitRevisions)
+    @Argument(help: ArgumentHelp("The new policy (not with --git).", valueName: "new"), completion: Completions.policyFiles)
+    var new: String?
+
+    /// OLD NEW, or the one POLICY of `--git`.
+    var policies: [String] { [old] + (new.map { [$0] } ?? []) }
+
+    @Option(help: ArgumentHelp("Compare POLICY with its version at this git revision (e.g. origin/main).", valueName: "rev"),
+            completion: Completions.gitRevisions)
     var git: String?
 
     @Option(help: "Output format: text, json or markdown.")
@@ -38,7 +46,7 @@ struct DiffCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "Exit 1 when oversight is weakened: a loosened or changed region, or a loosened approver change (loosened); or when anything changed (any). A comma-separated list, or repeated: met when any is.",
-        valueName: "loosened|any[,...]"))
+        valueName: "loosened|any[,...]"), completion: .list(FailOnList.allValueStrings))
     var failOn: [FailOnList] = []
 
     @Flag(help: "List every changed region with its conditions, rules and witness (text and markdown); by default each group shows one entry per capability.")
@@ -47,7 +55,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Colour text output: auto (a terminal without NO_COLOR), always or never.")
     var color: LintCommand.ColorMode = .auto
 
-    @Option(help: ArgumentHelp("A JSON Lines log of actions (as eval reads; - for standard input): each group and region shows how many fall in it and their share of the log.", valueName: "log"))
+    @Option(help: ArgumentHelp("A JSON Lines log of actions (as eval reads; - for standard input): each group and region shows how many fall in it and their share of the log.", valueName: "log"), completion: .file())
     var traffic: String?
 
     /// One `--fail-on` value: `loosened`, `any`, or a comma-separated list of them.

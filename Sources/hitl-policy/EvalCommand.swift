@@ -19,13 +19,13 @@ struct EvalCommand: ParsableCommand {
             the status reports the decision instead: 0 autonomous, 3 approval, 4 disabled, 5 invalid (the \
             most restrictive when there are several actions; when output fails, among those decided, an \
             action read but not decided counting as invalid).
-            """
+            """ + HelpExamples.section(HelpExamples.eval)
     )
 
     @Option(name: .long, help: "The policy: YAML source or a table from `hitl-policy compile --format json` (- reads standard input when the actions come from a file).", completion: Completions.policyFiles)
     var policy: String
 
-    @Argument(help: "Actions file; - or nothing reads standard input.")
+    @Argument(help: ArgumentHelp("Actions file (JSON Lines); - or nothing reads standard input.", valueName: "actions"), completion: .file())
     var input: String = "-"
 
     /// `json` (the decision lines, for programs) or `text` (for a person at a terminal).

@@ -12,10 +12,12 @@ struct HITLPolicyCommand: ParsableCommand {
             a failing case (test) or --fail-on met (diff); 2 usage or I/O error, and for diff an invalid policy; \
             eval --exit-code reports the decision instead: 0 autonomous, 3 approval, 4 disabled, 5 invalid. \
             Each command's --help says more.
-            Documentation: `man hitl-policy` covers every command, option and exit status; the policy language \
-            and every diagnostic code are described in the documentation installed with it, in \
-            share/doc/hitl-policy (/usr/share/doc/hitl-policy from the Debian package).
-            """,
+            Documentation: `man hitl-policy` covers every command, option and exit status, with examples; the policy \
+            language and every diagnostic code are described in the documentation installed with it, in \
+            share/doc/hitl-policy (/usr/share/doc/hitl-policy from the Debian package). A build from source \
+            installs neither: read them in the repository, docs/language.md and docs/diagnostics.md (every \
+            document is in docs/), and the page with `man docs/man/hitl-policy.1`.
+            """ + HelpExamples.section(HelpExamples.root),
         version: versionText,
         subcommands: [LintCommand.self, CompileCommand.self, EvalCommand.self, DiffCommand.self, TestCommand.self, LogCommand.self, SchemaCommand.self]
     )

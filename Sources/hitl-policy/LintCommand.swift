@@ -12,7 +12,7 @@ struct LintCommand: ParsableCommand {
             Exit status: 0 clean, 1 an error (or, with --strict, a warning), 2 usage or I/O error, including a path that could \
             not be checked (or a clean report that could not be written).
             Results go to standard output; only failures of the tool itself go to standard error.
-            """
+            """ + HelpExamples.section(HelpExamples.lint)
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

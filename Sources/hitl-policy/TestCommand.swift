@@ -16,32 +16,35 @@ struct TestCommand: ParsableCommand {
             --generate POLICY writes a test file with one case per decision-table row instead of running tests.
             Exit status: 0 every case passed (and coverage met --min-coverage), 1 a case failed, coverage is short \
             or a policy is invalid, 2 usage, I/O error or an invalid test file.
-            """
+            """ + HelpExamples.section(HelpExamples.test)
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json, junit, tap
     }
 
-    @Argument(help: "Test files or folders (default: .); - reads one test file from standard input.")
+    @Argument(help: ArgumentHelp("Test files or folders (default: .); - reads one test file from standard input.", valueName: "path"),
+              completion: .file(extensions: ["yaml", "yml"]))
     var paths: [String] = []
 
     @Option(help: "Output format: text, json, junit (JUnit XML) or tap (TAP version 14).")
     var format: Format = .text
 
-    @Option(name: .customLong("run"), help: "Run only the cases whose name matches this regular expression.")
+    @Option(name: .customLong("run"), help: ArgumentHelp("Run only the cases whose name matches this regular expression.", valueName: "regex"))
     var pattern: String?
 
     @Flag(help: "Measure and print table-row coverage, with a ready-to-paste case for every row no case reaches.")
     var coverage = false
 
-    @Option(help: "Fail (exit 1) when a policy's row coverage is below this percentage (implies --coverage).")
+    @Option(help: ArgumentHelp("Fail (exit 1) when a policy's row coverage is below this percentage (implies --coverage).", valueName: "percent"))
     var minCoverage: Double?
 
-    @Option(help: "Write a test file for this policy (one case per table row) instead of running tests.")
+    @Option(help: ArgumentHelp("Write a test file for this policy (one case per table row) instead of running tests.", valueName: "policy"),
+            completion: Completions.policyFiles)
     var generate: String?
 
-    @Option(name: .shortAndLong, help: "With --generate: write to this file instead of standard output.")
+    @Option(name: .shortAndLong, help: ArgumentHelp("With --generate: write to this file instead of standard output.", valueName: "file"),
+            completion: .file())
     var output: String?
 
     func validate() throws {

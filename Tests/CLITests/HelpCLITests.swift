@@ -20,14 +20,35 @@ struct HelpCLITests {
         #expect(try CLI.run(["eval", "--exit-code", "--policy", "policies/payments.yaml"], stdin: "nope\n").status == 5)
     }
 
-    /// No help text points at the repository's docs/*.md: an installed binary has the man page
-    /// and the docs under share/doc/hitl-policy (scripts/package.sh), which the root help names.
-    @Test func noRepositoryPathsInHelp() throws {
-        for command in [[], ["lint"], ["compile"], ["eval"], ["diff"], ["test"]] {
+    /// The root help says where the documentation is both for an installed binary (the man
+    /// page, share/doc/hitl-policy: scripts/package.sh) and for a build from source, which
+    /// installs neither (the repository's docs/ and docs/man). No subcommand's help points at
+    /// files of the repository.
+    @Test func documentationPointers() throws {
+        let root = try CLI.run(["--help"]).stdout.replacingOccurrences(of: "\n", with: " ")
+        #expect(root.contains("share/doc/hitl-policy"), "\(root)")
+        #expect(root.contains("A build from source installs neither: read them in the repository, docs/language.md and docs/diagnostics.md"), "\(root)")
+        #expect(root.contains("man docs/man/hitl-policy.1"), "\(root)")
+        for name in ["language.md", "diagnostics.md", "man/hitl-policy.1"] {
+            #expect(FileManager.default.fileExists(atPath: CLI.root.appendingPathComponent("docs/\(name)").path), "root help names docs/\(name)")
+        }
+        for command in [["lint"], ["compile"], ["eval"], ["diff"], ["test"]] {
             let r = try CLI.run(command + ["--help"])
             #expect(!r.stdout.contains("docs/"), "\(command): \(r.stdout)")
             #expect(!r.stdout.contains(".md"), "\(command): \(r.stdout)")
         }
+    }
+
+    /// Values are named for what they are, not for the property holding them.
+    @Test func valueNames() throws {
+        let diff = try CLI.run(["diff", "--help"]).stdout
+        for name in ["<old>", "<new>", "--git <rev>", "--traffic <log>"] { #expect(diff.contains(name), "diff: \(name)\n\(diff)") }
+        let test = try CLI.run(["test", "--help"]).stdout
+        for name in ["--generate <policy>", "--run <regex>", "--min-coverage <percent>", "--output <file>", "<path> ..."] {
+            #expect(test.contains(name), "test: \(name)\n\(test)")
+        }
+        #expect(try CLI.run(["compile", "--help"]).stdout.contains("--output <file>"))
+        #expect(try CLI.run(["eval", "--help"]).stdout.contains("[<actions>]"))
     }
 
     @Test func mistypedSubcommand() throws {

@@ -40,6 +40,29 @@ struct ManualCLITests {
         #expect(missing.isEmpty, "docs/man/hitl-policy.1 is out of date; run scripts/gen-manual.sh. Missing: \(missing)")
     }
 
+    /// The page has an EXAMPLES section holding every command's help examples, and points a
+    /// build from source at the repository's docs as well as at share/doc.
+    @Test func manPageHasEveryExample() throws {
+        let page = try String(contentsOf: CLI.root.appendingPathComponent("docs/man/hitl-policy.1"), encoding: .utf8)
+        guard let section = page.range(of: "\n.Sh EXAMPLES\n") else {
+            Issue.record("docs/man/hitl-policy.1 has no EXAMPLES section; run scripts/gen-manual.sh")
+            return
+        }
+        let examples = page[section.upperBound...]
+        for command in HelpExamplesCLITests.commands {
+            let help = try CLI.run(command + ["--help"]).stdout
+            let lines = help.split(separator: "\n").drop { $0 != "EXAMPLES:" }.dropFirst().prefix { $0.hasPrefix("  ") }
+            #expect(!lines.isEmpty, "\(command): no examples in the help")
+            for line in lines where line.hasPrefix("    ") {
+                // In a literal display the generator writes a backslash as `\e`.
+                let literal = String(line.dropFirst(4)).replacingOccurrences(of: "\\", with: "\\e")
+                #expect(examples.contains("\n" + literal + "\n"),
+                        "docs/man/hitl-policy.1 lacks the example `\(line.dropFirst(4))`; run scripts/gen-manual.sh")
+            }
+        }
+        #expect(page.contains("share/doc/hitl-policy") && page.contains("docs/language.md"))
+    }
+
     /// Text as the manual generator writes it (roff escapes backslashes).
     static func roff(_ s: String) -> String {
         s.replacingOccurrences(of: "\\", with: "\\\\")

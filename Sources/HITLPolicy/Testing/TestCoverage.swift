@@ -60,11 +60,15 @@ package struct TestCoverage: Sendable {
     /// Percentage of rows reached (100 for a table with no rows).
     package var percent: Double { total == 0 ? 100 : Double(reached) * 100 / Double(total) }
 
-    /// `percent` with one decimal, truncated (so 89.99 never shows as 90.0).
-    package var percentText: String {
+    /// `percent` with one decimal, truncated (so 89.99 never shows as 90.0): `43.7`, as a
+    /// JSON number.
+    package var percentNumber: String {
         let tenths = total == 0 ? 1000 : reached * 1000 / total
-        return "\(tenths / 10).\(tenths % 10)%"
+        return "\(tenths / 10).\(tenths % 10)"
     }
+
+    /// `percentNumber` with its sign, for people: `43.7%`.
+    package var percentText: String { percentNumber + "%" }
 
     /// Measures coverage of `rows` by the cases (the ones that ran against this policy).
     package static func measure(policy: String, rows: PolicyRows, compiled: CompiledPolicy, cases: [TestRun.CaseResult]) -> TestCoverage {

@@ -57,7 +57,7 @@ package enum TestJSONReporter {
         .object([
             ("policy", .string(c.policy)),
             ("rows", .object([("reached", .number(String(c.reached))), ("total", .number(String(c.total))),
-                              ("empty", .number(String(c.empty))), ("percent", .string(c.percentText)),
+                              ("empty", .number(String(c.empty))), ("percent", .number(c.percentNumber)),
                               ("below_minimum", .bool(short))])),
             ("classes", .array(c.classes.map { .object([("capability", .string($0.label)), ("reached", .number(String($0.reached))),
                                                         ("total", .number(String($0.total)))]) })),

@@ -1,7 +1,8 @@
 /// `test --format junit`: JUnit XML as CI systems read it: one `testsuite` per test file,
 /// one `testcase` per case, `failure` with a message and a body. Everything is escaped,
 /// including characters XML 1.0 cannot hold at all (written as `\u{…}` text), so a failing
-/// case never makes the file unreadable.
+/// case never makes the file unreadable. With `--coverage`, a `coverage` suite holds the
+/// report: a property per policy and the text report as `system-out`.
 package enum TestJUnitReporter {
     /// The report for `run`.
     package static func render(_ run: TestRun, minCoverage: Double? = nil) -> String {
@@ -31,10 +32,16 @@ package enum TestJUnitReporter {
             suites += "  <testsuite name=\"\(escape(f.path))\" tests=\"\(t)\" failures=\"\(fl)\" errors=\"\(er)\">\n\(body)  </testsuite>\n"
             tests += t; failures += fl; errors += er
         }
-        if minCoverage != nil, !run.coverage.isEmpty {
+        if !run.coverage.isEmpty {
+            // The report: a property per policy (its rows reached) and the text report as the
+            // suite's output; with --min-coverage, a case per policy as well.
             let short = Set(run.coverageShort(minCoverage).map(\.policy))
-            var body = ""
+            var body = "    <properties>\n"
             for c in run.coverage {
+                body += "      <property name=\"\(escape("coverage of \(c.policy)"))\" value=\"\(c.reached)/\(c.total) rows (\(c.percentText))\"/>\n"
+            }
+            body += "    </properties>\n"
+            for c in run.coverage where minCoverage != nil {
                 tests += 1
                 body += "    <testcase name=\"\(escape("coverage of \(c.policy)"))\" classname=\"coverage\">"
                 if short.contains(c.policy) {
@@ -43,7 +50,11 @@ package enum TestJUnitReporter {
                     body += "\n      <failure message=\"\(escape(m))\" type=\"coverage\">\(escape(TestTextReporter.coverageText(c)))</failure>\n    </testcase>\n"
                 } else { body += "</testcase>\n" }
             }
-            suites += "  <testsuite name=\"coverage\" tests=\"\(run.coverage.count)\" failures=\"\(short.count)\" errors=\"0\">\n\(body)  </testsuite>\n"
+            // Line breaks stay line breaks in element content, so the report reads as text.
+            let report = run.coverage.map(TestTextReporter.coverageText).joined().drop { $0 == "\n" }
+            body += "    <system-out>" + report.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }.joined(separator: "\n") + "</system-out>\n"
+            let cases = minCoverage == nil ? 0 : run.coverage.count
+            suites += "  <testsuite name=\"coverage\" tests=\"\(cases)\" failures=\"\(short.count)\" errors=\"0\">\n\(body)  </testsuite>\n"
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<testsuites name=\"hitl-policy test\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"

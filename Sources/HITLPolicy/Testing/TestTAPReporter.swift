@@ -1,6 +1,7 @@
 /// `test --format tap`: TAP version 14. One test point per case (`FILE: NAME`), failures
 /// with a YAML diagnostic block; an invalid test file or policy, and a coverage shortfall,
-/// are `not ok` points of their own.
+/// are `not ok` points of their own. The coverage report (`--coverage`) follows the points
+/// as comment lines (`# …`), which TAP consumers show and do not count.
 package enum TestTAPReporter {
     /// The report for `run`.
     package static func render(_ run: TestRun, minCoverage: Double? = nil) -> String {
@@ -33,6 +34,7 @@ package enum TestTAPReporter {
         }
         var out = "TAP version 14\n1..\(points.count)\n"
         for (k, p) in points.enumerated() { out += render(number: k + 1, ok: p.ok, p.description, p.block) }
+        for c in run.coverage { out += comment(TestTextReporter.coverageText(c)) }
         return out
     }
 
@@ -53,6 +55,14 @@ package enum TestTAPReporter {
             s += "  ...\n"
         }
         return s
+    }
+
+    /// `text` as TAP comment lines: every line (a line break inside a name included) starts
+    /// with `#`, so none can be read as a test point or plan.
+    static func comment(_ text: String) -> String {
+        var lines = text.drop(while: \.isNewline).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.map { $0.isEmpty ? "#\n" : "# \($0)\n" }.joined()
     }
 
     /// A TAP description: one line, `#` and `\` escaped.
