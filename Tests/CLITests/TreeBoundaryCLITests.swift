@@ -301,4 +301,26 @@ struct TreeBoundaryCLITests {
         let stdin = try Self.run(["test", "-"], in: sub, stdin: up)
         #expect(stdin.status == 2 && stdin.stdout.contains("is outside the current folder"), "\(stdin.stdout)")
     }
+
+    /// A shell glob (`lint policies/*.yaml`) names whatever a pull request put there: a path
+    /// named inside the current folder that leads outside it through a symlink is not read,
+    /// by any command.
+    @Test func namedLinkOutsideIsNotRead() throws {
+        let dir = try Self.folder("named")
+        defer { Self.remove(dir) }
+        try FileManager.default.copyItem(at: Self.payments, to: dir.appendingPathComponent("p.yaml"))
+        try Self.link("env.yaml", to: "/proc/self/environ", in: dir)
+        try Self.link("env.test.yaml", to: "/proc/self/environ", in: dir)
+        try Self.link("etc", to: "/etc", in: dir)
+        for args in [["lint", "p.yaml", "env.yaml"], ["eval", "--policy", "env.yaml", "-"], ["test", "env.test.yaml"],
+                     ["compile", "env.yaml"], ["lint", "etc"], ["lint", "etc/passwd"]] {
+            let r = try Self.run(args, in: dir, stdin: "{}\n", environment: ["CI_SECRET": "env-secret-42"])
+            #expect(r.status == 2, "\(args): \(r.stdout)\(r.stderr)")
+            #expect((r.stdout + r.stderr).contains("leads outside the current folder"), "\(args): \(r.stdout)\(r.stderr)")
+            #expect(!(r.stdout + r.stderr).contains("env-secret-42") && !(r.stdout + r.stderr).contains("root:x:0"), "\(args)")
+        }
+        // A path spelled outside the current folder is the caller's own choice.
+        let named = try Self.run(["lint", Self.payments.path], in: dir)
+        #expect(named.status == 0, "\(named.stdout)\(named.stderr)")
+    }
 }

@@ -56,6 +56,7 @@ package enum PolicyFiles {
                 out.append(.given(path))
                 continue
             }
+            if let refusal = leadsOutside(path) { throw InputError(refusal) }
             var info = stat()
             guard stat(path, &info) == 0 else { throw InputError(missing(path, errno)) }
             guard (info.st_mode & S_IFMT) == S_IFDIR else {
@@ -304,10 +305,12 @@ package enum PolicyFiles {
     /// memory; callers treat more than `limit` bytes as too large. `narrow`, when given, sees
     /// the first bytes (up to 64 KiB) and may lower the limit before the rest is read (a
     /// policy that is not a compiled table gets the YAML bound, so `/dev/zero` costs no more
-    /// than that).
+    /// than that). A path named inside the current folder that leads outside it through a
+    /// symlink is refused (see `leadsOutside`).
     package static func read(_ path: String, limit: Int = SyntaxLimits.maxFileBytes,
                             narrow: (([UInt8]) -> Int)? = nil) throws(InputError) -> [UInt8] {
         if path == "-" { return try read(STDIN_FILENO, path: standardInput, limit: limit, narrow: narrow) }
+        if let refusal = leadsOutside(path) { throw InputError(refusal) }
         let fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else { throw InputError(cannotOpen(path, errno)) }
         defer { close(fd) }
@@ -359,6 +362,16 @@ package enum PolicyFiles {
         let kind = info.st_mode & S_IFMT
         guard kind == S_IFREG else { return .failure(.notRegular(describe(kind))) }
         return .success(try read(fd, path: path, limit: limit, narrow: narrow))
+    }
+
+    /// Why a path named on the command line is not read, or nil: one spelled inside the
+    /// current folder (the checkout a CI job runs in) that leads outside it through a symlink.
+    /// A shell glob such as `policies/*.yaml` names whatever a pull request put there, so a
+    /// link `p.yaml -> /proc/self/environ` must not be followed; a path spelled outside the
+    /// current folder (`/dev/fd/63` from `<(...)`, `/tmp/p.yaml`) is the caller's own choice.
+    static func leadsOutside(_ path: String) -> String? {
+        guard let here = try? FileTree.current(), here.spells(path), case .outside = here.locate(path) else { return nil }
+        return "\(path): leads outside \(here.name) through a symlink; not read (name the file it leads to, to read it)"
     }
 
     /// Reads a file a folder walk found in `tree`: nil (with the reason) unless it is still a

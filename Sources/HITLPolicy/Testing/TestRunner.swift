@@ -40,10 +40,9 @@ package enum TestRunner {
             let entries: [PolicyFiles.Entry]
             do { entries = try PolicyFiles.entries([path]) } catch {
                 // A folder with no YAML at all: say so in the test command's words.
-                guard PolicyFiles.exists(path) else { throw error }
                 let yaml = "\(path): no *.yaml or *.yml files in this folder"
-                let why = error.description.hasPrefix(yaml) ? error.description.dropFirst(yaml.count) : ""
-                throw InputError("\(path): no *.test.yaml or *.test.yml files in this folder\(why)")
+                guard error.description.hasPrefix(yaml) else { throw error }
+                throw InputError("\(path): no *.test.yaml or *.test.yml files in this folder\(error.description.dropFirst(yaml.count))")
             }
             var found: [Discovered] = []
             for e in entries {
@@ -242,10 +241,11 @@ package enum TestRunner {
     }
 
     /// Whether `bytes` are a policy at all, valid or not: a compiled table, or YAML whose top
-    /// level is a mapping with a `version` key.
+    /// level is a mapping with a `version` key. A file too large to be read as YAML counts
+    /// (its only finding says so and quotes nothing).
     static func isPolicy(_ bytes: [UInt8], file: String) -> Bool {
-        if PolicyCompilation.looksLikeTable(bytes) || PolicyLoader.startsLikeTable(bytes) { return true }
-        guard bytes.count <= SyntaxLimits.maxFileBytes, case .mapping(let pairs)? = YAMLParser.parse(bytes, file: file).root?.content else { return false }
+        if PolicyCompilation.looksLikeTable(bytes) || PolicyLoader.startsLikeTable(bytes) || bytes.count > SyntaxLimits.maxFileBytes { return true }
+        guard case .mapping(let pairs)? = YAMLParser.parse(bytes, file: file).root?.content else { return false }
         return pairs.contains { $0.key.sameBytes(as: "version") }
     }
 
