@@ -43,7 +43,7 @@ struct TreeBoundaryCLITests {
         let path = (Array(dir.utf8) + [UInt8(ascii: "/")] + name + [0]).map { CChar(bitPattern: $0) }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         #expect(fd >= 0)
-        _ = Array(text.utf8).withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        FileHandle(fileDescriptor: fd, closeOnDealloc: false).write(Data(text.utf8))
         close(fd)
     }
 
@@ -203,7 +203,7 @@ struct TreeBoundaryCLITests {
         }
         for name in ["bad.yaml", "bad.test.yaml"] {
             let file = openat(fd, name, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            _ = Array("version: 7\n".utf8).withUnsafeBytes { Glibc.write(file, $0.baseAddress, $0.count) }
+            FileHandle(fileDescriptor: file, closeOnDealloc: false).write(Data("version: 7\n".utf8))
             close(file)
         }
         close(fd)
