@@ -54,13 +54,14 @@ struct TestCommand: ParsableCommand {
             throw ValidationError("--generate takes only a policy (and -o FILE)")
         }
         if output != nil, generate == nil { throw ValidationError("-o/--output is only for --generate") }
+        if let output, let problem = TestGenerator.outputProblem(output) { throw ValidationError(problem) }
         // A generated file names its policy by path, so the policy must be a file.
         if generate == "-" { throw ValidationError("--generate needs a policy file, not standard input: the test file it writes names its policy by path") }
     }
 
     func run() throws {
         if let generate { generateFile(generate) }
-        let files: [String]
+        let files: [TestRunner.Discovered]
         do { files = try TestRunner.discover(paths.isEmpty ? ["."] : paths) } catch { Terminal.fail(error.description) }
         let regex = pattern.flatMap { try? Regex($0) }
         let select: (String) -> Bool = { name in regex.map { name.contains($0) } ?? true }
@@ -87,7 +88,10 @@ struct TestCommand: ParsableCommand {
             if let failure = loaded.failure { Terminal.writeError("hitl-policy: error: \(failure)\n") }
             Terminal.exit(loaded.failure != nil && errors.isEmpty && !PolicyFiles.exists(policy) ? 2 : 1)
         }
-        let reference = output.map { TestGenerator.relativePath(to: policy, from: $0) } ?? policy
+        // Relative to where the test file goes (the current folder without -o): a test file
+        // names its policy by a relative path inside the folder tested.
+        let base = try? FileTree.current().resolved
+        let reference = TestGenerator.relativePath(to: policy, from: output ?? "generated.test.yaml", base: base)
         var command = "hitl-policy test --generate \(policy)"
         if let output { command += " -o \(output)" }
         let rows = PolicyRows(compiled, maxRows: TestRunner.maxCases)

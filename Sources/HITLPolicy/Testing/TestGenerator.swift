@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `hitl-policy test --generate POLICY`: a test file with one case per table row (a
 /// witness action and today's decision as `expect`), so behaviour is pinned before a
 /// refactor. Deterministic: the same policy gives the same bytes.
@@ -76,18 +82,40 @@ package enum TestGenerator {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `path` as seen from the folder of `file` (both relative to the working folder, or
-    /// both absolute); `path` unchanged when that cannot be worked out without the file system.
-    package static func relativePath(to path: String, from file: String) -> String {
-        guard path.hasPrefix("/") == file.hasPrefix("/") else { return path }
+    /// `path` as seen from the folder of `file`: both relative to the working folder, or both
+    /// absolute (a relative one is made absolute against `base`, the working folder, when
+    /// given); `path` unchanged when that cannot be worked out without the file system, or
+    /// when `file` names no file (empty, `.`, a path ending in `/`).
+    package static func relativePath(to path: String, from file: String, base: String? = nil) -> String {
+        let given = path
+        var path = path, file = file
+        if path.hasPrefix("/") != file.hasPrefix("/") {
+            guard let base else { return given }
+            if !path.hasPrefix("/") { path = base + "/" + path } else { file = base + "/" + file }
+        }
         func parts(_ s: String) -> [Substring] { s.split(separator: "/").filter { $0 != "." } }
         var dir = parts(file)
+        guard !dir.isEmpty, !file.hasSuffix("/") else { return given }
         dir.removeLast()
         let target = parts(path)
-        guard !dir.contains("..") else { return path }
+        guard !dir.contains("..") else { return given }
         var common = 0
         while common < dir.count, common < target.count - 1, dir[common] == target[common] { common += 1 }
         let up = Array(repeating: "..", count: dir.count - common)
         return (up + target[common...].map(String.init)).joined(separator: "/")
+    }
+
+    /// Why `output` cannot be the file `--generate -o` writes, or nil: it must name a file
+    /// (not empty, `.`, `..` or a path ending in `/`), not an existing folder.
+    package static func outputProblem(_ output: String) -> String? {
+        let last = output.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        if output.isEmpty || last.isEmpty || last == "." || last == ".." {
+            return "-o needs a file name, not '\(output)': e.g. -o policies/tests/payments.test.yaml"
+        }
+        var info = stat()
+        if stat(output, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            return "-o needs a file name, and \(output) is a folder: e.g. -o \(output)/generated.test.yaml"
+        }
+        return nil
     }
 }

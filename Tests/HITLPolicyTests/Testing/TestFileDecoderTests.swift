@@ -149,7 +149,7 @@ struct TestFileDecoderTests {
     @Test("a missing policy is HP700 at the policy value")
     func missingPolicy() {
         let ds = TestRunner.lint(Array("policy: no-such-policy.yaml\ncases:\n  - action: {capability: a}\n    expect: {decision: disabled}\n".utf8),
-                                 file: "/nonexistent-dir/t.test.yaml")
+                                 file: "/nonexistent-dir/t.test.yaml", tree: try? FileTree.current())
         #expect(Self.codes(ds) == ["HP700@1:9"])
     }
 

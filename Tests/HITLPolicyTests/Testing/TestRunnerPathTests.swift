@@ -18,4 +18,15 @@ struct TestRunnerPathTests {
         #expect(TestRunner.normalized("/a/../b") == "/b")
         #expect(TestRunner.normalized("a/..") == ".")
     }
+
+    /// `--generate -o` with no file name trapped (`removeLast` on nothing); the CLI refuses
+    /// such names, and the function answers without the file system.
+    @Test func generatedFromNoFileDoesNotTrap() {
+        for file in ["", ".", "./", "/"] {
+            #expect(TestGenerator.relativePath(to: "/a/p.yaml", from: file) == "/a/p.yaml")
+            #expect(TestGenerator.relativePath(to: "p.yaml", from: file, base: "/w") == "p.yaml")
+        }
+        #expect(TestGenerator.relativePath(to: "/w/p.yaml", from: "tests/t.test.yaml", base: "/w") == "../p.yaml")
+        #expect(TestGenerator.relativePath(to: "p.yaml", from: "/w/t.test.yaml", base: "/w") == "p.yaml")
+    }
 }
