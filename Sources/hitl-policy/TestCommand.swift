@@ -29,7 +29,7 @@ struct TestCommand: ParsableCommand {
     @Option(help: "Output format: text, json, junit (JUnit XML) or tap (TAP version 14).")
     var format: Format = .text
 
-    @Option(name: .customLong("run"), help: "Run only the cases whose name matches this regular expression (a linear-time subset: no back-references or look-around; see docs/testing.md).")
+    @Option(name: .customLong("run"), help: "Run only the cases whose name matches this regular expression (a linear-time subset: no back-references or look-around).")
     var pattern: String?
 
     @Flag(help: "Measure and print table-row coverage, with a ready-to-paste case for every row no case reaches.")
@@ -48,7 +48,7 @@ struct TestCommand: ParsableCommand {
         if let p = minCoverage, !(p >= 0 && p <= 100) { throw ValidationError("--min-coverage must be a percentage from 0 to 100") }
         if let pattern {
             do { _ = try LinearRegex(pattern) } catch {
-                throw ValidationError("--run '\(pattern.escapingControlCharacters)': \(error.description); --run takes the linear-time subset that docs/testing.md lists")
+                throw ValidationError("--run '\(pattern.escapingControlCharacters)': \(error.description); --run takes the linear-time subset listed in testing.md (share/doc/hitl-policy)")
             }
         }
         if generate != nil, !paths.isEmpty || pattern != nil || coverage || minCoverage != nil {
