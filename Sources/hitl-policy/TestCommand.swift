@@ -30,7 +30,7 @@ struct TestCommand: ParsableCommand {
     @Option(help: "Output format: text, json, junit (JUnit XML) or tap (TAP version 14).")
     var format: Format = .text
 
-    @Option(name: .customLong("run"), help: ArgumentHelp("Run only the cases whose name matches this regular expression.", valueName: "regex"))
+    @Option(name: .customLong("run"), help: ArgumentHelp("Run only the cases whose name matches this regular expression (a linear-time subset: no back-references or look-around).", valueName: "regex"))
     var pattern: String?
 
     @Flag(help: "Measure and print table-row coverage, with a ready-to-paste case for every row no case reaches.")
@@ -49,7 +49,11 @@ struct TestCommand: ParsableCommand {
 
     func validate() throws {
         if let p = minCoverage, !(p >= 0 && p <= 100) { throw ValidationError("--min-coverage must be a percentage from 0 to 100") }
-        if let pattern { do { _ = try Regex(pattern) } catch { throw ValidationError("--run: not a valid regular expression: \(pattern)") } }
+        if let pattern {
+            do { _ = try LinearRegex(pattern) } catch {
+                throw ValidationError("--run '\(pattern.escapingControlCharacters)': \(error.description); --run takes the linear-time subset listed in testing.md (share/doc/hitl-policy)")
+            }
+        }
         if generate != nil, !paths.isEmpty || pattern != nil || coverage || minCoverage != nil {
             throw ValidationError("--generate takes only a policy (and -o FILE)")
         }
@@ -63,8 +67,9 @@ struct TestCommand: ParsableCommand {
         if let generate { generateFile(generate) }
         let files: [TestRunner.Discovered]
         do { files = try TestRunner.discover(paths.isEmpty ? ["."] : paths) } catch { Terminal.fail(error.description) }
-        let regex = pattern.flatMap { try? Regex($0) }
-        let select: (String) -> Bool = { name in regex.map { name.contains($0) } ?? true }
+        // Matched in time linear in each name (validate() has parsed the pattern already).
+        let regex = pattern.flatMap { try? LinearRegex($0) }
+        let select: (String) -> Bool = { name in regex?.matches(in: name) ?? true }
         let result = TestRunner.run(files: files, select: select, coverage: coverage || minCoverage != nil)
         let status = result.exitStatus(minCoverage: minCoverage)
         let text = switch format {
@@ -98,7 +103,10 @@ struct TestCommand: ParsableCommand {
         if rows.truncated {
             Terminal.fail("\(policy): the decision table has more than \(TestRunner.maxCases) rows, more cases than one test file may hold; write cases by hand, with matrices")
         }
-        let text = TestGenerator.generate(policyReference: reference, command: command, rows: rows, compiled: compiled)
+        let text: String
+        do { text = try TestGenerator.generate(policyReference: reference, command: command, rows: rows, compiled: compiled) } catch {
+            Terminal.fail("\(policy): \(error.description)")
+        }
         guard let output else {
             Terminal.write(text, exitOnFailure: 2)
             Terminal.exit(0)

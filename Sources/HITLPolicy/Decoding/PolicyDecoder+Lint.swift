@@ -44,6 +44,11 @@ extension PolicyDecoder {
                           at: node.location, hint: "fix what the error reports; 'x-lint' silences warnings and notes only")
                 continue
             }
+            guard !LintSuppressions.unsilenceable.contains(code) else {
+                sink.emit(.invalidSuppression, "'x-lint' cannot disable \(code.id) (\(code.name)): findings about 'x-lint' itself cannot be silenced",
+                          at: node.location, hint: "remove '\(name)' from 'disable' and fix the 'x-lint' entry that \(code.id) reports")
+                continue
+            }
             codes.append((code, node.location))
         }
         if !codes.isEmpty { suppressions.append(LintSuppression(codes: codes, span: span())) }

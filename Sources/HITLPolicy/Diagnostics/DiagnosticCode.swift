@@ -113,6 +113,16 @@ extension DiagnosticCode {
 
     /// Looks a code up by id (`HP200`) or name (`unknown-field`).
     public static func named(_ key: String) -> DiagnosticCode? {
-        all.first { $0.id == key || $0.name == key }
+        byKey[key]
     }
+
+    /// Every code by id and by name: `x-lint` may name 200,000 codes, each looked up once.
+    private static let byKey: [String: DiagnosticCode] = {
+        var out: [String: DiagnosticCode] = [:]
+        for code in all {
+            out[code.id] = out[code.id] ?? code
+            out[code.name] = out[code.name] ?? code
+        }
+        return out
+    }()
 }

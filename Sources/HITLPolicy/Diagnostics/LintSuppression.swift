@@ -13,32 +13,40 @@ enum LintSuppressions {
     /// silenced only where every place they list is silenced.
     static let perNoteCodes: Set<DiagnosticCode> = [.firesOnMissingData]
 
-    /// Marks each warning and note an `x-lint` key covers as suppressed (errors never are),
+    /// The findings about `x-lint` keys themselves (HP800, HP801): a key that could silence
+    /// them could hide that it is wrong, so naming them is itself an HP800 and they always show.
+    static let unsilenceable: Set<DiagnosticCode> = [.invalidSuppression, .unusedSuppression]
+
+    /// Marks each warning and note an `x-lint` key covers as suppressed (errors and
+    /// `unsilenceable` findings never are),
     /// and adds an `unused-suppression` note for each code an `x-lint` key names that
     /// silences nothing. That note is held back while the file has errors: the findings a
     /// key is meant for may be among those errors hold back.
     static func apply(_ suppressions: [LintSuppression], to diagnostics: [Diagnostic]) -> [Diagnostic] {
         guard !suppressions.isEmpty else { return diagnostics }
         let index = SpanIndex(suppressions)
-        var used = Set<SourceLocation>()
+        // A key's code is used once it silences something: every place it is named then is.
+        // Tracked per key and code, so that a code named 200,000 times costs no more per
+        // finding than a code named once.
+        var used = Set<Use>()
         var out = diagnostics
-        for i in out.indices where out[i].severity != .error {
+        for i in out.indices where out[i].severity != .error && !unsilenceable.contains(out[i].code) {
             let d = out[i]
             let places = perNoteCodes.contains(d.code) && !d.notes.isEmpty ? d.notes.map(\.location) : [d.location]
-            var silencing: [SourceLocation] = []
+            var silencing: [Int] = []
             let silenced = places.allSatisfy { place in
-                let by = index.names(of: d.code, at: place)
+                let by = index.silencers(of: d.code, at: place)
                 silencing += by
                 return !by.isEmpty
             }
-            if silenced, let first = silencing.min() {
+            if silenced, let first = silencing.compactMap({ index.names[$0][d.code]?.first }).min() {
                 out[i].suppressedBy = first
-                used.formUnion(silencing)
+                for s in silencing { used.insert(Use(suppression: s, code: d.code)) }
             }
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return out }
-        for s in suppressions {
-            for (code, location) in s.codes where !used.contains(location) {
+        for (k, s) in suppressions.enumerated() {
+            for (code, location) in s.codes where !used.contains(Use(suppression: k, code: code)) {
                 out.append(Diagnostic(
                     .unusedSuppression, "'x-lint' disables \(code.id) (\(code.name)) \(s.span == nil ? "in this file" : "here"), but nothing here produces it",
                     at: location, hint: "remove '\(code.id)' from 'disable' so that a finding it would hide later is seen"))
@@ -47,12 +55,18 @@ enum LintSuppressions {
         return out
     }
 
+    /// A code of one `x-lint` key (by its index) that silenced something.
+    struct Use: Hashable {
+        var suppression: Int
+        var code: DiagnosticCode
+    }
+
     /// The suppressions by where they apply, so that a file with many `x-lint` keys and many
     /// findings is matched in O(findings × log keys), not their product. Entities' spans come
     /// from a tree, so any two are nested or disjoint: the spans covering a place are the
     /// last one starting at or before it and its enclosing spans.
     struct SpanIndex {
-        /// Per suppression: the places each code is named.
+        /// Per suppression: the places each code is named, in file order.
         let names: [[DiagnosticCode: [SourceLocation]]]
         /// Whole-file suppressions.
         let global: [Int]
@@ -60,7 +74,13 @@ enum LintSuppressions {
         let scoped: [(index: Int, span: ClosedRange<SourceLocation>, parent: Int?)]
 
         init(_ suppressions: [LintSuppression]) {
-            names = suppressions.map { Dictionary($0.codes.map { ($0.code, [$0.location]) }, uniquingKeysWith: +) }
+            // Appended in place: `Dictionary(uniquingKeysWith: +)` would copy a code's list at
+            // each repeat, quadratic in how often one code is named.
+            names = suppressions.map { s in
+                var byCode: [DiagnosticCode: [SourceLocation]] = [:]
+                for (code, location) in s.codes { byCode[code, default: []].append(location) }
+                return byCode
+            }
             global = suppressions.indices.filter { suppressions[$0].span == nil }
             let sorted = suppressions.indices.compactMap { i in suppressions[i].span.map { (i, $0) } }
                 .sorted { $0.1.lowerBound < $1.1.lowerBound }
@@ -74,9 +94,9 @@ enum LintSuppressions {
             self.scoped = scoped
         }
 
-        /// Where the keys silencing `code` at `place` name it.
-        func names(of code: DiagnosticCode, at place: SourceLocation) -> [SourceLocation] {
-            var out = global.flatMap { names[$0][code] ?? [] }
+        /// The keys (indices) that silence `code` at `place`.
+        func silencers(of code: DiagnosticCode, at place: SourceLocation) -> [Int] {
+            var out = global.filter { names[$0][code] != nil }
             var low = 0, high = scoped.count
             while low < high {
                 let mid = (low + high) / 2
@@ -85,7 +105,7 @@ enum LintSuppressions {
             var k = low > 0 ? low - 1 : nil
             var steps = 0
             while let at = k, steps < SyntaxLimits.maxDepth {
-                if scoped[at].span.contains(place) { out += names[scoped[at].index][code] ?? [] }
+                if scoped[at].span.contains(place), names[scoped[at].index][code] != nil { out.append(scoped[at].index) }
                 k = scoped[at].parent
                 steps += 1
             }

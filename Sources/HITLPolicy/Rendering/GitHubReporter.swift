@@ -13,10 +13,12 @@ package enum GitHubReporter {
         case .note: "notice"
         }
         let l = d.location
-        var message = d.message
-        if let hint = d.hint { message += "\nhelp: \(hint)" }
-        for n in d.notes { message += "\nnote: \(n.message) (\(n.location))" }
-        return "::\(command) file=\(property(l.file)),line=\(l.line),col=\(l.column),title=\(property("\(d.code.id) \(d.code.name)"))::\(data(message))"
+        // Names and values quoted from the file are shown with control characters written
+        // out (a raw ESC would reach the log); the line breaks added here are escaped by `data`.
+        var message = d.message.escapingControlCharacters
+        if let hint = d.hint { message += "\nhelp: \(hint.escapingControlCharacters)" }
+        for n in d.notes { message += "\nnote: " + "\(n.message) (\(n.location))".escapingControlCharacters }
+        return "::\(command) file=\(property(l.file.escapingControlCharacters)),line=\(l.line),col=\(l.column),title=\(property("\(d.code.id) \(d.code.name)"))::\(data(message))"
     }
 
     /// Escaping for the message part of a workflow command.

@@ -20,16 +20,17 @@ package struct TextReporter {
 
     func render(_ d: Diagnostic, excerpt: SourceExcerpt) -> String {
         let l = d.location
-        var s = paint("\(l):", "1") + " " + paint("\(d.severity.rawValue)[\(d.code.id)]", severityColor(d.severity))
-            + ": " + paint(d.message, "1") + " (\(d.code.name))"
+        // Messages quote names and values from the file: control characters are written out.
+        var s = paint("\(l.description.escapingControlCharacters):", "1") + " " + paint("\(d.severity.rawValue)[\(d.code.id)]", severityColor(d.severity))
+            + ": " + paint(d.message.escapingControlCharacters, "1") + " (\(d.code.name))"
         if let (text, prefix) = excerpt.display(line: l.line, column: l.column) {
             let gutter = String(l.line)
             let pad = String(repeating: " ", count: gutter.count)
             s += "\n \(paint(gutter, "34")) | \(text)"
             s += "\n \(pad) | \(prefix)" + paint("^", severityColor(d.severity))
         }
-        if let hint = d.hint { s += "\n  " + paint("help:", "36") + " \(hint)" }
-        for n in d.notes { s += "\n  " + paint("note:", "36") + " \(n.message) (\(n.location))" }
+        if let hint = d.hint { s += "\n  " + paint("help:", "36") + " \(hint.escapingControlCharacters)" }
+        for n in d.notes { s += "\n  " + paint("note:", "36") + " \("\(n.message) (\(n.location))".escapingControlCharacters)" }
         return s
     }
 

@@ -65,23 +65,34 @@ package enum TestTAPReporter {
         return lines.map { $0.isEmpty ? "#\n" : "# \($0)\n" }.joined()
     }
 
-    /// A TAP description: one line, `#` and `\` escaped.
+    /// A TAP description: one line, control characters written out
+    /// (`escapingControlCharacters`), then `#` and `\` escaped as TAP asks.
     static func escape(_ s: String) -> String {
         var out = ""
-        for ch in s.unicodeScalars {
+        for ch in s.escapingControlCharacters.unicodeScalars {
             switch ch {
             case "\\": out += "\\\\"
             case "#": out += "\\#"
-            case "\n", "\r": out += " "
             default: out.unicodeScalars.append(ch)
             }
         }
         return out
     }
 
+    /// A YAML double-quoted scalar: JSON's escapes, and `\uXXXX` (valid in JSON and YAML
+    /// both) for what JSON leaves raw but `escapingControlCharacters` writes out (DEL, the C1
+    /// controls, separators, bidirectional controls), so none reaches the log raw.
     static func json(_ s: String) -> String {
         var b: [UInt8] = []
         b.appendJSONString(s)
-        return String(decoding: b, as: UTF8.self)
+        let text = String(decoding: b, as: UTF8.self)
+        guard text.unicodeScalars.contains(where: String.needsEscape) else { return text }
+        var out = ""
+        for u in text.unicodeScalars {
+            guard String.needsEscape(u) else { out.unicodeScalars.append(u); continue }
+            let hex = String(u.value, radix: 16)
+            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }
+        return out
     }
 }

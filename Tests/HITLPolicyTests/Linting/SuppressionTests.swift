@@ -166,3 +166,57 @@ extension SuppressionTests {
         #expect(page.contains("1 file checked: no problems (4 suppressed by x-lint)"))
     }
 }
+
+extension SuppressionTests {
+    /// HP800 and HP801 report `x-lint` itself: naming them is an HP800, and they always show,
+    /// so a misspelt entry cannot be hidden and `lint --strict` still fails.
+    @Test func findingsAboutXLintCannotBeSilenced() throws {
+        for names in ["[HP800, autonomous-defualt]", "[invalid-suppression, autonomous-defualt]", "[HP801, HP800, autonomous-defualt]"] {
+            let ds = found(Self.head + "x-lint: {disable: \(names)}\ndefaults:\n  stage: disabled\n")
+            let hp800 = ds.filter { $0.code == .invalidSuppression }
+            #expect(hp800.allSatisfy { !$0.isSuppressed }, "\(names)")
+            #expect(hp800.contains { $0.message.contains("'autonomous-defualt', which is not a diagnostic code") }, "\(names)")
+            #expect(hp800.filter { $0.message.contains("findings about 'x-lint' itself cannot be silenced") }.count == names.split(separator: ",").count - 1, "\(names)")
+            let report = LintReport(files: [FileReport(path: "t.yaml", diagnostics: ds, source: [])])
+            #expect(report.suppressedCount == 0, "\(names)")
+            #expect(report.fails(LintOptions(strict: true)), "\(names)")
+        }
+        // HP801 named in a key is refused too: the stale HP605 entry still gets its note.
+        let stale = found(Self.head + "x-lint: {disable: [HP801, HP605]}\n")
+        #expect(stale.filter { $0.code == .unusedSuppression }.map(\.isSuppressed) == [false])
+    }
+
+    /// One key naming one code 100,000 times (a 700 KB line): each finding is matched once per
+    /// key and code, not once per place the code is named, so this is linear (the places used
+    /// to be gathered by copying a code's whole list at each repeat, and again per finding:
+    /// minutes here). The bound is generous, for a debug build on a busy machine.
+    @Test func oneCodeNamedManyTimesStaysLinear() throws {
+        let n = 100_000
+        let text = Self.head + "x-lint: {disable: [" + Array(repeating: "HP605", count: n).joined(separator: ", ") + "]}\ndefaults:\n  stage: autonomous\n"
+        var ds: [Diagnostic] = []
+        let elapsed = ContinuousClock().measure { ds = found(text) }
+        #expect(elapsed < .seconds(60))
+        let warning = try #require(ds.first { $0.code == .autonomousDefault })
+        #expect(warning.isSuppressed)
+        #expect(warning.suppressedBy.map { [$0.line, $0.column] } == [3, 20], "the first place the code is named")
+        #expect(!ds.contains { $0.code == .unusedSuppression })
+    }
+
+    /// 100,000 codes that silence nothing (700 KB on one line): 100,000 HP801 notes, each
+    /// shown with its excerpt of that line in bounded work (a window found from per-line
+    /// checkpoints, not by decoding the line up to the column).
+    @Test func manyUnusedCodesOnOneLineStayLinear() throws {
+        let codes = ["HP600", "HP601", "HP603", "HP604", "HP606", "HP607", "HP609"]
+        let n = 100_000
+        let text = Self.head + "x-lint: {disable: [" + (0..<n).map { codes[$0 % codes.count] }.joined(separator: ", ") + "]}\n"
+        #expect(text.utf8.count > 700_000)
+        let file = Linter.lint(Array(text.utf8), file: "p.yaml")
+        #expect(file.diagnostics.filter { $0.code == .unusedSuppression }.count == n)
+        var shown = ""
+        let elapsed = ContinuousClock().measure { shown = TextReporter(color: false).render(LintReport(files: [file])) }
+        #expect(elapsed < .seconds(120), "decoding the line up to each column took minutes here")
+        #expect(shown.hasSuffix("1 file checked: 0 errors, 0 warnings, \(n) notes\n"))
+        let lastCaret = try #require(shown.split(separator: "\n").last { $0.hasSuffix("^") })
+        #expect(lastCaret.count < 200)
+    }
+}

@@ -18,7 +18,8 @@ enum DiagnosticsDoc {
             HP3xx references between names, HP4xx bands, HP5xx compliance rules, HP6xx warnings and notes,
             HP7xx test files (`*.test.yaml`, read by `hitl-policy test`, which exits 2 on them),
             HP8xx `x-lint` keys, which silence warnings and notes where they occur (see
-            [language.md](language.md#silencing-a-finding-x-lint); errors cannot be silenced).
+            [language.md](language.md#silencing-a-finding-x-lint); errors cannot be silenced, nor can
+            HP800 and HP801, which report the `x-lint` keys themselves).
             When a file has errors, the warnings that need a well-formed policy to be meaningful
             (HP600, HP601, HP603, HP604, HP608) are held back until the errors are fixed.
 
