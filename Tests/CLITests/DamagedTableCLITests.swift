@@ -44,7 +44,7 @@ struct DamagedTableCLITests {
     @Test func testRefusesIt() throws {
         let table = "fixtures/tables/rule-attribute-missing.json"
         let generated = try CLI.run(["test", "--generate", table])
-        Self.expectOneError(generated, status: 1, mentioning: "tests attribute drug.class, which is not in the table's attributes", "test --generate")
+        Self.expectOneError(generated, status: 1, mentioning: "tests attribute region, which is not in the table's attributes", "test --generate")
 
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("damaged-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
