@@ -16,11 +16,11 @@ struct TableVersionCLITests {
         try Data(Self.formatOne.utf8).write(to: file)
         let r = try CLI.run(["eval", "--policy", file.path, "fixtures/actions/payments.jsonl"])
         #expect(r.status == 1, "\(r.stderr)")
-        #expect(r.stderr == "hitl-policy: error: \(file.path): table version 1 is not supported (this build reads 2); recompile this table from its policy: hitl-policy compile POLICY -o TABLE\n")
+        #expect(r.stderr == "hitl-policy: error: \(file.path): table version 1 is not supported (this build reads 3); recompile this table from its policy: hitl-policy compile POLICY -o TABLE\n")
         #expect(r.stdout.isEmpty)
     }
 
-    /// A version-2 table whose `tested_fields` bits name other fields (another build's
+    /// A version-3 table whose `tested_fields` bits name other fields (another build's
     /// field registry) is refused the same way.
     @Test func otherFieldBitsSayRecompile() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bits-\(UUID().uuidString)")

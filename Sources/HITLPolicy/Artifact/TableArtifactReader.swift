@@ -11,7 +11,8 @@ struct TableArtifactReader {
 
     static let tableKeys: [StaticString] = ["approvers", "attributes", "classes", "currency", "exchange_rates", "format",
                                             "global_root", "global_tested_fields", "nodes", "outcomes", "policy",
-                                            "policy_digest", "rules", "source", "tags", "tested_field_bits", "version"]
+                                            "policy_digest", "rules", "source", "table_digest", "tags", "tested_field_bits",
+                                            "version"]
     // Member names of each object, in the order the writer sorts them.
     static let rateKeys: [StaticString] = ["currency", "rate"]
     static let approverKeys: [StaticString] = ["approvers", "capacity", "escalates_to", "kind", "name", "on_timeout", "quorum", "sla", "sla_seconds"]
@@ -26,9 +27,15 @@ struct TableArtifactReader {
     static let cutKeys: [StaticString] = ["upward", "value"]
     static let classKeys: [StaticString] = ["entry_rule", "kind", "name", "reversible", "root", "tested_fields"]
 
-    /// Decodes a table (its consistency is `validate()`'s to check).
+    /// Decodes a table (its consistency is `validate()`'s to check, its digest
+    /// `TableDigest.problem`'s).
     static func read(_ bytes: [UInt8]) throws(Failure) -> DecisionTable {
-        try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(Failure) -> DecisionTable in
+        try readRecorded(bytes).table
+    }
+
+    /// Decodes a table and the `table_digest` it records (nil when it records none).
+    static func readRecorded(_ bytes: [UInt8]) throws(Failure) -> (table: DecisionTable, digest: String?) {
+        try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(Failure) -> (table: DecisionTable, digest: String?) in
             var r = TableArtifactScanner(b)
             do throws(Failure) {
                 let table = try table(&r)
@@ -68,11 +75,11 @@ struct TableArtifactReader {
         return nil
     }
 
-    private static func table(_ r: inout TableArtifactScanner) throws(Failure) -> DecisionTable {
+    private static func table(_ r: inout TableArtifactScanner) throws(Failure) -> (table: DecisionTable, digest: String?) {
         var format: String?, version: Int?, policy: String?, digest: String?, source: String?, currency: String?
         var rates: [TableRate]?, approvers: [TableApprover]?, tags: [String]?, attributes: [TableAttribute]?
         var rules: [TableRule]?, outcomes: [TableOutcome]?, nodes: [TableNode]?, classes: [CapabilityClass]?
-        var globalRoot: Int32?, globalFields: UInt64?, fieldBits: [String]?
+        var globalRoot: Int32?, globalFields: UInt64?, fieldBits: [String]?, recorded: String?
         try r.object(tableKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
             switch k {
             case 0: approvers = try r.array(approver)
@@ -89,8 +96,9 @@ struct TableArtifactReader {
             case 11: digest = try r.string()
             case 12: rules = try r.array(rule)
             case 13: source = try r.string()
-            case 14: tags = try r.strings()
-            case 15: fieldBits = try r.strings()
+            case 14: recorded = try r.string()
+            case 15: tags = try r.strings()
+            case 16: fieldBits = try r.strings()
             default:
                 version = try r.int()
                 if let v = version, v != DecisionTable.formatVersion { throw Failure(message: DecisionTable.versionProblem(String(v)), header: true) }
@@ -119,10 +127,11 @@ struct TableArtifactReader {
             throw Failure(message: "the table's field bits (\(theirs.prefix(512))) are not this build's (\(TableArtifactWriter.testedFieldBits.joined(separator: ", "))); "
                             + "recompile this table from its policy: hitl-policy compile POLICY -o TABLE", header: true)
         }
-        return DecisionTable(format: format, version: version, policy: policy, policyDigest: digest, source: source,
-                             currency: currency, exchangeRates: rates, approvers: approvers, tags: tags,
-                             attributes: attributes, rules: rules, outcomes: outcomes, nodes: nodes, classes: classes,
-                             globalRoot: globalRoot, globalTestedFields: globalFields)
+        let table = DecisionTable(format: format, version: version, policy: policy, policyDigest: digest, source: source,
+                                  currency: currency, exchangeRates: rates, approvers: approvers, tags: tags,
+                                  attributes: attributes, rules: rules, outcomes: outcomes, nodes: nodes, classes: classes,
+                                  globalRoot: globalRoot, globalTestedFields: globalFields)
+        return (table, recorded)
     }
 
     private static func rate(_ r: inout TableArtifactScanner) throws(Failure) -> TableRate {

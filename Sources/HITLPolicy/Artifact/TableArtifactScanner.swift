@@ -167,11 +167,23 @@ struct TableArtifactScanner {
         }
     }
 
+    /// A decimal written as a string; only a number a policy can write (`PolicyDecoder`'s
+    /// bounds), so a table cannot make each decision do arithmetic on a million digits.
     mutating func decimal() throws(Failure) -> ExactDecimal {
         let text = try string()
-        guard let d = ExactDecimal(parsing: text) else { throw fail("not a decimal at \(where_): \(text.prefix(64))") }
+        let shown = text.utf8.count > 64 ? "\(text.prefix(64))… (\(text.utf8.count) bytes)" : text
+        let long = text.utf8.count > Self.maxDecimalBytes
+        guard long || ExactDecimal(parsing: text) != nil else { throw fail("not a decimal at \(where_): \(shown)") }
+        guard !long, let d = ExactDecimal(parsing: text), PolicyDecoder.isPolicyNumber(d) else {
+            throw fail("number out of range at \(where_): \(shown) (policy numbers are below 10^\(PolicyDecoder.maxNumberOrder), "
+                       + "with at most \(PolicyDecoder.maxNumberDigits) significant digits and \(PolicyDecoder.maxFractionDigits) after the point)")
+        }
         return d
     }
+
+    /// Longest decimal text read: room for every policy number written out in full
+    /// (24 integer and 64 fraction digits, a sign and a point), with leading zeros.
+    static let maxDecimalBytes = 256
 
     /// A JSON number literal, exactly.
     mutating func number() throws(Failure) -> ActionNumber {

@@ -1,17 +1,34 @@
-/// Writes the JSON artifact of a table (format 2, see docs/commands.md) straight to bytes:
+/// Writes the JSON artifact of a table (format 3, see docs/commands.md) straight to bytes:
 /// compact, keys sorted, no escaped slashes, strings escaped as `JSONEncoder` escapes them.
 /// `TableArtifactReader` reads it back (a test round-trips every example policy).
 struct TableArtifactWriter {
     private(set) var out: [UInt8] = []
 
-    /// The artifact with a final newline.
+    /// Where the `table_digest` member goes (between `source` and `tags`, in key order).
+    private var digestAt = 0
+
+    /// The artifact with a final newline, its `table_digest` the digest of the rest.
     static func artifact(_ t: DecisionTable) -> [UInt8] {
+        var w = canonical(t)
+        let member = Array(",\"\(TableDigest.member)\":\"\(PolicyCompilation.digest(w.out))\"".utf8)
+        w.out.insert(contentsOf: member, at: w.digestAt)
+        w.out.append(0x0A)
+        return w.out
+    }
+
+    /// The digest a table's artifact carries: of its canonical content, the artifact
+    /// without its `table_digest` member and final newline.
+    static func digest(_ t: DecisionTable) -> String {
+        PolicyCompilation.digest(canonical(t).out)
+    }
+
+    /// The artifact without `table_digest` and the final newline.
+    private static func canonical(_ t: DecisionTable) -> TableArtifactWriter {
         var w = TableArtifactWriter()
         // Roughly the final size, so the buffer is not copied as it grows.
         w.out.reserveCapacity(4096 + 80 * t.outcomes.count + 120 * t.nodes.count + 320 * t.rules.count + 120 * t.classes.count)
         w.table(t)
-        w.out.append(0x0A)
-        return w.out
+        return w
     }
 
     private mutating func table(_ t: DecisionTable) {
@@ -78,6 +95,7 @@ struct TableArtifactWriter {
         out.append(0x5D)
         raw(",\"source\":")
         string(t.source)
+        digestAt = out.count
         raw(",\"tags\":")
         array(t.tags) { $0.string($1) }
         raw(",\"tested_field_bits\":")

@@ -11,8 +11,8 @@ package struct DecisionTable: Sendable {
     /// Format tag of the JSON artifact.
     package static let formatName = "hitl-policy-table"
     /// Version of the JSON artifact (2: outcomes are requirements alone, and every member
-    /// has a real name).
-    package static let formatVersion = 2
+    /// has a real name; 3: the artifact carries `table_digest`).
+    package static let formatVersion = 3
 
     /// Always `hitl-policy-table`.
     package var format: String = formatName
@@ -92,9 +92,11 @@ package struct TableApprover: Hashable, Sendable {
 extension DecisionTable {
     /// Why a table of another artifact version cannot be read, and what to do about it.
     static func versionProblem(_ version: String) -> String {
-        "table version \(version) is not supported (this build reads \(formatVersion)); "
-            + "recompile this table from its policy: hitl-policy compile POLICY -o TABLE"
+        "table version \(version) is not supported (this build reads \(formatVersion)); " + recompile
     }
+
+    /// What to do about a table that cannot be read.
+    static let recompile = "recompile this table from its policy: hitl-policy compile POLICY -o TABLE"
 
     /// The number of ladder tiers (the first entries of `approvers`).
     package var tierCount: Int { approvers.prefix { $0.kind == "tier" }.count }
@@ -139,7 +141,7 @@ extension DecisionTable {
         }
         for c in classes where !ok(c.root) || c.entryRule < 0 || c.entryRule >= rules.count { return "class \(c.label) is malformed" }
         if !ok(globalRoot) { return "the global root is malformed" }
-        return validateMeaning()
+        return validateMeaning() ?? validateDetails()
     }
 
     /// Checks what the compiler guarantees about meaning, so that an edited table cannot

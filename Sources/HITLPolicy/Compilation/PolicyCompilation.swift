@@ -40,17 +40,31 @@ package enum PolicyCompilation {
     /// Loads either form: a compiled table (a JSON object whose `format` is
     /// `hitl-policy-table`) or YAML source.
     package static func load(_ bytes: [UInt8], file: String, diagrams: Bool = true) -> Result {
-        if looksLikeTable(bytes) {
-            do throws(TableArtifactReader.Failure) {
-                let table = try TableArtifactReader.read(bytes)
-                if let problem = table.validate() { return Result(table: nil, diagnostics: [], failure: "\(file): \(problem)") }
-                return Result(table: table, diagnostics: [])
-            } catch {
-                let message = error.header ? error.message : "not a valid compiled table (\(error.message))"
-                return Result(table: nil, diagnostics: [], failure: "\(file): \(message)")
-            }
-        }
+        if looksLikeTable(bytes) { return loadTable(bytes, file: file) }
         return compile(bytes, file: file, diagrams: diagrams)
+    }
+
+    /// Reads a compiled table and accepts it only whole: well formed, consistent
+    /// (`validate`), unchanged since `compile` wrote it (`TableDigest`), and with diagrams
+    /// that decide exactly what its rules say (`diagramsProblem`). Each check names what
+    /// it found; the first that fails is the one error.
+    ///
+    /// `checkingDigest: false` skips the digest alone (the fuzz harness and the mutation
+    /// test use it to reach the checks after it, as a table whose digest was rewritten would).
+    static func loadTable(_ bytes: [UInt8], file: String, checkingDigest: Bool = true) -> Result {
+        let read: (table: DecisionTable, digest: String?)
+        do throws(TableArtifactReader.Failure) {
+            read = try TableArtifactReader.readRecorded(bytes)
+        } catch {
+            let message = error.header ? error.message : "not a valid compiled table (\(error.message))"
+            return Result(table: nil, diagnostics: [], failure: "\(file): \(message)")
+        }
+        let table = read.table
+        let problem = table.validate()
+            ?? (checkingDigest ? TableDigest.problem(table, recorded: read.digest) : nil)
+            ?? table.diagramsProblem()
+        if let problem { return Result(table: nil, diagnostics: [], failure: "\(file): \(problem)") }
+        return Result(table: table, diagnostics: [])
     }
 
     /// Whether a file starting with `prefix` could be a compiled table (its first character

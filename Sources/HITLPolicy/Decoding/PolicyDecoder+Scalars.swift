@@ -8,6 +8,13 @@ extension PolicyDecoder {
     static let maxNumberDigits = 34
     static let maxFractionDigits = 64
 
+    /// Whether `value` is within the bounds above (the table reader holds a table's
+    /// numbers to them too: a table cannot carry a number no policy can write).
+    static func isPolicyNumber(_ value: ExactDecimal) -> Bool {
+        value.isZero || (value.magnitudeOrder <= maxNumberOrder && value.significantDigits <= maxNumberDigits
+                         && value.exponent >= -maxFractionDigits)
+    }
+
     /// A string value (plain or quoted). Numbers and booleans are rejected.
     mutating func string(_ node: YAMLNode, _ label: @autoclosure () -> String) -> String? {
         if let s = node.scalar, case .string(let text) = s.value { return text }
@@ -71,10 +78,7 @@ extension PolicyDecoder {
             sink.emit(.invalidNumber, "\(label()) must be a finite number, not '\(literal)'", at: node.location)
             return nil
         }
-        guard let value = ExactDecimal(utf8: bytes[...]),
-              value.isZero || (value.magnitudeOrder <= Self.maxNumberOrder && value.significantDigits <= Self.maxNumberDigits
-                               && value.exponent >= -Self.maxFractionDigits)
-        else {
+        guard let value = ExactDecimal(utf8: bytes[...]), Self.isPolicyNumber(value) else {
             sink.emit(.invalidNumber,
                       "\(label()) '\(literal)' is out of range: policy numbers are below 10^\(Self.maxNumberOrder), with at most "
                         + "\(Self.maxNumberDigits) significant digits and at most \(Self.maxFractionDigits) digits after the point",

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import HITLPolicy
 
-/// The artifact writer and reader (format 2): what one writes the other reads back, byte
+/// The artifact writer and reader (format 3): what one writes the other reads back, byte
 /// for byte, and the format has real member names.
 @Suite("Table artifact codec")
 struct TableArtifactCodecTests {
@@ -27,7 +27,7 @@ struct TableArtifactCodecTests {
             #expect(reread.validate() == nil, "\(path)")
             let text = String(decoding: written, as: UTF8.self)
             #expect(!text.contains("\"_0\"") && !text.contains("\"_1\""), "\(path)")
-            #expect(text.contains("\"version\":2}"))
+            #expect(text.contains("\"version\":3}"))
             #expect(try JSONSerialization.jsonObject(with: Data(written)) is [String: Any])
         }
     }
@@ -77,8 +77,8 @@ struct TableArtifactCodecTests {
     @Test func readerRefusesMalformedTables() throws {
         let good = PolicyCompilation.artifact(try TableGoldenTests.table())
         let cases: [(String, String, String)] = [
-            ("\"version\":2", "\"version\":\"2\"", "version"),
-            ("\"version\":2", "\"version\":2.5", "version"),
+            ("\"version\":3", "\"version\":\"3\"", "version"),
+            ("\"version\":3", "\"version\":3.5", "version"),
             ("\"global_root\":", "\"global_root\":1e99,\"x\":", "global_root"),
             ("\"policy\":", "\"policy\":null,\"y\":", "policy"),
             ("\"format\":", "\"format\":\"a\",\"format\":", "duplicate key"),
@@ -98,7 +98,7 @@ struct TableArtifactCodecTests {
     @Test func readerRefusesUnknownMembersEarly() throws {
         let good = PolicyCompilation.artifact(try TableGoldenTests.table())
         let cases: [(String, String, String)] = [
-            ("\"version\":2", "\"version\":2,\"extra\":0", "unknown member \"extra\" at the top"),
+            ("\"version\":3", "\"version\":3,\"extra\":0", "unknown member \"extra\" at the top"),
             ("\"quorum\":1", "\"quorum\":1,\"weight\":2", "unknown member \"weight\" at approvers[0]"),
             ("\"test\":\"amount\"", "\"test\":\"amount\",\"x\":[]", "unknown member \"x\" at nodes["),
         ]
@@ -112,9 +112,9 @@ struct TableArtifactCodecTests {
     /// A table of another version says so, even when its new members come first.
     @Test func readerNamesAnotherVersion() throws {
         let good = PolicyCompilation.artifact(try TableGoldenTests.table())
-        let v3 = good.replacing("\"quorum\":1", with: "\"quorum\":1,\"weight\":2").replacing("\"version\":2}", with: "\"version\":3}")
-        #expect(PolicyCompilation.load(Array(v3.utf8), file: "t.json").failure
-            == "t.json: table version 3 is not supported (this build reads 2); recompile this table from its policy: hitl-policy compile POLICY -o TABLE")
+        let v4 = good.replacing("\"quorum\":1", with: "\"quorum\":1,\"weight\":2").replacing("\"version\":3}", with: "\"version\":4}")
+        #expect(PolicyCompilation.load(Array(v4.utf8), file: "t.json").failure
+            == "t.json: table version 4 is not supported (this build reads 3); recompile this table from its policy: hitl-policy compile POLICY -o TABLE")
     }
 
     /// A format-1 table (rule lists in its outcomes, `_0` keys) is refused with the command
@@ -124,7 +124,7 @@ struct TableArtifactCodecTests {
             {"approvers":[],"attributes":[],"classes":[],"exchange_rates":[],"format":"hitl-policy-table","global_root":-1,"global_tested_fields":0,"nodes":[],"outcomes":[{"requirement":{"review":false,"specialists":[],"stage":"disabled"},"rules":[0]}],"policy":"p","policy_digest":"sha256:00","rules":[{"conditions":[{"reversible":{"_0":true}}],"contribution":{"review":false,"specialists":[],"stage":"disabled"},"effect":"stage disabled","kind":"default_stage","path":"defaults.stage","source":"p.yaml:1:1"}],"source":"p.yaml","tags":[],"version":1}
             """
         let failure = try #require(PolicyCompilation.load(Array(v1.utf8), file: "old.json").failure)
-        #expect(failure == "old.json: table version 1 is not supported (this build reads 2); recompile this table from its policy: hitl-policy compile POLICY -o TABLE")
+        #expect(failure == "old.json: table version 1 is not supported (this build reads 3); recompile this table from its policy: hitl-policy compile POLICY -o TABLE")
     }
 
     /// The bits of `tested_fields` follow the field registry: a table records what they
@@ -133,7 +133,7 @@ struct TableArtifactCodecTests {
     @Test func fieldBitsOfAnotherRegistryAreRefused() throws {
         let good = PolicyCompilation.artifact(try TableGoldenTests.table())
         let bits = "\"tested_field_bits\":[\"amount\",\"confidence\",\"blast_radius\",\"reversible\",\"tags\",\"attributes\"]"
-        #expect(good.contains("," + bits + ",\"version\":2}"))
+        #expect(good.contains("," + bits + ",\"version\":3}"))
         let recompile = "recompile this table from its policy: hitl-policy compile POLICY -o TABLE"
         let added = good.replacing("\"blast_radius\",\"reversible\"", with: "\"blast_radius\",\"time_of_day\",\"reversible\"")
         #expect(PolicyCompilation.load(Array(added.utf8), file: "t.json").failure

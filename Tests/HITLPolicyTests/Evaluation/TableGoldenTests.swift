@@ -80,7 +80,7 @@ struct TableGoldenTests {
     /// A corrupted artifact is refused with a reason, never trusted.
     @Test func corruptedArtifactIsRefused() throws {
         let artifact = PolicyCompilation.artifact(try Self.table())
-        for (from, to) in [("\"global_root\":", "\"global_root\":99999"), ("\"version\":2", "\"version\":7"),
+        for (from, to) in [("\"global_root\":", "\"global_root\":99999"), ("\"version\":3", "\"version\":7"),
                            ("\"children\":[", "\"children\":[123456789,"), ("\"entry_rule\":", "\"entry_rule\":-")] {
             let bad = artifact.replacingOccurrences(of: from, with: to)
             #expect(bad != artifact)
