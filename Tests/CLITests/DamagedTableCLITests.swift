@@ -50,7 +50,9 @@ struct DamagedTableCLITests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("t.test.yaml")
-        try Data("policy: \(CLI.root.appendingPathComponent(table).path)\ncases:\n  - name: x\n    action: {capability: x}\n    expect: {decision: disabled}\n".utf8).write(to: file)
+        // A test file names a policy inside the folder being tested.
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent(table), to: dir.appendingPathComponent("table.json"))
+        try Data("policy: table.json\ncases:\n  - name: x\n    action: {capability: x}\n    expect: {decision: disabled}\n".utf8).write(to: file)
         let r = try CLI.run(["test", "--coverage", file.path])
         #expect(r.status == 1, "\(r.stdout) \(r.stderr)")
         #expect((r.stdout + r.stderr).contains("which is not in the table's attributes"), "\(r.stdout) \(r.stderr)")

@@ -31,8 +31,10 @@ struct TestFailClosedCLITests {
         let dir = try Self.temporaryFolder("runlong")
         defer { try? FileManager.default.removeItem(at: dir) }
         let long = String(repeating: "x", count: 20_000)
+        // A test file names a policy inside the folder being tested.
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("policies/payments.yaml"), to: dir.appendingPathComponent("payments.yaml"))
         try """
-            policy: \(CLI.root.path)/policies/payments.yaml
+            policy: payments.yaml
             cases:
               - name: \(long)
                 action: {capability: not_listed}

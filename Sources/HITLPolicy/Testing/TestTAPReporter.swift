@@ -58,11 +58,12 @@ package enum TestTAPReporter {
     }
 
     /// `text` as TAP comment lines: every line (a line break inside a name included) starts
-    /// with `#`, so none can be read as a test point or plan.
+    /// with `#`, so none can be read as a test point or plan, and control characters are
+    /// written out, so none can rewrite a terminal line.
     static func comment(_ text: String) -> String {
         var lines = text.drop(while: \.isNewline).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         if lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.map { $0.isEmpty ? "#\n" : "# \($0)\n" }.joined()
+        return lines.map { $0.isEmpty ? "#\n" : "# \(String($0).escapingControlCharacters)\n" }.joined()
     }
 
     /// A TAP description: one line, control characters written out
