@@ -47,6 +47,19 @@ enum CLI {
         return finish(p, out: out, err: err)
     }
 
+    /// Runs `script` with `sh -c` in the repository root, `$0` being the built binary.
+    static func shell(_ script: String) throws -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", script, executable.path]
+        p.currentDirectoryURL = root
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        return finish(p, out: out, err: err)
+    }
+
     /// Waits for a started process, reading both pipes concurrently so a large output
     /// cannot deadlock the child.
     static func finish(_ p: Process, out: Pipe, err: Pipe) -> Result {

@@ -12,18 +12,7 @@ struct EvalInputHintsCLITests {
         stderr.split(separator: "\n").filter { $0.hasPrefix("hitl-policy: note: ") }
     }
 
-    /// Runs `script` with `sh -c` in the repository root, `$0` being the built binary.
-    static func shell(_ script: String) throws -> CLI.Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", script, CLI.executable.path]
-        p.currentDirectoryURL = CLI.root
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        return CLI.finish(p, out: out, err: err)
-    }
+    static func shell(_ script: String) throws -> CLI.Result { try CLI.shell(script) }
 
     @Test func aPrettyPrintedObjectFromAPipeGetsTheJqHint() throws {
         let pretty = try String(contentsOf: CLI.root.appendingPathComponent("fixtures/actions/single.json"), encoding: .utf8)

@@ -9,20 +9,7 @@ struct EvalStreamCLITests {
     static let disabled = "{\"capability\":\"close_account\"}"
     static let autonomous = "{\"capability\":\"lookup_order\",\"confidence\":0.99,\"reversible\":true,\"tags\":[]}"
 
-    /// Runs `script` with `sh -c`, `$0` being the built binary, in the repository root.
-    static func shell(_ script: String) throws -> CLI.Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", script, CLI.executable.path]
-        p.currentDirectoryURL = CLI.root
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return CLI.Result(status: p.terminationStatus, stdout: "", stderr: String(decoding: errData, as: UTF8.self))
-    }
+    static func shell(_ script: String) throws -> CLI.Result { try CLI.shell(script) }
 
     /// Reads from `fd` until `lines` newlines arrived or `seconds` passed.
     static func read(lines: Int, from fd: Int32, seconds: Double) -> String {
