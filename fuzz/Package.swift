@@ -18,5 +18,6 @@ let package = Package(
         .executableTarget(name: "FuzzStream", dependencies: [library, "FuzzSupport"], swiftSettings: harness),
         .executableTarget(name: "FuzzYAML", dependencies: [library, "FuzzSupport"], swiftSettings: harness),
         .executableTarget(name: "FuzzTable", dependencies: [library, "FuzzSupport"], swiftSettings: harness),
+        .executableTarget(name: "FuzzTestFile", dependencies: [library, "FuzzSupport"], swiftSettings: harness),
     ]
 )

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # libFuzzer harnesses (fuzz/Package.swift) for the action evaluator, the action stream, the
-# YAML front end + compiler, and the compiled-table reader; see docs/fuzzing.md.
+# YAML front end + compiler, the compiled-table reader and the test-file decoder; see
+# docs/fuzzing.md.
 #
 # usage: scripts/fuzz.sh build                (once, and after changing the sources)
 #        scripts/fuzz.sh HARNESS [SECONDS | -runs=N] [libFuzzer options...]
 #        scripts/fuzz.sh replay HARNESS      (run every kept input once, no mutation)
-#   HARNESS: actions | stream | yaml | table
+#   HARNESS: actions | stream | yaml | table | testfile
 #
 # Runs are single-process (no -jobs/-workers). New coverage goes to .build-fuzz/corpus/HARNESS
 # (not versioned); the seeds in fuzz/corpus/HARNESS are read, never written. A crash, hang
@@ -17,6 +18,13 @@ cd "$(dirname "$0")/.."
 scratch=.build-fuzz
 
 bindir="$scratch/x86_64-unknown-linux-gnu/release"
+
+# A trap goes to libFuzzer's deadly-signal handler, which saves the input: the Swift runtime's
+# backtracer would take the signal first (and under ASan it faults reading the process's
+# memory). Swift globals' memory is immortal, yet LSan sees some of it as leaked (tagged enum
+# pointers): fuzz/lsan.supp says why it is suppressed, and nothing else is.
+export SWIFT_BACKTRACE=enable=no
+export LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 build() {
   # SwiftPM gives swiftc `-sanitize=fuzzer` and `-sanitize=address` as two flags and the Swift
@@ -43,7 +51,8 @@ target() {
     stream) echo FuzzStream ;;
     yaml) echo FuzzYAML ;;
     table) echo FuzzTable ;;
-    *) echo "unknown harness '$1' (actions, stream, yaml, table)" >&2; exit 2 ;;
+    testfile) echo FuzzTestFile ;;
+    *) echo "unknown harness '$1' (actions, stream, yaml, table, testfile)" >&2; exit 2 ;;
   esac
 }
 
@@ -53,6 +62,7 @@ maxlen() {
     stream) echo 16384 ;;
     yaml) echo 8192 ;;
     table) echo 32768 ;;
+    testfile) echo 8192 ;;
   esac
 }
 
@@ -63,7 +73,7 @@ case "${1:-}" in
     bin=$(binary "$h")
     find "fuzz/corpus/$h" -type f -print0 | xargs -0 "$bin" -runs=1 -timeout=5 -rss_limit_mb=2048
     exit 0 ;;
-  ""|-h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+  ""|-h|--help) sed -n '2,16p' "$0"; exit 0 ;;
 esac
 
 h=$1; shift

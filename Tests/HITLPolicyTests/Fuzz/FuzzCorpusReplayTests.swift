@@ -31,12 +31,13 @@ struct FuzzCorpusReplayTests {
     }
 
     @Test func everyHarnessHasSeeds() {
-        for harness in ["actions", "stream", "yaml", "table"] { #expect(Self.corpus(harness).count >= 10, "\(harness)") }
+        for harness in ["actions", "stream", "yaml", "table", "testfile"] { #expect(Self.corpus(harness).count >= 10, "\(harness)") }
     }
 
     // The action and stream harnesses: one line (payments plain and explained, platform), then
-    // the stream from a regular file: one decision line per non-blank line (or one for a
-    // multi-line object), each a JSON object.
+    // the stream. From a pipe: one decision line per non-blank line. From a regular file: the
+    // same bytes, or one decision for a single object spread over several lines (the line
+    // evaluator's for the document from its first non-blank line).
     @Test func actions() throws {
         let payments = try Self.evaluator("policies/payments.yaml")
         let explained = try Self.evaluator("policies/payments.yaml", explain: true)
@@ -46,14 +47,35 @@ struct FuzzCorpusReplayTests {
             let plain = try Self.decide(bytes, payments, path)
             #expect(try Self.decide(bytes, explained, path).verdict == plain.verdict, "\(path)")
             _ = try Self.decide(bytes, platform, path)
-            let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-                .filter { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } }.count
-            let out = try Self.stream(bytes, payments)
-            let decisions = out.split(separator: 0x0A)
+            let split = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+            let lines = split.filter { !ChunkReader.isBlank($0) }.count
+            let fromFile = try Self.stream(bytes, payments, viaPipe: false)
+            let fromPipe = try Self.stream(bytes, payments, viaPipe: true)
+            let decisions = fromFile.split(separator: 0x0A)
             #expect(decisions.count == lines || (lines > 1 && decisions.count == 1), "\(path): \(decisions.count) decisions for \(lines) lines")
-            for d in decisions { #expect(Self.isObject(Array(d)), "\(path)") }
-            if lines == 1, !bytes.contains(0x0A) { #expect(out == plain.output, "\(path)") }
+            #expect(fromPipe.split(separator: 0x0A).count == lines, "\(path): a pipe decides line by line")
+            for d in decisions + fromPipe.split(separator: 0x0A) { #expect(Self.isObject(Array(d)), "\(path)") }
+            if lines > 1, decisions.count == 1 {
+                let first = try #require(split.firstIndex { !ChunkReader.isBlank($0) })
+                var whole: [UInt8] = []
+                _ = bytes[split[first].startIndex...].withUnsafeBufferPointer { payments.evaluate(line: $0, number: first + 1, into: &whole) }
+                #expect(fromFile == whole, "\(path): one object read whole is decided as the line evaluator decides it")
+            } else {
+                #expect(fromPipe == fromFile, "\(path): a pipe and a file decide differently")
+            }
+            if lines == 1, !bytes.contains(0x0A) { #expect(fromFile == plain.output, "\(path)") }
         }
+    }
+
+    // The stream harness's own seed: a pretty-printed object after blank lines is one
+    // decision from a file (line 3, where it starts) and one per line from a pipe.
+    @Test func prettyObjectFromAFileAndFromAPipe() throws {
+        let bytes = try Repo.bytes("fuzz/corpus/stream/pretty-after-blanks.json")
+        let payments = try Self.evaluator("policies/payments.yaml")
+        let fromFile = try Self.stream(bytes, payments, viaPipe: false)
+        #expect(fromFile.split(separator: 0x0A).count == 1)
+        #expect(String(decoding: fromFile, as: UTF8.self).contains(#""decision":"disabled""#))
+        #expect(try Self.stream(bytes, payments, viaPipe: true).split(separator: 0x0A).count == 5)
     }
 
     // The YAML harness: compile with validation; a table exists exactly when there is no error,
@@ -87,6 +109,36 @@ struct FuzzCorpusReplayTests {
         }
     }
 
+    // The test-file harness: a file or errors, each diagnostic in the file; every case's
+    // action (of a file without errors) is a JSON object; each case decided through the typed
+    // API is eval's line for its action. Against payments, as the harness runs them.
+    @Test func testFiles() throws {
+        let policy = try #require(CompiledPolicy.compile(yaml: try Repo.bytes("policies/payments.yaml"), file: "payments.yaml").policy)
+        let evaluator = Evaluator(table: policy.table)
+        let known = ExpectationCheck.Known(policy.table)
+        for path in Self.corpus("testfile") {
+            let bytes = try Repo.bytes(path)
+            let (decoded, diagnostics) = TestFileDecoder.decode(bytes, file: "fuzz.test.yaml")
+            for d in diagnostics { #expect(d.location.file == "fuzz.test.yaml" && d.location.line >= 1 && d.location.column >= 1, "\(path)") }
+            let errors = diagnostics.contains { $0.severity == .error }
+            let report = LintReport(files: [FileReport(path: "fuzz.test.yaml", diagnostics: diagnostics, source: bytes)])
+            #expect(!TextReporter(color: true).render(report).isEmpty || diagnostics.isEmpty, "\(path)")
+            guard let file = decoded else { #expect(errors, "\(path)"); continue }
+            #expect(file.cases.count <= TestFileFields.maxCases, "\(path)")
+            var sink = DiagnosticSink()
+            for (k, c) in file.cases.prefix(1_000).enumerated() {
+                if !errors { #expect(Self.isObject(c.action), "\(path): \(c.name)") }
+                ExpectationCheck.impossible(c.expect, known: known, into: &sink)
+                let decision = policy.decide(Action(json: c.action, line: k + 1))
+                var typed: [UInt8] = [], line: [UInt8] = []
+                decision.appendJSONLine(to: &typed)
+                let verdict = c.action.withUnsafeBufferPointer { evaluator.evaluate(line: $0, number: k + 1, into: &line) }
+                #expect(typed == line, "\(path): \(c.name)")
+                #expect(verdict.description == decision.outcome.rawValue, "\(path): \(c.name)")
+            }
+        }
+    }
+
     /// One decision line: a JSON object and a newline.
     static func decide(_ bytes: [UInt8], _ e: Evaluator, _ path: String) throws -> (verdict: Verdict, output: [UInt8]) {
         var out: [UInt8] = []
@@ -96,14 +148,27 @@ struct FuzzCorpusReplayTests {
         return (verdict, out)
     }
 
-    /// The stream's output for `bytes` read from a regular file.
-    static func stream(_ bytes: [UInt8], _ e: Evaluator) throws -> [UInt8] {
+    /// The stream's output for `bytes` read from a regular file or a pipe (which holds the
+    /// whole input: the corpus files are far smaller than a pipe's buffer).
+    static func stream(_ bytes: [UInt8], _ e: Evaluator, viaPipe: Bool) throws -> [UInt8] {
         let dir = FileManager.default.temporaryDirectory
         let input = dir.appendingPathComponent("fuzz-replay-\(UUID().uuidString).in")
         let output = dir.appendingPathComponent("fuzz-replay-\(UUID().uuidString).out")
         defer { try? FileManager.default.removeItem(at: input); try? FileManager.default.removeItem(at: output) }
-        try Data(bytes).write(to: input)
-        let i = open(input.path, O_RDONLY), o = open(output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let i: Int32
+        if viaPipe {
+            try #require(bytes.count <= 60_000)
+            var ends: [Int32] = [-1, -1]
+            try #require(pipe(&ends) == 0)
+            let written = bytes.withUnsafeBufferPointer { write(ends[1], $0.baseAddress, $0.count) }
+            close(ends[1])
+            #expect(written == bytes.count)
+            i = ends[0]
+        } else {
+            try Data(bytes).write(to: input)
+            i = open(input.path, O_RDONLY)
+        }
+        let o = open(output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         defer { close(i); close(o) }
         let summary = ActionStream(evaluator: e, input: i, output: o).run()
         #expect(summary.readError == nil && !summary.outputClosed)

@@ -34,6 +34,14 @@ enum FuzzFiles {
         return e
     }
 
+    /// An example policy compiled from YAML, ready to decide through the typed API.
+    static func compiledPolicy(_ relative: String) -> CompiledPolicy {
+        guard let policy = CompiledPolicy.compile(yaml: bytes(relative), file: relative).policy else {
+            fatalError("fuzz harness setup: \(relative) does not compile")
+        }
+        return policy
+    }
+
     /// Fixed actions for the harnesses that make tables: the example actions plus a few
     /// with attributes, foreign amounts and missing fields.
     static let actions: [[UInt8]] = {
@@ -68,14 +76,22 @@ enum FuzzFiles {
         }
     }
 
-    /// Non-blank lines (not only spaces, tabs and carriage returns), as `eval` counts them.
+    /// Non-blank lines, as `eval` counts them (`ChunkReader.isBlank`: not only spaces, tabs
+    /// and carriage returns after an optional byte order mark).
     static func nonBlankLines(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var count = 0, blank = true
-        for b in bytes {
-            if b == 0x0A { if !blank { count += 1 }; blank = true }
-            else if b != 0x20 && b != 0x09 && b != 0x0D { blank = false }
+        bytes.split(separator: 0x0A, omittingEmptySubsequences: false).lazy.filter { !ChunkReader.isBlank($0) }.count
+    }
+
+    /// Where the first non-blank line starts, and its 1-based number (`bytes.count` and one
+    /// past the last line when every line is blank).
+    static func firstNonBlankLine(_ bytes: UnsafeBufferPointer<UInt8>) -> (start: Int, number: Int) {
+        var start = 0, number = 1
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            if !ChunkReader.isBlank(line) { return (line.startIndex, number) }
+            start = line.endIndex + 1
+            number += 1
         }
-        return blank ? count : count + 1
+        return (min(start, bytes.count), number)
     }
 
     /// A scratch file, already unlinked.
