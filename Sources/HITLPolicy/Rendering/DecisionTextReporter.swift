@@ -7,24 +7,28 @@
 ///   why: capabilities.refund.spend[1]: tier lead; amount 6000 USD over 5000 (payments.yaml:54:9)
 ///   assumed: blast_radius over every threshold
 /// ```
+///
+/// Text that came from the action or the policy (names, ids, error messages quoting values)
+/// has its control characters written out (`escapingControlCharacters`): a terminal or CI log
+/// shows one block per action, whatever an agent put in a capability name.
 package enum DecisionTextReporter {
     /// The block for one decision, each line ending in a newline.
     package static func render(_ d: Decision) -> String {
         var head = "line \(d.line)"
-        if let id = d.id { head += " (id \(id.json))" }
+        if let id = d.id { head += " (id \(id.json.escapingControlCharacters))" }
         head += ": "
-        if let c = d.capability, !c.isEmpty { head += "\(c) → " }
+        if let c = d.capability, !c.isEmpty { head += "\(c.escapingControlCharacters) → " }
         head += d.outcome.rawValue
         if d.review { head += ", reviewed after the fact" }
         var out = head + "\n"
         if d.outcome == .invalid {
-            for e in d.errors { out += "  error: " + (e.field.map { "\($0): " } ?? "") + e.message + "\n" }
+            for e in d.errors { out += "  error: " + ((e.field.map { "\($0): " } ?? "") + e.message).escapingControlCharacters + "\n" }
             return out
         }
-        for a in d.approvals { out += "  approve: " + approval(a) + "\n" }
-        for r in d.reasons { out += "  why: " + reason(r) + "\n" }
+        for a in d.approvals { out += "  approve: " + approval(a).escapingControlCharacters + "\n" }
+        for r in d.reasons { out += "  why: " + reason(r).escapingControlCharacters + "\n" }
         if !d.assumed.isEmpty {
-            out += "  assumed (not sent): " + d.assumed.map(assumption).joined(separator: "; ") + "\n"
+            out += "  assumed (not sent): " + d.assumed.map(assumption).joined(separator: "; ").escapingControlCharacters + "\n"
         }
         return out
     }
@@ -32,7 +36,7 @@ package enum DecisionTextReporter {
     /// The block for a line that could not be read as an action at all (longer than the
     /// line limit): the same shape as an `invalid` decision.
     package static func renderUnread(line: Int, message: String) -> String {
-        "line \(line): invalid\n  error: \(message)\n"
+        "line \(line): invalid\n  error: \(message.escapingControlCharacters)\n"
     }
 
     /// `tier lead, 1 of finance-leads, SLA 1h, on timeout escalates to executive`.
