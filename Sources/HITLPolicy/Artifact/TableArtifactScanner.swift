@@ -167,16 +167,16 @@ struct TableArtifactScanner {
         }
     }
 
-    /// A decimal written as a string; only a number a policy can write (`PolicyDecoder`'s
+    /// A decimal written as a string; only a number a policy can write (`PolicyGrammar`'s
     /// bounds), so a table cannot make each decision do arithmetic on a million digits.
     mutating func decimal() throws(Failure) -> ExactDecimal {
         let text = try string()
         let shown = text.utf8.count > 64 ? "\(text.prefix(64))… (\(text.utf8.count) bytes)" : text
         let long = text.utf8.count > Self.maxDecimalBytes
         guard long || ExactDecimal(parsing: text) != nil else { throw fail("not a decimal at \(where_): \(shown)") }
-        guard !long, let d = ExactDecimal(parsing: text), PolicyDecoder.isPolicyNumber(d) else {
-            throw fail("number out of range at \(where_): \(shown) (policy numbers are below 10^\(PolicyDecoder.maxNumberOrder), "
-                       + "with at most \(PolicyDecoder.maxNumberDigits) significant digits and \(PolicyDecoder.maxFractionDigits) after the point)")
+        guard !long, let d = ExactDecimal(parsing: text), PolicyGrammar.isPolicyNumber(d) else {
+            throw fail("number out of range at \(where_): \(shown) (policy numbers are below 10^\(PolicyGrammar.maxNumberOrder), "
+                       + "with at most \(PolicyGrammar.maxNumberDigits) significant digits and \(PolicyGrammar.maxFractionDigits) after the point)")
         }
         return d
     }

@@ -1,20 +1,5 @@
 /// Typed readers for scalar values; each reports a diagnostic and returns nil on a bad value.
 extension PolicyDecoder {
-    /// Policy numbers lie below 10^24, have at most 34 significant digits (from the first
-    /// non-zero digit to the last; leading zeros do not count) and at most 64 digits after
-    /// the point. The last bound keeps exact arithmetic and the table artifact small:
-    /// `1e-99999` would otherwise be a hundred thousand digits wherever it is written out.
-    static let maxNumberOrder = 24
-    static let maxNumberDigits = 34
-    static let maxFractionDigits = 64
-
-    /// Whether `value` is within the bounds above (the table reader holds a table's
-    /// numbers to them too: a table cannot carry a number no policy can write).
-    static func isPolicyNumber(_ value: ExactDecimal) -> Bool {
-        value.isZero || (value.magnitudeOrder <= maxNumberOrder && value.significantDigits <= maxNumberDigits
-                         && value.exponent >= -maxFractionDigits)
-    }
-
     /// A string value (plain or quoted). Numbers and booleans are rejected.
     mutating func string(_ node: YAMLNode, _ label: @autoclosure () -> String) -> String? {
         if let s = node.scalar, case .string(let text) = s.value { return text }
@@ -78,10 +63,10 @@ extension PolicyDecoder {
             sink.emit(.invalidNumber, "\(label()) must be a finite number, not '\(literal)'", at: node.location)
             return nil
         }
-        guard let value = ExactDecimal(utf8: bytes[...]), Self.isPolicyNumber(value) else {
+        guard let value = ExactDecimal(utf8: bytes[...]), PolicyGrammar.isPolicyNumber(value) else {
             sink.emit(.invalidNumber,
-                      "\(label()) '\(literal)' is out of range: policy numbers are below 10^\(Self.maxNumberOrder), with at most "
-                        + "\(Self.maxNumberDigits) significant digits and at most \(Self.maxFractionDigits) digits after the point",
+                      "\(label()) '\(literal)' is out of range: policy numbers are below 10^\(PolicyGrammar.maxNumberOrder), with at most "
+                        + "\(PolicyGrammar.maxNumberDigits) significant digits and at most \(PolicyGrammar.maxFractionDigits) digits after the point",
                       at: node.location, hint: "leading zeros do not count as significant digits: 0.000001 has one")
             return nil
         }

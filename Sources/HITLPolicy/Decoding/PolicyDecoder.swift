@@ -35,7 +35,7 @@ struct PolicyDecoder {
         }
         if let n = field(pairs, "name") {
             if let s = string(n.value, "'name'") {
-                if s.isEmpty || !s.utf8.allSatisfy(Self.isNameByte) {
+                if s.isEmpty || !s.utf8.allSatisfy(PolicyGrammar.isNameByte) {
                     sink.emit(.invalidName, "policy name '\(s)' may only use letters, digits, '.', '_' and '-'",
                               at: n.value.location, hint: "for example 'payments-agent'")
                 }
@@ -64,11 +64,6 @@ struct PolicyDecoder {
         if let c = field(pairs, "capabilities") { policy.capabilities = capabilities(c.value) }
         if let c = field(pairs, "compliance") { policy.compliance = complianceRules(c.value) }
         return policy
-    }
-
-    static func isNameByte(_ b: UInt8) -> Bool {
-        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
-            || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
     }
 
     mutating func exchangeRates(_ node: YAMLNode) -> [ExchangeRate] {

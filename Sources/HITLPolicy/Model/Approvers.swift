@@ -90,7 +90,7 @@ package enum ApproverGroup {
                 guard length > 0, segments == 1 else { return false }
                 segments += 1
                 length = 0
-            } else if PolicyDecoder.isNameByte(b) {   // the policy name grammar
+            } else if PolicyGrammar.isNameByte(b) {   // the policy name grammar
                 length += 1
             } else {
                 return false
