@@ -57,7 +57,8 @@ struct LogVerifyCommand: ParsableCommand {
         case .success(let report):
             let counts = "\(report.records) record\(report.records == 1 ? "" : "s") (\(report.decisions) decision\(report.decisions == 1 ? "" : "s"), \(report.reviews) review\(report.reviews == 1 ? "" : "s"))"
             if let broken = report.broken {
-                Terminal.write("\(label):\(broken.line): broken: \(broken.reason)\n\(label): the first \(counts) chain intact; nothing from line \(broken.line) on can be trusted\n", exitOnFailure: 2)
+                let before = report.records == 0 ? "" : "\(label): the first \(counts) chain intact; nothing from line \(broken.line) on can be trusted\n"
+                Terminal.write("\(label):\(broken.line): broken: \(broken.reason)\n" + before, exitOnFailure: 2)
                 Terminal.exit(1)
             }
             // The chain protects each record by the one after it: the last is protected by
