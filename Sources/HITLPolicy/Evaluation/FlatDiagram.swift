@@ -72,27 +72,3 @@ final class FlatDiagram: @unchecked Sendable {
         return UnsafeMutableBufferPointer(rebasing: b[0..<values.count])
     }
 }
-
-/// An action's numeric field as the walk compares it.
-struct WalkNumber {
-    /// 0 missing, 1 the fast form below, 2 only the exact `ActionNumber` will do.
-    var state: UInt8 = 0
-    var significand: UInt64 = 0
-    var exponent = 0
-    /// Digits plus exponent: compares orders of magnitude before significands.
-    var order = 0
-
-    init() {}
-
-    init(_ n: ActionNumber?) {
-        guard let n else { return }
-        if n.big == nil, !n.hasMinusSign {
-            state = 1
-            significand = n.significand
-            exponent = n.exponent
-            order = ActionNumber.digitCount(n.significand) + n.exponent
-        } else {
-            state = 2
-        }
-    }
-}

@@ -257,34 +257,6 @@ struct JSONScanner {
         }
     }
 
-    /// `object` for an action: `member` gets each key's field (nil for any other key).
-    /// Duplicate keys are an error as there; a repeated field is found by its bit, so only
-    /// the other keys are compared with each other.
-    mutating func fieldObject(_ names: ActionKeys, _ member: (inout JSONScanner, ActionField?) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
-        i += 1   // {
-        skipSpace()
-        if i < b.count, b[i] == 0x7D { i += 1; return }
-        var seen: UInt64 = 0
-        let base = keys.count
-        defer { if keys.count > base { keys.removeLast(keys.count - base) } }
-        while true {
-            skipSpace()
-            let keyStart = i
-            let (k, escaped) = try string()
-            let known = escaped ? names.lookup(bytes: unescape(k)) : names.lookup(b, k)
-            if let known {
-                if seen & known.bit != 0 { throw duplicate(k, escaped, at: keyStart) }
-                seen |= known.bit
-            } else {
-                try addKey(k, escaped, at: keyStart, since: base)
-            }
-            try expect(0x3A, "':'")
-            skipSpace()
-            try member(&self, known?.field)
-            if try endOfMember() { return }
-        }
-    }
-
     /// Records a key of the object whose keys start at `keys[base]`; a duplicate of one
     /// recorded is an error at `start`.
     @inline(__always) mutating func addKey(_ k: Range<Int>, _ escaped: Bool, at start: Int, since base: Int) throws(JSONSyntaxError) {
