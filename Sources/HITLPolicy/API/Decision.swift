@@ -23,13 +23,9 @@ public struct Decision: Sendable, Equatable, CustomStringConvertible {
             case specialist
         }
 
-        /// What happens when the SLA passes without a decision.
-        public enum Timeout: String, Sendable, Hashable {
-            /// The action is rejected.
-            case reject
-            /// The request goes to the next tier up (`escalatesTo`).
-            case escalate
-        }
+        /// What happens when the SLA passes without a decision: `reject`, or `escalate` to
+        /// the next tier up (`escalatesTo`). The policy's own `on_timeout` type.
+        public typealias Timeout = TimeoutAction
 
         /// The tier or panel name.
         public var name: String
@@ -99,7 +95,7 @@ public struct Decision: Sendable, Equatable, CustomStringConvertible {
     }
 
     // The row part, shared by every action that reached the same table row.
-    let row: DecisionRow
+    let row: TypedRow
     /// The errors and the shown numbers, when there are any: one reference at most, so a
     /// decision made, copied or dropped counts few references.
     private var extra: Extra
@@ -141,7 +137,7 @@ public struct Decision: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    init(id: ActionID?, line: Int, capability: String?, errors: [ActionError], row: DecisionRow, shown: ShownNumbers) {
+    init(id: ActionID?, line: Int, capability: String?, errors: [ActionError], row: TypedRow, shown: ShownNumbers) {
         self.id = id
         self.line = line
         self.capability = capability
@@ -151,7 +147,7 @@ public struct Decision: Sendable, Equatable, CustomStringConvertible {
 
     /// A valid decision for a plain built action whose numbers, as built, are what band
     /// details quote (`quoting`: the action, when the row quotes any).
-    init(id: ActionID?, line: Int, capability: String?, row: DecisionRow, quoting b: Action.Built?) {
+    init(id: ActionID?, line: Int, capability: String?, row: TypedRow, quoting b: Action.Built?) {
         self.id = id
         self.line = line
         self.capability = capability
@@ -166,13 +162,13 @@ public struct Decision: Sendable, Equatable, CustomStringConvertible {
     /// The approvals needed: the ladder tier first, then specialists by name.
     public var approvals: [Decision.Approval] { row.approvals }
     /// Every matching rule, in policy order.
-    public var reasons: [Decision.Reason] { row.reasons.map { $0.reason(shown) } }
+    public var reasons: [Decision.Reason] { row.base.reasons.map { $0.reason(shown) } }
     /// The values assumed for fields the action lacks.
     public var assumed: [Decision.Assumption] { row.assumed }
     /// The policy's name.
-    public var policy: String { row.policy }
+    public var policy: String { row.base.policy }
     /// `sha256:` and the hex SHA-256 of the policy source.
-    public var policyDigest: String { row.policyDigest }
+    public var policyDigest: String { row.base.policyDigest }
 
     /// Whether the agent may proceed unattended.
     public var isAutonomous: Bool { row.outcome == .autonomous }
@@ -197,6 +193,101 @@ public struct Decision: Sendable, Equatable, CustomStringConvertible {
         a.id == b.id && a.line == b.line && a.capability == b.capability && a.errors == b.errors
             && a.outcome == b.outcome && a.review == b.review && a.approvals == b.approvals
             && a.reasons == b.reasons && a.assumed == b.assumed && a.policy == b.policy && a.policyDigest == b.policyDigest
+    }
+}
+
+/// A decision row with its public values, built once per row and shared like it: what a
+/// typed decision reads (the outcome first, in the object's first cache line, with its
+/// reference count) without converting per decision.
+final class TypedRow: Sendable {
+    let outcome: Decision.Outcome
+    let review: Bool
+    /// Bit `f.rawValue` is set when a band detail quotes numeric field `f`.
+    let quotedFields: UInt8
+    let approvals: [Decision.Approval]
+    let assumed: [Decision.Assumption]
+    /// The row as the evaluator renders it.
+    let base: DecisionRow
+
+    init(_ row: DecisionRow) {
+        base = row
+        outcome = Decision.Outcome(row.outcome)
+        review = row.review
+        quotedFields = row.quotedFields
+        approvals = row.approvals.map { a in
+            Decision.Approval(name: a.name, kind: a.isTier ? .tier : .specialist, approvers: a.approvers, quorum: a.quorum,
+                              sla: a.sla, slaSeconds: a.slaSeconds, onTimeout: a.onTimeout, escalatesTo: a.escalatesTo)
+        }
+        assumed = row.assumed.map { a in
+            switch a.assumed {
+            case .text(let t): Decision.Assumption(field: a.field, assumed: .text(t))
+            case .bool(let b): Decision.Assumption(field: a.field, assumed: .bool(b))
+            case .emptyList: Decision.Assumption(field: a.field, assumed: .emptyList)
+            }
+        }
+    }
+}
+
+extension Decision.Outcome {
+    /// The outcome a verdict names.
+    init(_ verdict: Verdict) {
+        switch verdict {
+        case .autonomous: self = .autonomous
+        case .approval: self = .approval
+        case .disabled: self = .disabled
+        case .invalid: self = .invalid
+        }
+    }
+}
+
+extension RowReason {
+    /// The reason for an action whose numbers show as `shown`.
+    func reason(_ shown: ShownNumbers) -> Decision.Reason {
+        var text: String?
+        switch detail {
+        case .text(let t)?: text = t
+        case .band(let f, let after, let missing)?: text = shown[f].map { "\(f) \($0)\(after)" } ?? missing
+        case nil: text = nil
+        }
+        return Decision.Reason(rule: rule, effect: effect, detail: text, reference: reference, source: source)
+    }
+}
+
+extension ShownNumbers {
+    /// A built action's numbers as built (`appendShown`'s text; nil where it has none).
+    init(built b: Action.Built) {
+        for f in NumericField.allCases { if let n = b.numbers[f.rawValue] { self[f] = n.shown } }
+    }
+}
+
+extension DecisionJSON {
+    /// Appends a whole decision line, final newline included.
+    static func append(_ d: Decision, into out: inout [UInt8]) {
+        if d.row.outcome == .invalid {
+            var id: [UInt8]?
+            if let i = d.id { id = Array(i.json.utf8) }
+            var capability: [UInt8]?
+            if let c = d.capability {
+                capability = []
+                capability?.appendJSONString(c)
+            }
+            appendInvalid(id: id, line: d.line, capability: capability, errors: d.errors,
+                          policy: d.row.base.policy, policyDigest: d.row.base.policyDigest, into: &out)
+            return
+        }
+        appendHead(id: d.id.map { Array($0.json.utf8) }, line: d.line, into: &out)
+        out.appendJSONString(d.capability ?? "")
+        out.append(0x2C)
+        appendRow(d.row.base, into: &out) { field, after, missing, b in
+            if let value = d.shown[field] {
+                b.append(field.description)
+                b.append(0x20)
+                b.append(value)
+                b.append(after)
+            } else {
+                b.append(missing)
+            }
+        }
     }
 }
 

@@ -5,8 +5,8 @@ final class Decider {
     // Used by one thread at a time (the pool's contract): no dynamic exclusivity checks.
     @exclusivity(unchecked) private var rowIndex = RowIndex(limit: Evaluator.cacheLimit)
     /// By `rowIndex`'s row number.
-    @exclusivity(unchecked) private var rows: [DecisionRow] = []
-    private let invalidRow: DecisionRow
+    @exclusivity(unchecked) private var rows: [TypedRow] = []
+    private let invalidRow: TypedRow
     /// Whether every cut of the policy (diagrams and rule checks) fits the fast form: then
     /// a plain built action (`Action.Built.plain`) never needs its exact numbers.
     private let cutsFit: Bool
@@ -16,7 +16,7 @@ final class Decider {
 
     init(table: DecisionTable, flat: FlatDiagram) {
         evaluator = Evaluator(table: table, flat: flat)
-        invalidRow = DecisionRow(invalidFor: table)
+        invalidRow = TypedRow(DecisionRow(invalidFor: table))
         cutsFit = flat.cuts.allSatisfy(\.fits) && flat.predicates.cuts.allSatisfy(\.fits)
         attributeKeys = table.attributes.map { $0.path.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
     }
@@ -88,12 +88,12 @@ final class Decider {
         let (ruleCount, ruleHash) = e.matchRules(classIndex: c, reversible: reversible)
         let matched = UnsafeBufferPointer(rebasing: e.matched[0..<ruleCount])
         let key = TemplateCache.Key(a: a, b: b, assumed: assumed, reversible: classReversible, rules: ruleHash, ruleCount: Int32(ruleCount))
-        let row: DecisionRow
+        let row: TypedRow
         if let found = rowIndex.find(key, rules: matched) {
             row = rows[found]
         } else {
-            row = e.table.decisionRow(requirement: e.requirement(a: a, b: b), rules: matched.map { Int($0) },
-                                      assumed: assumed, reversibleDefault: classReversible)
+            row = TypedRow(e.table.decisionRow(requirement: e.requirement(a: a, b: b), rules: matched.map { Int($0) },
+                                                     assumed: assumed, reversibleDefault: classReversible))
             if rowIndex.insert(key, rules: matched).restarted { rows.removeAll(keepingCapacity: true) }
             rows.append(row)
         }

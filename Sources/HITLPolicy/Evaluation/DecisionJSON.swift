@@ -1,21 +1,19 @@
 /// The part of a decision fixed by its table row: outcome, approvals, reasons (band details
 /// still waiting for the action's number), assumptions, policy. Built once per row and
-/// shared by every decision that reaches it, typed or rendered.
+/// shared by every decision that reaches it, typed (API's `TypedRow` wraps it) or rendered.
 final class DecisionRow: Sendable, Equatable {
-    // What every decision reads first: in the object's first cache line, with its
-    // reference count (a typed decision retains the row).
-    let outcome: Decision.Outcome
+    let outcome: Verdict
     let review: Bool
     /// Bit `f.rawValue` is set when a band detail quotes numeric field `f`.
     let quotedFields: UInt8
-    let approvals: [Decision.Approval]
+    let approvals: [RowApproval]
     let reasons: [RowReason]
-    let assumed: [Decision.Assumption]
+    let assumed: [RowAssumption]
     let policy: String
     let policyDigest: String
 
-    init(outcome: Decision.Outcome, review: Bool, approvals: [Decision.Approval], reasons: [RowReason],
-         assumed: [Decision.Assumption], policy: String, policyDigest: String) {
+    init(outcome: Verdict, review: Bool, approvals: [RowApproval], reasons: [RowReason],
+         assumed: [RowAssumption], policy: String, policyDigest: String) {
         self.outcome = outcome
         self.review = review
         self.approvals = approvals
@@ -40,6 +38,35 @@ final class DecisionRow: Sendable, Equatable {
     }
 }
 
+/// One approval as its row knows it (`Decision.Approval` is its public form).
+struct RowApproval: Sendable, Hashable {
+    var name: String
+    /// A ladder tier (else a specialist panel).
+    var isTier: Bool
+    var approvers: [String]
+    var quorum: Int
+    var sla: String?
+    var slaSeconds: Int?
+    var onTimeout: TimeoutAction
+    var escalatesTo: String?
+
+    /// `tier` or `specialist`.
+    var kindName: String { isTier ? "tier" : "specialist" }
+}
+
+/// A value assumed for a field the action lacks, as its row knows it (`Decision.Assumption`
+/// is its public form).
+struct RowAssumption: Sendable, Hashable {
+    enum Value: Sendable, Hashable {
+        case text(String)
+        case bool(Bool)
+        case emptyList
+    }
+
+    var field: String
+    var assumed: Value
+}
+
 /// A reason as its row knows it.
 struct RowReason: Sendable, Hashable {
     var rule: String
@@ -47,17 +74,6 @@ struct RowReason: Sendable, Hashable {
     var detail: RowDetail?
     var reference: String?
     var source: String
-
-    /// The reason for an action whose numbers show as `shown`.
-    func reason(_ shown: ShownNumbers) -> Decision.Reason {
-        var text: String?
-        switch detail {
-        case .text(let t)?: text = t
-        case .band(let f, let after, let missing)?: text = shown[f].map { "\(f) \($0)\(after)" } ?? missing
-        case nil: text = nil
-        }
-        return Decision.Reason(rule: rule, effect: effect, detail: text, reference: reference, source: source)
-    }
 }
 
 /// A reason's detail: fixed text, or a band's, which quotes the action's value of `field`
@@ -77,11 +93,6 @@ struct ShownNumbers: Sendable, Hashable {
     var isEmpty: Bool { texts.isEmpty }
 
     init() {}
-
-    /// A built action's numbers as built (`appendShown`'s text; nil where it has none).
-    init(built b: Action.Built) {
-        for f in NumericField.allCases { if let n = b.numbers[f.rawValue] { self[f] = n.shown } }
-    }
 
     subscript(f: NumericField) -> String? {
         get { f.rawValue < texts.count ? texts[f.rawValue] : nil }
@@ -105,9 +116,9 @@ extension DecisionTable {
     /// order), the fields assumed, and the class's default `reversible` (shown when assumed).
     func decisionRow(requirement: Requirement, rules ruleIDs: [Int], assumed: UInt64, reversibleDefault: Bool) -> DecisionRow {
         let approvals = approvals(for: requirement).map { a in
-            Decision.Approval(name: a.name, kind: Decision.Approval.Kind(rawValue: a.kind) ?? .specialist, approvers: a.approvers,
-                              quorum: a.quorum, sla: a.slaSeconds == nil ? nil : a.sla, slaSeconds: a.sla == nil ? nil : a.slaSeconds,
-                              onTimeout: Decision.Approval.Timeout(rawValue: a.onTimeout) ?? .reject, escalatesTo: a.escalatesTo)
+            RowApproval(name: a.name, isTier: a.kind == "tier", approvers: a.approvers,
+                        quorum: a.quorum, sla: a.slaSeconds == nil ? nil : a.sla, slaSeconds: a.sla == nil ? nil : a.slaSeconds,
+                        onTimeout: TimeoutAction(rawValue: a.onTimeout) ?? .reject, escalatesTo: a.escalatesTo)
         }
         let reasons = ruleIDs.map { id in
             let rule = rules[id]
@@ -122,7 +133,7 @@ extension DecisionTable {
             }
             return RowReason(rule: rule.path, effect: rule.effect, detail: detail, reference: rule.reference, source: rule.source)
         }
-        var assumptions: [Decision.Assumption] = []
+        var assumptions: [RowAssumption] = []
         for f in NumericField.allCases where assumed & ActionFieldMask.numeric(f) != 0 {
             assumptions.append(.init(field: f.description, assumed: .text(f.missingMeaning)))
         }
@@ -131,18 +142,8 @@ extension DecisionTable {
         for (k, a) in attributes.enumerated() where assumed & ActionFieldMask.attribute(k) != 0 {
             assumptions.append(.init(field: "attributes.\(a.path)", assumed: .text("matches every condition")))
         }
-        return DecisionRow(outcome: Decision.Outcome(requirement.stage), review: requirement.review, approvals: approvals,
+        return DecisionRow(outcome: Verdict(requirement.stage), review: requirement.review, approvals: approvals,
                            reasons: reasons, assumed: assumptions, policy: policy, policyDigest: policyDigest)
-    }
-}
-
-extension Decision.Outcome {
-    init(_ stage: Stage) {
-        switch stage {
-        case .autonomous: self = .autonomous
-        case .approval: self = .approval
-        case .disabled: self = .disabled
-        }
     }
 }
 
@@ -150,7 +151,6 @@ extension Decision.Outcome {
 /// render through it; band details are handed to the caller, which splices in the action's
 /// number (a decision) or marks where it goes (a template).
 enum DecisionJSON {
-    /// Appends a whole decision line, final newline included.
     /// Appends a decided line's head: `{"id":` and the id's JSON text (or `{"line":` and the
     /// line number), then `,"capability":`. The capability and the row follow.
     @inline(__always)
@@ -166,40 +166,12 @@ enum DecisionJSON {
         out.appendStatic(",\"capability\":")
     }
 
-    static func append(_ d: Decision, into out: inout [UInt8]) {
-        if d.row.outcome == .invalid {
-            var id: [UInt8]?
-            if let i = d.id { id = Array(i.json.utf8) }
-            var capability: [UInt8]?
-            if let c = d.capability {
-                capability = []
-                capability?.appendJSONString(c)
-            }
-            appendInvalid(id: id, line: d.line, capability: capability, errors: d.errors,
-                          policy: d.row.policy, policyDigest: d.row.policyDigest, into: &out)
-            return
-        }
-        appendHead(id: d.id.map { Array($0.json.utf8) }, line: d.line, into: &out)
-        out.appendJSONString(d.capability ?? "")
-        out.append(0x2C)
-        appendRow(d.row, into: &out) { field, after, missing, b in
-            if let value = d.shown[field] {
-                b.append(field.description)
-                b.append(0x20)
-                b.append(value)
-                b.append(after)
-            } else {
-                b.append(missing)
-            }
-        }
-    }
-
     /// Appends the row part, from `"decision":` to the closing `}` and newline. `band`
     /// writes a band detail's text (inside its quotes).
     static func appendRow(_ row: DecisionRow, into b: inout [UInt8],
                           band: (NumericField, _ after: String, _ missing: String, inout [UInt8]) -> Void) {
         b.append("\"decision\":")
-        b.appendJSONString(row.outcome.rawValue)
+        b.appendJSONString(row.outcome.description)
         b.append(",\"review\":")
         b.append(row.review ? "true" : "false")
         b.append(",\"approvals\":[")
@@ -253,11 +225,11 @@ enum DecisionJSON {
     }
 
     /// One `approvals` entry.
-    static func appendApproval(_ a: Decision.Approval, into b: inout [UInt8]) {
+    static func appendApproval(_ a: RowApproval, into b: inout [UInt8]) {
         b.append("{\"name\":")
         b.appendJSONString(a.name)
         b.append(",\"kind\":")
-        b.appendJSONString(a.kind.rawValue)
+        b.appendJSONString(a.kindName)
         b.append(",\"approvers\":")
         b.appendJSONStringArray(a.approvers)
         b.append(",\"quorum\":")

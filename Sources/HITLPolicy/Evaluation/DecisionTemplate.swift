@@ -53,17 +53,6 @@ extension DecisionTable {
             parts.append(.value(field, before: Array("\(field) ".utf8), after: Array(after.utf8), missing: Array(missing.utf8)))
         }
         parts.append(.bytes(b))
-        return DecisionTemplate(parts: parts, verdict: Verdict(row.outcome))
-    }
-}
-
-extension Verdict {
-    init(_ outcome: Decision.Outcome) {
-        switch outcome {
-        case .autonomous: self = .autonomous
-        case .approval: self = .approval
-        case .disabled: self = .disabled
-        case .invalid: self = .invalid
-        }
+        return DecisionTemplate(parts: parts, verdict: row.outcome)
     }
 }

@@ -220,7 +220,15 @@ struct JSONScanner {
         }
     }
 
-    /// Whether bytes follow the JSON number grammar.
+    /// Whether text follows the JSON number grammar,
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    static func isNumber(_ t: String) -> Bool {
+        var t = t
+        return t.withUTF8 { isNumber($0) }
+    }
+
+    /// Whether bytes follow the JSON number grammar (the one grammar: `ActionNumber`'s
+    /// reader accepts exactly these literals).
     static func isNumber(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = 0
         let n = u.count

@@ -27,7 +27,7 @@ enum YAMLJSON {
             case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
             case .string(let t): out.appendJSONString(t)
             case .int(let t), .float(let t):
-                guard isJSONNumber(t) else {
+                guard JSONScanner.isNumber(t) else {
                     sink.emit(.invalidTestAction, "the number \(t) has no exact JSON form", at: node.location,
                               hint: "write it as a decimal (e.g. 16, 0.5, 5e3), or quote it to send a string")
                     return false
@@ -36,29 +36,5 @@ enum YAMLJSON {
             }
         }
         return true
-    }
-
-    /// Whether `t` is a JSON number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
-    static func isJSONNumber(_ t: String) -> Bool {
-        let b = Array(t.utf8)
-        var i = 0
-        func digits() -> Int {
-            let s = i
-            while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
-            return i - s
-        }
-        if i < b.count, b[i] == 0x2D { i += 1 }
-        guard i < b.count else { return false }
-        if b[i] == 0x30 { i += 1 } else if digits() == 0 { return false }
-        if i < b.count, b[i] == 0x2E {
-            i += 1
-            if digits() == 0 { return false }
-        }
-        if i < b.count, b[i] == 0x65 || b[i] == 0x45 {
-            i += 1
-            if i < b.count, b[i] == 0x2B || b[i] == 0x2D { i += 1 }
-            if digits() == 0 { return false }
-        }
-        return i == b.count
     }
 }

@@ -47,6 +47,6 @@ struct YAMLJSONTests {
         ("01", false), ("1.", false), (".5", false), ("1e", false), ("+1", false), ("-", false), ("", false), ("0x10", false), ("1_000", false),
     ])
     func grammar(text: String, isNumber: Bool) {
-        #expect(YAMLJSON.isJSONNumber(text) == isNumber)
+        #expect(JSONScanner.isNumber(text) == isNumber)
     }
 }
