@@ -83,36 +83,11 @@ package struct PolicyRows {
     }
 
     private func locate(line bytes: UnsafeBufferPointer<UInt8>) -> Probe? {
-        let e = evaluator
-        e.line = bytes
-        defer { e.clearAction() }
-        if e.parse() != nil { return nil }
-        e.validate()
-        guard e.fields.errors.isEmpty, let c = e.classOfAction(), c < classes.count else { return nil }
+        guard let p = evaluator.point(json: bytes), p.classIndex < classes.count else { return nil }
+        guard let k = classes[p.classIndex].rows.firstIndex(where: { $0.region.contains(p) }) else { return nil }
         var numbers: [NumericField: ExactDecimal] = [:]
-        for f in NumericField.allCases { if let v = e.value(of: f) { numbers[f] = v.exact } }
-        let reversible = e.fields.reversible ?? table.classes[c].reversible
-        let rows = classes[c].rows
-        for (k, row) in rows.enumerated() where contains(row.region, numbers: numbers, reversible: reversible) {
-            return Probe(classIndex: c, row: k, numbers: numbers)
-        }
-        return nil
-    }
-
-    private func contains(_ region: TableRegion, numbers: [NumericField: ExactDecimal], reversible: Bool) -> Bool {
-        for (f, span) in region.numeric {
-            switch span {
-            case .missing: if numbers[f] != nil { return false }
-            case .interval(let l, let u):
-                guard let x = numbers[f] else { return false }
-                if let l, !l.isBelow(x) { return false }
-                if let u, u.isBelow(x) { return false }
-            }
-        }
-        if let r = region.reversible, r != reversible { return false }
-        for (t, present) in region.tags where evaluator.tagPresent[t] != present { return false }
-        for (a, choice) in region.attributes where evaluator.attributeChoice(a) != choice { return false }
-        return true
+        for f in NumericField.allCases { if let v = p[f] { numbers[f] = v } }
+        return Probe(classIndex: p.classIndex, row: k, numbers: numbers)
     }
 
     /// A capability name in the class (not claimed by another class); nil when none is found.

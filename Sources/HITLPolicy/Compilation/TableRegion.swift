@@ -6,6 +6,14 @@ package struct TableRegion: Hashable, Sendable {
         case missing
         /// Values above `lower` and below `upper` (nil: unbounded).
         case interval(lower: Cut?, upper: Cut?)
+
+        /// Whether a value (nil: missing) lies in the span.
+        package func contains(_ x: ExactDecimal?) -> Bool {
+            switch self {
+            case .missing: x == nil
+            case .interval(let lower, let upper): x.map { Cut.range(lower, upper, contains: $0) } ?? false
+            }
+        }
     }
 
     /// Numeric constraints, by field.
@@ -19,36 +27,6 @@ package struct TableRegion: Hashable, Sendable {
     package var tags: [Int: Bool] = [:]
     /// Attribute choice (value index, then other, then missing), by attribute number.
     package var attributes: [Int: Int] = [:]
-
-    /// The intersection, or nil when it is empty.
-    package func intersected(with o: TableRegion) -> TableRegion? {
-        var r = self
-        for (f, s) in o.numeric {
-            guard let mine = r.numeric[f] else { r.numeric[f] = s; continue }
-            switch (mine, s) {
-            case (.missing, .missing): continue
-            case (.missing, .interval), (.interval, .missing): return nil
-            case (.interval(let l1, let u1), .interval(let l2, let u2)):
-                let l = [l1, l2].compactMap { $0 }.max()
-                let u = [u1, u2].compactMap { $0 }.min()
-                if let l, let u, !(l < u) { return nil }
-                r.numeric[f] = .interval(lower: l, upper: u)
-            }
-        }
-        if let b = o.reversible {
-            if let a = r.reversible, a != b { return nil }
-            r.reversible = b
-        }
-        for (t, v) in o.tags {
-            if let a = r.tags[t], a != v { return nil }
-            r.tags[t] = v
-        }
-        for (k, v) in o.attributes {
-            if let a = r.attributes[k], a != v { return nil }
-            r.attributes[k] = v
-        }
-        return r
-    }
 }
 
 extension DecisionTable {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// What `diff --traffic` needs to place an action in a listed region: each region's box as
 /// found, with the capability classes and currency pass it belongs to.
 package struct DiffPlacement: Sendable {
@@ -50,8 +44,8 @@ package struct DiffTraffic: Sendable {
     /// A line longer than this is counted as invalid and skipped (as `eval` bounds lines).
     package static let maxLine = ActionStream.maxLine
 
-    /// Reads the JSON Lines at `fd` in chunks (memory bounded by `maxLine`), placing each
-    /// action in `report`'s regions.
+    /// Reads the JSON Lines at `fd` with the streams' reader (memory bounded by `maxLine`),
+    /// placing each action in `report`'s regions.
     package static func count(fd: Int32, log: String, report: DiffReport, old: DecisionTable, new: DecisionTable) -> DiffTraffic {
         var t = DiffTraffic(log: log, regions: Array(repeating: 0, count: report.regions.count),
                             groups: Array(repeating: 0, count: report.groups.count))
@@ -59,29 +53,15 @@ package struct DiffTraffic: Sendable {
         guard let a = try? CompiledPolicy(table: old), let b = try? CompiledPolicy(table: new) else { return t }
         var groupOf = [Int](repeating: -1, count: report.regions.count)
         for (g, group) in report.groups.enumerated() { for k in group.regions where groupOf.indices.contains(k) { groupOf[k] = g } }
-        var line: [UInt8] = []
-        var skipping = false
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        func finish() {
-            defer { line.removeAll(keepingCapacity: true) }
-            if skipping { skipping = false; t.total += 1; t.invalid += 1; return }
-            // A leading byte order mark is read as `eval` reads it: as if it were not there.
-            let body = line.dropFirst(ByteOrderMark.length(line))
-            guard body.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
+        var reader = ChunkReader(fd: fd)
+        while let next = reader.nextLine(limit: maxLine) {
+            guard case .line(let r) = next else { t.total += 1; t.invalid += 1; continue }
+            guard !reader.isBlank(r) else { continue }
             t.total += 1
-            t.add(Array(body), a, b, report, groupOf)
+            // A leading byte order mark is read as `eval` reads it: as if it were not there.
+            let body = reader.buffer[r]
+            t.add(Array(body.dropFirst(ByteOrderMark.length(body))), a, b, report, groupOf)
         }
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n <= 0 { break }
-            for byte in chunk[0..<n] {
-                if byte == 0x0A { finish(); continue }
-                if skipping { continue }
-                if line.count >= maxLine { skipping = true; line.removeAll(keepingCapacity: true); continue }
-                line.append(byte)
-            }
-        }
-        if skipping || !line.isEmpty { finish() }
         return t
     }
 
@@ -158,14 +138,15 @@ extension DiffPlacement {
         case nil, .null?: break
         default: return nil
         }
-        func number(_ key: String) -> ExactDecimal?? {
-            switch member(key, members) {
-            case .number(let n)?: return .some(n.exact)
-            case nil, .null?: return .some(nil)
+        // The other numeric fields, from the registry (by `rawValue`; the amount is per pass).
+        var numbers = [ExactDecimal?](repeating: nil, count: NumericField.count)
+        for f in NumericField.allCases where f != .amount {
+            switch member(f.description, members) {
+            case .number(let n)?: numbers[f.rawValue] = n.exact
+            case nil, .null?: break
             default: return nil
             }
         }
-        guard let confidence = number("confidence"), let blast = number("blast_radius") else { return nil }
         var reversible: Bool?
         if case .bool(let r)? = member("reversible", members) { reversible = r }
         var present = Set<ByteName>()
@@ -188,8 +169,8 @@ extension DiffPlacement {
                     }
                 } else if box.code != nil { continue }
             } else if box.code != nil { continue }
-            let fields: [(NumericField, ExactDecimal?)] = [(.amount, value), (.confidence, confidence), (.blastRadius, blast)]
-            guard fields.allSatisfy({ f, x in Self.holds(box.region.numeric[f], x) }) else { continue }
+            numbers[NumericField.amount.rawValue] = value
+            guard box.region.numeric.allSatisfy({ f, span in span.contains(numbers[f.rawValue]) }) else { continue }
             if let r = reversible {
                 if box.region.reversibleMissing || (box.region.reversible.map { $0 != r } ?? false) { continue }
             } else if defaults[0] != defaults[1] {
@@ -204,16 +185,6 @@ extension DiffPlacement {
             return k
         }
         return nil
-    }
-
-    static func holds(_ span: TableRegion.Span?, _ x: ExactDecimal?) -> Bool {
-        switch span {
-        case nil: return true
-        case .missing?: return x == nil
-        case .interval(let l, let u)?:
-            guard let x else { return false }
-            return (l?.isBelow(x) ?? true) && !(u?.isBelow(x) ?? false)
-        }
     }
 
     /// The diagram's choice for an attribute: a value's index, `values.count` for another

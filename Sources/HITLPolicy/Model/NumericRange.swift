@@ -18,6 +18,14 @@ package struct Cut: Hashable, Sendable, Comparable {
     /// Whether `x` lies above the cut.
     package func isBelow(_ x: ExactDecimal) -> Bool { upward ? x >= value : x > value }
 
+    /// Whether `x` lies above `lower` and below `upper` (nil: unbounded): range containment,
+    /// written once.
+    package static func range(_ lower: Cut?, _ upper: Cut?, contains x: ExactDecimal) -> Bool {
+        if let lower, !lower.isBelow(x) { return false }
+        if let upper, upper.isBelow(x) { return false }
+        return true
+    }
+
     package static func < (a: Cut, b: Cut) -> Bool {
         if a.value != b.value { return a.value < b.value }
         return a.upward && !b.upward
@@ -34,11 +42,7 @@ package struct NumericRange: Hashable, Sendable {
     package var upper: Cut?
 
     /// Whether `x` lies in the range.
-    package func contains(_ x: ExactDecimal) -> Bool {
-        if let lower, !lower.isBelow(x) { return false }
-        if let upper, upper.isBelow(x) { return false }
-        return true
-    }
+    package func contains(_ x: ExactDecimal) -> Bool { Cut.range(lower, upper, contains: x) }
 
     /// The condition in the policy's own words, e.g. `over 5000` or `at_least 0.2, below 0.5`.
     package var text: String {

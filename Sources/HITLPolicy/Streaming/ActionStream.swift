@@ -309,6 +309,38 @@ struct ChunkReader {
         }
     }
 
+    /// One line of JSON Lines input, as `nextLine` reads it.
+    enum Line {
+        /// The line's bytes in `buffer`, without the newline; valid until the next read.
+        case line(Range<Int>)
+        /// A line longer than the limit, skipped without being held.
+        case tooLong
+    }
+
+    /// The next line, reading as needed (the last line needs no newline); nil at the end of
+    /// the input, or after a read error (`error`). The JSON Lines reader of the commands that
+    /// read actions line by line outside `ActionStream` (`diff --traffic`).
+    mutating func nextLine(limit: Int) -> Line? {
+        while true {
+            if let nl = newline() {
+                let r = start..<nl
+                start = nl + 1
+                return r.count > limit ? .tooLong : .line(r)
+            }
+            if pending > limit {
+                skipLine()
+                return .tooLong
+            }
+            if eof {
+                guard pending > 0 else { return nil }
+                let r = start..<end
+                start = end
+                return .line(r)
+            }
+            fill(upTo: limit + 1)
+        }
+    }
+
     /// Drops the rest of an over-long line, reading as needed, without holding it.
     mutating func skipLine() {
         while true {

@@ -83,8 +83,10 @@ package struct TestCoverage: Sendable {
             for case .range(let r) in rule.conditions {
                 for (cut, lower) in [(r.lower, true), (r.upper, false)] {
                     guard let cut else { continue }
-                    let word = lower ? (cut.upward ? "at_least" : (r.field == .confidence ? "above" : "over"))
-                        : (cut.upward ? (r.field == .confidence ? "below" : "under") : "at_most")
+                    // The policy's own keyword for the bound, from the field registry.
+                    let words = r.field.spec
+                    let word = lower ? (cut.upward ? words.lowerWords.inclusive : words.lowerWords.exclusive)
+                        : (cut.upward ? words.upperWords.exclusive : words.upperWords.inclusive)
                     thresholdIndex[id].append((cut, lower, r.field, cov.thresholds.count))
                     cov.thresholds.append(Threshold(rule: rule.path, text: "\(r.field) \(word) \(cut.value)", on: false, past: false, missing: false))
                 }
@@ -129,15 +131,17 @@ package struct TestCoverage: Sendable {
         return cov
     }
 
+    /// The fields of a row's cells after the capability, in `compile --format table`'s
+    /// column order: the decided fields from the registry (`ActionField.decided`).
+    package static let cellFields: [ActionField] = Array(ActionField.decided.dropFirst())
+
     /// A row's conditions in words: `refund, amount > 5000, confidence missing`.
     package static func rowName(_ row: PolicyRows.Row) -> String {
-        let names = ["amount", "confidence", "blast_radius", "reversible", "tags", "attributes"]
         var parts = [row.cells.first ?? ""]
-        for (k, cell) in row.cells.dropFirst().prefix(names.count).enumerated() where cell != "any" {
-            switch names[k] {
-            case "amount", "confidence", "blast_radius": parts.append(cell == "missing" ? "\(names[k]) missing" : "\(names[k]) \(cell)")
-            case "reversible": parts.append("reversible \(cell)")
-            case "tags": parts.append("tags \(cell)")
+        for (field, cell) in zip(cellFields, row.cells.dropFirst()) where cell != "any" {
+            switch field {
+            case .number(let f): parts.append(cell == "missing" ? "\(f) missing" : "\(f) \(cell)")
+            case .reversible, .tags: parts.append("\(field) \(cell)")
             default: parts.append(cell)
             }
         }

@@ -60,3 +60,35 @@ struct TableMarkdownTests {
         #expect(md.contains("| amount (USD) |"))
     }
 }
+
+extension TableRegion {
+    /// The intersection, or nil when it is empty.
+    func intersected(with o: TableRegion) -> TableRegion? {
+        var r = self
+        for (f, s) in o.numeric {
+            guard let mine = r.numeric[f] else { r.numeric[f] = s; continue }
+            switch (mine, s) {
+            case (.missing, .missing): continue
+            case (.missing, .interval), (.interval, .missing): return nil
+            case (.interval(let l1, let u1), .interval(let l2, let u2)):
+                let l = [l1, l2].compactMap { $0 }.max()
+                let u = [u1, u2].compactMap { $0 }.min()
+                if let l, let u, !(l < u) { return nil }
+                r.numeric[f] = .interval(lower: l, upper: u)
+            }
+        }
+        if let b = o.reversible {
+            if let a = r.reversible, a != b { return nil }
+            r.reversible = b
+        }
+        for (t, v) in o.tags {
+            if let a = r.tags[t], a != v { return nil }
+            r.tags[t] = v
+        }
+        for (k, v) in o.attributes {
+            if let a = r.attributes[k], a != v { return nil }
+            r.attributes[k] = v
+        }
+        return r
+    }
+}

@@ -1,0 +1,55 @@
+/// An action as a table sees it: the point of the action space its decision depends on —
+/// the capability class, each numeric field's value (the amount in the policy currency),
+/// effective reversibility, which tags it carries and each attribute's choice. Read by the
+/// evaluator's one reader (`Evaluator.point(json:)`); placed in a row by
+/// `TableRegion.contains(_:)`. `eval`'s hot path keeps the same facts in the evaluator's
+/// reused buffers instead of building this value.
+package struct ActionPoint: Sendable {
+    /// The capability class (an index into the table's classes).
+    package var classIndex: Int
+    /// Each numeric field's value by `NumericField.rawValue` (nil: the action lacks it).
+    package var numbers: [ExactDecimal?]
+    /// Effective reversibility: as sent, else the class's default.
+    package var reversible: Bool
+    /// Whether the action sent `reversible`.
+    package var reversibleSent: Bool
+    /// Tag presence, by the table's tag number.
+    package var tags: [Bool]
+    /// Attribute choices, by the table's attribute number: a listed value's index, then
+    /// "other", then "missing".
+    package var attributes: [Int]
+
+    /// A numeric field's value (nil: missing).
+    package subscript(_ f: NumericField) -> ExactDecimal? { numbers[f.rawValue] }
+}
+
+extension TableRegion {
+    /// Whether the point lies in the region: the one containment check (row lookup, test
+    /// coverage). `reversibleMissing` (diff's two-policy regions) is not consulted.
+    package func contains(_ p: ActionPoint) -> Bool {
+        for (f, span) in numeric where !span.contains(p[f]) { return false }
+        if let r = reversible, r != p.reversible { return false }
+        for (t, present) in tags where !(p.tags.indices.contains(t) && p.tags[t] == present) { return false }
+        for (a, choice) in attributes where !(p.attributes.indices.contains(a) && p.attributes[a] == choice) { return false }
+        return true
+    }
+}
+
+extension Evaluator {
+    /// The point of a JSON action line; nil when the action is invalid (as `eval` would
+    /// decide it: not JSON, bad fields, or no class covers its capability).
+    package func point(json bytes: UnsafeBufferPointer<UInt8>) -> ActionPoint? {
+        line = ByteOrderMark.dropping(bytes)
+        defer {
+            clearAction()
+            line = UnsafeBufferPointer(start: nil, count: 0)
+        }
+        if parse() != nil { return nil }
+        validate()
+        guard fields.errors.isEmpty, let c = classOfAction() else { return nil }
+        return ActionPoint(classIndex: c, numbers: allNumbers.map { value(of: $0)?.exact },
+                           reversible: fields.reversible ?? table.classes[c].reversible, reversibleSent: fields.reversible != nil,
+                           tags: (0..<table.tags.count).map { tagPresent[$0] },
+                           attributes: (0..<table.attributes.count).map { attributeChoice($0) })
+    }
+}
