@@ -33,7 +33,7 @@ struct CompileCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let table = PolicyInput.load(policy, allowTable: false)
+        let table = PolicyInput.table(PolicyTools.compile(path: policy), label: PolicyFiles.label(policy), invalidStatus: 1)
         var fd: Int32 = STDOUT_FILENO
         if let output {
             fd = open(output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -51,7 +51,7 @@ struct CompileCommand: ParsableCommand {
         let emit: (String) -> Void = { text in if !Terminal.writeAll(fd, text) { failed(errno) } }
         switch format {
         case .json:
-            let ok = PolicyCompilation.artifactBytes(table).withUnsafeBufferPointer { Terminal.writeAll(fd, bytes: $0) }
+            let ok = PolicyTools.artifact(of: table).withUnsafeBufferPointer { Terminal.writeAll(fd, bytes: $0) }
             if !ok { failed(errno) }
         case .table: TableReporter(table).render(.table, emit: emit)
         case .markdown: TableReporter(table).render(.markdown, emit: emit)

@@ -95,13 +95,12 @@ struct DiffCommand: ParsableCommand {
         }
         let tables = sides.map { Self.table($0, otherSides: sides, diagrams: decides) }
         let (old, new) = (tables[0], tables[1])
-        var report: DiffReport
+        let report: DiffReport
         do throws(TableTooLarge) {
             let absent: DiffAbsentSide? = if case .absent = sides[0] { .old } else if case .absent = sides[1] { .new } else { nil }
-            report = try PolicyDiff.diff(old: old, new: new, absent: absent)
             // The header names the files given, not the path stored inside a compiled table.
             let given = git.map { ["\($0):\(policies[0])", policies[0]] } ?? policies.map(PolicyFiles.label)
-            (report.old.source, report.new.source) = (given[0], given[1])
+            report = try PolicyTools.diff(old: old, new: new, absent: absent, sources: (given[0], given[1]))
         } catch {
             Terminal.fail("the two policies combine into more than \(TableCompiler.maxNodes) diagram nodes")
         }
@@ -163,11 +162,8 @@ struct DiffCommand: ParsableCommand {
         switch side {
         case .table(let t): return t
         case .absent(let label):
-            let names = otherSides.compactMap { if case .table(let t) = $0 { t.policy } else { nil } }
-            let name = names.first { !$0.isEmpty && $0.utf8.allSatisfy { c in
-                (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x2E || c == 0x5F || c == 0x2D
-            } } ?? "empty"
-            return PolicyInput.load(bytes: Array("version: 1\nname: \(name)\n".utf8), label: label, allowTable: false,
+            let others = otherSides.compactMap { if case .table(let t) = $0 { t } else { nil } }
+            return PolicyInput.load(bytes: PolicyTools.emptyPolicySource(namedAfter: others), label: label, allowTable: false,
                                     invalidStatus: 2, diagrams: diagrams)
         }
     }

@@ -57,7 +57,7 @@ enum GitSource {
         return ("/", path)
     }
 
-    /// Runs git with `args`; its standard output, capped at `PolicyInput.maxTableBytes`.
+    /// Runs git with `args`; its standard output, capped at `PolicyFiles.maxTableBytes`.
     private static func run(_ argv: [String], label: String) -> (status: Int32, out: [UInt8]) {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { Terminal.fail("cannot run git: \(String(cString: strerror(errno)))") }
@@ -87,14 +87,14 @@ enum GitSource {
             let n = chunk.withUnsafeMutableBytes { systemRead(fds[0], $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
-            if out.count + n > PolicyInput.maxTableBytes { tooLarge = true; break }
+            if out.count + n > PolicyFiles.maxTableBytes { tooLarge = true; break }
             out += chunk[0..<n]
         }
         close(fds[0])
         if tooLarge { kill(pid, SIGTERM) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        if tooLarge { Terminal.fail("\(label): larger than \(PolicyInput.maxTableBytes) bytes") }
+        if tooLarge { Terminal.fail("\(label): larger than \(PolicyFiles.maxTableBytes) bytes") }
         return (status, out)
     }
 }

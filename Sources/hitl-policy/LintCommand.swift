@@ -42,7 +42,7 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         let report: LintReport
         do {
-            report = try Linter.lint(paths: paths)
+            report = try PolicyTools.lint(paths: paths)
         } catch {
             Terminal.fail(error.description)
         }

@@ -51,7 +51,7 @@ struct LogVerifyCommand: ParsableCommand {
             var st = stat()
             if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { Terminal.fail("\(file): is a folder, not a decision log") }
         }
-        switch DecisionLogVerifier.verify(fd: fd) {
+        switch PolicyTools.verifyLog(fd: fd) {
         case .failure(let error):
             Terminal.fail("\(label): \(error.message)")
         case .success(let report):

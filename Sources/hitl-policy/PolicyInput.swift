@@ -1,51 +1,37 @@
 import HITLPolicy
 
-/// Loads `--policy` / `POLICY` for compile, eval and diff (`-` is standard input): YAML is
-/// linted and compiled (errors go to standard error in lint's text form, then exit
-/// `invalidStatus`); a compiled JSON table is checked, and refused where source is wanted.
+/// Loads `--policy` / `POLICY` for compile, eval and diff (`-` is standard input) through
+/// the library's one loader (`PolicyTools.loadTable`), and renders why it failed: a policy's
+/// errors go to standard error in lint's text form, then exit `invalidStatus`; a file that
+/// cannot be read or taken exits 2.
 enum PolicyInput {
-    /// Compiled tables may be larger than policy source.
-    static let maxTableBytes = 512 << 20
-
     static func load(_ path: String, allowTable: Bool, invalidStatus: Int32 = 1, diagrams: Bool = true) -> DecisionTable {
-        let bytes: [UInt8]
-        do {
-            // Only what may be a table gets the table bound: `--policy /dev/zero` stops at YAML's.
-            bytes = try PolicyFiles.read(path, limit: allowTable ? maxTableBytes : SyntaxLimits.maxFileBytes) { prefix in
-                PolicyCompilation.mayBeTable(prefix: prefix) ? maxTableBytes : SyntaxLimits.maxFileBytes
-            }
-        } catch {
-            Terminal.fail(error.description)
-        }
-        return load(bytes: bytes, label: PolicyFiles.label(path), allowTable: allowTable, invalidStatus: invalidStatus, diagrams: diagrams)
+        table(PolicyTools.loadTable(path: path, allowTable: allowTable, diagrams: diagrams),
+              label: PolicyFiles.label(path), invalidStatus: invalidStatus)
     }
 
     /// Loads policy bytes read elsewhere (e.g. from git); `label` names them in messages and
     /// rule sources.
     static func load(bytes: [UInt8], label: String, allowTable: Bool, invalidStatus: Int32 = 1, diagrams: Bool = true) -> DecisionTable {
-        if let table = PolicyLoader.compiledTableMessage(bytes, file: label) {
-            // compile wants source; a table cut before its format marker is no YAML either.
-            if !allowTable { Terminal.fail(table) }
-            if !PolicyCompilation.looksLikeTable(bytes) {
-                Terminal.writeError("hitl-policy: error: \(label): not a valid compiled table (it ends early: the file was cut short)\n")
-                Terminal.exit(invalidStatus)
-            }
-        }
-        if !allowTable || !PolicyCompilation.looksLikeTable(bytes), bytes.count > SyntaxLimits.maxFileBytes {
-            Terminal.fail("\(label): larger than \(SyntaxLimits.maxFileBytes) bytes")
-        }
-        let result = allowTable ? PolicyCompilation.load(bytes, file: label, diagrams: diagrams)
-            : PolicyCompilation.compile(bytes, file: label, diagrams: diagrams)
-        guard let table = result.table else {
-            let errors = result.diagnostics.filter { $0.severity == .error }
+        table(PolicyTools.loadTable(bytes: bytes, label: label, allowTable: allowTable, diagrams: diagrams),
+              label: label, invalidStatus: invalidStatus)
+    }
+
+    /// The table, or the failure written out and the process ended.
+    static func table(_ load: TableLoad, label: String, invalidStatus: Int32) -> DecisionTable {
+        switch load {
+        case .loaded(let table):
+            return table
+        case .unusable(let message):
+            Terminal.fail(message)
+        case .invalid(let errors, let source, let failure):
             if !errors.isEmpty {
-                let report = LintReport(files: [FileReport(path: label, diagnostics: errors, source: bytes)])
+                let report = LintReport(files: [FileReport(path: label, diagnostics: errors, source: source)])
                 Terminal.writeError(TextReporter(color: false).render(report))
             }
-            if let failure = result.failure { Terminal.writeError("hitl-policy: error: \(failure)\n") }
-            if errors.isEmpty && result.failure == nil { Terminal.writeError("hitl-policy: error: \(label): invalid policy\n") }
+            if let failure { Terminal.writeError("hitl-policy: error: \(failure)\n") }
+            if errors.isEmpty && failure == nil { Terminal.writeError("hitl-policy: error: \(label): invalid policy\n") }
             Terminal.exit(invalidStatus)
         }
-        return table
     }
 }

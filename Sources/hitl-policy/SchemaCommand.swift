@@ -20,6 +20,6 @@ struct SchemaCommand: ParsableCommand {
     var testFile = false
 
     func run() throws {
-        Terminal.write(testFile ? TestFileSchema.jsonSchema() : PolicySchema.jsonSchema(), exitOnFailure: 2)
+        Terminal.write(PolicyTools.schema(testFile: testFile), exitOnFailure: 2)
     }
 }

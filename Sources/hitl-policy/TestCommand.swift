@@ -65,12 +65,15 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         if let generate { generateFile(generate) }
-        let files: [TestRunner.Discovered]
-        do { files = try TestRunner.discover(paths.isEmpty ? ["."] : paths) } catch { Terminal.fail(error.description) }
         // Matched in time linear in each name (validate() has parsed the pattern already).
         let regex = pattern.flatMap { try? LinearRegex($0) }
         let select: (String) -> Bool = { name in regex?.matches(in: name) ?? true }
-        let result = TestRunner.run(files: files, select: select, coverage: coverage || minCoverage != nil)
+        let result: TestRun
+        do {
+            result = try PolicyTools.test(paths: paths.isEmpty ? ["."] : paths, select: select, coverage: coverage || minCoverage != nil)
+        } catch {
+            Terminal.fail(error.description)
+        }
         let status = result.exitStatus(minCoverage: minCoverage)
         let text = switch format {
         case .text: TestTextReporter(color: Terminal.stdoutWantsColor).render(result, minCoverage: minCoverage)
@@ -83,29 +86,18 @@ struct TestCommand: ParsableCommand {
     }
 
     private func generateFile(_ policy: String) -> Never {
-        let loaded = CompiledPolicy.load(path: policy)
-        guard let compiled = loaded.policy else {
-            let errors = loaded.diagnostics.filter { $0.severity == .error }
+        let text: String
+        switch PolicyTools.generateTests(policy: policy, output: output) {
+        case .text(let generated):
+            text = generated
+        case .invalid(let errors, let source, let failure, let status):
             if !errors.isEmpty {
-                let source = (try? PolicyFiles.read(policy)) ?? []
                 Terminal.writeError(TextReporter(color: false).render(LintReport(files: [FileReport(path: policy, diagnostics: errors, source: source)])))
             }
-            if let failure = loaded.failure { Terminal.writeError("hitl-policy: error: \(failure)\n") }
-            Terminal.exit(loaded.failure != nil && errors.isEmpty && !PolicyFiles.exists(policy) ? 2 : 1)
-        }
-        // Relative to where the test file goes (the current folder without -o): a test file
-        // names its policy by a relative path inside the folder tested.
-        let base = try? FileTree.current().resolved
-        let reference = TestGenerator.relativePath(to: policy, from: output ?? "generated.test.yaml", base: base)
-        var command = "hitl-policy test --generate \(policy)"
-        if let output { command += " -o \(output)" }
-        let rows = PolicyRows(compiled, maxRows: TestRunner.maxCases)
-        if rows.truncated {
-            Terminal.fail("\(policy): the decision table has more than \(TestRunner.maxCases) rows, more cases than one test file may hold; write cases by hand, with matrices")
-        }
-        let text: String
-        do { text = try TestGenerator.generate(policyReference: reference, command: command, rows: rows, compiled: compiled) } catch {
-            Terminal.fail("\(policy): \(error.description)")
+            if let failure { Terminal.writeError("hitl-policy: error: \(failure)\n") }
+            Terminal.exit(status)
+        case .refused(let message):
+            Terminal.fail(message)
         }
         guard let output else {
             Terminal.write(text, exitOnFailure: 2)

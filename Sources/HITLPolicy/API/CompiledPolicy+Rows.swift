@@ -53,7 +53,7 @@ package struct PolicyRows {
         evaluator = Evaluator(table: table)
         var view = ReviewTable(table)
         let reporter = TableReporter(table)
-        let witness = DiffWitness(tags: table.tags, attributes: table.attributes)
+        let witness = RegionWitness(tags: table.tags, attributes: table.attributes)
         let index = ClassIndex(table.classes)
         var out: [ClassRows] = []
         var total = 0, over = false

@@ -77,17 +77,12 @@ public final class CompiledPolicy: Sendable {
     public static func load(path: String) -> LoadedPolicy {
         let bytes: [UInt8]
         do {
-            bytes = try PolicyFiles.read(path, limit: maxTableBytes) { prefix in
-                PolicyCompilation.mayBeTable(prefix: prefix) ? maxTableBytes : SyntaxLimits.maxFileBytes
-            }
+            bytes = try PolicyFiles.readPolicy(path)
         } catch {
             return LoadedPolicy(policy: nil, diagnostics: [], failure: error.description)
         }
         return load(bytes: bytes, file: path)
     }
-
-    /// Compiled tables may be larger than policy source (as for the command line).
-    static let maxTableBytes = 512 << 20
 }
 
 /// What loading a policy produced: the compiled policy, or why there is none. Nothing is

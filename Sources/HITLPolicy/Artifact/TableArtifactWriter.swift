@@ -10,7 +10,7 @@ struct TableArtifactWriter {
     /// The artifact with a final newline, its `table_digest` the digest of the rest.
     static func artifact(_ t: DecisionTable) -> [UInt8] {
         var w = canonical(t)
-        let member = Array(",\"\(TableDigest.member)\":\"\(PolicyCompilation.digest(w.out))\"".utf8)
+        let member = Array(",\"\(TableDigest.member)\":\"\(Digest.of(w.out))\"".utf8)
         w.out.insert(contentsOf: member, at: w.digestAt)
         w.out.append(0x0A)
         return w.out
@@ -19,7 +19,7 @@ struct TableArtifactWriter {
     /// The digest a table's artifact carries: of its canonical content, the artifact
     /// without its `table_digest` member and final newline.
     static func digest(_ t: DecisionTable) -> String {
-        PolicyCompilation.digest(canonical(t).out)
+        Digest.of(canonical(t).out)
     }
 
     /// The artifact without `table_digest` and the final newline.

@@ -4,9 +4,9 @@
 /// partition all names: each mentioned exact name is a class of its own; each mentioned
 /// prefix `p*` is the class of names whose longest mentioned prefix is `p` and that are no
 /// mentioned exact name; `other` holds the names no mention matches.
-public struct CapabilityClass: Hashable, Sendable {
+package struct CapabilityClass: Hashable, Sendable {
     /// How the class is defined.
-    public enum Kind: String, Hashable, Sendable { case exact, prefix, other }
+    package enum Kind: String, Hashable, Sendable { case exact, prefix, other }
 
     /// The kind.
     package var kind: Kind

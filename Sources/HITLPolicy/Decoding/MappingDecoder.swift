@@ -5,7 +5,6 @@ protocol MappingDecoder {
 }
 
 extension PolicyDecoder: MappingDecoder {}
-extension TestFileDecoder: MappingDecoder {}
 
 /// Mapping access and unknown-field checks.
 extension MappingDecoder {

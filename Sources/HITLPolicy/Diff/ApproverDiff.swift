@@ -132,20 +132,11 @@ struct ApproverDiff {
         return verdict
     }
 
-    /// SPEC §2's order between the diff's outcomes.
+    /// SPEC §2's order between the diff's outcomes (`Requirement`'s order, with tiers
+    /// compared by name across both ladders).
     func isAtLeastAsStrict(_ a: DiffOutcome, _ b: DiffOutcome) -> Bool {
-        if a.stage == .disabled { return true }
-        if b.stage == .disabled { return false }
-        if a.stage != b.stage { return a.stage > b.stage }
-        if a.stage == .approval {
-            let tierOK: Bool = switch (a.tier, b.tier) {
-            case (_, nil): true
-            case (nil, _?): false
-            case (let x?, let y?): tier(x, isAtLeast: y) ?? false
-            }
-            return tierOK && b.specialists.allSatisfy(a.specialists.containsBytes)
-        }
-        return a.review || !b.review
+        Requirement.isAtLeastAsStrict((a.stage, a.review, a.tier, a.specialists), as: (b.stage, b.review, b.tier, b.specialists),
+                                      tierAtLeast: { tier($0, isAtLeast: $1) ?? false })
     }
 
     /// Tightened, loosened or changed.

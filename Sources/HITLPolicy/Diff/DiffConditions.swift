@@ -1,6 +1,6 @@
 extension DiffRun {
     /// A region's constraints in words and parts, in field order.
-    func describe(_ region: TableRegion, builder: DiffWitness, slice: CurrencySlice) -> [DiffCondition] {
+    func describe(_ region: TableRegion, builder: RegionWitness, slice: CurrencySlice) -> [DiffCondition] {
         var out: [DiffCondition] = []
         for field in NumericField.allCases {
             guard let span = region.numeric[field] else { continue }

@@ -37,11 +37,6 @@ package enum PolicyDiff {
     }
 }
 
-/// The side of a diff that is no file: the policy was added (`old`) or deleted (`new`).
-package enum DiffAbsentSide: Sendable {
-    case old, new
-}
-
 /// One diff computation.
 struct DiffRun {
     let old: DecisionTable
@@ -73,7 +68,7 @@ struct DiffRun {
     private var prefixes: [String] = []
     private var regions: [(order: [Int], region: Pending)] = []
     /// Each currency slice's tag and attribute names, by slice number.
-    private var sliceNames: [Int: (slice: CurrencySlice, names: DiffWitness)] = [:]
+    private var sliceNames: [Int: (slice: CurrencySlice, names: RegionWitness)] = [:]
 
     /// A changed region as found: described and merged with its neighbours by `finish`.
     /// Its fields are the key's (regions with equal keys are one region listed for several
@@ -195,7 +190,7 @@ struct DiffRun {
         // A shared rule sees one side's default reversibility, so rules on reversibility are
         // only shared when no class's default changed.
         let defaultsDiffer = selectors.contains {
-            oldIndex.ruleIDs(kind: $0.kind, name: $0.name).reversible != newIndex.ruleIDs(kind: $0.kind, name: $0.name).reversible
+            oldIndex.ruleIDs(kind: $0.classKind, name: $0.name).reversible != newIndex.ruleIDs(kind: $0.classKind, name: $0.name).reversible
         }
         for (s, slice) in slices.enumerated() {
             let rules = old.rules.map { $0.scalingAmounts(by: slice.newRate) } + new.rules.map { $0.scalingAmounts(by: slice.oldRate) }
@@ -215,7 +210,7 @@ struct DiffRun {
                 let c = change(pair)
                 return AnyHashable([c.0, c.1])
             }))
-            let witness = DiffWitness(tags: builder.tags, attributes: builder.attributes)
+            let witness = RegionWitness(tags: builder.tags, attributes: builder.attributes)
             if !counting { sliceNames[s] = (slice, witness) }
             var reaches: [Int32: Bool] = [:]
             var known: [Signature: (changes: [Change], complete: Bool)] = [:]
@@ -224,8 +219,8 @@ struct DiffRun {
             let entangled = Self.entangledAttributes(builder.attributes)
             for (c, sel) in selectors.enumerated() {
                 if truncated && !counting { return }
-                let o = oldIndex.ruleIDs(kind: sel.kind, name: sel.name)
-                let n = newIndex.ruleIDs(kind: sel.kind, name: sel.name)
+                let o = oldIndex.ruleIDs(kind: sel.classKind, name: sel.name)
+                let n = newIndex.ruleIDs(kind: sel.classKind, name: sel.name)
                 let signature = Signature(old: Array(Set(o.own.map { oldKeys[$0] })).sorted(), new: Array(Set(n.own.map { newKeys[$0] })).sorted(),
                                           oldReversible: o.reversible, newReversible: n.reversible)
                 if slice.code == nil {
@@ -361,7 +356,7 @@ struct DiffRun {
             for r in (old.currency == nil ? new : old).exchangeRates { placement.sharedRates[ByteName(r.currency)] = r.rate }
         }
         for sel in selectors {
-            placement.defaults[sel] = [oldIndex.ruleIDs(kind: sel.kind, name: sel.name).reversible, newIndex.ruleIDs(kind: sel.kind, name: sel.name).reversible]
+            placement.defaults[sel] = [oldIndex.ruleIDs(kind: sel.classKind, name: sel.name).reversible, newIndex.ruleIDs(kind: sel.classKind, name: sel.name).reversible]
         }
         return (out.map(\.region), groups, placement)
     }
@@ -421,7 +416,7 @@ struct DiffRun {
     /// How many regions `changedPaths` would list under `root` and keep (non-empty), by
     /// classification rank, counted without listing them: memoised per node, so the time is
     /// bounded by the diagram, not by the number of regions.
-    private func countChanges(_ root: Int32, _ builder: DiagramBuilder, _ witness: DiffWitness, _ slice: CurrencySlice,
+    private func countChanges(_ root: Int32, _ builder: DiagramBuilder, _ witness: RegionWitness, _ slice: CurrencySlice,
                               _ entangled: [Int: Int], _ memo: inout [CountKey: [Int]]) -> [Int] {
         func count(_ ref: Int32, _ choices: [Int]) -> [Int] {
             let key = CountKey(ref: ref, choices: choices)

@@ -14,6 +14,11 @@ package enum Digest {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The digest of `bytes` (policy source, a table's canonical content), hashed in place.
+    package static func of(_ bytes: [UInt8]) -> String {
+        text(SHA256.hash(data: bytes))
+    }
+
     /// The digest of `bytes`.
     package static func of(_ bytes: some Sequence<UInt8>) -> String {
         var h = SHA256()

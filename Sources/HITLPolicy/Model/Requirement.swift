@@ -66,18 +66,30 @@ package struct Requirement: Hashable, Sendable {
     /// tier must be at least as high (no tier is below every tier) and the specialists a
     /// superset; between autonomous ones, review whenever the other reviews.
     package func isAtLeastAsStrict(as other: Requirement) -> Bool {
-        if stage == .disabled { return true }
-        if other.stage == .disabled { return false }
-        if stage != other.stage { return stage > other.stage }
-        if stage == .approval {
-            let tierOK: Bool = switch (tier, other.tier) {
+        Self.isAtLeastAsStrict((stage, review, tier, specialists), as: (other.stage, other.review, other.tier, other.specialists),
+                               tierAtLeast: >=)
+    }
+
+    /// The parts of an outcome that SPEC §2's order compares; the tier is whatever the
+    /// caller ranks (a ladder position here, a tier name across two ladders in `diff`).
+    package typealias Parts<Tier> = (stage: Stage, review: Bool, tier: Tier?, specialists: [String])
+
+    /// SPEC §2's order, the one implementation: whether `a` is at least as strict as `b`.
+    /// `tierAtLeast(x, y)` says whether tier `x` is at least as high as tier `y` (false when
+    /// they cannot be compared).
+    package static func isAtLeastAsStrict<Tier>(_ a: Parts<Tier>, as b: Parts<Tier>, tierAtLeast: (Tier, Tier) -> Bool) -> Bool {
+        if a.stage == .disabled { return true }
+        if b.stage == .disabled { return false }
+        if a.stage != b.stage { return a.stage > b.stage }
+        if a.stage == .approval {
+            let tierOK: Bool = switch (a.tier, b.tier) {
             case (_, nil): true
             case (nil, _?): false
-            case (let a?, let b?): a >= b
+            case (let x?, let y?): tierAtLeast(x, y)
             }
-            return tierOK && other.specialists.allSatisfy(specialists.containsBytes)
+            return tierOK && b.specialists.allSatisfy(a.specialists.containsBytes)
         }
-        return review || !other.review
+        return a.review || !b.review
     }
 }
 

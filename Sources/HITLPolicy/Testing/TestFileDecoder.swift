@@ -144,3 +144,5 @@ package struct TestFileDecoder {
         return String(decoding: b, as: UTF8.self)
     }
 }
+
+extension TestFileDecoder: MappingDecoder {}

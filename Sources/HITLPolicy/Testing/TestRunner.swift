@@ -211,9 +211,7 @@ package enum TestRunner {
         if let cached = policies[resolved], case .inside = tree.locate(resolved) { return .success(cached.loaded) }
         let read: Result<[UInt8], PolicyFiles.Refusal>
         do throws(InputError) {
-            read = try PolicyFiles.readInside(resolved, tree: tree, limit: CompiledPolicy.maxTableBytes) { prefix in
-                PolicyCompilation.mayBeTable(prefix: prefix) ? CompiledPolicy.maxTableBytes : SyntaxLimits.maxFileBytes
-            }
+            read = try PolicyFiles.readInside(resolved, tree: tree, limit: PolicyFiles.maxTableBytes, narrow: PolicyFiles.policyLimit)
         } catch {
             return .failure(PolicyRefusal(message: "the policy '\(written)' cannot be read (\(error.description))", hint: "the path is relative to the test file"))
         }
@@ -269,18 +267,6 @@ package enum TestRunner {
     static func resolve(_ policy: String, relativeTo file: String) -> String {
         if policy.hasPrefix("/") { return policy }
         guard let slash = file.lastIndex(of: "/") else { return policy }
-        return normalized(String(file[...slash]) + policy)
-    }
-
-    /// `path` without `.` segments and with each `name/..` pair removed.
-    static func normalized(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
-            parts.append(part)
-        }
-        let joined = parts.joined(separator: "/")
-        return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
+        return FileTree.normalized(String(file[...slash]) + policy)
     }
 }

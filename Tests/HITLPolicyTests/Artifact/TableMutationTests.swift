@@ -144,7 +144,7 @@ struct TableMutationTests {
         var rest = bytes
         rest.removeSubrange((start - 1)...close)
         if rest.last == 0x0A { rest.removeLast() }
-        let digest = Array(PolicyCompilation.digest(rest).utf8)
+        let digest = Array(Digest.of(rest).utf8)
         var out = bytes
         out.replaceSubrange((start + key.count)..<close, with: digest)
         return out

@@ -87,7 +87,7 @@ import Testing
     static func compile(_ text: String, _ file: String) -> (Policy, DecisionTable)? {
         let bytes = Array(text.utf8)
         guard let policy = PolicyLoader.load(bytes, file: file).policy,
-              let table = try? TableCompiler.compile(policy, digest: PolicyCompilation.digest(bytes)) else { return nil }
+              let table = try? TableCompiler.compile(policy, digest: Digest.of(bytes)) else { return nil }
         return (policy, table)
     }
 

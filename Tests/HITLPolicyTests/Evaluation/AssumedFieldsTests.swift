@@ -18,7 +18,7 @@ import Testing
     @Test func attributesAndNumbersMissingOrSent() throws {
         let bytes = try Repo.bytes(Self.path)
         let policy = try #require(PolicyLoader.load(bytes, file: Self.path).policy)
-        let table = try TableCompiler.compile(policy, digest: PolicyCompilation.digest(bytes))
+        let table = try TableCompiler.compile(policy, digest: Digest.of(bytes))
         let evaluator = Evaluator(table: table)
         let base = "{\"capability\":\"deploy.web\",\"amount\":5,\"confidence\":0.9,\"blast_radius\":1,\"reversible\":true,\"tags\":[]"
         let missing = "[{\"field\":\"attributes.environment\",\"assumed\":\"matches every condition\"}]"

@@ -78,7 +78,7 @@ import Testing
         let evaluator: Evaluator
 
         init(_ policy: Policy, bytes: [UInt8]) throws {
-            let table = try TableCompiler.compile(policy, digest: PolicyCompilation.digest(bytes))
+            let table = try TableCompiler.compile(policy, digest: Digest.of(bytes))
             #expect(table.validate() == nil)
             evaluator = Evaluator(table: table)
         }

@@ -16,7 +16,7 @@ import Testing
     func predicatesMatchLeavesAndReference(_ path: String) throws {
         let bytes = try Repo.bytes(path)
         let policy = try #require(PolicyLoader.load(bytes, file: path).policy)
-        let table = try TableCompiler.compile(policy, digest: PolicyCompilation.digest(bytes))
+        let table = try TableCompiler.compile(policy, digest: Digest.of(bytes))
         let evaluator = Evaluator(table: table)
         var gen = ActionGenerator(policy: policy, seed: 0xa11ce ^ UInt64(path.utf8.count))
         var failures = 0, rows = 0
@@ -103,7 +103,7 @@ import Testing
     func cachedLinesEqualFreshOnes(_ path: String) throws {
         let bytes = try Repo.bytes(path)
         let policy = try #require(PolicyLoader.load(bytes, file: path).policy)
-        let table = try TableCompiler.compile(policy, digest: PolicyCompilation.digest(bytes))
+        let table = try TableCompiler.compile(policy, digest: Digest.of(bytes))
         let warm = Evaluator(table: table)
         let flat = FlatDiagram(table)
         var gen = ActionGenerator(policy: policy, seed: 0xcace ^ UInt64(path.utf8.count))

@@ -9,7 +9,7 @@ import Testing
     func candidateChecksAreTheRulesChecks(_ path: String) throws {
         let bytes = try Repo.bytes(path)
         let policy = try #require(PolicyLoader.load(bytes, file: path).policy)
-        let table = try TableCompiler.compile(policy, digest: PolicyCompilation.digest(bytes))
+        let table = try TableCompiler.compile(policy, digest: Digest.of(bytes))
         let p = RulePredicates(table)
         let total = Int(p.classStart[table.classes.count])
         #expect(p.candidateChecks.count == 2 * total)

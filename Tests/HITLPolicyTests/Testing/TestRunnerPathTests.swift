@@ -13,10 +13,10 @@ struct TestRunnerPathTests {
     }
 
     @Test func stepsAboveTheStartStay() {
-        #expect(TestRunner.normalized("../../p.yaml") == "../../p.yaml")
-        #expect(TestRunner.normalized("a/../../p.yaml") == "../p.yaml")
-        #expect(TestRunner.normalized("/a/../b") == "/b")
-        #expect(TestRunner.normalized("a/..") == ".")
+        #expect(FileTree.normalized("../../p.yaml") == "../../p.yaml")
+        #expect(FileTree.normalized("a/../../p.yaml") == "../p.yaml")
+        #expect(FileTree.normalized("/a/../b") == "/b")
+        #expect(FileTree.normalized("a/..") == ".")
     }
 
     /// `--generate -o` with no file name trapped (`removeLast` on nothing); the CLI refuses

@@ -1,5 +1,3 @@
-import Crypto
-
 /// Turns a policy file — YAML source or a compiled JSON table — into a `DecisionTable`.
 package enum PolicyCompilation {
     /// What loading produced: a table, or the reasons there is none.
@@ -12,24 +10,13 @@ package enum PolicyCompilation {
         package var failure: String?
     }
 
-    /// `sha256:` and the lowercase hex SHA-256 of `bytes`.
-    package static func digest(_ bytes: [UInt8]) -> String {
-        let hex = Array("0123456789abcdef".utf8)
-        var out = Array("sha256:".utf8)
-        for byte in SHA256.hash(data: bytes) {
-            out.append(hex[Int(byte >> 4)])
-            out.append(hex[Int(byte & 15)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// Compiles YAML policy source (without decision diagrams when `diagrams` is false; see
     /// `TableCompiler.compile`).
     package static func compile(_ bytes: [UInt8], file: String, diagrams: Bool = true) -> Result {
         let loaded = PolicyLoader.load(bytes, file: file)
         guard let policy = loaded.policy else { return Result(table: nil, diagnostics: loaded.diagnostics) }
         do throws(TableTooLarge) {
-            let table = try TableCompiler.compile(policy, digest: digest(bytes), diagrams: diagrams)
+            let table = try TableCompiler.compile(policy, digest: Digest.of(bytes), diagrams: diagrams)
             return Result(table: table, diagnostics: loaded.diagnostics)
         } catch {
             // The finding `lint` reports for this policy.

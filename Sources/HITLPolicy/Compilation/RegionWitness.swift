@@ -5,7 +5,7 @@
 /// threshold divided by an exchange rate may have no decimal form, and an attribute path
 /// cannot be both a value and the parent of another path. Witness construction decides
 /// that exactly, so empty regions are never reported.
-struct DiffWitness {
+struct RegionWitness {
     enum Result: Equatable {
         case action(String)
         /// No action lies in the region.

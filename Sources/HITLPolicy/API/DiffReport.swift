@@ -89,9 +89,12 @@ public enum DiffConditionValue: Hashable, Sendable {
 
 /// A set of capability names a changed region covers.
 public struct DiffCapability: Hashable, Sendable {
+    /// How the set is defined.
+    public enum Kind: String, Hashable, Sendable { case exact, prefix, other }
+
     /// `exact`, `prefix` (names under the prefix no longer pattern or exact name claims),
     /// or `other` (names neither policy mentions).
-    public var kind: CapabilityClass.Kind
+    public var kind: Kind
     /// The name or prefix.
     public var name: String
 
@@ -228,4 +231,9 @@ extension Int {
         let (sum, overflow) = addingReportingOverflow(other)
         return overflow ? .max : sum
     }
+}
+
+/// The side of a diff that is no file: the policy was added (`old`) or deleted (`new`).
+package enum DiffAbsentSide: Sendable {
+    case old, new
 }

@@ -107,7 +107,19 @@ package struct FileTree: Sendable, Hashable {
 
     /// `path` made absolute against `base`, without `.` and `..` steps.
     static func absolute(_ path: String, base: String) -> String {
-        TestRunner.normalized(path.hasPrefix("/") ? path : base + "/" + path)
+        normalized(path.hasPrefix("/") ? path : base + "/" + path)
+    }
+
+    /// `path` without `.` segments and with each `name/..` pair removed.
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
     }
 
     /// `path` is `root` or below it (both absolute and normalized).

@@ -301,6 +301,23 @@ package enum PolicyFiles {
         return stat(path, &info) == 0
     }
 
+    /// Most bytes a compiled table may have: tables may be larger than policy source, which
+    /// `SyntaxLimits.maxFileBytes` bounds. The one table bound every reader of a policy uses.
+    package static let maxTableBytes = 512 << 20
+
+    /// The bound for a policy file whose first bytes are `prefix`: `maxTableBytes` for what
+    /// may be a compiled table (see `PolicyCompilation.mayBeTable`), YAML's bound for anything
+    /// else, so `--policy /dev/zero` costs no more than YAML's bound.
+    package static func policyLimit(prefix: [UInt8]) -> Int {
+        PolicyCompilation.mayBeTable(prefix: prefix) ? maxTableBytes : SyntaxLimits.maxFileBytes
+    }
+
+    /// Reads a policy file, YAML source or a compiled table, with `policyLimit`'s bound
+    /// (YAML's bound alone when `allowTable` is false).
+    package static func readPolicy(_ path: String, allowTable: Bool = true) throws(InputError) -> [UInt8] {
+        try read(path, limit: allowTable ? maxTableBytes : SyntaxLimits.maxFileBytes, narrow: policyLimit)
+    }
+
     /// Reads at most `limit + 1` bytes of `path`, so a device or huge file cannot exhaust
     /// memory; callers treat more than `limit` bytes as too large. `narrow`, when given, sees
     /// the first bytes (up to 64 KiB) and may lower the limit before the rest is read (a

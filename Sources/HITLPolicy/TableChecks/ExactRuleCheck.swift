@@ -107,7 +107,7 @@ struct RuleImpact {
         var builder = DiagramBuilder(rules: rules + rules, leaves: .pair(.init(split: n, shared: shared) { AnyHashable($0) }))
         builder.limit = nodesLeft
         defer { nodesLeft -= builder.nodes.count + builder.outcomes.count }
-        let witness = DiffWitness(tags: builder.tags, attributes: builder.attributes)
+        let witness = RegionWitness(tags: builder.tags, attributes: builder.attributes)
         var reaches: [Int32: Bool] = [:]
         for cls in table.classes {
             let ids = index.allRuleIDs(kind: cls.kind, name: cls.name)
@@ -120,7 +120,7 @@ struct RuleImpact {
     }
 
     /// Whether some non-empty region under `root` leads to a leaf whose two decisions differ.
-    static func someActionDiffers(_ root: Int32, _ builder: DiagramBuilder, _ witness: DiffWitness, _ reaches: inout [Int32: Bool]) -> Bool {
+    static func someActionDiffers(_ root: Int32, _ builder: DiagramBuilder, _ witness: RegionWitness, _ reaches: inout [Int32: Bool]) -> Bool {
         func differs(_ ref: Int32) -> Bool {
             if let known = reaches[ref] { return known }
             let result = ref < 0 ? !sameDecision(builder.pair(ofLeaf: Int(-ref - 1)))
