@@ -15,7 +15,7 @@ extension DecisionTable {
         }
         let index = ClassRuleIndex(rules: rules, classes: entries)
         let rebuilt: [CapabilityClass], root: Int32
-        do throws(TableTooLarge) {
+        do throws(DiagramTooLarge) {
             rebuilt = try builder.classes(index, diagrams: true)
             root = try builder.build(index.global)
         } catch {

@@ -233,16 +233,16 @@ struct DiagramBuilder {
 
     /// The diagram for a set of rules (all must hold their conditions to contribute).
     /// Rules are numbered into `rules`.
-    mutating func build(_ ruleIDs: [Int]) throws(TableTooLarge) -> Int32 {
+    mutating func build(_ ruleIDs: [Int]) throws(DiagramTooLarge) -> Int32 {
         let alive = ruleIDs.filter { !specs[$0].never }.map { UInt32($0) << 1 }
-        do throws(TableTooLarge) {
+        do throws(DiagramTooLarge) {
             return try build(variable: 0, alive: alive, value: 0)
         } catch {
-            throw TableTooLarge(nodes: error.nodes, rules: ruleIDs.sorted())
+            throw DiagramTooLarge(nodes: error.nodes, rules: ruleIDs.sorted())
         }
     }
 
-    private mutating func build(variable: Int, alive start: [UInt32], value startValue: Int32) throws(TableTooLarge) -> Int32 {
+    private mutating func build(variable: Int, alive start: [UInt32], value startValue: Int32) throws(DiagramTooLarge) -> Int32 {
         var pending: [(state: UInt32, next: Int)] = []
         var acc = startValue
         for a in start {
@@ -265,7 +265,7 @@ struct DiagramBuilder {
         if alive.isEmpty { return leaf(acc) }
         let key = Key(variable: next, alive: alive, value: acc, context: context)
         if let known = memo[key] { return known }
-        if nodes.count + outcomes.count >= limit || outcomes.count >= leafLimit { throw TableTooLarge(nodes: nodes.count) }
+        if nodes.count + outcomes.count >= limit || outcomes.count >= leafLimit { throw DiagramTooLarge(nodes: nodes.count) }
 
         let node: TableNode
         let tagEnd = Self.firstTagVar + tags.count
@@ -428,7 +428,7 @@ struct DiagramBuilder {
 
     /// The capability classes of a policy's rules, each with its own diagram (root 0
     /// without `diagrams`).
-    mutating func classes(_ index: ClassRuleIndex, diagrams: Bool) throws(TableTooLarge) -> [CapabilityClass] {
+    mutating func classes(_ index: ClassRuleIndex, diagrams: Bool) throws(DiagramTooLarge) -> [CapabilityClass] {
         var out: [CapabilityClass] = []
         for (kind, name) in index.mentionedClasses() {
             let r = index.ruleIDs(kind: kind, name: name)

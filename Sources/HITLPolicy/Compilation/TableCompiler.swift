@@ -12,12 +12,12 @@ package enum TableCompiler {
     /// With `diagrams: false` the table has its rules, classes and approvers but no decision
     /// diagrams (every root is 0, `nodes` and `outcomes` are empty): enough for `PolicyDiff`,
     /// which builds its own, and not for evaluation.
-    package static func compile(_ policy: Policy, digest: String, diagrams: Bool = true) throws(TableTooLarge) -> DecisionTable {
+    package static func compile(_ policy: Policy, digest: String, diagrams: Bool = true) throws(DiagramTooLarge) -> DecisionTable {
         try compile(policy, digest: digest, diagrams: diagrams, limit: maxNodes)
     }
 
     /// `compile` with another node limit (tests use a small one).
-    static func compile(_ policy: Policy, digest: String, diagrams: Bool, limit: Int) throws(TableTooLarge) -> DecisionTable {
+    static func compile(_ policy: Policy, digest: String, diagrams: Bool, limit: Int) throws(DiagramTooLarge) -> DecisionTable {
         let rules = policy.tableRules()
         var builder = DiagramBuilder(rules: rules)
         builder.limit = limit

@@ -15,12 +15,12 @@ package enum PolicyDiff {
     /// Compares `old` with `new`.
     /// `absent` names the side that is no file at all (a policy added or deleted): its
     /// changes are then grouped by capability ("new policy: enables refund").
-    package static func diff(old: DecisionTable, new: DecisionTable, absent: DiffAbsentSide? = nil) throws(TableTooLarge) -> DiffReport {
+    package static func diff(old: DecisionTable, new: DecisionTable, absent: DiffAbsentSide? = nil) throws(DiagramTooLarge) -> DiffReport {
         try diff(old: old, new: new, listing: maxRegions, absent: absent)
     }
 
     /// `diff` listing at most `limit` regions (tests use a small one to exercise counting).
-    static func diff(old: DecisionTable, new: DecisionTable, listing limit: Int, absent: DiffAbsentSide? = nil) throws(TableTooLarge) -> DiffReport {
+    static func diff(old: DecisionTable, new: DecisionTable, listing limit: Int, absent: DiffAbsentSide? = nil) throws(DiagramTooLarge) -> DiffReport {
         var run = DiffRun(old: old, new: new)
         run.limit = limit
         run.absent = absent
@@ -175,13 +175,13 @@ struct DiffRun {
 
     /// Lists the changed regions, up to `limit`; past that, counts them all
     /// by classification without listing them.
-    mutating func run() throws(TableTooLarge) {
+    mutating func run() throws(DiagramTooLarge) {
         let slices = currencySlices()
         try walk(slices, counting: false)
         if truncated { try walk(slices, counting: true) }
     }
 
-    private mutating func walk(_ slices: [CurrencySlice], counting: Bool) throws(TableTooLarge) {
+    private mutating func walk(_ slices: [CurrencySlice], counting: Bool) throws(DiagramTooLarge) {
         let globalsEqual = Set(oldIndex.global.map { oldKeys[$0] }) == Set(newIndex.global.map { newKeys[$0] })
         var oldGlobalByKey: [Int: [Int]] = [:], newGlobalByKey: [Int: [Int]] = [:]
         for r in oldIndex.global { oldGlobalByKey[oldKeys[r], default: []].append(r) }

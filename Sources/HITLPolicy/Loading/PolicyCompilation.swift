@@ -15,7 +15,7 @@ package enum PolicyCompilation {
     package static func compile(_ bytes: [UInt8], file: String, diagrams: Bool = true) -> Result {
         let loaded = PolicyLoader.load(bytes, file: file)
         guard let policy = loaded.policy else { return Result(table: nil, diagnostics: loaded.diagnostics) }
-        do throws(TableTooLarge) {
+        do throws(DiagramTooLarge) {
             let table = try TableCompiler.compile(policy, digest: Digest.of(bytes), diagrams: diagrams)
             return Result(table: table, diagnostics: loaded.diagnostics)
         } catch {

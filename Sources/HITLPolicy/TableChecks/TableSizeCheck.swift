@@ -8,7 +8,7 @@ enum TableSizeCheck {
 
     /// The finding for a policy, or nil when it compiles.
     static func run(_ policy: Policy, limit: Int = TableCompiler.maxNodes) -> Diagnostic? {
-        do throws(TableTooLarge) {
+        do throws(DiagramTooLarge) {
             _ = try TableCompiler.compile(policy, digest: "", diagrams: true, limit: limit)
             return nil
         } catch {
@@ -23,7 +23,7 @@ enum TableSizeCheck {
 
     /// The compiled table, or the finding when it is too large.
     static func compiled(_ policy: Policy, limit: Int = TableCompiler.maxNodes) -> Result<DecisionTable, Finding> {
-        do throws(TableTooLarge) {
+        do throws(DiagramTooLarge) {
             return .success(try TableCompiler.compile(policy, digest: "", diagrams: true, limit: limit))
         } catch {
             return .failure(Finding(finding: diagnostic(policy, error, limit: limit)))
@@ -31,7 +31,7 @@ enum TableSizeCheck {
     }
 
     /// The finding for a compile that stopped with `error`.
-    static func diagnostic(_ policy: Policy, _ error: TableTooLarge, limit: Int = TableCompiler.maxNodes) -> Diagnostic {
+    static func diagnostic(_ policy: Policy, _ error: DiagramTooLarge, limit: Int = TableCompiler.maxNodes) -> Diagnostic {
         let located = policy.locatedTableRules()
         // Decisions multiply where rules with different effects can apply in any combination.
         // Specialist panels add up (every subset is a different decision), tiers only climb,

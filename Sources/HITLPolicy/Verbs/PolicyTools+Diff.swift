@@ -2,7 +2,11 @@ extension PolicyTools {
     /// Compares two policies by meaning (`hitl-policy diff OLD NEW`). Throws when together
     /// they exceed the diagram limit.
     public static func diff(old: CompiledPolicy, new: CompiledPolicy) throws(TableTooLarge) -> DiffReport {
-        try PolicyDiff.diff(old: old.table, new: new.table)
+        do throws(DiagramTooLarge) {
+            return try PolicyDiff.diff(old: old.table, new: new.table)
+        } catch {
+            throw TableTooLarge(error)
+        }
     }
 
     /// `hitl-policy diff`: compares two loaded tables (`absent`: the side that is no file, an
@@ -10,9 +14,13 @@ extension PolicyTools {
     /// as the user gave them, not the path stored inside a compiled table.
     package static func diff(old: DecisionTable, new: DecisionTable, absent: DiffAbsentSide?,
                              sources: (old: String, new: String)) throws(TableTooLarge) -> DiffReport {
-        var report = try PolicyDiff.diff(old: old, new: new, absent: absent)
-        (report.old.source, report.new.source) = sources
-        return report
+        do throws(DiagramTooLarge) {
+            var report = try PolicyDiff.diff(old: old, new: new, absent: absent)
+            (report.old.source, report.new.source) = sources
+            return report
+        } catch {
+            throw TableTooLarge(error)
+        }
     }
 
     /// The source of the empty policy a path absent at a git revision stands for (SPEC §5):

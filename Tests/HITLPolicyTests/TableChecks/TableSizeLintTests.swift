@@ -45,7 +45,7 @@ import Testing
         }
         // 16 independent panels (65,536 subsets, with the base decisions more) is past the cap too;
         // 10 compiles (`lintCleanPoliciesCompile`).
-        #expect(throws: TableTooLarge.self) { _ = try TableCompiler.compile(try GeneratedPolicies.policy(try GeneratedPolicies.panelRules(16)), digest: "") }
+        #expect(throws: DiagramTooLarge.self) { _ = try TableCompiler.compile(try GeneratedPolicies.policy(try GeneratedPolicies.panelRules(16)), digest: "") }
     }
 
     /// Lint-clean policies compile: the example policies and the generated ones.
