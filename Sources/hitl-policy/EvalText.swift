@@ -25,12 +25,7 @@ enum EvalText {
         var blocks = 0
         var out = ""
         func decided(_ outcome: Decision.Outcome) {
-            let v: Verdict = switch outcome {
-            case .autonomous: .autonomous
-            case .approval: .approval
-            case .disabled: .disabled
-            case .invalid: .invalid
-            }
+            let v = Verdict(outcome)
             worst = max(worst ?? v, v)
         }
         func emit(_ block: String) {

@@ -240,6 +240,18 @@ extension Decision.Outcome {
     }
 }
 
+extension Verdict {
+    /// The verdict an outcome names.
+    package init(_ outcome: Decision.Outcome) {
+        switch outcome {
+        case .autonomous: self = .autonomous
+        case .approval: self = .approval
+        case .disabled: self = .disabled
+        case .invalid: self = .invalid
+        }
+    }
+}
+
 extension RowReason {
     /// The reason for an action whose numbers show as `shown`.
     func reason(_ shown: ShownNumbers) -> Decision.Reason {

@@ -14,7 +14,12 @@ package struct DiffPlacement: Sendable {
     var tags: [String] = []
     var attributes: [TableAttribute] = []
     var exactNames = Set<ByteName>()
-    var prefixes: [String] = []
+    /// The capability prefixes of either policy.
+    var prefixes: [String] = [] {
+        didSet { prefixClasses = PrefixMap(Dictionary(prefixes.map { (ByteName($0), $0) }, uniquingKeysWith: { a, _ in a })) }
+    }
+    /// `prefixes` for the longest-prefix lookup (`PrefixMap`, as the class index finds them).
+    private(set) var prefixClasses = PrefixMap<String>()
     /// The old policy's currency: amounts in it, or plain, are in the base pass.
     var currency: String?
     /// Currencies whose rate both policies share, with that rate (the base pass converts).
@@ -115,7 +120,7 @@ extension DiffPlacement {
         let cls: DiffCapability
         if exactNames.contains(ByteName(name)) {
             cls = DiffCapability(kind: .exact, name: name)
-        } else if let p = prefixes.filter({ nameBytes.starts(with: $0.utf8) }).max(by: { $0.utf8.count < $1.utf8.count }) {
+        } else if let p = prefixClasses.longest(in: name) {
             cls = DiffCapability(kind: .prefix, name: p)
         } else {
             cls = DiffCapability(kind: .other, name: "")

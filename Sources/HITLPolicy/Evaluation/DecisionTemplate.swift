@@ -11,30 +11,6 @@ struct DecisionTemplate {
     var verdict: Verdict
 }
 
-/// What a decision line says, coarsely: for exit statuses and summaries.
-package enum Verdict: Int, Sendable, Comparable, CustomStringConvertible {
-    case autonomous = 0, approval = 1, disabled = 2, invalid = 3
-
-    init(_ stage: Stage) {
-        switch stage {
-        case .autonomous: self = .autonomous
-        case .approval: self = .approval
-        case .disabled: self = .disabled
-        }
-    }
-
-    package var description: String {
-        switch self {
-        case .autonomous: "autonomous"
-        case .approval: "approval"
-        case .disabled: "disabled"
-        case .invalid: "invalid"
-        }
-    }
-
-    package static func < (a: Verdict, b: Verdict) -> Bool { a.rawValue < b.rawValue }
-}
-
 extension DecisionTable {
     /// Renders the row part of a decision: outcome, approvals, reasons, assumptions, policy.
     /// `rules` are the matching rules (the reasons), ascending. Written by `DecisionJSON`,

@@ -30,3 +30,28 @@ public enum TimeoutAction: String, Sendable, Hashable, CaseIterable {
     /// The request is handed to the next tier up the ladder.
     case escalate
 }
+
+/// What a decision line says, coarsely: a stage, or `invalid` (the action could not be
+/// judged). For exit statuses and summaries; `Decision.Outcome` is its public form.
+package enum Verdict: Int, Sendable, Comparable, CustomStringConvertible {
+    case autonomous = 0, approval = 1, disabled = 2, invalid = 3
+
+    init(_ stage: Stage) {
+        switch stage {
+        case .autonomous: self = .autonomous
+        case .approval: self = .approval
+        case .disabled: self = .disabled
+        }
+    }
+
+    package var description: String {
+        switch self {
+        case .autonomous: "autonomous"
+        case .approval: "approval"
+        case .disabled: "disabled"
+        case .invalid: "invalid"
+        }
+    }
+
+    package static func < (a: Verdict, b: Verdict) -> Bool { a.rawValue < b.rawValue }
+}
