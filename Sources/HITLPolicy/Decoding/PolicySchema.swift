@@ -1,7 +1,7 @@
 /// The JSON Schema of the policy file (committed as schema/hitl-policy.schema.json and
 /// printed by `hitl-policy schema`), written from `PolicyFields`. The test file (SPEC §7)
 /// gets its schema the same way: `JSONSchemaWriter.document` with its own `FieldTable`s
-/// (Testing/TestFileFields.swift), committed next to this one.
+/// (PolicyTests/TestFileFields.swift), committed next to this one.
 package enum PolicySchema {
     /// Where the committed schema is published (its `$id`).
     package static let id = "https://raw.githubusercontent.com/hitl-policy/hitl-policy/main/schema/hitl-policy.schema.json"

@@ -1,33 +1,3 @@
-/// What `diff --traffic` needs to place an action in a listed region: each region's box as
-/// found, with the capability classes and currency pass it belongs to.
-package struct DiffPlacement: Sendable {
-    struct Box: Sendable {
-        var region: TableRegion
-        var capabilities: [DiffCapability]
-        /// The currency pass: nil for plain amounts (and currencies at an unchanged rate).
-        var code: String?
-        /// Box amount bounds are in units of `scale` per unit sent (the pass's rates).
-        var scale: ExactDecimal
-    }
-
-    var boxes: [Box] = []
-    var tags: [String] = []
-    var attributes: [TableAttribute] = []
-    var exactNames = Set<ByteName>()
-    /// The capability prefixes of either policy.
-    var prefixes: [String] = [] {
-        didSet { prefixClasses = PrefixMap(Dictionary(prefixes.map { (ByteName($0), $0) }, uniquingKeysWith: { a, _ in a })) }
-    }
-    /// `prefixes` for the longest-prefix lookup (`PrefixMap`, as the class index finds them).
-    private(set) var prefixClasses = PrefixMap<String>()
-    /// The old policy's currency: amounts in it, or plain, are in the base pass.
-    var currency: String?
-    /// Currencies whose rate both policies share, with that rate (the base pass converts).
-    var sharedRates: [ByteName: ExactDecimal] = [:]
-    /// Each capability class's default reversibility, old and new.
-    var defaults: [DiffCapability: [Bool]] = [:]
-}
-
 /// How many logged actions fall in each region and group (`diff --traffic LOG`). An action
 /// is placed by evaluating the regions' conditions on its fields, after both policies have
 /// judged it valid through the typed API; a region holds every action whose two decisions
