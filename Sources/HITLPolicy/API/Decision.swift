@@ -88,10 +88,19 @@ public struct Decision: Sendable, Equatable, CustomStringConvertible {
     /// Why an `invalid` decision is invalid (empty otherwise).
     public var errors: [ActionError] {
         get {
-            if case .details(let d) = extra { return d.errors }
+            if case .details(let d) = extra { return d.errors.map(ActionError.init) }
             return []
         }
-        set { extra = Details.unlessEmpty(errors: newValue, shown: shown).map(Extra.details) ?? .none }
+        set {
+            let errors = newValue.map { FieldError(field: $0.field, message: $0.message) }
+            extra = Details.unlessEmpty(errors: errors, shown: shown).map(Extra.details) ?? .none
+        }
+    }
+
+    /// `errors` as the evaluator recorded them (what the JSON writer takes).
+    var fieldErrors: [FieldError] {
+        if case .details(let d) = extra { return d.errors }
+        return []
     }
 
     // The row part, shared by every action that reached the same table row.
@@ -123,21 +132,21 @@ public struct Decision: Sendable, Equatable, CustomStringConvertible {
 
     /// Errors and shown numbers.
     final class Details: Sendable {
-        let errors: [ActionError]
+        let errors: [FieldError]
         let shown: ShownNumbers
 
-        private init(errors: [ActionError], shown: ShownNumbers) {
+        private init(errors: [FieldError], shown: ShownNumbers) {
             self.errors = errors
             self.shown = shown
         }
 
         /// Nil when both are empty.
-        static func unlessEmpty(errors: [ActionError], shown: ShownNumbers) -> Details? {
+        static func unlessEmpty(errors: [FieldError], shown: ShownNumbers) -> Details? {
             errors.isEmpty && shown.isEmpty ? nil : Details(errors: errors, shown: shown)
         }
     }
 
-    init(id: ActionID?, line: Int, capability: String?, errors: [ActionError], row: TypedRow, shown: ShownNumbers) {
+    init(id: ActionID?, line: Int, capability: String?, errors: [FieldError], row: TypedRow, shown: ShownNumbers) {
         self.id = id
         self.line = line
         self.capability = capability
@@ -283,7 +292,7 @@ extension DecisionJSON {
                 capability = []
                 capability?.appendJSONString(c)
             }
-            appendInvalid(id: id, line: d.line, capability: capability, errors: d.errors,
+            appendInvalid(id: id, line: d.line, capability: capability, errors: d.fieldErrors,
                           policy: d.row.base.policy, policyDigest: d.row.base.policyDigest, into: &out)
             return
         }

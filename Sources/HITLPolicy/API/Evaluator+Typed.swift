@@ -35,7 +35,7 @@ final class Decider {
                 let line = ByteOrderMark.dropping(bytes)
                 e.line = line
                 if let syntax = e.parse() {
-                    return Decision(id: nil, line: action.line, capability: nil, errors: [ActionError(field: nil, message: syntax)],
+                    return Decision(id: nil, line: action.line, capability: nil, errors: [FieldError(field: nil, message: syntax)],
                                     row: invalidRow, shown: ShownNumbers())
                 }
                 let id = e.fields.id.map { ActionID(json: String(decoding: line[$0], as: UTF8.self)) }
@@ -65,7 +65,7 @@ final class Decider {
         e.validate()
         guard e.fields.errors.isEmpty, let c = e.classOfAction() else {
             var errors = e.fields.errors
-            if errors.isEmpty { errors.append(ActionError(field: "capability", message: "no table row covers this capability")) }
+            if errors.isEmpty { errors.append(FieldError(field: "capability", message: "no table row covers this capability")) }
             return Decision(id: id, line: number, capability: e.fields.capabilityToken == nil ? nil : capability, errors: errors,
                             row: invalidRow, shown: ShownNumbers())
         }

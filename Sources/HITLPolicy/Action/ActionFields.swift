@@ -14,7 +14,7 @@ struct ActionFields {
     var reversible: Bool?
     var hasTags = false
     var attributes: Range<Int>?
-    var errors: [ActionError] = []
+    var errors: [FieldError] = []
 
     /// The amount as sent.
     var amount: ActionNumber? {

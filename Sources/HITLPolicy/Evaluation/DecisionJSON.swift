@@ -251,7 +251,7 @@ enum DecisionJSON {
 
     /// An `invalid` decision line: `id` and `capability` as JSON text when the action got
     /// far enough to have them.
-    static func appendInvalid(id: [UInt8]?, line: Int, capability: [UInt8]?, errors: [ActionError],
+    static func appendInvalid(id: [UInt8]?, line: Int, capability: [UInt8]?, errors: [FieldError],
                               policy: String, policyDigest: String, into out: inout [UInt8]) {
         out.append(0x7B)
         if let id {

@@ -44,7 +44,7 @@ extension Evaluator {
     }
 
     func error(_ field: String, _ message: String) {
-        fields.errors.append(ActionError(field: field, message: message))
+        fields.errors.append(FieldError(field: field, message: message))
     }
 
     /// Reads one top-level member's value.
@@ -215,7 +215,7 @@ extension Evaluator {
     }
 
     /// An `invalid` decision.
-    func renderInvalid(_ errors: [ActionError], number: Int, withFields: Bool, into out: inout [UInt8]) {
+    func renderInvalid(_ errors: [FieldError], number: Int, withFields: Bool, into out: inout [UInt8]) {
         var id: [UInt8]?
         var capability: [UInt8]?
         if withFields, fields.id != nil {

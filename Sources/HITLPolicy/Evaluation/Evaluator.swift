@@ -144,12 +144,12 @@ package final class Evaluator {
         line = ByteOrderMark.dropping(bytes)
         defer { clearAction() }
         if let syntax = parse() {
-            renderInvalid([ActionError(field: nil, message: syntax)], number: number, withFields: false, into: &out)
+            renderInvalid([FieldError(field: nil, message: syntax)], number: number, withFields: false, into: &out)
             return .invalid
         }
         validate()
         guard fields.errors.isEmpty, let c = classOfAction() else {
-            if fields.errors.isEmpty { fields.errors.append(ActionError(field: "capability", message: "no table row covers this capability")) }
+            if fields.errors.isEmpty { fields.errors.append(FieldError(field: "capability", message: "no table row covers this capability")) }
             renderInvalid(fields.errors, number: number, withFields: true, into: &out)
             return .invalid
         }

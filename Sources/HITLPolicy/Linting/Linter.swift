@@ -21,21 +21,21 @@ package enum Linter {
     /// `PolicyFiles.entries`) is a `skipped-file` note on that path, or a warning when it
     /// could not be checked. Throws only when
     /// standard input is named twice.
-    package static func lint(paths: [String]) throws(InputError) -> LintReport {
-        if paths.count(where: { $0 == "-" }) > 1 { throw InputError("-: standard input can be read only once") }
+    package static func lint(paths: [String]) throws(InputFailure) -> LintReport {
+        if paths.count(where: { $0 == "-" }) > 1 { throw InputFailure("-: standard input can be read only once") }
         var reports: [FileReport] = []
         for path in paths {
-            do throws(InputError) {
+            do throws(InputFailure) {
                 for entry in try PolicyFiles.entries([path]) {
                     switch entry {
                     case .given(let file):
-                        do throws(InputError) {
+                        do throws(InputFailure) {
                             reports.append(lint(try PolicyFiles.read(file), file: PolicyFiles.label(file), tree: FileTree.named(file: file)))
                         } catch {
                             reports.append(failedReport(path: PolicyFiles.label(file), message: error.description))
                         }
                     case .found(let file, let tree):
-                        do throws(InputError) {
+                        do throws(InputFailure) {
                             switch try PolicyFiles.readFound(file, tree: tree) {
                             case .success(let bytes): reports.append(lint(bytes, file: file, tree: tree))
                             case .failure(let skipped): reports.append(skippedReport(skipped))

@@ -22,9 +22,9 @@ package struct FileTree: Sendable, Hashable {
 
     /// The folder `path`, as given on the command line (it may be a symlink: a folder named
     /// by the user is theirs to choose).
-    package init(folder path: String, name: String? = nil) throws(InputError) {
+    package init(folder path: String, name: String? = nil) throws(InputFailure) {
         guard let base = Self.realPath("."), let real = Self.realPath(path) else {
-            throw InputError("\(path): \(String(cString: strerror(errno)))")
+            throw InputFailure("\(path): \(String(cString: strerror(errno)))")
         }
         self.base = base
         self.real = real
@@ -34,7 +34,7 @@ package struct FileTree: Sendable, Hashable {
 
     /// The current folder: where a test file named on the command line, or read from
     /// standard input, is tested.
-    package static func current() throws(InputError) -> FileTree {
+    package static func current() throws(InputFailure) -> FileTree {
         try FileTree(folder: ".")
     }
 

@@ -27,7 +27,7 @@ package enum PolicyFiles {
     /// Expands files and folders into policy files: a folder contributes every `*.yaml` and
     /// `*.yml` below it (hidden folders skipped), sorted; a file given by name (or `-`,
     /// standard input) is taken as is.
-    package static func expand(_ paths: [String]) throws(InputError) -> [String] {
+    package static func expand(_ paths: [String]) throws(InputFailure) -> [String] {
         try entries(paths).compactMap { entry in
             switch entry {
             case .given(let p), .found(let p, _): p
@@ -49,16 +49,16 @@ package enum PolicyFiles {
     /// into a loop or outside the folder. Skipped and reported as could not be checked
     /// (`SkippedFile.couldNotCheck`): names that are not UTF-8, folders that cannot be read
     /// or lie more than `maxWalkDepth` levels down, entries that cannot be examined.
-    package static func entries(_ paths: [String]) throws(InputError) -> [Entry] {
+    package static func entries(_ paths: [String]) throws(InputFailure) -> [Entry] {
         var out: [Entry] = []
         for path in paths {
             if path == "-" {
                 out.append(.given(path))
                 continue
             }
-            if let refusal = leadsOutside(path) { throw InputError(refusal) }
+            if let refusal = leadsOutside(path) { throw InputFailure(refusal) }
             var info = stat()
-            guard stat(path, &info) == 0 else { throw InputError(missing(path, errno)) }
+            guard stat(path, &info) == 0 else { throw InputFailure(missing(path, errno)) }
             guard (info.st_mode & S_IFMT) == S_IFDIR else {
                 out.append(.given(path))
                 continue
@@ -70,7 +70,7 @@ package enum PolicyFiles {
             guard found.contains(where: { if case .found = $0 { true } else { false } }) else {
                 let skipped = found.compactMap { if case .skipped(let s) = $0 { s } else { nil } }
                 let why = skipped.first.map { "; skipped \($0.path): \($0.reason)" + (skipped.count > 1 ? " and \(skipped.count - 1) more" : "") } ?? ""
-                throw InputError("\(path): no *.yaml or *.yml files in this folder\(why)")
+                throw InputFailure("\(path): no *.yaml or *.yml files in this folder\(why)")
             }
             out += found
         }
@@ -314,7 +314,7 @@ package enum PolicyFiles {
 
     /// Reads a policy file, YAML source or a compiled table, with `policyLimit`'s bound
     /// (YAML's bound alone when `allowTable` is false).
-    package static func readPolicy(_ path: String, allowTable: Bool = true) throws(InputError) -> [UInt8] {
+    package static func readPolicy(_ path: String, allowTable: Bool = true) throws(InputFailure) -> [UInt8] {
         try read(path, limit: allowTable ? maxTableBytes : SyntaxLimits.maxFileBytes, narrow: policyLimit)
     }
 
@@ -325,11 +325,11 @@ package enum PolicyFiles {
     /// than that). A path named inside the current folder that leads outside it through a
     /// symlink is refused (see `leadsOutside`).
     package static func read(_ path: String, limit: Int = SyntaxLimits.maxFileBytes,
-                            narrow: (([UInt8]) -> Int)? = nil) throws(InputError) -> [UInt8] {
+                            narrow: (([UInt8]) -> Int)? = nil) throws(InputFailure) -> [UInt8] {
         if path == "-" { return try read(STDIN_FILENO, path: standardInput, limit: limit, narrow: narrow) }
-        if let refusal = leadsOutside(path) { throw InputError(refusal) }
+        if let refusal = leadsOutside(path) { throw InputFailure(refusal) }
         let fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC)
-        guard fd >= 0 else { throw InputError(cannotOpen(path, errno)) }
+        guard fd >= 0 else { throw InputFailure(cannotOpen(path, errno)) }
         defer { close(fd) }
         return try read(fd, path: path, limit: limit, narrow: narrow)
     }
@@ -354,7 +354,7 @@ package enum PolicyFiles {
     /// blocking (a FIFO is refused, not waited on), and read with the size bound of `read`.
     /// Used for files a walk found and for the policy a test file names.
     package static func readInside(_ path: String, tree: FileTree, limit: Int = SyntaxLimits.maxFileBytes,
-                                   narrow: (([UInt8]) -> Int)? = nil) throws(InputError) -> Result<[UInt8], Refusal> {
+                                   narrow: (([UInt8]) -> Int)? = nil) throws(InputFailure) -> Result<[UInt8], Refusal> {
         let real: String
         switch tree.locate(path) {
         case .inside(let r): real = r
@@ -393,14 +393,14 @@ package enum PolicyFiles {
 
     /// Reads a file a folder walk found in `tree`: nil (with the reason) unless it is still a
     /// regular file inside the tree when opened; an error when it cannot be opened.
-    package static func readFound(_ path: String, tree: FileTree, limit: Int = SyntaxLimits.maxFileBytes) throws(InputError) -> Result<[UInt8], SkippedFile> {
+    package static func readFound(_ path: String, tree: FileTree, limit: Int = SyntaxLimits.maxFileBytes) throws(InputFailure) -> Result<[UInt8], SkippedFile> {
         switch try readInside(path, tree: tree, limit: limit) {
         case .success(let bytes): return .success(bytes)
         case .failure(.missing): return .failure(SkippedFile(path: path, reason: "removed while the folder was read"))
         case .failure(.outside): return .failure(SkippedFile(path: path, reason: "it now leads outside \(tree.name): not read"))
         case .failure(.loop): return .failure(SkippedFile(path: path, reason: "a symlink loop"))
         case .failure(.notRegular(let kind)): return .failure(SkippedFile(path: path, reason: "\(kind), not a regular file"))
-        case .failure(.unreadable(let why)): throw InputError("\(path): \(why)")
+        case .failure(.unreadable(let why)): throw InputFailure("\(path): \(why)")
         }
     }
 
@@ -409,10 +409,10 @@ package enum PolicyFiles {
         return "\(path): cannot open (\(String(cString: strerror(error))))"
     }
 
-    private static func read(_ fd: Int32, path: String, limit: Int, narrow: (([UInt8]) -> Int)?) throws(InputError) -> [UInt8] {
+    private static func read(_ fd: Int32, path: String, limit: Int, narrow: (([UInt8]) -> Int)?) throws(InputFailure) -> [UInt8] {
         var info = stat()
         let status = fstat(fd, &info)
-        if status == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw InputError("\(path): is a folder, not a file") }
+        if status == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw InputFailure("\(path): is a folder, not a file") }
         let size: Int? = status == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
         var limit = limit
         var narrowed = narrow == nil
@@ -431,7 +431,7 @@ package enum PolicyFiles {
                 let n = out.withUnsafeMutableBufferPointer { b in b.baseAddress.map { systemRead(fd, $0 + filled, capacity - filled) } ?? 0 }
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw InputError("\(path): read error (\(String(cString: strerror(errno))))")
+                    throw InputFailure("\(path): read error (\(String(cString: strerror(errno))))")
                 }
                 if n == 0 {
                     end = true

@@ -5,12 +5,16 @@
 /// the lint checks.
 ///
 /// Adding a numeric field (a band list and a range condition like `blast_radius`) is a case
-/// of `NumericField` with its `Spec` below: the decoder's known-field lists and the editor
-/// schema (`PolicyFields`) derive from it. Beyond that it is a user-visible change: the
-/// language docs, the regenerated `schema/` file, a parameter of the typed `Action`
-/// initialiser if Swift callers should set it, and the field bits of `assumed`
-/// (`ActionFieldMask`, stored in tables as `tested_fields`) move up by one for reversible,
-/// tags and attributes.
+/// of `NumericField` with its `Spec` below, and nothing else in Swift: the action reader, the
+/// decoder's known-field lists, the editor schema (`PolicyFields`), the compiler, explain,
+/// the table and diff renderers, `diff --traffic` and test coverage all derive from it
+/// (`FieldRegistryListsTests` fails when a derived list misses a field). Tried with a
+/// `risk_score` field on a throwaway branch: eval, lint, compile and diff handled it with this
+/// file changed alone. Beyond that it is a user-visible change: a parameter of the typed
+/// `Action` initialiser if Swift callers should set it (API/Action.swift), the language
+/// docs, the regenerated `schema/` file and the table goldens (one more column), and the
+/// field bits of `assumed` (`ActionFieldMask`, stored in tables as `tested_fields`) move up
+/// by one for reversible, tags and attributes.
 package enum NumericField: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible {
     case amount = 0, confidence = 1, blastRadius = 2
 

@@ -28,12 +28,12 @@ package enum TestRunner {
     /// The test files under `paths`: files given by name as they are, folders walked
     /// recursively (sorted, hidden folders skipped; see `PolicyFiles.entries`). Throws when a
     /// path cannot be read or holds no test file.
-    package static func discover(_ paths: [String]) throws(InputError) -> [Discovered] {
+    package static func discover(_ paths: [String]) throws(InputFailure) -> [Discovered] {
         var out: [Discovered] = []
         for path in paths {
             // `-`: one test file on standard input; its `policy:` is relative to the current folder.
             if path == "-" {
-                if out.contains(where: { $0.path == "-" && !$0.found }) { throw InputError("standard input (-) can be read only once") }
+                if out.contains(where: { $0.path == "-" && !$0.found }) { throw InputFailure("standard input (-) can be read only once") }
                 out.append(Discovered(path: path, tree: FileTree.named(file: path)))
                 continue
             }
@@ -42,7 +42,7 @@ package enum TestRunner {
                 // A folder with no YAML at all: say so in the test command's words.
                 let yaml = "\(path): no *.yaml or *.yml files in this folder"
                 guard error.description.hasPrefix(yaml) else { throw error }
-                throw InputError("\(path): no *.test.yaml or *.test.yml files in this folder\(error.description.dropFirst(yaml.count))")
+                throw InputFailure("\(path): no *.test.yaml or *.test.yml files in this folder\(error.description.dropFirst(yaml.count))")
             }
             var found: [Discovered] = []
             for e in entries {
@@ -53,7 +53,7 @@ package enum TestRunner {
                 default: continue
                 }
             }
-            if found.isEmpty { throw InputError("\(path): no *.test.yaml or *.test.yml files in this folder") }
+            if found.isEmpty { throw InputFailure("\(path): no *.test.yaml or *.test.yml files in this folder") }
             out += found
         }
         return out
@@ -77,7 +77,7 @@ package enum TestRunner {
                 continue
             }
             let bytes: [UInt8]
-            do throws(InputError) {
+            do throws(InputFailure) {
                 if let tree = entry.tree, entry.found {
                     switch try PolicyFiles.readFound(path, tree: tree) {
                     case .success(let b): bytes = b
@@ -210,7 +210,7 @@ package enum TestRunner {
         }
         if let cached = policies[resolved], case .inside = tree.locate(resolved) { return .success(cached.loaded) }
         let read: Result<[UInt8], PolicyFiles.Refusal>
-        do throws(InputError) {
+        do throws(InputFailure) {
             read = try PolicyFiles.readInside(resolved, tree: tree, limit: PolicyFiles.maxTableBytes, narrow: PolicyFiles.policyLimit)
         } catch {
             return .failure(PolicyRefusal(message: "the policy '\(written)' cannot be read (\(error.description))", hint: "the path is relative to the test file"))

@@ -187,7 +187,7 @@ package struct ActionStream {
     /// The decision for a line longer than `maxLine`.
     func tooLong(number: Int, into out: inout [UInt8], summary: inout Summary) {
         DecisionJSON.appendInvalid(id: nil, line: number, capability: nil,
-                                   errors: [ActionError(field: nil, message: "the line is longer than \(Self.maxLine) bytes")],
+                                   errors: [FieldError(field: nil, message: "the line is longer than \(Self.maxLine) bytes")],
                                    policy: evaluator.table.policy, policyDigest: evaluator.table.policyDigest, into: &out)
         summary.decisions += 1
         summary.worst = .invalid

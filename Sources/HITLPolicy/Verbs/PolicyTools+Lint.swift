@@ -9,6 +9,6 @@ extension PolicyTools {
     /// path that cannot be checked is a `failed` file of the report; throws only when
     /// standard input is named twice.
     public static func lint(paths: [String]) throws(InputError) -> LintReport {
-        try Linter.lint(paths: paths)
+        do { return try Linter.lint(paths: paths) } catch { throw InputError(error) }
     }
 }

@@ -2,7 +2,7 @@ extension PolicyTools {
     /// `hitl-policy test PATH…`: finds the test files under `paths` and runs the cases whose
     /// name `select` accepts, measuring row coverage when asked. Throws when a path cannot be
     /// read or holds no test file.
-    package static func test(paths: [String], select: (String) -> Bool, coverage: Bool) throws(InputError) -> TestRun {
+    package static func test(paths: [String], select: (String) -> Bool, coverage: Bool) throws(InputFailure) -> TestRun {
         TestRunner.run(files: try TestRunner.discover(paths), select: select, coverage: coverage)
     }
 

@@ -50,7 +50,7 @@ struct ActionFieldsTests {
         f.amountText = 1..<2; f.currency = 2..<5; f.currencyBytes = [2]
         for k in f.numbers.indices { f.numbers[k] = f.amount; f.numberTexts[k] = 1..<2 }
         f.reversible = true; f.hasTags = true; f.attributes = 5..<9
-        f.errors = [ActionError(field: "amount", message: "bad")]
+        f.errors = [FieldError(field: "amount", message: "bad")]
         f.reset()
         #expect(f.id == nil && f.capabilityToken == nil && f.capability == nil && f.capabilityBytes == nil)
         #expect(f.amount == nil && f.amountText == nil && f.currency == nil && f.currencyBytes == nil)

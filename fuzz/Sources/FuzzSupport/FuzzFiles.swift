@@ -17,7 +17,7 @@ enum FuzzFiles {
     }()
 
     static func bytes(_ relative: String) -> [UInt8] {
-        do throws(InputError) {
+        do throws(InputFailure) {
             return try PolicyFiles.read(root + "/" + relative)
         } catch {
             fatalError("fuzz harness setup: \(error)")

@@ -1,7 +1,0 @@
-/// A failure of the tool itself (not a finding about a policy): exit status 2.
-public struct InputError: Error, Sendable, CustomStringConvertible {
-    /// What went wrong, naming the path.
-    public var description: String
-    /// Creates an input error.
-    public init(_ description: String) { self.description = description }
-}
