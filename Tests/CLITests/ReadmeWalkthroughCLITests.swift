@@ -26,6 +26,26 @@ struct ReadmeWalkthroughCLITests {
         #expect(r.stdout.hasSuffix(shown), "README shows:\n\(shown)\nthe walkthrough prints:\n\(r.stdout)")
     }
 
+    /// The layout section lists every room of the library, and no room that is gone.
+    @Test func layoutListsEveryLibraryFolder() throws {
+        let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "\n## Layout\n"))
+        let rest = readme[section.upperBound...]
+        let open = try #require(rest.range(of: "```\n")), close = try #require(rest[open.upperBound...].range(of: "\n```\n"))
+        let listed = Set(rest[open.upperBound..<close.lowerBound].split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("  "), let word = line.split(separator: " ").first, word.hasSuffix("/") else { return nil }
+            return String(word.dropLast())
+        })
+        let library = CLI.root.appendingPathComponent("Sources/HITLPolicy")
+        let folders = Set(try FileManager.default.contentsOfDirectory(atPath: library.path).filter { name in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: library.appendingPathComponent(name).path, isDirectory: &isDirectory) && isDirectory.boolValue
+        })
+        #expect(folders.count > 10)
+        #expect(folders.subtracting(listed).isEmpty, "README's layout misses \(folders.subtracting(listed).sorted())")
+        #expect(listed.subtracting(folders).isEmpty, "README's layout lists rooms that are gone: \(listed.subtracting(folders).sorted())")
+    }
+
     @Test func countsMatchTheRepository() throws {
         let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
         let edits = try FileManager.default.contentsOfDirectory(atPath: CLI.root.appendingPathComponent("fixtures/diff").path)
