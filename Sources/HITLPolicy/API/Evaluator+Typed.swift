@@ -39,6 +39,19 @@ final class Decider {
                                     row: invalidRow, shown: ShownNumbers())
                 }
                 let id = e.fields.id.map { ActionID(json: String(decoding: line[$0], as: UTF8.self)) }
+                if e.fields.capabilityToken == nil {
+                    switch ToolCall.read(line, tools: e.table.tools, currency: e.table.currency) {
+                    case .notToolCall: break
+                    case .invalid(let errors):
+                        return Decision(id: id, line: action.line, capability: nil, errors: errors, row: invalidRow, shown: ShownNumbers())
+                    case .mapped(let mapped, let errors):
+                        e.clearAction()
+                        let decision = decide(Action(json: mapped, line: action.line))
+                        guard !errors.isEmpty else { return decision }
+                        return Decision(id: decision.id, line: action.line, capability: decision.capability,
+                                        errors: errors + decision.fieldErrors, row: invalidRow, shown: ShownNumbers())
+                    }
+                }
                 var capability: String?
                 if let b = e.fields.capabilityBytes { capability = String(decoding: b, as: UTF8.self) }
                 else if let r = e.fields.capability { capability = String(decoding: line[r], as: UTF8.self) }

@@ -12,7 +12,7 @@ struct TableArtifactReader {
     static let tableKeys: [StaticString] = ["approvers", "attributes", "classes", "currency", "exchange_rates", "format",
                                             "global_root", "global_tested_fields", "nodes", "outcomes", "policy",
                                             "policy_digest", "rules", "source", "table_digest", "tags", "tested_field_bits",
-                                            "version"]
+                                            "tools", "version"]
     // Member names of each object, in the order the writer sorts them.
     static let rateKeys: [StaticString] = ["currency", "rate"]
     static let approverKeys: [StaticString] = ["approvers", "capacity", "escalates_to", "kind", "name", "on_timeout", "quorum", "sla", "sla_seconds"]
@@ -80,6 +80,7 @@ struct TableArtifactReader {
         var rates: [TableRate]?, approvers: [TableApprover]?, tags: [String]?, attributes: [TableAttribute]?
         var rules: [TableRule]?, outcomes: [TableOutcome]?, nodes: [TableNode]?, classes: [CapabilityClass]?
         var globalRoot: Int32?, globalFields: UInt64?, fieldBits: [String]?, recorded: String?
+        var tools = ToolMappings.none
         try r.object(tableKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
             switch k {
             case 0: approvers = try r.array(approver)
@@ -99,6 +100,7 @@ struct TableArtifactReader {
             case 14: recorded = try r.string()
             case 15: tags = try r.strings()
             case 16: fieldBits = try r.strings()
+            case 17: tools = ToolMappings(entries: try r.array(limit: TableCompiler.maxNodes, tool))
             default:
                 version = try r.int()
                 if let v = version, v != DecisionTable.formatVersion { throw Failure(message: DecisionTable.versionProblem(String(v)), header: true) }
@@ -130,7 +132,7 @@ struct TableArtifactReader {
         let table = DecisionTable(format: format, version: version, policy: policy, policyDigest: digest, source: source,
                                   currency: currency, exchangeRates: rates, approvers: approvers, tags: tags,
                                   attributes: attributes, rules: rules, outcomes: outcomes, nodes: nodes, classes: classes,
-                                  globalRoot: globalRoot, globalTestedFields: globalFields)
+                                  globalRoot: globalRoot, globalTestedFields: globalFields, tools: tools)
         return (table, recorded)
     }
 

@@ -100,6 +100,10 @@ struct TableArtifactWriter {
         array(t.tags) { $0.string($1) }
         raw(",\"tested_field_bits\":")
         array(Self.testedFieldBits) { $0.string($1) }
+        if !t.tools.entries.isEmpty {
+            raw(",\"tools\":")
+            array(t.tools.entries) { $0.tool($1) }
+        }
         raw(",\"version\":")
         int(t.version)
         raw("}")
@@ -272,19 +276,19 @@ struct TableArtifactWriter {
 
     // MARK: Scalars
 
-    private mutating func raw(_ s: StaticString) {
+    mutating func raw(_ s: StaticString) {
         out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
     private mutating func int(_ n: Int) { out.appendInt(n) }
 
-    private mutating func bool(_ b: Bool) { b ? raw("true") : raw("false") }
+    mutating func bool(_ b: Bool) { b ? raw("true") : raw("false") }
 
     private mutating func decimal(_ d: ExactDecimal) { string(d.description) }
 
     /// A string escaped as `JSONEncoder` escapes it: `"` `\` and control characters
     /// (`\b \f \n \r \t`, else `\u00XX`); `/` and everything else as it is.
-    private mutating func string(_ s: String) {
+    mutating func string(_ s: String) {
         // Most strings need no escape: one scan of the contiguous bytes, then one copy.
         let plain = s.utf8.withContiguousStorageIfAvailable { b in
             guard !b.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
@@ -296,7 +300,7 @@ struct TableArtifactWriter {
         if plain != true { out.appendJSONString(s, shortEscapes: true) }
     }
 
-    private mutating func array<T>(_ items: [T], _ element: (inout TableArtifactWriter, T) -> Void) {
+    mutating func array<T>(_ items: [T], _ element: (inout TableArtifactWriter, T) -> Void) {
         out.append(0x5B)
         for (k, item) in items.enumerated() {
             if k > 0 { out.append(0x2C) }

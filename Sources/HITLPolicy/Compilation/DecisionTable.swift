@@ -46,6 +46,8 @@ package struct DecisionTable: Sendable {
     package var globalRoot: Int32
     /// Fields the shared diagram's rules test.
     package var globalTestedFields: UInt64
+    /// How tool calls become actions (the policy's `tools:` section; SPEC §11).
+    package var tools: ToolMappings = .none
 
 }
 

@@ -31,7 +31,7 @@ package enum TableCompiler {
             exchangeRates: policy.exchangeRates.map { TableRate(currency: $0.currency, rate: $0.rate) },
             approvers: policy.tableApprovers, tags: builder.tags, attributes: builder.attributes,
             rules: rules, outcomes: builder.outcomes, nodes: builder.nodes, classes: classes,
-            globalRoot: globalRoot, globalTestedFields: builder.testedFields(global))
+            globalRoot: globalRoot, globalTestedFields: builder.testedFields(global), tools: policy.tools)
     }
 }
 

@@ -63,6 +63,7 @@ struct PolicyDecoder {
         }
         if let c = field(pairs, "capabilities") { policy.capabilities = capabilities(c.value) }
         if let c = field(pairs, "compliance") { policy.compliance = complianceRules(c.value) }
+        if let t = field(pairs, "tools") { policy.tools = tools(t.value) }
         return policy
     }
 

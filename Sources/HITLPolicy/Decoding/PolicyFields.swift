@@ -18,6 +18,8 @@ package enum PolicyFields {
         Field("capabilities", .names(keyPattern: capabilityPattern, value: .reference("capability"), minProperties: 0),
               "Per capability (name or trailing-* pattern): a stage, or the long form."),
         Field("compliance", .list(.reference("rule"), minItems: 0), "Rules that raise the requirement when their conditions hold."),
+        Field("tools", .names(keyPattern: capabilityPattern, value: .reference("tool"), minProperties: 0),
+              "How a tool call (name and JSON arguments) becomes an action, per tool name or trailing-* pattern."),
     ], required: ["version", "name"]).withLintDirective()
 
     /// `defaults`.
@@ -97,6 +99,32 @@ package enum PolicyFields {
         Field("attributes", .names(keyPattern: attributePathPattern, value: .reference("attribute_values"), minProperties: 1),
               "Equality on the action's attributes, by dotted path."),
     ])
+
+    /// One `tools` entry: each value is a dotted path into the tool's arguments.
+    package static let tool = FieldTable([
+        Field("capability", .string(pattern: "^.+$"), "The capability its calls are decided as (default: the tool name)."),
+        Field("amount", .anyOf([.reference("argument_path"), .fields(toolAmount)]),
+              "A path to a number in the policy currency, or {value, currency, minor_units}."),
+        Field("confidence", .reference("argument_path"), "A path to the agent's confidence, a number in [0, 1]."),
+        Field("blast_radius", .anyOf([.reference("argument_path"), .fields(toolCount)]),
+              "A path to a whole number, or {count: PATH}: the length of an array."),
+        Field("reversible", .anyOf([.boolean(only: nil), .reference("argument_path")]), "A constant, or a path to a boolean."),
+        Field("tags", .reference("argument_path"), "A path to a string or an array of strings."),
+        Field("attributes", .names(keyPattern: attributePathPattern, value: .reference("argument_path"), minProperties: 0),
+              "Attribute (as conditions name it) to the path of its value."),
+    ])
+
+    /// `amount` of a `tools` entry written as a mapping.
+    package static let toolAmount = FieldTable([
+        Field("value", .reference("argument_path"), "The number, or a decimal string."),
+        Field("currency", .reference("argument_path"), "The ISO 4217 code (upper-cased before lookup); absent: the policy currency."),
+        Field("minor_units", .boolean(only: nil), "The value is whole minor units (cents), divided by 10^e for the currency's ISO 4217 exponent."),
+    ], required: ["value"])
+
+    /// `blast_radius: {count: PATH}` of a `tools` entry.
+    package static let toolCount = FieldTable([
+        Field("count", .reference("argument_path"), "An array whose number of elements is the blast radius."),
+    ], required: ["count"])
 
     /// `tags` written as a mapping.
     package static let tags = FieldTable([
@@ -189,6 +217,8 @@ package enum PolicyFields {
         ("tags", .anyOf([.text, .list(.text, minItems: 1), .fields(tags)])),
         ("attribute_values", .anyOf([.reference("attribute_value"), .list(.reference("attribute_value"), minItems: 1)])),
         ("attribute_value", .anyOf([.string(pattern: nil), .number(minimum: nil, exclusiveMinimum: nil, maximum: nil), .boolean(only: nil)])),
+        ("tool", .fields(tool)),
+        ("argument_path", .string(pattern: attributePathPattern)),
         ("x-lint", .fields(lintDirective)),
         ("lint_code", .word(DiagnosticCode.all.filter { $0.severity != .error }.flatMap { [$0.id, $0.name] })),
     ]

@@ -47,4 +47,22 @@ package enum CapabilityPattern: Hashable, Sendable, CustomStringConvertible {
         case .prefix(let p): p + "*"
         }
     }
+
+    /// The element whose pattern governs `name`: an exact name beats every pattern; among
+    /// patterns the longest literal prefix wins (the first written among equals); nil when
+    /// none matches. The one lookup capability entries and `tools:` entries share.
+    package static func bestMatch<C: Collection>(for name: String, in items: C, pattern: (C.Element) -> CapabilityPattern) -> C.Element? {
+        var best: C.Element?
+        var bestLength = -1
+        for item in items {
+            switch pattern(item) {
+            case .exact(let n) where n.utf8.elementsEqual(name.utf8): return item
+            case .prefix(let p) where name.utf8.starts(with: p.utf8) && p.utf8.count > bestLength:
+                best = item
+                bestLength = p.utf8.count
+            default: continue
+            }
+        }
+        return best
+    }
 }

@@ -52,6 +52,8 @@ package struct Policy: Hashable, Sendable {
     package var capabilities: [CapabilityEntry]
     /// Compliance rules, in file order.
     package var compliance: [ComplianceRule]
+    /// `tools`: how tool calls become actions (SPEC §11).
+    package var tools = ToolMappings.none
     /// `tiers` was written but (some of) it could not be read, as reported there: checks
     /// that need the whole ladder (no tiers, undefined tier, top tier) report nothing more.
     package var tiersUnreadable = false
@@ -71,17 +73,6 @@ package struct Policy: Hashable, Sendable {
     /// The entry that governs a capability name: an exact name beats every pattern; among
     /// patterns the longest literal prefix wins; nil means `defaults.stage`.
     package func entry(for name: String) -> CapabilityEntry? {
-        var best: CapabilityEntry?
-        var bestLength = -1
-        for e in capabilities {
-            switch e.pattern {
-            case .exact(let n) where n.utf8.elementsEqual(name.utf8): return e
-            case .prefix(let p) where name.utf8.starts(with: p.utf8) && p.utf8.count > bestLength:
-                best = e
-                bestLength = p.utf8.count
-            default: continue
-            }
-        }
-        return best
+        CapabilityPattern.bestMatch(for: name, in: capabilities) { $0.pattern }
     }
 }
