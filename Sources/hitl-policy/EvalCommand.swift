@@ -43,14 +43,23 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Threads deciding a large actions file, or a pipe while it delivers actions in bulk (default: the processors online, at most 8).", valueName: "n"))
     var jobs: Int?
 
+    @Option(help: ArgumentHelp("Append a decision record per action to this log (hash-chained JSON Lines, SPEC §12; see `hitl-policy log verify`). A record that cannot be written stops eval, and --exit-code never exits 0.", valueName: "file"),
+            completion: .file())
+    var log: String?
+
+    @Option(name: .customLong("log-args"), help: "What the log keeps of each action's args: all, or none (arguments may hold secrets).")
+    var logArgs: DecisionRecord.Arguments = .all
+
     func validate() throws {
         if let jobs, jobs < 1 || jobs > 64 { throw ValidationError("--jobs must be between 1 and 64") }
         if policy == "-", input == "-" { throw ValidationError("--policy - reads standard input: give the actions as a file") }
         if format == .text, explain { throw ValidationError("--explain is for --format json (text already says why)") }
+        if format == .text, log != nil { throw ValidationError("--log is for --format json") }
     }
 
     func run() throws {
-        try EvalRun(policy: policy, input: input, format: format, explain: explain, exitCode: exitCode, jobs: jobs).run()
+        try EvalRun(policy: policy, input: input, format: format, explain: explain, exitCode: exitCode, jobs: jobs,
+                    log: log, logArgs: logArgs).run()
     }
 
     /// The --exit-code status when the decisions could not all be written (output closed or
@@ -128,6 +137,8 @@ struct EvalRun {
     var explain: Bool
     var exitCode: Bool
     var jobs: Int?
+    var log: String? = nil
+    var logArgs: DecisionRecord.Arguments = .all
 
     func run() throws {
         // A closed standard output (`>&-`) was taken by `Terminal.reserveClosedStandardDescriptors`
@@ -147,7 +158,27 @@ struct EvalRun {
                                   workers: jobs ?? ActionStream.availableWorkers)
         // Input that is not JSON Lines: a note on standard error; the decisions are unchanged.
         stream.notice = { Terminal.writeError("hitl-policy: note: \($0)\n") }
+        if let log {
+            let logger = DecisionLog(path: log)
+            let args = logArgs
+            stream.recorder = { line, decision in
+                let action = DecisionRecord.action(of: line, tools: table.tools, currency: table.currency)
+                let record = DecisionRecord.text(source: "eval", session: nil, action: action, decision: decision, arguments: args)
+                do throws(DecisionLog.Failure) {
+                    try logger.append(record)
+                    return nil
+                } catch {
+                    return error.message
+                }
+            }
+        }
         let summary = stream.run()
+        if let e = summary.recordError {
+            // An action whose decision could not be logged was not decided: the run stops
+            // there, and the status is no go-ahead.
+            Terminal.writeError("hitl-policy: error: a decision could not be logged, so eval stopped: \(e)\n")
+            Terminal.exit(exitCode ? EvalCommand.unwrittenStatus(.invalid) : 2)
+        }
         if let e = summary.writeError {
             // The status never claims more than was written: without --exit-code, 2 (not every
             // line's decision was written); with it, the most restrictive decision made, an

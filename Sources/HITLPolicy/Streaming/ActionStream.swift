@@ -35,6 +35,9 @@ package struct ActionStream {
         package var readError: String?
         /// What the notes about input that is not JSON Lines have seen.
         package var hints = InputHints()
+        /// Why a decision could not be recorded (`recorder`); the stream stopped there, that
+        /// decision not written.
+        package var recordError: String?
 
         /// The output could not be written.
         package var outputClosed: Bool { writeError != nil }
@@ -62,6 +65,11 @@ package struct ActionStream {
     /// Receives notes for a person about input that is not JSON Lines (`InputHints`), as
     /// they arise; `eval` writes them to standard error. Never called for a valid line.
     package var notice: ((String) -> Void)?
+    /// Records each decision before it is written (the decision log): given the action line
+    /// and its decision line, returns why it could not be recorded, or nil. When set, lines
+    /// are decided in order on one thread, and the first failure stops the stream with that
+    /// decision unwritten (a decision that was not logged is no go-ahead).
+    package var recorder: ((UnsafeBufferPointer<UInt8>, ArraySlice<UInt8>) -> String?)?
 
     /// `input` and `output` are file descriptors. With `workers` > 1, a regular file larger
     /// than a few batches is decided by that many threads (output order is input order), and
@@ -111,12 +119,20 @@ package struct ActionStream {
             return false
         }
         func evaluate(_ range: Range<Int>, number: Int) {
+            guard summary.recordError == nil else { return }
+            let start = out.count
             let verdict = reader.buffer.withUnsafeBufferPointer { b in
                 let line = UnsafeBufferPointer(rebasing: b[range])
                 let verdict = evaluator.evaluate(line: line, number: number, into: &out)
                 if verdict == .invalid { invalidLine(line, number: number, summary: &summary) }
+                if let recorder, let failure = recorder(line, out[start...]) {
+                    out.removeSubrange(start...)
+                    summary.recordError = failure
+                    summary.undecided = true
+                }
                 return verdict
             }
+            guard summary.recordError == nil else { return }
             summary.decisions += 1
             summary.worst = max(summary.worst ?? verdict, verdict)
         }
@@ -155,7 +171,7 @@ package struct ActionStream {
         }
         lineNumber = skipped
 
-        if workers > 1 {
+        if workers > 1, recorder == nil {
             return runBatches(reader: &reader, lineNumber: lineNumber, out: &out, summary: summary)
         }
 
@@ -164,6 +180,10 @@ package struct ActionStream {
                 lineNumber += 1
                 handleLine(reader.start..<nl, number: lineNumber)
                 reader.start = nl + 1
+                if summary.recordError != nil {
+                    _ = flush()
+                    return summary
+                }
                 if out.count >= 1 << 18, !flush() { return summary }
             }
             if reader.eof {
@@ -175,7 +195,15 @@ package struct ActionStream {
             }
             if reader.pending >= Self.maxLine {
                 lineNumber += 1
+                let start = out.count
                 tooLong(number: lineNumber, into: &out, summary: &summary)
+                if let recorder, let failure = recorder(UnsafeBufferPointer(start: nil, count: 0), out[start...]) {
+                    out.removeSubrange(start...)
+                    summary.recordError = failure
+                    summary.undecided = true
+                    _ = flush()
+                    return summary
+                }
                 reader.skipLine()
                 continue
             }
