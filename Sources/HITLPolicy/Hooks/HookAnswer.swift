@@ -56,10 +56,13 @@ package enum HookAnswer {
         return "\(a.name) (\(quorum)\(a.sla.map { ", within \($0)" } ?? ""))"
     }
 
-    /// The rules that set the requirement (every matching contribution but the plain
-    /// `stage autonomous` of an entry), with their details and reasons.
+    /// The rules that set the requirement, with their details and reasons: for a disabled
+    /// action those that disable it; else every matching contribution but the plain
+    /// `stage autonomous` of an entry.
     static func rules(_ d: Decision) -> String {
-        let responsible = d.reasons.filter { $0.effect != "stage autonomous" }
+        let responsible = d.outcome == .disabled
+            ? d.reasons.filter { $0.effect.hasPrefix("stage disabled") }
+            : d.reasons.filter { $0.effect != "stage autonomous" }
         let shown = (responsible.isEmpty ? d.reasons : responsible).map { r in
             var s = r.rule
             if let detail = r.detail { s += " (\(detail))" }
