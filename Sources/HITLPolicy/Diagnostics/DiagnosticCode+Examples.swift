@@ -88,6 +88,10 @@ extension DiagnosticCode {
         case "autonomy-needs-data":
             let c = "currency: USD\ncapabilities:\n  deploy: autonomous\n  transfer: autonomous\ncompliance:\n  - id: large-transfers\n    when: {SCOPEamount: {over: 10000}}\n    tier: team\n"
             return ex(h + t + c.replacing("SCOPE", with: ""), h + t + c.replacing("SCOPE", with: "capability: transfer, "))
+        case "unlisted-tool-capability":
+            let tools = "tools:\n  mcp__stripe__create_refund:\n    capability: refunds\n    amount: amount\n"
+            return ex(h + "capabilities:\n  refund: approval\n" + t + tools,
+                      h + "capabilities:\n  refund: approval\n" + t + tools.replacing("refunds", with: "refund"))
         case "invalid-suppression": return ex(h + "x-lint: {disable: [autonomous-defualt]}\ndefaults:\n  stage: autonomous\n",
                                               h + "x-lint: {disable: [autonomous-default]}\ndefaults:\n  stage: autonomous\n")
         case "unused-suppression": return ex(h + "x-lint: {disable: [autonomous-default]}\ndefaults:\n  stage: disabled\n", h + "defaults:\n  stage: disabled\n")

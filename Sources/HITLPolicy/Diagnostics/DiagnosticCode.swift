@@ -83,6 +83,7 @@ extension DiagnosticCode {
     static let ineffectiveSetting = DiagnosticCode("HP607", "ineffective-setting", .warning, "A setting that has no effect where it is written")
     static let firesOnMissingData = DiagnosticCode("HP608", "fires-on-missing-data", .note, "A rule that fires when actions omit the data it tests")
     static let autonomyNeedsData = DiagnosticCode("HP609", "autonomy-needs-data", .warning, "A capability declared autonomous needs approval when actions omit a field a broader rule tests")
+    static let unmappedToolCapability = DiagnosticCode("HP610", "unlisted-tool-capability", .warning, "A `tools` entry maps calls to a capability no entry or rule names")
 
     // Test files (HP7xx): `*.test.yaml` read by `hitl-policy test`.
     static let testPolicyMissing = DiagnosticCode("HP700", "test-policy-missing", .error, "A test file's policy cannot be read")
@@ -106,7 +107,7 @@ extension DiagnosticCode {
         invalidBand, bandsOutOfOrder, thresholdOutOfRange,
         ruleWithoutEffect, emptyWhen, unknownCondition, invalidBounds, tableTooLarge,
         ineffectiveBand, ineffectiveRule, contradictoryBounds, unusedTier, unusedSpecialist,
-        autonomousDefault, missingSLA, ineffectiveSetting, firesOnMissingData, autonomyNeedsData,
+        autonomousDefault, missingSLA, ineffectiveSetting, firesOnMissingData, autonomyNeedsData, unmappedToolCapability,
         testPolicyMissing, unknownFixture, impossibleExpectation, invalidTestAction, tooManyCases,
         invalidSuppression, unusedSuppression,
     ]

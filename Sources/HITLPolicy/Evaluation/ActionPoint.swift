@@ -46,6 +46,13 @@ extension Evaluator {
         }
         if parse() != nil { return nil }
         validate()
+        // A tool-call line (SPEC §11) lies where the action its mapping makes lies.
+        if fields.capabilityToken == nil,
+           case .mapped(let action, let errors) = ToolCall.read(line, tools: table.tools, currency: table.currency) {
+            guard errors.isEmpty else { return nil }
+            clearAction()
+            return action.withUnsafeBufferPointer { point(json: $0) }
+        }
         guard fields.errors.isEmpty, let c = classOfAction() else { return nil }
         return ActionPoint(classIndex: c, numbers: allNumbers.map { value(of: $0)?.exact },
                            reversible: fields.reversible ?? table.classes[c].reversible, reversibleSent: fields.reversible != nil,
