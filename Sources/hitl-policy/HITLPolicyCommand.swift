@@ -51,6 +51,8 @@ struct HITLPolicyCommand: ParsableCommand {
     /// `EvalCommand.direct`); anything else goes through the full command tree, so
     /// help, errors and usage text are the same either way.
     private static func runEvalDirectly() {
+        // A hook, too, starts once per tool call.
+        if let hook = HookCommand.direct(Array(CommandLine.arguments.dropFirst())) { hook.run() }
         guard let command = EvalCommand.direct(Array(CommandLine.arguments.dropFirst())) else { return }
         do {
             try command.run()

@@ -157,6 +157,50 @@ struct HookCommand: ParsableCommand {
     }
 }
 
+extension HookCommand {
+    /// The hook run for arguments in their plain forms — `hook claude-code|codex --policy P`
+    /// with `--approval V`, `--autonomous V`, `--monitor`, `--log F`, `--log-args V`, each at
+    /// most once (`--name=value` too); nil for anything else (help, install, mistakes), which
+    /// ArgumentParser then parses and reports. A hook starts once per tool call, so this path
+    /// skips ArgumentParser's reflection over the command tree, as `eval`'s does.
+    static func direct(_ arguments: [String]) -> HookRun? {
+        guard arguments.count >= 2, arguments[0] == "hook", let runtime = HookRuntime(rawValue: arguments[1]) else { return nil }
+        var policy: String?
+        var options = HookOptions()
+        var seen: Set<String> = []
+        var rest = arguments.dropFirst(2)[...]
+        while let argument = rest.popFirst() {
+            guard argument.hasPrefix("--") else { return nil }
+            var name = argument, value: String?
+            if let eq = argument.firstIndex(of: "=") {
+                name = String(argument[..<eq])
+                value = String(argument[argument.index(after: eq)...])
+            }
+            guard seen.insert(name).inserted else { return nil }
+            if name == "--monitor" {
+                guard value == nil else { return nil }
+                options.monitor = true
+                continue
+            }
+            if value == nil {
+                guard let next = rest.popFirst(), !next.hasPrefix("-") || next == "-" else { return nil }
+                value = next
+            }
+            guard let v = value, !v.isEmpty else { return nil }
+            switch name {
+            case "--policy": policy = v
+            case "--approval": guard let a = HookOptions.Approval(rawValue: v) else { return nil }; options.approval = a
+            case "--autonomous": guard let a = HookOptions.Autonomous(rawValue: v) else { return nil }; options.autonomous = a
+            case "--log": options.log = v
+            case "--log-args": guard let a = DecisionRecord.Arguments(rawValue: v) else { return nil }; options.logArguments = a
+            default: return nil
+            }
+        }
+        guard let policy else { return nil }
+        return HookRun(runtime: runtime, policy: policy, options: options)
+    }
+}
+
 extension HookOptions.Approval: ExpressibleByArgument {}
 extension HookOptions.Autonomous: ExpressibleByArgument {}
 extension DecisionRecord.Arguments: ExpressibleByArgument {}

@@ -44,6 +44,14 @@ struct HookCLITests {
         #expect(text.contains(reason), "\(text)")
     }
 
+    /// The direct argument path (plain spellings) and ArgumentParser's (any other order) agree.
+    @Test func bothArgumentPathsAgree() throws {
+        let bash = try Self.fixture("claude-code-bash")
+        let direct = try CLI.run(["hook", "claude-code", "--policy", Self.policy, "--approval=deny"], stdin: bash)
+        let parsed = try CLI.run(["hook", "--approval", "deny", "--policy", Self.policy, "claude-code"], stdin: bash)
+        #expect(direct.status == 0 && direct.stdout == parsed.stdout && direct.stdout.contains("\"deny\""))
+    }
+
     @Test func reviewIsNamedInAdditionalContext() throws {
         let inner = try Self.answer(try CLI.run(["hook", "claude-code", "--policy", Self.policy], stdin: try Self.fixture("claude-code-edit")))
         #expect(inner["permissionDecision"] as? String == "allow")
