@@ -143,9 +143,9 @@ public struct DiffRegion: Hashable, Sendable {
     public var witness: String?
 }
 
-/// A change to a tier, a specialist panel, the ladder or the currencies.
+/// A change to a tier, a specialist panel, the ladder, the currencies or a tool mapping.
 public struct ApproverChange: Hashable, Sendable {
-    /// `tier`, `specialist` or `currency`.
+    /// `tier`, `specialist`, `currency` or `tool`.
     public var subject: String
     /// The tier, panel or currency code (the new name after a rename).
     public var name: String
@@ -219,7 +219,9 @@ public struct DiffReport: Sendable {
     /// Whether oversight is weakened somewhere (SPEC §6, `--fail-on loosened`): a loosened
     /// region or approver change, or a changed region (incomparable: e.g. a higher tier
     /// but a panel dropped).
-    public var weakened: Bool { count(.loosened) > 0 || regionCounts[.changed, default: 0] > 0 }
+    public var weakened: Bool {
+        count(.loosened) > 0 || regionCounts[.changed, default: 0] > 0 || approverChanges.contains { $0.subject == "tool" }
+    }
 
     /// Whether anything changed.
     public var isEmpty: Bool { regionTotal == 0 && approverChanges.isEmpty }

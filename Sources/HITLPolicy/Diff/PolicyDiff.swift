@@ -101,7 +101,7 @@ struct DiffRun {
         self.old = old
         self.new = new
         approvers = ApproverDiff(old: old, new: new)
-        changes = approvers.changes
+        changes = approvers.changes + ToolDiff.changes(old: old.tools, new: new.tools)
         oldIndex = ClassRuleIndex(old)
         newIndex = ClassRuleIndex(new)
         var interned: [RuleKey: Int] = [:]

@@ -36,7 +36,8 @@ package enum DiffMarkdownReporter {
             out += lines
         }
         if !report.approverChanges.isEmpty {
-            var block = "\n#### Approvers and currencies\n\n| classification | change |\n| --- | --- |\n"
+            let tools = report.approverChanges.contains { $0.subject == "tool" }
+            var block = "\n#### \(tools ? "Approvers, currencies and tool mappings" : "Approvers and currencies")\n\n| classification | change |\n| --- | --- |\n"
             for c in report.approverChanges.sorted(by: { $0.classification < $1.classification }) {
                 block += "| \(c.classification.rawValue) | \(cell(c.text)) |\n"
             }

@@ -41,7 +41,8 @@ package struct DiffTextReporter {
             out += "\n(--regions lists each region with its conditions, rules and witness)\n"
         }
         if !report.approverChanges.isEmpty {
-            out += "\n\(bold("approvers and currencies"))\n"
+            let tools = report.approverChanges.contains { $0.subject == "tool" }
+            out += "\n\(bold(tools ? "approvers, currencies and tool mappings" : "approvers and currencies"))\n"
             for c in report.approverChanges.sorted(by: { $0.classification < $1.classification }) {
                 out += "  \(label(c.classification)) \(c.text)\n"
                 if let w = c.witness { out += "             witness \(w)\n" }
