@@ -43,7 +43,7 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Threads deciding a large actions file, or a pipe while it delivers actions in bulk (default: the processors online, at most 8).", valueName: "n"))
     var jobs: Int?
 
-    @Option(help: ArgumentHelp("Append a decision record per action to this log (hash-chained JSON Lines, SPEC §12; see `hitl-policy log verify`). A record that cannot be written stops eval, and --exit-code never exits 0.", valueName: "file"),
+    @Option(help: ArgumentHelp("Append a decision record per action to this log (hash-chained JSON Lines; see `hitl-policy log verify`). A record that cannot be written stops eval, and --exit-code never exits 0.", valueName: "file"),
             completion: .file())
     var log: String?
 

@@ -13,6 +13,15 @@ enum HelpExamples {
         ("Run the policy tests, with table-row coverage:", "hitl-policy test --coverage policies/"),
     ]
 
+    static let hook: [Example] = [
+        ("Answer one Claude Code hook event (a refund over the lead's threshold: ask):",
+         "hitl-policy hook claude-code --policy fixtures/hooks/policy.yaml \\\n  < fixtures/hooks/claude-code-mcp.json"),
+        ("The snippet for Codex's .codex/hooks.json:",
+         "hitl-policy hook codex --print-config --policy fixtures/hooks/policy.yaml"),
+        ("Add the hook to this project's Claude Code settings (merged; never twice):",
+         "hitl-policy hook claude-code --install --policy fixtures/hooks/policy.yaml"),
+    ]
+
     static let lint: [Example] = [
         ("Check every policy under policies/; warnings fail too:", "hitl-policy lint --strict policies/"),
         ("Annotations on a GitHub pull request:", "hitl-policy lint --format github policies/"),

@@ -27,13 +27,7 @@ struct HookCommand: ParsableCommand {
             that is not a hook event, a policy that does not load, a log record that cannot be \
             written — with one line on standard error. Both runtimes treat 2 as "block" (and any \
             other non-zero status as "go ahead", so this command never exits 1).
-
-            EXAMPLES:
-              hitl-policy hook claude-code --install --policy policies/coding-agent.yaml
-              hitl-policy hook codex --print-config --policy policies/coding-agent.yaml
-              echo '{"hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"git push --force"}}' \\
-                | hitl-policy hook claude-code --policy policies/coding-agent.yaml
-            """
+            """ + HelpExamples.section(HelpExamples.hook)
     )
 
     enum Runtime: String, ExpressibleByArgument, CaseIterable {
