@@ -91,6 +91,12 @@ extension PolicyDecoder {
                 ok = false
                 continue
             }
+            if p.value.pairs != nil {
+                if let prefixes = shellCondition(p, of: what) {
+                    out.append(AttributeCondition(path: p.key, shell: prefixes, location: p.keyLocation))
+                } else { ok = false }
+                continue
+            }
             let nodes = p.value.items ?? [p.value]
             if nodes.isEmpty {
                 sink.emit(.emptyList, "attribute '\(p.key)' of \(what) lists no values", at: p.value.location)
@@ -109,7 +115,7 @@ extension PolicyDecoder {
     mutating func attributeValue(_ node: YAMLNode, path: String) -> AttributeValue? {
         guard let s = node.scalar else {
             sink.emit(.wrongType, "attribute '\(path)' must be compared with strings, numbers or booleans, not \(node.kindDescription)",
-                      at: node.location, hint: "to test a nested field, use a dotted path such as '\(path).field: value'")
+                      at: node.location, hint: "to test a nested field, use a dotted path such as '\(path).field: value'; to match shell commands, write '\(path): {shell: [PREFIX, ...]}' (not inside a list)")
             return nil
         }
         switch s.value {
