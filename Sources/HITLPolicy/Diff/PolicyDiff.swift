@@ -437,7 +437,7 @@ struct DiffRun {
                         let edge = TableRegion().refined(by: node, child: k)
                         if witness.build(name: "x", region: edge, slice: slice) == .empty { continue }
                     case .attribute(let a): if let slot = entangled[a] { next[slot] = k }
-                    case .reversible, .tag: break
+                    case .reversible, .tag, .shell: break
                     }
                     let below = count(child, next)
                     for i in result.indices { result[i] = result[i].addingSaturating(below[i]) }
@@ -576,6 +576,7 @@ extension TableRegion {
         case .reversible: if k == 2 { r.reversibleMissing = true } else { r.reversible = k == 1 }
         case .tag(let t): r.tags[t] = k == 1
         case .attribute(let a): r.attributes[a] = k
+        case .shell(let s): r.shells[s] = k == 1
         }
         return r
     }

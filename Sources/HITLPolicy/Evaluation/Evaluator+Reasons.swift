@@ -68,6 +68,10 @@ extension Evaluator {
                 if !some { return false }
             case RulePredicates.attribute:
                 if !allowedChoices[Int(check.lo) + attributeChoice(Int(check.arg))] { return false }
+            case RulePredicates.anyShell:
+                var some = false
+                for k in Int(check.lo)..<Int(check.hi) where shellPresent(Int(predicates.anyShells[k])) { some = true; break }
+                if !some { return false }
             default:
                 return false
             }

@@ -74,6 +74,16 @@ package final class Evaluator {
     /// plain buffer, cleared per action without touching an array's reference count.
     let attributesChosen: UnsafeMutableBufferPointer<Int32>
     @exclusivity(unchecked) var chosenCount = 0
+    /// Per shell prefix (`table.shells`): its attribute, its words.
+    let shellAttribute: [Int]
+    let shellWords: [[String]]
+    /// Per attribute: the shell prefixes tested on it.
+    let shellsOfAttribute: [[Int]]
+    /// Per shell prefix, for the action: 0 not yet known, 1 absent, 2 present.
+    let shellState: UnsafeMutableBufferPointer<UInt8>
+    /// The prefixes whose state is set, `shellSetCount` of them (cleared per action).
+    let shellsSet: UnsafeMutableBufferPointer<Int32>
+    @exclusivity(unchecked) var shellSetCount = 0
     @exclusivity(unchecked) var line = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     @exclusivity(unchecked) var path: [(Int, Int)] = []
 
@@ -107,6 +117,13 @@ package final class Evaluator {
         attributeChoices = Array(repeating: -1, count: table.attributes.count)
         attributesChosen = .allocate(capacity: max(table.attributes.count, 1))
         attributesChosen.initialize(repeating: 0)
+        shellAttribute = table.shells.map(\.attribute)
+        shellWords = table.shells.map(\.words)
+        shellsOfAttribute = table.attributes.indices.map { a in table.shells.indices.filter { table.shells[$0].attribute == a } }
+        shellState = .allocate(capacity: max(table.shells.count, 1))
+        shellState.initialize(repeating: 0)
+        shellsSet = .allocate(capacity: max(table.shells.count, 1))
+        shellsSet.initialize(repeating: 0)
         rateIndex = ByteTable(table.exchangeRates.enumerated().map { (Array($0.element.currency.utf8), $0.offset) })
         rateValues = table.exchangeRates.map { ActionNumber(exact: $0.rate) }
         currency = table.currency.map { Array($0.utf8) }
@@ -135,6 +152,8 @@ package final class Evaluator {
         numbers.deallocate()
         attributeMissing.deallocate()
         attributesChosen.deallocate()
+        shellState.deallocate()
+        shellsSet.deallocate()
     }
 
     /// Evaluates one non-blank line (1-based `number`) and appends its decision line to `out`.
@@ -226,6 +245,10 @@ package final class Evaluator {
         tagCount = 0
         for k in 0..<chosenCount { attributeChoices[Int(attributesChosen[k])] = -1 }
         chosenCount = 0
+        if shellSetCount != 0 {
+            for k in 0..<shellSetCount { shellState[Int(shellsSet[k])] = 0 }
+            shellSetCount = 0
+        }
         for f in 0..<numericCount { numbers[f] = WalkNumber() }
     }
 
@@ -321,6 +344,7 @@ package final class Evaluator {
                 }
             case 3: child = reversible ? 1 : 0
             case 4: child = tagPresent[Int(nodeArg[n])] ? 1 : 0
+            case 6: child = shellPresent(Int(nodeArg[n])) ? 1 : 0
             default: child = attributeChoice(Int(nodeArg[n]))
             }
             if explain { path.append((n, child)) }

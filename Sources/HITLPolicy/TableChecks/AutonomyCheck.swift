@@ -125,6 +125,11 @@ enum AutonomyCheck {
                 guard let a = builder.attributes.firstIndex(where: { $0.path.sameBytes(as: path) }),
                       region.attributes[a] == builder.attributes[a].values.count + 1 else { return nil }
                 out.append("attributes.\(path)")
+            case .shell(let path, _):
+                // Met by a missing value; a region where a prefix is present is met by what was sent.
+                guard let a = builder.attributes.firstIndex(where: { $0.path.sameBytes(as: path) }),
+                      region.attributes[a] == builder.attributes[a].values.count + 1 else { return nil }
+                out.append("attributes.\(path)")
             case .reversible(let b):
                 // The region cannot tell a sent value from the default: it counts as missing when
                 // the default meets the condition, and is named only when no default is set.
