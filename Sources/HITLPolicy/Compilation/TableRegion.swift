@@ -87,7 +87,16 @@ package struct ReviewTable {
         return DecisionTable.paths(from: root, nodes: builder.nodes).map { region, leaf in
             TableRow(region: region, requirement: builder.outcomes[leaf].requirement,
                      rules: ids.filter { builder.holdsThroughout(table.rules[$0], region) })
-        }
+        }.filter(canHappen)
+    }
+
+    /// False for a row no action reaches: shell prefixes present and absent in a way no
+    /// command line is (`git push --force` present, `git push` absent), which the diagram
+    /// cannot rule out as it tests each prefix on its own (`RegionWitness.shellCommand`).
+    /// Every other row holds an action, so rows are dropped only here.
+    package func canHappen(_ row: TableRow) -> Bool {
+        row.region.shells.isEmpty
+            || RegionWitness(tags: table.tags, attributes: table.attributes, shells: table.shells).attributeTree(row.region) != nil
     }
 }
 

@@ -210,7 +210,7 @@ struct DiffRun {
                 let c = change(pair)
                 return AnyHashable([c.0, c.1])
             }))
-            let witness = RegionWitness(tags: builder.tags, attributes: builder.attributes)
+            let witness = RegionWitness(tags: builder.tags, attributes: builder.attributes, shells: builder.shells)
             if !counting { sliceNames[s] = (slice, witness) }
             var reaches: [Int32: Bool] = [:]
             var known: [Signature: (changes: [Change], complete: Bool)] = [:]

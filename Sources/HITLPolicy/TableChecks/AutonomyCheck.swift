@@ -54,7 +54,7 @@ enum AutonomyCheck {
         let shared = (0..<n).map { broad.contains($0) ? -1 : n + $0 }
         var builder = DiagramBuilder(rules: rules + rules, leaves: .pair(.init(split: n, shared: shared) { AnyHashable($0) }))
         builder.limit = maxNodes
-        let witness = RegionWitness(tags: builder.tags, attributes: builder.attributes)
+        let witness = RegionWitness(tags: builder.tags, attributes: builder.attributes, shells: builder.shells)
         let index = ClassRuleIndex(table)
         var findings: [Int: Finding] = [:]
         var walked = 0
