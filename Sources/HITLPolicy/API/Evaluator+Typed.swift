@@ -43,6 +43,7 @@ final class Decider {
                 if let b = e.fields.capabilityBytes { capability = String(decoding: b, as: UTF8.self) }
                 else if let r = e.fields.capability { capability = String(decoding: line[r], as: UTF8.self) }
                 else if e.fields.capabilityToken != nil { capability = "" }
+                if e.hasShells { e.resolveAllShells() }
                 return decideLoaded(id: id, capability: capability, number: action.line)
             }
         case .built(let b):
@@ -178,6 +179,9 @@ extension Evaluator {
             for tag in tags {
                 if let k = tag.withBytes({ tagIndex.lookup($0) }) { setTag(k) }
             }
+        }
+        if a.attributes == nil, hasShells {
+            for s in shellWords.indices { setShell(s, present: true) }   // missing: every prefix met
         }
         if let attributes = a.attributes {
             for (k, keys) in attributeKeys.enumerated() {

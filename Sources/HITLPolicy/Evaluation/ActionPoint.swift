@@ -50,6 +50,7 @@ extension Evaluator {
         if parse() != nil { return nil }
         validate()
         guard fields.errors.isEmpty, let c = classOfAction() else { return nil }
+        if hasShells { resolveAllShells() }
         return ActionPoint(classIndex: c, numbers: allNumbers.map { value(of: $0)?.exact },
                            reversible: fields.reversible ?? table.classes[c].reversible, reversibleSent: fields.reversible != nil,
                            tags: (0..<table.tags.count).map { tagPresent[$0] },

@@ -15,29 +15,27 @@ extension Evaluator {
 
     /// Whether shell prefix `s` is present in the action: its attribute's line has a simple
     /// command beginning with it, or cannot be split with certainty, or is no string, or
-    /// is missing. Remembered for the rest of the action.
-    func shellPresent(_ s: Int) -> Bool {
-        let known = shellState[s]
-        if known != 0 { return known == 2 }
-        resolveShells(ofAttribute: shellAttribute[s])
-        return shellState[s] == 2
+    /// is missing. Set for every prefix before the action is walked (`resolveAllShells`, or
+    /// a built action's load), so nothing is left from the previous action.
+    @inline(__always) func shellPresent(_ s: Int) -> Bool { shellState[s] == 2 }
+
+    /// Splits each tested attribute's value in the action line once and sets every prefix
+    /// (the decision's walks, reasons and explanation read them). Only tables with shell
+    /// prefixes call it (`hasShells`).
+    @inline(never) func resolveAllShells() {
+        for (a, tested) in shellsOfAttribute.enumerated() where !tested.isEmpty {
+            let split: ShellCommandLine?
+            if case .text(let t) = shellValue(a) { split = ShellCommandLine(t) } else { split = nil }
+            for s in tested { setShell(s, present: split?.begins(with: shellWords[s]) ?? true) }
+        }
     }
 
-    /// Splits attribute `a`'s value once and sets every prefix tested on it.
-    private func resolveShells(ofAttribute a: Int) {
-        let split: ShellCommandLine?
-        if case .text(let t) = shellValue(a) { split = ShellCommandLine(t) } else { split = nil }
-        for s in shellsOfAttribute[a] { setShell(s, present: split?.begins(with: shellWords[s]) ?? true) }
-    }
+    /// The child a shell node takes (out of line: the walk of tables without shell prefixes
+    /// compiles as it did before them).
+    @inline(never) func shellChild(_ s: Int32) -> Int { shellPresent(Int(s)) ? 1 : 0 }
 
     /// Records prefix `s`'s presence for the action.
-    func setShell(_ s: Int, present: Bool) {
-        if shellState[s] == 0 {
-            shellsSet[shellSetCount] = Int32(s)
-            shellSetCount += 1
-        }
-        shellState[s] = present ? 2 : 1
-    }
+    func setShell(_ s: Int, present: Bool) { shellState[s] = present ? 2 : 1 }
 
     /// Attribute `a`'s value in the action line.
     func shellValue(_ a: Int) -> ShellValue {

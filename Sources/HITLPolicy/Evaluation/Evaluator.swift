@@ -79,11 +79,12 @@ package final class Evaluator {
     let shellWords: [[String]]
     /// Per attribute: the shell prefixes tested on it.
     let shellsOfAttribute: [[Int]]
-    /// Per shell prefix, for the action: 0 not yet known, 1 absent, 2 present.
+    /// Per shell prefix, for the action: 1 absent, 2 present (set before each walk).
     let shellState: UnsafeMutableBufferPointer<UInt8>
-    /// The prefixes whose state is set, `shellSetCount` of them (cleared per action).
-    let shellsSet: UnsafeMutableBufferPointer<Int32>
-    @exclusivity(unchecked) var shellSetCount = 0
+    /// Whether the table has shell prefixes.
+    let hasShells: Bool
+    /// A copy of `predicates.anyShells`, read like the other check buffers.
+    let anyShells: UnsafeMutableBufferPointer<Int32>
     @exclusivity(unchecked) var line = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     @exclusivity(unchecked) var path: [(Int, Int)] = []
 
@@ -122,8 +123,8 @@ package final class Evaluator {
         shellsOfAttribute = table.attributes.indices.map { a in table.shells.indices.filter { table.shells[$0].attribute == a } }
         shellState = .allocate(capacity: max(table.shells.count, 1))
         shellState.initialize(repeating: 0)
-        shellsSet = .allocate(capacity: max(table.shells.count, 1))
-        shellsSet.initialize(repeating: 0)
+        hasShells = !table.shells.isEmpty
+        anyShells = flat.predicates.anyShells
         rateIndex = ByteTable(table.exchangeRates.enumerated().map { (Array($0.element.currency.utf8), $0.offset) })
         rateValues = table.exchangeRates.map { ActionNumber(exact: $0.rate) }
         currency = table.currency.map { Array($0.utf8) }
@@ -153,7 +154,6 @@ package final class Evaluator {
         attributeMissing.deallocate()
         attributesChosen.deallocate()
         shellState.deallocate()
-        shellsSet.deallocate()
     }
 
     /// Evaluates one non-blank line (1-based `number`) and appends its decision line to `out`.
@@ -173,6 +173,7 @@ package final class Evaluator {
             return .invalid
         }
         setNumbers()
+        if hasShells { resolveAllShells() }
         let classReversible = flat.classReversible[c]
         let reversible = fields.reversible ?? classReversible
         if explain { path.removeAll(keepingCapacity: true) }   // only `explain` records the path
@@ -245,10 +246,6 @@ package final class Evaluator {
         tagCount = 0
         for k in 0..<chosenCount { attributeChoices[Int(attributesChosen[k])] = -1 }
         chosenCount = 0
-        if shellSetCount != 0 {
-            for k in 0..<shellSetCount { shellState[Int(shellsSet[k])] = 0 }
-            shellSetCount = 0
-        }
         for f in 0..<numericCount { numbers[f] = WalkNumber() }
     }
 
@@ -344,8 +341,12 @@ package final class Evaluator {
                 }
             case 3: child = reversible ? 1 : 0
             case 4: child = tagPresent[Int(nodeArg[n])] ? 1 : 0
-            case 6: child = shellPresent(Int(nodeArg[n])) ? 1 : 0
-            default: child = attributeChoice(Int(nodeArg[n]))
+            // Attribute (5) or shell prefix (6): one switch case, as before shells, so the
+            // walk of tables without them is unchanged.
+            // (FlatDiagram: a shell node is an attribute node with a negative argument.)
+            default:
+                let arg = nodeArg[n]
+                child = arg >= 0 ? attributeChoice(Int(arg)) : shellChild(~arg)
             }
             if explain { path.append((n, child)) }
             ref = children[Int(nodeChildren[n]) + child]
