@@ -1,5 +1,12 @@
 /// `{shell: [PREFIX, ...]}` attribute conditions (SPEC §11).
 extension PolicyDecoder {
+    /// Whether an attribute's mapping value is meant as a shell condition: it has a `shell`
+    /// key, or a key one typo away from it (reported as unknown, with the suggestion). Any
+    /// other mapping is a value of the wrong type, as it always was.
+    static func meansShell(_ pairs: [YAMLPair]) -> Bool {
+        pairs.contains { $0.key.sameBytes(as: "shell") || (!$0.key.hasPrefix("x-") && Suggestion.closest(to: $0.key, in: ["shell"]) != nil) }
+    }
+
     /// The prefixes of `path: {shell: [...]}` (the pair's value is a mapping); nil after
     /// reporting what is wrong: an unknown key, no `shell` key, an empty list, a prefix the
     /// splitter refuses, or the same prefix twice (compared by words, after quote removal).

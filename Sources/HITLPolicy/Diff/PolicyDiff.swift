@@ -343,7 +343,7 @@ struct DiffRun {
         }
         var placement = DiffPlacement()
         placement.boxes = out.map(\.box)
-        if let names = sliceNames[0]?.names { (placement.tags, placement.attributes) = (names.tags, names.attributes) }
+        if let names = sliceNames[0]?.names { (placement.tags, placement.attributes, placement.shells) = (names.tags, names.attributes, names.shells) }
         placement.exactNames = exactNames
         placement.prefixes = prefixes
         placement.currency = old.currency ?? new.currency
