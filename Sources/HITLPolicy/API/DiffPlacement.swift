@@ -16,6 +16,7 @@ package struct DiffPlacement: Sendable {
     var boxes: [Box] = []
     var tags: [String] = []
     var attributes: [TableAttribute] = []
+    var shells: [TableShell] = []
     var exactNames = Set<ByteName>()
     /// The capability prefixes of either policy.
     var prefixes: [String] = [] {

@@ -56,6 +56,7 @@ final class Decider {
                 if let b = e.fields.capabilityBytes { capability = String(decoding: b, as: UTF8.self) }
                 else if let r = e.fields.capability { capability = String(decoding: line[r], as: UTF8.self) }
                 else if e.fields.capabilityToken != nil { capability = "" }
+                if e.hasShells { e.resolveAllShells() }
                 return decideLoaded(id: id, capability: capability, number: action.line)
             }
         case .built(let b):
@@ -192,11 +193,33 @@ extension Evaluator {
                 if let k = tag.withBytes({ tagIndex.lookup($0) }) { setTag(k) }
             }
         }
+        if a.attributes == nil, hasShells {
+            for s in shellWords.indices { setShell(s, present: true) }   // missing: every prefix met
+        }
         if let attributes = a.attributes {
             for (k, keys) in attributeKeys.enumerated() {
                 choose(k, Int32(Self.attributeChoice(attributes, keys, attributeValues[k])))
+                guard !shellsOfAttribute[k].isEmpty else { continue }
+                // A string is split once; anything else, or nothing, meets every prefix.
+                var split: ShellCommandLine?
+                if case .string(let s)? = Self.value(attributes, keys) { split = ShellCommandLine(s) }
+                for s in shellsOfAttribute[k] { setShell(s, present: split?.begins(with: shellWords[s]) ?? true) }
             }
         }
+    }
+
+    /// The value at a path of a built action's attributes (nil: missing; null counts as missing).
+    static func value(_ attributes: [String: Action.Value], _ keys: [String]) -> Action.Value? {
+        func member(_ members: [String: Action.Value], _ key: String) -> Action.Value? {
+            members.first(where: { $0.key.sameBytes(as: key) })?.value
+        }
+        guard let first = keys.first, var value = member(attributes, first) else { return nil }
+        for key in keys.dropFirst() {
+            guard case .object(let members) = value, let next = member(members, key) else { return nil }
+            value = next
+        }
+        if case .null = value { return nil }
+        return value
     }
 
     /// The child an attribute node takes for a typed value (as `attributeChoice` for a line):

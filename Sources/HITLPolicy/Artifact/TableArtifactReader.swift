@@ -11,7 +11,7 @@ struct TableArtifactReader {
 
     static let tableKeys: [StaticString] = ["approvers", "attributes", "classes", "currency", "exchange_rates", "format",
                                             "global_root", "global_tested_fields", "nodes", "outcomes", "policy",
-                                            "policy_digest", "rules", "source", "table_digest", "tags", "tested_field_bits",
+                                            "policy_digest", "rules", "shells", "source", "table_digest", "tags", "tested_field_bits",
                                             "tools", "version"]
     // Member names of each object, in the order the writer sorts them.
     static let rateKeys: [StaticString] = ["currency", "rate"]
@@ -19,7 +19,9 @@ struct TableArtifactReader {
     static let attributeKeys: [StaticString] = ["path", "values"]
     static let attributeValueKeys: [StaticString] = ["type", "value"]
     static let ruleKeys: [StaticString] = ["capabilities", "conditions", "contribution", "effect", "kind", "path", "reason", "reference", "source"]
-    static let conditionKeys: [StaticString] = ["range", "reversible", "tags", "attribute"]
+    static let conditionKeys: [StaticString] = ["range", "reversible", "tags", "attribute", "shell"]
+    static let shellConditionKeys: [StaticString] = ["path", "prefixes"]
+    static let shellKeys: [StaticString] = ["attribute", "prefix"]
     static let tagKeys: [StaticString] = ["all", "any", "none"]
     static let rangeKeys: [StaticString] = ["field", "lower", "upper"]
     static let requirementKeys: [StaticString] = ["review", "specialists", "stage", "tier"]
@@ -79,7 +81,7 @@ struct TableArtifactReader {
         var format: String?, version: Int?, policy: String?, digest: String?, source: String?, currency: String?
         var rates: [TableRate]?, approvers: [TableApprover]?, tags: [String]?, attributes: [TableAttribute]?
         var rules: [TableRule]?, outcomes: [TableOutcome]?, nodes: [TableNode]?, classes: [CapabilityClass]?
-        var globalRoot: Int32?, globalFields: UInt64?, fieldBits: [String]?, recorded: String?
+        var globalRoot: Int32?, globalFields: UInt64?, fieldBits: [String]?, recorded: String?, shells: [TableShell] = []
         var tools = ToolMappings.none
         try r.object(tableKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
             switch k {
@@ -96,11 +98,12 @@ struct TableArtifactReader {
             case 10: policy = try r.string()
             case 11: digest = try r.string()
             case 12: rules = try r.array(rule)
-            case 13: source = try r.string()
-            case 14: recorded = try r.string()
-            case 15: tags = try r.strings()
-            case 16: fieldBits = try r.strings()
-            case 17: tools = ToolMappings(entries: try r.array(limit: TableCompiler.maxNodes, tool))
+            case 13: shells = try r.array(shell)
+            case 14: source = try r.string()
+            case 15: recorded = try r.string()
+            case 16: tags = try r.strings()
+            case 17: fieldBits = try r.strings()
+            case 18: tools = ToolMappings(entries: try r.array(limit: TableCompiler.maxNodes, tool))
             default:
                 version = try r.int()
                 if let v = version, v != DecisionTable.formatVersion { throw Failure(message: DecisionTable.versionProblem(String(v)), header: true) }
@@ -131,9 +134,28 @@ struct TableArtifactReader {
         }
         let table = DecisionTable(format: format, version: version, policy: policy, policyDigest: digest, source: source,
                                   currency: currency, exchangeRates: rates, approvers: approvers, tags: tags,
-                                  attributes: attributes, rules: rules, outcomes: outcomes, nodes: nodes, classes: classes,
+                                  attributes: attributes, shells: shells, rules: rules, outcomes: outcomes, nodes: nodes, classes: classes,
                                   globalRoot: globalRoot, globalTestedFields: globalFields, tools: tools)
         return (table, recorded)
+    }
+
+    /// `{"attribute": N, "prefix": TEXT}`: the words are read from the text, as a policy's are.
+    private static func shell(_ r: inout TableArtifactScanner) throws(Failure) -> TableShell {
+        var attribute: Int?, prefix: String?
+        try r.object(Self.shellKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
+            if k == 0 { attribute = try r.int() } else { prefix = try r.string() }
+        }
+        guard let attribute else { throw r.missing("attribute") }
+        guard let prefix else { throw r.missing("prefix") }
+        return TableShell(attribute: attribute, words: try prefixWords(prefix, &r))
+    }
+
+    /// A prefix's words, or a failure when the text is not one (`ShellCommandLine.prefixWords`).
+    private static func prefixWords(_ text: String, _ r: inout TableArtifactScanner) throws(Failure) -> [String] {
+        switch ShellCommandLine.prefixWords(text) {
+        case .success(let words): return words
+        case .failure(let e): throw r.fail("bad shell prefix \(text.prefix(64)) at \(r.where_): \(e.message)")
+        }
     }
 
     private static func rate(_ r: inout TableArtifactScanner) throws(Failure) -> TableRate {
@@ -269,6 +291,16 @@ struct TableArtifactReader {
                     lists[k] = try r.null() ? nil : try r.strings()
                 }
                 out = .tags(any: lists[1], all: lists[0], none: lists[2])
+            case 4:
+                var path: String?, prefixes: [[String]]?
+                try r.object(Self.shellConditionKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
+                    if k == 0 { path = try r.string() } else {
+                        prefixes = try r.array { (r: inout TableArtifactScanner) throws(Failure) in try prefixWords(try r.string(), &r) }
+                    }
+                }
+                guard let path else { throw r.missing("path") }
+                guard let prefixes else { throw r.missing("prefixes") }
+                out = .shell(path: path, prefixes: prefixes)
             default:
                 var path: String?, values: [AttributeValue]?
                 try r.object(Self.attributeKeys) { (r: inout TableArtifactScanner, k: Int) throws(Failure) in
@@ -336,9 +368,9 @@ struct TableArtifactReader {
         switch testName {
         case let name where NumericField(name: name) != nil: test = .numeric(NumericField(name: name) ?? .amount)
         case "reversible": test = .reversible
-        case "tag", "attribute":
+        case "tag", "attribute", "shell":
             guard let index else { throw r.missing("index") }
-            test = testName == "tag" ? .tag(index) : .attribute(index)
+            test = testName == "tag" ? .tag(index) : testName == "shell" ? .shell(index) : .attribute(index)
         default: throw r.fail("unknown test \(testName.prefix(64)) at \(r.where_)")
         }
         return TableNode(test: test, cuts: cuts ?? [], children: children)

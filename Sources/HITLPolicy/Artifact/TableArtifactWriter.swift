@@ -93,6 +93,18 @@ struct TableArtifactWriter {
             rule(t.rules[k])
         }
         out.append(0x5D)
+        // Only when rules test shell prefixes, so tables of other policies are unchanged
+        // (and a build that predates `shells` refuses a table that needs them).
+        if !t.shells.isEmpty {
+            raw(",\"shells\":")
+            array(t.shells) { w, s in
+                w.raw("{\"attribute\":")
+                w.int(s.attribute)
+                w.raw(",\"prefix\":")
+                w.string(s.prefix)
+                w.raw("}")
+            }
+        }
         raw(",\"source\":")
         string(t.source)
         digestAt = out.count
@@ -179,6 +191,10 @@ struct TableArtifactWriter {
             raw(",\"index\":")
             int(i)
             raw(",\"test\":\"attribute\"")
+        case .shell(let i):
+            raw(",\"index\":")
+            int(i)
+            raw(",\"test\":\"shell\"")
         }
         raw("}")
     }
@@ -270,6 +286,12 @@ struct TableArtifactWriter {
             string(path)
             raw(",\"values\":")
             array(values) { $0.attributeValue($1) }
+            raw("}}")
+        case .shell(let path, let prefixes):
+            raw("{\"shell\":{\"path\":")
+            string(path)
+            raw(",\"prefixes\":")
+            array(prefixes) { $0.string(ShellPrefix.canonical($1)) }
             raw("}}")
         }
     }

@@ -35,6 +35,14 @@ extension DecisionTable {
                     if let c = [range.lower, range.upper].compactMap({ $0 }).first(where: { !inRange($0.value) }) {
                         return "rule \(r.path) has \(range.field) threshold \(c.value) out of range"
                     }
+                case .shell(let path, let prefixes):
+                    guard let a = attributes.firstIndex(where: { $0.path.sameBytes(as: path) }) else {
+                        return "rule \(r.path) tests attribute \(path.prefix(64)), which is not in the table's attributes"
+                    }
+                    if prefixes.isEmpty { return "rule \(r.path) has a shell condition on \(path.prefix(64)) with no prefixes" }
+                    if let p = prefixes.first(where: { !shells.contains(TableShell(attribute: a, words: $0)) }) {
+                        return "rule \(r.path) tests shell prefix \(ShellPrefix.canonical(p).prefix(64)) on \(path.prefix(64)), which is not among the table's shells"
+                    }
                 case .reversible: break
                 }
             }
@@ -49,6 +57,15 @@ extension DecisionTable {
         for a in attributes where Set(a.values).count != a.values.count {
             return "attribute \(a.path.prefix(64)) lists a value twice"
         }
+        for s in shells {
+            guard attributes.indices.contains(s.attribute) else { return "shell prefix \(s.prefix.prefix(64)) names attribute \(s.attribute), which does not exist" }
+            // The words must be what the prefix reads as: evaluation and witnesses rely on it.
+            guard case .success(let words) = ShellCommandLine.prefixWords(s.prefix), words.count == s.words.count,
+                  zip(words, s.words).allSatisfy({ $0.sameBytes(as: $1) }) else {
+                return "shell prefix \(s.prefix.prefix(64)) is not one simple command without expansions"
+            }
+        }
+        if Set(shells).count != shells.count { return "a shell prefix is listed twice" }
         if let c = currency, !CurrencyCode.isKnown(c) { return "currency \(c.prefix(64)) is not an ISO 4217 code" }
         for r in exchangeRates where !CurrencyCode.isKnown(r.currency) {
             return "exchange rate currency \(r.currency.prefix(64)) is not an ISO 4217 code"

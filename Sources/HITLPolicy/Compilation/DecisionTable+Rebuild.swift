@@ -25,6 +25,7 @@ extension DecisionTable {
         if !tags.sameBytes(as: builder.tags) { return "its tags are not the ones its rules test; " + Self.edited }
         if attributes.count != builder.attributes.count
             || zip(attributes, builder.attributes).contains(where: { !$0.path.sameBytes(as: $1.path) || $0.values != $1.values }) { return "its attributes are not the ones its rules test; " + Self.edited }
+        if shells != builder.shells { return "its shell prefixes are not the ones its rules test; " + Self.edited }
         if rebuilt.count != classes.count || zip(rebuilt, classes).contains(where: { $0.kind != $1.kind || !$0.name.sameBytes(as: $1.name) }) {
             return "its classes are not the ones its rules mention; " + Self.edited
         }

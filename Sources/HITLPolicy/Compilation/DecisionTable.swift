@@ -34,6 +34,8 @@ package struct DecisionTable: Sendable {
     package var tags: [String]
     /// The attribute paths tested by some rule, with the values tested.
     package var attributes: [TableAttribute]
+    /// The shell prefixes tested by some rule (diagram variables), grouped by attribute.
+    package var shells: [TableShell] = []
     /// Every rule, in policy order.
     package var rules: [TableRule]
     /// Leaves.
@@ -65,6 +67,36 @@ package struct TableAttribute: Hashable, Sendable {
     package var path: String
     /// The distinct values, in first-use order.
     package var values: [AttributeValue]
+}
+
+/// A shell prefix a `{shell: [...]}` condition tests on an attribute path: one boolean
+/// variable of the diagrams (present or absent in the command line, like a tag).
+package struct TableShell: Hashable, Sendable {
+    /// The attribute (an index into `DecisionTable.attributes`).
+    package var attribute: Int
+    /// The prefix's words after quote removal.
+    package var words: [String]
+
+    /// The prefix as one shell command (`ShellPrefix.canonical`).
+    package var prefix: String { ShellPrefix.canonical(words) }
+
+    /// Words compare as bytes.
+    package static func == (a: TableShell, b: TableShell) -> Bool {
+        a.attribute == b.attribute && a.words.count == b.words.count && zip(a.words, b.words).allSatisfy { $0.sameBytes(as: $1) }
+    }
+
+    package func hash(into h: inout Hasher) {
+        h.combine(attribute)
+        h.combineBytes(of: words)
+    }
+
+    /// Whether a value of the attribute meets the prefix: a string whose line has a simple
+    /// command beginning with it (or that cannot be split with certainty); any other value,
+    /// or none, fails closed and meets it.
+    package static func holds(_ words: [String], for value: AttributeValue?) -> Bool {
+        guard case .string(let s)? = value else { return true }
+        return ShellCommandLine(s).begins(with: words)
+    }
 }
 
 /// A tier or specialist panel as a decision's `approvals` entry shows it.
@@ -125,6 +157,9 @@ extension DecisionTable {
             switch n.test {
             case .numeric: expected = n.cuts.count + 2
             case .reversible, .tag: expected = 2
+            case .shell(let s):
+                guard s >= 0, s < shells.count else { return "node \(i) tests shell prefix \(s), which does not exist" }
+                expected = 2
             case .attribute(let a):
                 guard a >= 0, a < attributes.count else { return "node \(i) tests attribute \(a), which does not exist" }
                 expected = attributes[a].values.count + 2

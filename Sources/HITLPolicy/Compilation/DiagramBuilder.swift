@@ -1,6 +1,15 @@
 /// Builds reduced, shared decision diagrams over a fixed variable order (`ActionField.decided`):
 /// the numeric fields (variable = `NumericField.rawValue`), reversible, then one variable per
-/// tested tag, then one per tested attribute path.
+/// tested tag, then one per tested attribute path, then one per tested shell prefix (grouped by
+/// attribute path, so a rule's shell conditions on two paths never interleave).
+///
+/// A state is a rule number shifted by `stateShift` with two bits: bit 0, some tag of the
+/// rule's `any` list is present; bit 1, some prefix of the rule's shell condition being
+/// read is present (cleared at the condition's last prefix).
+///
+/// An attribute that both equality and shell conditions test is exact: under a listed value
+/// (or a missing one) each prefix's truth is known (`TableShell.holds`), so no shell node is
+/// built there and no row that cannot happen is made; the choice taken is part of the memo key.
 struct DiagramBuilder {
     /// One rule's conditions, by variable.
     struct Spec {
@@ -11,6 +20,7 @@ struct DiagramBuilder {
         var tagMust = VarMap<Bool>()
         var anyVars: [Int]?                                  // ascending
         var attributes = VarMap<Set<Int>>()                  // variable -> allowed value indices
+        var shellLast = VarMap<Bool>()                       // shell variable -> last of its condition's prefixes
         var never = false
     }
 
@@ -39,6 +49,8 @@ struct DiagramBuilder {
         /// The decision so far (a value number), joined from the rules already decided.
         var value: Int32
         var context: UInt8
+        /// The choices taken at attributes that shell conditions test too (-1: not tested).
+        var choices: [Int32]
 
         /// Hashes the array as bytes (much faster than element by element).
         func hash(into h: inout Hasher) {
@@ -47,6 +59,7 @@ struct DiagramBuilder {
             h.combine(value)
             h.combine(alive.count)
             alive.withUnsafeBytes { h.combine(bytes: $0) }
+            if !choices.isEmpty { choices.withUnsafeBytes { h.combine(bytes: $0) } }
         }
     }
 
@@ -73,6 +86,8 @@ struct DiagramBuilder {
     }
 
     static let reversibleVar = NumericField.count
+    /// A state's rule number is `state >> Self.stateShift`.
+    static let stateShift: UInt32 = 2
     static let firstTagVar = NumericField.count + 1
 
     let rules: [TableRule]
@@ -90,6 +105,13 @@ struct DiagramBuilder {
     private var context: UInt8 = 0
     private(set) var tags: [String] = []
     private(set) var attributes: [TableAttribute] = []
+    private(set) var shells: [TableShell] = []
+    /// Per shell, its truth under each choice of its attribute (each listed value, other
+    /// (unused), missing).
+    private var shellTruth: [[Bool]] = []
+    /// Per attribute, its slot in `choices` when shell conditions test it (else -1).
+    private var choiceSlot: [Int] = []
+    private var choices: [Int32] = []
     private(set) var nodes: [TableNode] = []
     private(set) var outcomes: [TableOutcome] = []
     private var specs: [Spec] = []
@@ -144,6 +166,15 @@ struct DiagramBuilder {
                         attributes.append(TableAttribute(path: path, values: []))
                     }
                     for v in values where !attributes[a].values.contains(v) { attributes[a].values.append(v) }
+                case .shell(let path, let prefixes):
+                    let a = attrIndex[ByteName(path)] ?? attributes.count
+                    if a == attributes.count {
+                        attrIndex[ByteName(path)] = a
+                        attributes.append(TableAttribute(path: path, values: []))
+                    }
+                    for p in prefixes where !shells.contains(TableShell(attribute: a, words: p)) {
+                        shells.append(TableShell(attribute: a, words: p))
+                    }
                 default: break
                 }
             }
@@ -165,7 +196,20 @@ struct DiagramBuilder {
             conditionsSeen[conditions] = n
             return n
         }
+        // Grouped by attribute, in first-use order within each.
+        shells = shells.enumerated().sorted { ($0.element.attribute, $0.offset) < ($1.element.attribute, $1.offset) }.map(\.element)
+        var shellIndex: [TableShell: Int] = [:]
+        for (k, sh) in shells.enumerated() { shellIndex[sh] = k }
+        shellTruth = shells.map { sh in
+            attributes[sh.attribute].values.map { TableShell.holds(sh.words, for: $0) } + [true, true]
+        }
+        choiceSlot = Array(repeating: -1, count: attributes.count)
+        for sh in shells where choiceSlot[sh.attribute] < 0 && !attributes[sh.attribute].values.isEmpty {
+            choiceSlot[sh.attribute] = choices.count
+            choices.append(-1)
+        }
         let firstAttrVar = Self.firstTagVar + tags.count
+        let firstShellVar = firstAttrVar + attributes.count
         let unconditional = Spec()
         specs = rules.indices.map { r in
             let conditions = rules[r].conditions
@@ -210,6 +254,13 @@ struct DiagramBuilder {
                     vars.insert(v)
                     let allowed = Set(values.compactMap { attributes[a].values.firstIndex(of: $0) })
                     s.attributes[v] = s.attributes[v].map { $0.intersection(allowed) } ?? allowed
+                case .shell(let path, let prefixes):
+                    let a = attrIndex[ByteName(path)]!
+                    let vs = Set(prefixes.compactMap { shellIndex[TableShell(attribute: a, words: $0)] }.map { firstShellVar + $0 }).sorted()
+                    if vs.isEmpty { s.never = true }
+                    if vs.contains(where: { s.shellLast[$0] != nil }) { s.never = true }   // one condition per path
+                    for v in vs { s.shellLast[v] = v == vs.last }
+                    vars.formUnion(vs)
                 }
             }
             s.vars = vars.sorted()
@@ -225,7 +276,8 @@ struct DiagramBuilder {
                 if v < Self.reversibleVar { mask |= 1 << UInt64(v) }
                 else if v == Self.reversibleVar { mask |= ActionFieldMask.reversible }
                 else if v < Self.firstTagVar + tags.count { mask |= ActionFieldMask.tags }
-                else { mask |= ActionFieldMask.attribute(v - Self.firstTagVar - tags.count) }
+                else if v < Self.firstTagVar + tags.count + attributes.count { mask |= ActionFieldMask.attribute(v - Self.firstTagVar - tags.count) }
+                else { mask |= ActionFieldMask.attribute(shells[v - Self.firstTagVar - tags.count - attributes.count].attribute) }
             }
         }
         return mask
@@ -234,7 +286,7 @@ struct DiagramBuilder {
     /// The diagram for a set of rules (all must hold their conditions to contribute).
     /// Rules are numbered into `rules`.
     mutating func build(_ ruleIDs: [Int]) throws(DiagramTooLarge) -> Int32 {
-        let alive = ruleIDs.filter { !specs[$0].never }.map { UInt32($0) << 1 }
+        let alive = ruleIDs.filter { !specs[$0].never }.map { UInt32($0) << Self.stateShift }
         do throws(DiagramTooLarge) {
             return try build(variable: 0, alive: alive, value: 0)
         } catch {
@@ -247,10 +299,10 @@ struct DiagramBuilder {
         var acc = startValue
         for a in start {
             // Read through the array (binding the whole Spec would retain each of its fields).
-            if let v = specs[Int(a >> 1)].vars.first(where: { $0 >= variable }) {
+            if let v = specs[Int(a >> Self.stateShift)].vars.first(where: { $0 >= variable }) {
                 pending.append((a, v))
             } else {
-                acc = join(acc, effects[Int(a >> 1)])
+                acc = join(acc, effects[Int(a >> Self.stateShift)])
             }
         }
         // A rule whose contribution the decision so far already includes cannot change it:
@@ -258,21 +310,32 @@ struct DiagramBuilder {
         var alive: [UInt32] = []
         alive.reserveCapacity(pending.count)
         var next = Int.max
-        for (a, v) in pending where join(acc, effects[Int(a >> 1)]) != acc {
+        for (a, v) in pending where join(acc, effects[Int(a >> Self.stateShift)]) != acc {
             alive.append(a)
             next = min(next, v)
         }
         if alive.isEmpty { return leaf(acc) }
-        let key = Key(variable: next, alive: alive, value: acc, context: context)
+        let key = Key(variable: next, alive: alive, value: acc, context: context, choices: choices)
         if let known = memo[key] { return known }
         if nodes.count + outcomes.count >= limit || outcomes.count >= leafLimit { throw DiagramTooLarge(nodes: nodes.count) }
 
         let node: TableNode
         let tagEnd = Self.firstTagVar + tags.count
+        let shellStart = tagEnd + attributes.count
+        if next >= shellStart {
+            let s = next - shellStart
+            let slot = choiceSlot[shells[s].attribute]
+            if slot >= 0, choices[slot] >= 0, Int(choices[slot]) != attributes[shells[s].attribute].values.count {
+                // A listed value or a missing one: the prefix's truth is known.
+                let result = try build(variable: next + 1, alive: shellPass(alive, next, present: shellTruth[s][Int(choices[slot])]), value: acc)
+                memo[key] = result
+                return result
+            }
+        }
         if next < Self.reversibleVar {
             var cuts = Set<Cut>()
             for a in alive {
-                if let b = specs[Int(a >> 1)].ranges[next] {
+                if let b = specs[Int(a >> Self.stateShift)].ranges[next] {
                     if let l = b.lower { cuts.insert(l) }
                     if let u = b.upper { cuts.insert(u) }
                 }
@@ -282,7 +345,7 @@ struct DiagramBuilder {
             for (k, c) in sorted.enumerated() { position[c] = k }
             // Child i is the interval between cuts i-1 and i; each rule passes a run of them.
             let spans: [(lower: Int, upper: Int)] = alive.map { a in
-                guard let b = specs[Int(a >> 1)].ranges[next] else { return (0, sorted.count) }
+                guard let b = specs[Int(a >> Self.stateShift)].ranges[next] else { return (0, sorted.count) }
                 return (b.lower.map { position[$0]! + 1 } ?? 0, b.upper.map { position[$0]! } ?? sorted.count)
             }
             var children: [Int32] = []
@@ -307,13 +370,13 @@ struct DiagramBuilder {
         } else if next == Self.reversibleVar {
             var children: [Int32] = []
             for value in [false, true] {
-                let pass = alive.filter { specs[Int($0 >> 1)].reversible.map { $0 == value } ?? true }
+                let pass = alive.filter { specs[Int($0 >> Self.stateShift)].reversible.map { $0 == value } ?? true }
                 children.append(try build(variable: next + 1, alive: pass, value: acc))
             }
             if let defaults = reversibleDefaults, case .pair(let p) = leaves {
                 // A missing field: each side's rules see that side's default.
                 let pass = alive.filter { a in
-                    let r = Int(a >> 1)
+                    let r = Int(a >> Self.stateShift)
                     return specs[r].reversible.map { $0 == (r < p.split ? defaults.old : defaults.new) } ?? true
                 }
                 children.append(try build(variable: next + 1, alive: pass, value: acc))
@@ -324,7 +387,7 @@ struct DiagramBuilder {
             for present in [false, true] {
                 var pass: [UInt32] = []
                 for a in alive {
-                    let r = Int(a >> 1)
+                    let r = Int(a >> Self.stateShift)
                     if let must = specs[r].tagMust[next], must != present { continue }
                     var state = a
                     if let any = specs[r].anyVars, any.contains(next) {
@@ -335,18 +398,27 @@ struct DiagramBuilder {
                 children.append(try build(variable: next + 1, alive: pass, value: acc))
             }
             node = TableNode(test: .tag(next - Self.firstTagVar), children: children)
-        } else {
+        } else if next < shellStart {
             let a = next - tagEnd
             var children: [Int32] = []
+            let slot = choiceSlot[a]
             for value in 0..<(attributes[a].values.count + 2) {
                 let missing = value == attributes[a].values.count + 1
                 let pass = alive.filter { r in
-                    guard let allowed = specs[Int(r >> 1)].attributes[next] else { return true }
+                    guard let allowed = specs[Int(r >> Self.stateShift)].attributes[next] else { return true }
                     return missing || allowed.contains(value)
                 }
+                if slot >= 0 { choices[slot] = Int32(value) }
+                defer { if slot >= 0 { choices[slot] = -1 } }
                 children.append(try build(variable: next + 1, alive: pass, value: acc))
             }
             node = TableNode(test: .attribute(a), children: children)
+        } else {
+            var children: [Int32] = []
+            for present in [false, true] {
+                children.append(try build(variable: next + 1, alive: shellPass(alive, next, present: present), value: acc))
+            }
+            node = TableNode(test: .shell(next - shellStart), children: children)
         }
         let result: Int32
         if node.children.allSatisfy({ $0 == node.children[0] }) {
@@ -360,6 +432,23 @@ struct DiagramBuilder {
         }
         memo[key] = result
         return result
+    }
+
+    /// The states that go on when shell variable `v` is `present`: bit 1 records that the
+    /// rule's condition on this path has a prefix present; at its last prefix, a rule with
+    /// none present stops, and the bit is cleared for the rule's next shell condition.
+    private func shellPass(_ alive: [UInt32], _ v: Int, present: Bool) -> [UInt32] {
+        var pass: [UInt32] = []
+        pass.reserveCapacity(alive.count)
+        for a in alive {
+            var state = a
+            if let last = specs[Int(a >> Self.stateShift)].shellLast[v] {
+                if present { state |= 2 } else if last && state & 2 == 0 { continue }
+                if last { state &= ~2 }
+            }
+            pass.append(state)
+        }
+        return pass
     }
 
     /// The number of a requirement.

@@ -16,6 +16,8 @@ struct RegionWitness {
 
     let tags: [String]
     let attributes: [TableAttribute]
+    /// The shell prefixes the regions' `shells` number.
+    var shells: [TableShell] = []
 
     static let zero = ExactDecimal(0)
     static let one = ExactDecimal(1)
@@ -134,10 +136,18 @@ struct RegionWitness {
         case absent
     }
 
-    /// The `attributes` object the region needs, or nil when its constraints conflict.
+    /// The `attributes` object the region needs, or nil when its constraints conflict (or
+    /// its shell prefixes cannot be present and absent as it says).
     func attributeTree(_ region: TableRegion) -> Node? {
         var root = Node.object([])
-        let constrained = region.attributes.sorted { a, b in
+        var commands: [Int: String] = [:]
+        for a in Set(region.shells.keys.map { shells[$0].attribute }) {
+            guard let command = shellCommand(a, region) else { return nil }
+            commands[a] = command
+        }
+        var chosen = region.attributes
+        for a in commands.keys where chosen[a] == nil { chosen[a] = attributes[a].values.count }
+        let constrained = chosen.sorted { a, b in
             let (x, y) = (attributes[a.key].path.split(separator: ".", omittingEmptySubsequences: false).count,
                           attributes[b.key].path.split(separator: ".", omittingEmptySubsequences: false).count)
             return x != y ? x < y : a.key < b.key
@@ -145,11 +155,32 @@ struct RegionWitness {
         for (a, choice) in constrained {
             let attr = attributes[a]
             let path = attr.path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            let leaf: Node = choice < attr.values.count ? .value(attr.values[choice])
+            var leaf: Node = choice < attr.values.count ? .value(attr.values[choice])
                 : choice == attr.values.count ? .other(attr.values) : .absent
+            if choice == attr.values.count, let command = commands[a] { leaf = .value(.string(command)) }
             guard Self.insert(leaf, at: path[...], into: &root) else { return nil }
         }
         return root
+    }
+
+    /// A command line for attribute `a` with exactly the region's shell prefixes present:
+    /// each present prefix as a command of its words (`ShellPrefix.canonical`), joined with
+    /// `; `, or `true` when none is; checked with the splitter itself, and not one of the
+    /// attribute's listed values. Nil when no such line is found: a prefix whose command
+    /// begins with another (`git push --force` with `git push`) cannot be present while
+    /// that one is absent, so such a region holds no action.
+    func shellCommand(_ a: Int, _ region: TableRegion) -> String? {
+        let wanted = region.shells.filter { shells[$0.key].attribute == a }
+        let present = wanted.filter(\.value).keys.sorted().map { shells[$0].prefix }
+        for filler in present.isEmpty ? ["true", ":", "true x"] : ["", "; true", "; :"] {
+            let command = present.isEmpty ? filler : present.joined(separator: "; ") + filler
+            if attributes[a].values.contains(.string(command)) { continue }
+            let split = ShellCommandLine(command)
+            guard split.uncertainty == nil else { return nil }
+            if wanted.allSatisfy({ split.begins(with: shells[$0.key].words) == $0.value }) { return command }
+            return nil
+        }
+        return nil
     }
 
     /// Places `leaf` at `path`, making objects on the way; false on a conflict.

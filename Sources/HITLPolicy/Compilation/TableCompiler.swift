@@ -29,7 +29,7 @@ package enum TableCompiler {
         return DecisionTable(
             policy: policy.name, policyDigest: digest, source: policy.file, currency: policy.currency,
             exchangeRates: policy.exchangeRates.map { TableRate(currency: $0.currency, rate: $0.rate) },
-            approvers: policy.tableApprovers, tags: builder.tags, attributes: builder.attributes,
+            approvers: policy.tableApprovers, tags: builder.tags, attributes: builder.attributes, shells: builder.shells,
             rules: rules, outcomes: builder.outcomes, nodes: builder.nodes, classes: classes,
             globalRoot: globalRoot, globalTestedFields: builder.testedFields(global), tools: policy.tools)
     }

@@ -8,6 +8,10 @@ package enum TableCondition: Hashable, Sendable {
     case tags(any: [String]?, all: [String]?, none: [String]?)
     /// Equality of an attribute at a dotted path with one of `values`.
     case attribute(path: String, values: [AttributeValue])
+    /// Some simple command of the attribute at a dotted path begins with one of the
+    /// prefixes (each its words after quote removal); a missing value, a value that is not
+    /// a string and a line the splitter cannot read with certainty meet it (fail closed).
+    case shell(path: String, prefixes: [[String]])
 
     /// Tags and paths are compared as bytes (names are not normalised).
     package static func == (a: TableCondition, b: TableCondition) -> Bool {
@@ -17,6 +21,8 @@ package enum TableCondition: Hashable, Sendable {
         case (.tags(let a1, let a2, let a3), .tags(let b1, let b2, let b3)):
             a1.sameBytes(as: b1) && a2.sameBytes(as: b2) && a3.sameBytes(as: b3)
         case (.attribute(let p, let v), .attribute(let q, let w)): p.sameBytes(as: q) && v == w
+        case (.shell(let p, let v), .shell(let q, let w)):
+            p.sameBytes(as: q) && v.count == w.count && zip(v, w).allSatisfy { $0.sameBytes(as: $1) }
         default: false
         }
     }
@@ -28,6 +34,9 @@ package enum TableCondition: Hashable, Sendable {
         case .tags(let any, let all, let none):
             h.combine(2); h.combineBytes(of: any); h.combineBytes(of: all); h.combineBytes(of: none)
         case .attribute(let path, let values): h.combine(3); h.combineBytes(of: path); h.combine(values)
+        case .shell(let path, let prefixes):
+            h.combine(4); h.combineBytes(of: path); h.combine(prefixes.count)
+            for p in prefixes { h.combineBytes(of: p) }
         }
     }
 }

@@ -5,7 +5,9 @@
 /// - `reversible`: false, true;
 /// - `tag`: absent, present;
 /// - `attribute`: one child per value of the path (`DecisionTable.attributes`), then any
-///   other value, then missing.
+///   other value, then missing;
+/// - `shell`: the prefix absent, present (a missing or non-string value, or an uncertain
+///   line, is present: `DecisionTable.shells`).
 package struct TableNode: Hashable, Sendable {
     /// What a node tests.
     package enum Test: Hashable, Sendable {
@@ -13,6 +15,7 @@ package struct TableNode: Hashable, Sendable {
         case reversible
         case tag(Int)
         case attribute(Int)
+        case shell(Int)
     }
 
     /// The test.

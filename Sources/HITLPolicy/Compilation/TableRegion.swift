@@ -27,6 +27,8 @@ package struct TableRegion: Hashable, Sendable {
     package var tags: [Int: Bool] = [:]
     /// Attribute choice (value index, then other, then missing), by attribute number.
     package var attributes: [Int: Int] = [:]
+    /// Shell prefix presence, by shell number (`DecisionTable.shells`).
+    package var shells: [Int: Bool] = [:]
 }
 
 extension DecisionTable {
@@ -85,11 +87,33 @@ package struct ReviewTable {
         return DecisionTable.paths(from: root, nodes: builder.nodes).map { region, leaf in
             TableRow(region: region, requirement: builder.outcomes[leaf].requirement,
                      rules: ids.filter { builder.holdsThroughout(table.rules[$0], region) })
-        }
+        }.filter(canHappen)
+    }
+
+    /// False for a row no action reaches: shell prefixes present and absent in a way no
+    /// command line is (`git push --force` present, `git push` absent), which the diagram
+    /// cannot rule out as it tests each prefix on its own (`RegionWitness.shellCommand`).
+    /// Every other row holds an action, so rows are dropped only here.
+    package func canHappen(_ row: TableRow) -> Bool {
+        row.region.shells.isEmpty
+            || RegionWitness(tags: table.tags, attributes: table.attributes, shells: table.shells).attributeTree(row.region) != nil
     }
 }
 
 extension DiagramBuilder {
+    /// Whether every action in `region` meets a shell condition: a prefix is present there,
+    /// or the attribute is missing or a listed value that meets it.
+    func shellHoldsThroughout(_ path: String, _ prefixes: [[String]], _ region: TableRegion) -> Bool {
+        guard let a = attributes.firstIndex(where: { $0.path.sameBytes(as: path) }) else { return false }
+        for p in prefixes {
+            if let s = shells.firstIndex(of: TableShell(attribute: a, words: p)), region.shells[s] == true { return true }
+        }
+        guard let k = region.attributes[a] else { return false }
+        let attr = attributes[a]
+        if k == attr.values.count + 1 { return true }
+        return k < attr.values.count && prefixes.contains { TableShell.holds($0, for: attr.values[k]) }
+    }
+
     /// Whether every action in `region` meets all of the rule's conditions (missing values
     /// count as meeting them).
     func holdsThroughout(_ rule: TableRule, _ region: TableRegion) -> Bool {
@@ -115,6 +139,8 @@ extension DiagramBuilder {
                 let attr = attributes[a]
                 if k == attr.values.count + 1 { continue }
                 if k == attr.values.count || !values.contains(attr.values[k]) { return false }
+            case .shell(let path, let prefixes):
+                if !shellHoldsThroughout(path, prefixes, region) { return false }
             }
         }
         return true

@@ -131,7 +131,10 @@ extension Conditions {
         for f in NumericField.allCases { range(f, self.range(f)) }
         if let reversible { out.append(.reversible(reversible)) }
         if let tags { out.append(.tags(any: tags.any, all: tags.all, none: tags.none)) }
-        for a in attributes { out.append(.attribute(path: a.path, values: a.values)) }
+        for a in attributes {
+            if let shell = a.shell { out.append(.shell(path: a.path, prefixes: shell.map(\.words))) }
+            else { out.append(.attribute(path: a.path, values: a.values)) }
+        }
         return out
     }
 }

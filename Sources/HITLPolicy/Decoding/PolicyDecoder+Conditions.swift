@@ -91,6 +91,12 @@ extension PolicyDecoder {
                 ok = false
                 continue
             }
+            if let pairs = p.value.pairs, Self.meansShell(pairs) {
+                if let prefixes = shellCondition(p, of: what) {
+                    out.append(AttributeCondition(path: p.key, shell: prefixes, location: p.keyLocation))
+                } else { ok = false }
+                continue
+            }
             let nodes = p.value.items ?? [p.value]
             if nodes.isEmpty {
                 sink.emit(.emptyList, "attribute '\(p.key)' of \(what) lists no values", at: p.value.location)
@@ -109,7 +115,9 @@ extension PolicyDecoder {
     mutating func attributeValue(_ node: YAMLNode, path: String) -> AttributeValue? {
         guard let s = node.scalar else {
             sink.emit(.wrongType, "attribute '\(path)' must be compared with strings, numbers or booleans, not \(node.kindDescription)",
-                      at: node.location, hint: "to test a nested field, use a dotted path such as '\(path).field: value'")
+                      at: node.location, hint: node.pairs.map(Self.meansShell) == true
+                          ? "write '\(path): {shell: [PREFIX, ...]}' as the whole condition, not inside a list"
+                          : "to test a nested field, use a dotted path such as '\(path).field: value'")
             return nil
         }
         switch s.value {

@@ -97,7 +97,7 @@ package enum PolicyFields {
     ] + NumericField.allCases.map { Field($0.spec.name, .fields(range($0)), $0.spec.conditionSummary) } + [
         Field("reversible", .boolean(only: nil), "Whether the action is reversible."),
         Field("attributes", .names(keyPattern: attributePathPattern, value: .reference("attribute_values"), minProperties: 1),
-              "Equality on the action's attributes, by dotted path."),
+              "Equality on the action's attributes, by dotted path; or {shell: [PREFIX, ...]} to match shell commands."),
     ])
 
     /// One `tools` entry: each value is a dotted path into the tool's arguments.
@@ -125,6 +125,12 @@ package enum PolicyFields {
     package static let toolCount = FieldTable([
         Field("count", .reference("argument_path"), "An array whose number of elements is the blast radius."),
     ], required: ["count"])
+
+    /// `{shell: [PREFIX, ...]}`, an attribute condition on shell commands (SPEC §11).
+    package static let shell = FieldTable([
+        Field("shell", .list(.string(pattern: nil), minItems: 1),
+              "Holds when any simple command in the attribute's value begins with one of these prefixes, word by word after quote removal; a value that cannot be split with certainty matches."),
+    ], required: ["shell"])
 
     /// `tags` written as a mapping.
     package static let tags = FieldTable([
@@ -215,7 +221,7 @@ package enum PolicyFields {
     ] + NumericField.allCases.map { (bandDefinition($0), FieldShape.fields(band($0))) } + [
         ("rule", .fields(rule)),
         ("tags", .anyOf([.text, .list(.text, minItems: 1), .fields(tags)])),
-        ("attribute_values", .anyOf([.reference("attribute_value"), .list(.reference("attribute_value"), minItems: 1)])),
+        ("attribute_values", .anyOf([.reference("attribute_value"), .list(.reference("attribute_value"), minItems: 1), .fields(shell)])),
         ("attribute_value", .anyOf([.string(pattern: nil), .number(minimum: nil, exclusiveMinimum: nil, maximum: nil), .boolean(only: nil)])),
         ("tool", .fields(tool)),
         ("argument_path", .string(pattern: attributePathPattern)),

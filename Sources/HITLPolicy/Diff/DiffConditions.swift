@@ -45,6 +45,12 @@ extension DiffRun {
                 out.append(DiffCondition(field: field, text: "missing (counts as matching every condition on it)", value: .missing))
             }
         }
+        for (s, present) in region.shells.sorted(by: { $0.key < $1.key }) {
+            let sh = builder.shells[s]
+            out.append(DiffCondition(field: "attributes.\(builder.attributes[sh.attribute].path)",
+                                     text: (present ? "runs a command beginning with " : "runs no command beginning with ") + sh.prefix,
+                                     value: .present(present)))
+        }
         return out
     }
 

@@ -131,6 +131,8 @@ extension DiffRun {
                 return w.joined(separator: " and ")
             case .attribute(let path, let values):
                 return "attributes.\(path) in [\(values.map(\.description).joined(separator: ", "))]"
+            case .shell(let path, let prefixes):
+                return "attributes.\(path) runs a command beginning with [\(prefixes.map(ShellPrefix.canonical).joined(separator: ", "))]"
             }
         }
         return conditions.isEmpty ? r.effect : "\(r.effect) when \(conditions.joined(separator: " and "))"
@@ -145,6 +147,7 @@ enum DiffRegionMerge {
         case numeric(NumericField)
         case tag(Int)
         case attribute(Int)
+        case shell(Int)
     }
 
     /// Merging passes at most.
@@ -166,6 +169,7 @@ enum DiffRegionMerge {
                 for f in item.region.numeric.keys { variables.insert(.numeric(f)) }
                 for t in item.region.tags.keys { variables.insert(.tag(t)) }
                 for a in item.region.attributes.keys { variables.insert(.attribute(a)) }
+                for s in item.region.shells.keys { variables.insert(.shell(s)) }
             }
             let ordered = variables.sorted { "\($0)" < "\($1)" }
             for v in ordered {
@@ -204,6 +208,7 @@ enum DiffRegionMerge {
         case .numeric(let f): guard r.numeric.removeValue(forKey: f) != nil else { return nil }
         case .tag(let t): guard r.tags.removeValue(forKey: t) != nil else { return nil }
         case .attribute(let a): guard r.attributes.removeValue(forKey: a) != nil else { return nil }
+        case .shell(let s): guard r.shells.removeValue(forKey: s) != nil else { return nil }
         }
         return r
     }
@@ -215,6 +220,9 @@ enum DiffRegionMerge {
         switch v {
         case .tag(let t):
             let values = Set(items.compactMap { $0.region.tags[t] })
+            return values.count == 2 ? [(rest, all)] : items
+        case .shell(let s):
+            let values = Set(items.compactMap { $0.region.shells[s] })
             return values.count == 2 ? [(rest, all)] : items
         case .attribute(let a):
             let values = Set(items.compactMap { $0.region.attributes[a] })

@@ -157,9 +157,30 @@ extension DiffPlacement {
             guard box.region.attributes.allSatisfy({ a, choice in
                 self.attributes.indices.contains(a) && Self.choice(of: self.attributes[a], in: attributes) == choice
             }) else { continue }
+            guard box.region.shells.allSatisfy({ s, want in
+                self.shells.indices.contains(s) && self.attributes.indices.contains(self.shells[s].attribute)
+                    && Self.shellPresent(self.shells[s], self.attributes[self.shells[s].attribute], in: attributes) == want
+            }) else { continue }
             return k
         }
         return nil
+    }
+
+    /// Whether a shell prefix is present in an action's attributes (as evaluation decides:
+    /// a missing or non-string value, or an uncertain line, meets it).
+    static func shellPresent(_ shell: TableShell, _ attribute: TableAttribute, in members: [([UInt8], JSONValue)]) -> Bool {
+        var current = members
+        let parts = attribute.path.split(separator: ".", omittingEmptySubsequences: false)
+        for (k, part) in parts.enumerated() {
+            guard let v = current.first(where: { $0.0.elementsEqual(part.utf8) })?.1 else { return true }
+            if k == parts.count - 1 {
+                guard case .string(let s) = v else { return true }
+                return TableShell.holds(shell.words, for: .string(String(decoding: s, as: UTF8.self)))
+            }
+            guard case .object(let ms) = v else { return true }
+            current = ms
+        }
+        return true
     }
 
     /// The diagram's choice for an attribute: a value's index, `values.count` for another

@@ -210,7 +210,7 @@ struct DiffRun {
                 let c = change(pair)
                 return AnyHashable([c.0, c.1])
             }))
-            let witness = RegionWitness(tags: builder.tags, attributes: builder.attributes)
+            let witness = RegionWitness(tags: builder.tags, attributes: builder.attributes, shells: builder.shells)
             if !counting { sliceNames[s] = (slice, witness) }
             var reaches: [Int32: Bool] = [:]
             var known: [Signature: (changes: [Change], complete: Bool)] = [:]
@@ -343,7 +343,7 @@ struct DiffRun {
         }
         var placement = DiffPlacement()
         placement.boxes = out.map(\.box)
-        if let names = sliceNames[0]?.names { (placement.tags, placement.attributes) = (names.tags, names.attributes) }
+        if let names = sliceNames[0]?.names { (placement.tags, placement.attributes, placement.shells) = (names.tags, names.attributes, names.shells) }
         placement.exactNames = exactNames
         placement.prefixes = prefixes
         placement.currency = old.currency ?? new.currency
@@ -437,7 +437,7 @@ struct DiffRun {
                         let edge = TableRegion().refined(by: node, child: k)
                         if witness.build(name: "x", region: edge, slice: slice) == .empty { continue }
                     case .attribute(let a): if let slot = entangled[a] { next[slot] = k }
-                    case .reversible, .tag: break
+                    case .reversible, .tag, .shell: break
                     }
                     let below = count(child, next)
                     for i in result.indices { result[i] = result[i].addingSaturating(below[i]) }
@@ -576,6 +576,7 @@ extension TableRegion {
         case .reversible: if k == 2 { r.reversibleMissing = true } else { r.reversible = k == 1 }
         case .tag(let t): r.tags[t] = k == 1
         case .attribute(let a): r.attributes[a] = k
+        case .shell(let s): r.shells[s] = k == 1
         }
         return r
     }

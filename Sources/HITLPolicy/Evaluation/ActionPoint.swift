@@ -18,6 +18,8 @@ package struct ActionPoint: Sendable {
     /// Attribute choices, by the table's attribute number: a listed value's index, then
     /// "other", then "missing".
     package var attributes: [Int]
+    /// Shell prefix presence, by the table's shell number.
+    package var shells: [Bool] = []
 
     /// A numeric field's value (nil: missing).
     package subscript(_ f: NumericField) -> ExactDecimal? { numbers[f.rawValue] }
@@ -31,6 +33,7 @@ extension TableRegion {
         if let r = reversible, r != p.reversible { return false }
         for (t, present) in tags where !(p.tags.indices.contains(t) && p.tags[t] == present) { return false }
         for (a, choice) in attributes where !(p.attributes.indices.contains(a) && p.attributes[a] == choice) { return false }
+        for (s, present) in shells where !(p.shells.indices.contains(s) && p.shells[s] == present) { return false }
         return true
     }
 }
@@ -54,9 +57,11 @@ extension Evaluator {
             return action.withUnsafeBufferPointer { point(json: $0) }
         }
         guard fields.errors.isEmpty, let c = classOfAction() else { return nil }
+        if hasShells { resolveAllShells() }
         return ActionPoint(classIndex: c, numbers: allNumbers.map { value(of: $0)?.exact },
                            reversible: fields.reversible ?? table.classes[c].reversible, reversibleSent: fields.reversible != nil,
                            tags: (0..<table.tags.count).map { tagPresent[$0] },
-                           attributes: (0..<table.attributes.count).map { attributeChoice($0) })
+                           attributes: (0..<table.attributes.count).map { attributeChoice($0) },
+                           shells: (0..<table.shells.count).map { shellPresent($0) })
     }
 }

@@ -33,7 +33,7 @@ extension Evaluator {
 
     /// Where the value at attribute path `a` starts in the line; nil when the action has no
     /// such value or it is null (both count as missing).
-    private func attributeStart(_ a: Int) -> Int? {
+    func attributeStart(_ a: Int) -> Int? {
         guard let r = fields.attributes else { return nil }
         var at = r.lowerBound
         for component in attributePaths[a] {

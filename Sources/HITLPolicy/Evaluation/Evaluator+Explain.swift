@@ -115,6 +115,9 @@ extension Evaluator {
             let attr = table.attributes[a]
             if k < attr.values.count { return "attributes.\(attr.path) = \(attr.values[k])" }
             return k == attr.values.count ? "attributes.\(attr.path) is another value" : "attributes.\(attr.path) is missing"
+        case .shell(let s):
+            let sh = table.shells[s]
+            return "attributes.\(table.attributes[sh.attribute].path) " + (k == 1 ? "has a command beginning with " : "has no command beginning with ") + sh.prefix
         }
     }
 
@@ -156,6 +159,13 @@ extension Evaluator {
                     return "attributes.\(path) is not \(values.map(\.description).joined(separator: " or "))"
                 }
                 held.append("attributes.\(path) is \(attr.values[k])")
+            case .shell(let path, let prefixes):
+                guard let a = table.attributes.firstIndex(where: { $0.path.sameBytes(as: path) }) else { continue }
+                let tested = prefixes.compactMap { p in table.shells.firstIndex(of: TableShell(attribute: a, words: p)) }
+                guard let s = tested.first(where: shellPresent) else {
+                    return "attributes.\(path) runs no command beginning with " + tested.map { table.shells[$0].prefix }.joined(separator: " or ")
+                }
+                held.append(shellDetail(s))
             }
         }
         if held.isEmpty { return matched ? "no conditions" : "does not match" }

@@ -21,6 +21,7 @@ extension Evaluator {
         validate()
         guard fields.errors.isEmpty, let c = classOfAction() else { return nil }
         setNumbers()
+        if hasShells { resolveAllShells() }
         let reversible = fields.reversible ?? flat.classReversible[c]
         let a = walk(flat.classRoot[c], reversible: reversible)
         let b = walk(table.globalRoot, reversible: reversible)
@@ -69,7 +70,13 @@ extension Evaluator {
             case RulePredicates.attribute:
                 if !allowedChoices[Int(check.lo) + attributeChoice(Int(check.arg))] { return false }
             default:
-                return false
+                // `never`, or `anyShell`: out of the switch and without a call (every prefix
+                // is set before the walks), so the match loop of tables without shell
+                // prefixes compiles as it did before them.
+                if check.kind != RulePredicates.anyShell { return false }
+                var some = false
+                for k in Int(check.lo)..<Int(check.hi) where shellState[Int(anyShells[k])] == 2 { some = true; break }
+                if !some { return false }
             }
         }
         return true

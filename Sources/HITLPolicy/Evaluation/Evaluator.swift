@@ -74,6 +74,17 @@ package final class Evaluator {
     /// plain buffer, cleared per action without touching an array's reference count.
     let attributesChosen: UnsafeMutableBufferPointer<Int32>
     @exclusivity(unchecked) var chosenCount = 0
+    /// Per shell prefix (`table.shells`): its attribute, its words.
+    let shellAttribute: [Int]
+    let shellWords: [[String]]
+    /// Per attribute: the shell prefixes tested on it.
+    let shellsOfAttribute: [[Int]]
+    /// Per shell prefix, for the action: 1 absent, 2 present (set before each walk).
+    let shellState: UnsafeMutableBufferPointer<UInt8>
+    /// Whether the table has shell prefixes.
+    let hasShells: Bool
+    /// A copy of `predicates.anyShells`, read like the other check buffers.
+    let anyShells: UnsafeMutableBufferPointer<Int32>
     @exclusivity(unchecked) var line = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     @exclusivity(unchecked) var path: [(Int, Int)] = []
 
@@ -107,6 +118,13 @@ package final class Evaluator {
         attributeChoices = Array(repeating: -1, count: table.attributes.count)
         attributesChosen = .allocate(capacity: max(table.attributes.count, 1))
         attributesChosen.initialize(repeating: 0)
+        shellAttribute = table.shells.map(\.attribute)
+        shellWords = table.shells.map(\.words)
+        shellsOfAttribute = table.attributes.indices.map { a in table.shells.indices.filter { table.shells[$0].attribute == a } }
+        shellState = .allocate(capacity: max(table.shells.count, 1))
+        shellState.initialize(repeating: 0)
+        hasShells = !table.shells.isEmpty
+        anyShells = flat.predicates.anyShells
         rateIndex = ByteTable(table.exchangeRates.enumerated().map { (Array($0.element.currency.utf8), $0.offset) })
         rateValues = table.exchangeRates.map { ActionNumber(exact: $0.rate) }
         currency = table.currency.map { Array($0.utf8) }
@@ -135,6 +153,7 @@ package final class Evaluator {
         numbers.deallocate()
         attributeMissing.deallocate()
         attributesChosen.deallocate()
+        shellState.deallocate()
     }
 
     /// Evaluates one non-blank line (1-based `number`) and appends its decision line to `out`.
@@ -159,6 +178,7 @@ package final class Evaluator {
             return .invalid
         }
         setNumbers()
+        if hasShells { resolveAllShells() }
         let classReversible = flat.classReversible[c]
         let reversible = fields.reversible ?? classReversible
         if explain { path.removeAll(keepingCapacity: true) }   // only `explain` records the path
@@ -326,7 +346,12 @@ package final class Evaluator {
                 }
             case 3: child = reversible ? 1 : 0
             case 4: child = tagPresent[Int(nodeArg[n])] ? 1 : 0
-            default: child = attributeChoice(Int(nodeArg[n]))
+            // Attribute (5) or shell prefix (6): one switch case, as before shells, so the
+            // walk of tables without them is unchanged.
+            // (FlatDiagram: a shell node is an attribute node with a negative argument.)
+            default:
+                let arg = nodeArg[n]
+                child = arg >= 0 ? attributeChoice(Int(arg)) : shellChild(~arg)
             }
             if explain { path.append((n, child)) }
             ref = children[Int(nodeChildren[n]) + child]

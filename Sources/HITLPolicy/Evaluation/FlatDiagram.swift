@@ -5,8 +5,8 @@
 /// trusted because the table passed `DecisionTable.validate()`, which bounds every child,
 /// tag and attribute reference, and because the buffers below are built from the same nodes.
 final class FlatDiagram: @unchecked Sendable {
-    let kind: UnsafeMutableBufferPointer<UInt8>          // 0 numeric, 3 reversible, 4 tag, 5 attribute
-    let arg: UnsafeMutableBufferPointer<Int32>           // numeric field (`rawValue`), tag or attribute number
+    let kind: UnsafeMutableBufferPointer<UInt8>          // 0 numeric, 3 reversible, 4 tag, 5 attribute or shell
+    let arg: UnsafeMutableBufferPointer<Int32>           // numeric field (`rawValue`), tag or attribute number; a shell node's is `~s` (negative)
     let childStart: UnsafeMutableBufferPointer<Int32>    // start of the node's children in `children`
     let childCount: UnsafeMutableBufferPointer<Int32>
     let children: UnsafeMutableBufferPointer<Int32>
@@ -34,6 +34,7 @@ final class FlatDiagram: @unchecked Sendable {
             case .reversible: kind.append(3); arg.append(0)
             case .tag(let t): kind.append(4); arg.append(Int32(t))
             case .attribute(let a): kind.append(5); arg.append(Int32(a))
+            case .shell(let s): kind.append(5); arg.append(~Int32(s))
             }
             childStart.append(Int32(kids.count))
             childCount.append(Int32(node.children.count))

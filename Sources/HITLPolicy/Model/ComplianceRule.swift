@@ -121,14 +121,34 @@ public enum AttributeValue: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// `attributes: {dotted.path: value-or-list}`: equality on the action's `attributes`.
+/// `attributes: {dotted.path: value-or-list}`: equality on the action's `attributes`; or
+/// `{dotted.path: {shell: [PREFIX, ...]}}`: some simple command of the value begins with
+/// one of the prefixes (SPEC §11).
 package struct AttributeCondition: Hashable, Sendable {
     /// The dotted path into the action's `attributes` object.
     package var path: String
-    /// Accepted values (any one matches).
+    /// Accepted values (any one matches); empty for a shell condition.
     package var values: [AttributeValue]
+    /// The prefixes of a `{shell: [...]}` condition (any one matches); nil for equality.
+    package var shell: [ShellPrefix]?
     /// Where the path key is.
     package var location: SourceLocation
+
+    /// An equality condition.
+    package init(path: String, values: [AttributeValue], location: SourceLocation) {
+        self.path = path
+        self.values = values
+        self.shell = nil
+        self.location = location
+    }
+
+    /// A shell condition.
+    package init(path: String, shell: [ShellPrefix], location: SourceLocation) {
+        self.path = path
+        self.values = []
+        self.shell = shell
+        self.location = location
+    }
 }
 
 /// A capability named by a condition, with where it was written.

@@ -53,14 +53,14 @@ package struct PolicyRows {
         evaluator = Evaluator(table: table)
         var view = ReviewTable(table)
         let reporter = TableReporter(table)
-        let witness = RegionWitness(tags: table.tags, attributes: table.attributes)
+        let witness = RegionWitness(tags: table.tags, attributes: table.attributes, shells: table.shells)
         let index = ClassIndex(table.classes)
         var out: [ClassRows] = []
         var total = 0, over = false
         for (c, cls) in table.classes.enumerated() {
             let name = Self.witnessName(cls, classIndex: c, index: index)
             let ruleIDs = view.ruleIDs(of: cls)
-            let regions = view.regions(of: cls, ruleIDs: ruleIDs)
+            let regions = view.regions(of: cls, ruleIDs: ruleIDs).filter(view.canHappen)
             total += regions.count
             if total > maxRows { over = true; break }
             let rows = regions.map { row -> Row in

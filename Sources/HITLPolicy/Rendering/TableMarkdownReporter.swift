@@ -58,6 +58,10 @@ struct TableMarkdownReporter {
         out += "\n\nEach row is a set of actions and their decision. `any`: every value, sent or not; `missing`: not sent; "
             + "tags: `pii` present, `!pii` absent; `rules`: the rules that match every action in the row. "
             + "A column that is `any` in every row of a capability is left out.\n"
+        if !table.shells.isEmpty {
+            out += "Shell prefixes: `command~(git push)` some command begins with the prefix (or the value is missing, not a string, "
+                + "or cannot be split with certainty), `command!~(git push)` none does.\n"
+        }
         if !table.approvers.isEmpty {
             out += "\n| approvals | kind | approvers | quorum | SLA | on timeout |\n| --- | --- | --- | --- | --- | --- |\n"
             for (k, a) in table.approvers.enumerated() {

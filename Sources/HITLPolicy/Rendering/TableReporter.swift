@@ -72,6 +72,10 @@ package struct TableReporter {
             let attr = table.attributes[a]
             let v = k < attr.values.count ? attr.values[k].description : (k == attr.values.count ? "(other)" : "(missing)")
             return "\(attr.path)=\(v)"
+        } + region.shells.sorted { $0.key < $1.key }.map { s, present in
+            // `~` a command begins with the prefix (or the value is missing, no string, or
+            // uncertain); `!~` none does.
+            "\(table.attributes[table.shells[s].attribute].path)\(present ? "~" : "!~")(\(table.shells[s].prefix))"
         }
         var decision = row.requirement.stage.description
         if row.requirement.review { decision += " + review" }

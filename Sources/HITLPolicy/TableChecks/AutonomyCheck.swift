@@ -54,7 +54,7 @@ enum AutonomyCheck {
         let shared = (0..<n).map { broad.contains($0) ? -1 : n + $0 }
         var builder = DiagramBuilder(rules: rules + rules, leaves: .pair(.init(split: n, shared: shared) { AnyHashable($0) }))
         builder.limit = maxNodes
-        let witness = RegionWitness(tags: builder.tags, attributes: builder.attributes)
+        let witness = RegionWitness(tags: builder.tags, attributes: builder.attributes, shells: builder.shells)
         let index = ClassRuleIndex(table)
         var findings: [Int: Finding] = [:]
         var walked = 0
@@ -122,6 +122,11 @@ enum AutonomyCheck {
                 guard region.numeric[r.field] == .missing else { return nil }
                 out.append(r.field.description)
             case .attribute(let path, _):
+                guard let a = builder.attributes.firstIndex(where: { $0.path.sameBytes(as: path) }),
+                      region.attributes[a] == builder.attributes[a].values.count + 1 else { return nil }
+                out.append("attributes.\(path)")
+            case .shell(let path, _):
+                // Met by a missing value; a region where a prefix is present is met by what was sent.
                 guard let a = builder.attributes.firstIndex(where: { $0.path.sameBytes(as: path) }),
                       region.attributes[a] == builder.attributes[a].values.count + 1 else { return nil }
                 out.append("attributes.\(path)")

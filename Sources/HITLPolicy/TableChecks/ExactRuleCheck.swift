@@ -107,7 +107,7 @@ struct RuleImpact {
         var builder = DiagramBuilder(rules: rules + rules, leaves: .pair(.init(split: n, shared: shared) { AnyHashable($0) }))
         builder.limit = nodesLeft
         defer { nodesLeft -= builder.nodes.count + builder.outcomes.count }
-        let witness = RegionWitness(tags: builder.tags, attributes: builder.attributes)
+        let witness = RegionWitness(tags: builder.tags, attributes: builder.attributes, shells: builder.shells)
         var reaches: [Int32: Bool] = [:]
         for cls in table.classes {
             let ids = index.allRuleIDs(kind: cls.kind, name: cls.name)

@@ -111,6 +111,8 @@ struct ActionGenerator {
     var names: [String] = []
     var tags: [String] = ["unrelated-tag"]
     var attributes: [String: [AttributeValue]] = [:]
+    /// Shell prefixes tested, by attribute path.
+    var shellPrefixes: [String: [[String]]] = [:]
 
     init(policy: Policy, seed: UInt64) {
         self.policy = policy
@@ -133,7 +135,10 @@ struct ActionGenerator {
                 for b in [r.when.range(f)?.lower, r.when.range(f)?.upper].compactMap({ $0 }) { thresholds[f, default: []].append(b.value) }
             }
             if let t = r.when.tags { tags += (t.any ?? []) + (t.all ?? []) + (t.none ?? []) }
-            for a in r.when.attributes { attributes[a.path, default: []] += a.values }
+            for a in r.when.attributes {
+                attributes[a.path, default: []] += a.values
+                if let sh = a.shell { shellPrefixes[a.path, default: []] += sh.map(\.words) }
+            }
         }
         names += ["unknown_capability", "x", "ünïcode.cap"]
         names.removeAll { $0.isEmpty }
@@ -205,7 +210,8 @@ struct ActionGenerator {
         if !attributes.isEmpty, chance(80) {
             var parts: [String: String] = [:]
             for (path, values) in attributes.sorted(by: { $0.key < $1.key }) where chance(75) {
-                var v: AttributeValue = chance(80) ? pick(values) : .string("other-value")
+                var v: AttributeValue = chance(80) && !values.isEmpty ? pick(values) : .string("other-value")
+                if let prefixes = shellPrefixes[path], chance(75) { v = .string(command(prefixes)) }
                 // The same text with another JSON type matches no listed value.
                 if chance(5) {
                     switch v {
@@ -226,6 +232,44 @@ struct ActionGenerator {
         }
         fields.shuffle(using: &rng)
         return ("{" + fields.joined(separator: ",") + "}", a)
+    }
+
+    /// Lines of the splitter's corpus (`fixtures/shell/corpus.jsonl`).
+    static let corpus: [String] = {
+        guard let data = try? Data(Repo.bytes("fixtures/shell/corpus.jsonl")) else { return ["ls"] }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { l in
+            (try? JSONSerialization.jsonObject(with: Data(l.utf8)) as? [String: Any])?["line"] as? String
+        }
+        return lines.isEmpty ? ["ls"] : lines
+    }()
+
+    /// A command line built from the policy's prefixes and the corpus: prefix words quoted
+    /// or not, cut short or extended, inside `$( )`, after `sudo` or `echo`, joined by
+    /// `;`, `&&`, `||`, `|` or newlines.
+    mutating func command(_ prefixes: [[String]]) -> String {
+        func word(_ w: String) -> String {
+            switch rng.next() % 5 {
+            case 0: return "'" + w + "'"
+            case 1: return "\"" + w + "\""
+            default: return w
+            }
+        }
+        var parts: [String] = []
+        for _ in 0...Int(rng.next() % 3) {
+            var words = pick(prefixes).map(word)
+            if chance(20), words.count > 1 { words.removeLast() }
+            if chance(40) { words.append(pick(["origin", "main", "-v", "x", "--force", "-f", "'a b'"])) }
+            let simple = words.joined(separator: " ")
+            switch rng.next() % 8 {
+            case 0, 1: parts.append(pick(Self.corpus))
+            case 2: parts.append("echo " + simple)
+            case 3: parts.append("echo \"$(" + simple + ")\"")
+            case 4: parts.append("sudo " + simple)
+            case 5: parts.append("(" + simple + ")")
+            default: parts.append(simple)
+            }
+        }
+        return parts.dropFirst().reduce(parts[0]) { $0 + pick(["; ", " && ", " || ", " | ", "\n", " & "]) + $1 }
     }
 
     /// `v / rate` truncated to 2 to 29 decimals, sometimes plus one unit in the last place.

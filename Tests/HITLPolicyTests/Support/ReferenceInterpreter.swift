@@ -68,6 +68,14 @@ enum ReferenceInterpreter {
         if let want = c.reversible, want != reversible { return false }
         for cond in c.attributes {
             guard let v = a.attributes[cond.path] else { continue }   // missing: met
+            if let prefixes = cond.shell {
+                // SPEC §11: some simple command begins with a prefix; a value that is no
+                // string, or a line that cannot be split with certainty, meets it.
+                guard case .string(let line) = v else { continue }
+                let split = ShellCommandLine(line)
+                if !prefixes.contains(where: { split.begins(with: $0.words) }) { return false }
+                continue
+            }
             if !cond.values.contains(v) { return false }
         }
         return true

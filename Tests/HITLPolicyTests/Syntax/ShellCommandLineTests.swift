@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import HITLPolicy
 
-/// The shell splitter behind `{shell: [...]}` conditions (Action/ShellCommandLine.swift): a
+/// The shell splitter behind `{shell: [...]}` conditions (Syntax/ShellCommandLine.swift): a
 /// corpus of tricky command lines with the commands each must yield, how prefixes match, its
 /// bounds, and a differential test against bash itself — every command bash runs for a
 /// generated line must be found.
