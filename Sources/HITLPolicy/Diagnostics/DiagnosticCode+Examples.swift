@@ -92,6 +92,9 @@ extension DiagnosticCode {
             let tools = "tools:\n  mcp__stripe__create_refund:\n    capability: refunds\n    amount: amount\n"
             return ex(h + "capabilities:\n  refund: approval\n" + t + tools,
                       h + "capabilities:\n  refund: approval\n" + t + tools.replacing("refunds", with: "refund"))
+        case "unmapped-shell-attribute":
+            let c = "capabilities:\n  Bash: autonomous\ncompliance:\n  - id: no-force-push\n    when:\n      capability: Bash\n      attributes: {command: {shell: [\"git push --force\"]}}\n    stage: disabled\n"
+            return ex(h + c + "tools:\n  Bash:\n    attributes: {cmd: command}\n", h + c + "tools:\n  Bash:\n    attributes: {command: command}\n")
         case "invalid-suppression": return ex(h + "x-lint: {disable: [autonomous-defualt]}\ndefaults:\n  stage: autonomous\n",
                                               h + "x-lint: {disable: [autonomous-default]}\ndefaults:\n  stage: autonomous\n")
         case "unused-suppression": return ex(h + "x-lint: {disable: [autonomous-default]}\ndefaults:\n  stage: disabled\n", h + "defaults:\n  stage: disabled\n")

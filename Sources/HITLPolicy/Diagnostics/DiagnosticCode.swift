@@ -84,6 +84,7 @@ extension DiagnosticCode {
     static let firesOnMissingData = DiagnosticCode("HP608", "fires-on-missing-data", .note, "A rule that fires when actions omit the data it tests")
     static let autonomyNeedsData = DiagnosticCode("HP609", "autonomy-needs-data", .warning, "A capability declared autonomous needs approval when actions omit a field a broader rule tests")
     static let unmappedToolCapability = DiagnosticCode("HP610", "unlisted-tool-capability", .warning, "A `tools` entry maps calls to a capability no entry or rule names")
+    static let unmappedShellAttribute = DiagnosticCode("HP611", "unmapped-shell-attribute", .warning, "A `shell` condition on an attribute no `tools` entry maps")
 
     // Test files (HP7xx): `*.test.yaml` read by `hitl-policy test`.
     static let testPolicyMissing = DiagnosticCode("HP700", "test-policy-missing", .error, "A test file's policy cannot be read")
@@ -107,7 +108,7 @@ extension DiagnosticCode {
         invalidBand, bandsOutOfOrder, thresholdOutOfRange,
         ruleWithoutEffect, emptyWhen, unknownCondition, invalidBounds, tableTooLarge,
         ineffectiveBand, ineffectiveRule, contradictoryBounds, unusedTier, unusedSpecialist,
-        autonomousDefault, missingSLA, ineffectiveSetting, firesOnMissingData, autonomyNeedsData, unmappedToolCapability,
+        autonomousDefault, missingSLA, ineffectiveSetting, firesOnMissingData, autonomyNeedsData, unmappedToolCapability, unmappedShellAttribute,
         testPolicyMissing, unknownFixture, impossibleExpectation, invalidTestAction, tooManyCases,
         invalidSuppression, unusedSuppression,
     ]

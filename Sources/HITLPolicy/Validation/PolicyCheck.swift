@@ -10,7 +10,7 @@ enum Validator {
         NameCollisionCheck.self, ReferenceCheck.self, NoTiersCheck.self, CurrencyCheck.self,
         EscalationCheck.self, SLACheck.self, DefaultsCheck.self, ReviewSettingCheck.self,
         UnusedApproversCheck.self, BandEffectivenessCheck.self, RuleEffectivenessCheck.self,
-        MissingDataCheck.self, ToolMappingCheck.self,
+        MissingDataCheck.self, ToolMappingCheck.self, ShellMappingCheck.self,
     ]
 
     /// Codes whose findings depend on the whole policy being well formed; they are dropped
