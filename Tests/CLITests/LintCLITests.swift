@@ -7,8 +7,8 @@ struct LintCLITests {
         let r = try CLI.run(["lint", "--strict", "policies"])
         #expect(r.status == 0, "\(r.stdout)")
         #expect(r.stderr.isEmpty)
-        // The four policies and their four test files (linted as test files, not as policies).
-        #expect(r.stdout.contains("8 files checked: 0 errors, 0 warnings"))
+        // The five policies and their five test files (linted as test files, not as policies).
+        #expect(r.stdout.contains("10 files checked: 0 errors, 0 warnings"))
     }
 
     /// A `*.test.yaml` is checked as `test` checks it: its keys, its policy, its expectations.

@@ -3,7 +3,15 @@ extension Evaluator {
     /// this capability, with why it did or did not match.
     func appendExplanation(classIndex c: Int, reversible: Bool, outcomes: [Int32], paths: [[(Int, Int)]], into out: inout [UInt8]) {
         let cls = table.classes[c]
-        out.append(contentsOf: "{\"row\":{\"capability\":".utf8)
+        out.append(contentsOf: "{".utf8)
+        if mappedFromToolCall {
+            // The action the policy's `tools:` mapping made of the tool call (with `tool` and
+            // `args`): what the rules below were checked against.
+            out.append(contentsOf: "\"tool_call_action\":".utf8)
+            out.append(contentsOf: line)
+            out.append(0x2C)
+        }
+        out.append(contentsOf: "\"row\":{\"capability\":".utf8)
         out.appendJSONString(cls.label)
         out.append(contentsOf: ",\"region\":".utf8)
         out.appendJSONStringArray(describeRegion(paths.flatMap { $0 }))

@@ -13,7 +13,11 @@ extension Evaluator {
         case .mapped(let action, let errors):
             clearAction()
             let original = line
-            defer { line = original }
+            mappedFromToolCall = true
+            defer {
+                line = original
+                mappedFromToolCall = false
+            }
             return action.withUnsafeBufferPointer { evaluate(line: $0, number: number, into: &out, mappingErrors: errors) }
         }
     }

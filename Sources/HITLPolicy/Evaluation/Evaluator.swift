@@ -90,6 +90,8 @@ package final class Evaluator {
 
     @exclusivity(unchecked) var cache = TemplateCache(limit: Evaluator.cacheLimit)
     @exclusivity(unchecked) var keyScratch: [Int] = []
+    /// The line being decided is the action a tool call's mapping made (`--explain` shows it).
+    @exclusivity(unchecked) var mappedFromToolCall = false
     static let cacheLimit = 16_384
 
     /// Prepares a table for evaluation. The table must pass `validate()`.

@@ -184,6 +184,19 @@ struct ToolCallTests {
         }
     }
 
+    @Test func explainShowsTheMappedAction() {
+        let e = Evaluator(table: Self.compiled.table)
+        e.explain = true
+        var out: [UInt8] = []
+        Array("{\"tool\":\"mcp__deploy__web\",\"args\":{\"hosts\":[1]}}".utf8).withUnsafeBufferPointer { _ = e.evaluate(line: $0, number: 1, into: &out) }
+        let text = String(decoding: out, as: UTF8.self)
+        #expect(text.contains("\"explain\":{\"tool_call_action\":{\"capability\":\"deploy\",\"blast_radius\":1,\"reversible\":false,\"tool\":\"mcp__deploy__web\",\"args\":{\"hosts\":[1]}},\"row\":"), "\(text)")
+        // An action line has no tool_call_action.
+        out.removeAll()
+        Array("{\"capability\":\"deploy\"}".utf8).withUnsafeBufferPointer { _ = e.evaluate(line: $0, number: 1, into: &out) }
+        #expect(!String(decoding: out, as: UTF8.self).contains("tool_call_action"))
+    }
+
     /// The decision `eval`'s evaluator writes for one line.
     func evalLine(_ line: String) -> String {
         let e = Evaluator(table: Self.compiled.table)
