@@ -62,6 +62,13 @@ enum HelpExamples {
          "hitl-policy test --generate policies/payments.yaml -o payments.test.yaml"),
     ]
 
+    static let simulate: [Example] = [
+        ("Can the reviewers keep up with a week of traffic, at these capacities?",
+         "hitl-policy simulate --policy policies/payments.yaml \\\n  --capacity team=60/day --capacity lead=20/day \\\n  fixtures/simulate/payments-week.jsonl"),
+        ("Office hours; JSON for a dashboard; exit 1 on an overloaded queue:",
+         "hitl-policy simulate --policy policies/payments.yaml --hours 09-17 \\\n  --capacity team=120/day --format json --fail-on overload \\\n  fixtures/simulate/payments-week.jsonl"),
+    ]
+
     /// The section as help text: `EXAMPLES:`, then each description and its indented command.
     static func section(_ examples: [Example]) -> String {
         var s = "\n\nEXAMPLES:"

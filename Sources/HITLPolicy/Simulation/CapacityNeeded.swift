@@ -1,0 +1,30 @@
+/// The smallest whole number of reviews a day at which a queue's replay keeps at least the
+/// target share of its actions within the SLA: found by search over the same deterministic
+/// replay (the queue's own arrivals, escalations from below as the run found them), so it is
+/// exact for the log given, not a Poisson estimate.
+package enum CapacityNeeded {
+    /// Largest capacity tried (reviews a day); beyond it the target counts as unreachable.
+    package static let limit = 1_000_000_000
+
+    /// The capacity needed, or nil when there is no SLA, nothing to review, or even `limit`
+    /// a day misses the target (e.g. working hours that leave actions waiting overnight past
+    /// a short SLA).
+    package static func search(entries: [QueueEntry], sla: Int?, clock: WorkingClock, target: Double) -> Int? {
+        guard let sla, !entries.isEmpty else { return nil }
+        func meets(_ c: Int) -> Bool {
+            let o = QueueReplay(capacityPerDay: Double(c), sla: Double(sla), clock: clock).run(entries, keepDetail: false)
+            return (o.serviceLevel ?? 1) >= target
+        }
+        var high = 1
+        while !meets(high) {
+            if high >= limit { return nil }
+            high = min(high * 2, limit)
+        }
+        var low = high / 2   // misses the target (or is 0)
+        while high - low > 1 {
+            let mid = low + (high - low) / 2
+            if meets(mid) { high = mid } else { low = mid }
+        }
+        return high
+    }
+}

@@ -1,0 +1,86 @@
+/// What `simulate` keeps while it reads: routing counts and, per queue, the arrivals of the
+/// actions routed to it (with times, and in line order for a log without them).
+struct Traffic {
+    var routing = RoutingCounts()
+    var lines = 0
+    var reviewRecords = 0
+    var badTimes = 0
+    var notes: [String] = []
+    var noteCount = 0
+    /// Actions decided (lines that are not review records).
+    var actions = 0
+    /// Actions with a valid time; the earliest and latest.
+    var timedActions = 0
+    var first: Timestamp?
+    var last: Timestamp?
+    /// Per queue: approval arrivals by time (seconds since 1970) and by action ordinal.
+    var timed: [[QueueEntry]]
+    var ordinal: [[QueueEntry]]
+    /// Per queue: actions routed there without a time.
+    var untimedByQueue: [Int]
+    let names: [String: Int]
+    let quorum: [Int32]
+    let currency: String?
+    let tools: ToolMappings
+
+    init(table: DecisionTable) {
+        let n = table.approvers.count
+        timed = Array(repeating: [], count: n)
+        ordinal = Array(repeating: [], count: n)
+        untimedByQueue = Array(repeating: 0, count: n)
+        var names: [String: Int] = [:]
+        for (k, a) in table.approvers.enumerated() where names[a.name] == nil { names[a.name] = k }
+        self.names = names
+        quorum = table.approvers.map { Int32(clamping: max($0.quorum, 1)) }
+        currency = table.currency
+        tools = table.tools
+    }
+
+    mutating func note(_ text: String) {
+        noteCount += 1
+        if notes.count < Simulation.maxNotes { notes.append(text) }
+    }
+
+    mutating func tooLong(line: Int) {
+        lines += 1
+        actions += 1
+        routing.add(.invalid, capability: nil, amount: nil)
+        note("line \(line): longer than \(ActionStream.maxLine) bytes (invalid)")
+    }
+
+    mutating func add(_ bytes: [UInt8], line: Int, policy: CompiledPolicy) {
+        lines += 1
+        guard case .action(let action, let time, let badTime) = LogLine.read(bytes) else {
+            reviewRecords += 1
+            return
+        }
+        let k = actions
+        actions += 1
+        let decision = policy.decide(Action(json: action, line: line))
+        if let badTime {
+            badTimes += 1
+            note("line \(line): \(badTime) (invalid for simulate)")
+            routing.add(.invalid, capability: decision.capability, amount: nil)
+            return
+        }
+        let route = RoutingCounts.Route(decision)
+        let amount = route == .invalid ? nil : LogLine.amount(of: action, policyCurrency: currency, tools: tools)
+        routing.add(route, capability: decision.capability, amount: amount)
+        if let time {
+            timedActions += 1
+            if first.map({ time < $0 }) ?? true { first = time }
+            if last.map({ $0 < time }) ?? true { last = time }
+        }
+        guard route == .approval else { return }
+        let at = time.map { Double($0.seconds) + Double($0.nanoseconds) / 1e9 }
+        for a in decision.approvals {
+            guard let q = names[a.name] else { continue }
+            if let at {
+                timed[q].append(QueueEntry(time: at, work: quorum[q]))
+            } else {
+                ordinal[q].append(QueueEntry(time: Double(k), work: quorum[q]))
+                untimedByQueue[q] += 1
+            }
+        }
+    }
+}
