@@ -50,6 +50,10 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Exit 1 when any tier or panel is overloaded (utilisation at least 100%).", valueName: "overload"))
     var failOn: [FailOn] = []
 
+    @Option(help: ArgumentHelp("Also write an SVG chart: per tier and panel, reviews arriving per hour against capacity, and actions waiting (needs a log with times).", valueName: "file.svg"),
+            completion: .file(extensions: ["svg"]))
+    var chart: String?
+
     func validate() throws {
         if policy == "-", log == "-" { throw ValidationError("standard input (-) can be read only once: give the policy or the log as a file") }
         _ = try options(table: nil)
@@ -112,6 +116,18 @@ struct SimulateCommand: ParsableCommand {
         switch PolicyTools.simulate(table: table, fd: fd, log: log == "-" ? "standard input" : log, options: opts) {
         case .failure(let f): Terminal.fail(f.message)
         case .success(let r): report = r
+        }
+        if let chart {
+            guard let svg = SimulationChart.render(report) else {
+                Terminal.fail("--chart: the log has no times (or no reviews), so there is nothing to draw over time")
+            }
+            let fd = open(chart, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { Terminal.fail("\(chart): \(String(cString: strerror(errno)))") }
+            let written = Terminal.writeAll(fd, svg)
+            guard close(fd) == 0, written else {
+                unlink(chart)
+                Terminal.fail("\(chart): cannot write (\(String(cString: strerror(errno))))")
+            }
         }
         let met = failOn.contains(.overload) && report.overloaded
         let unwritten: Int32 = met ? 1 : 2

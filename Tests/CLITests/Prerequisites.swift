@@ -6,12 +6,14 @@ import Testing
 enum Prerequisite: String {
     case git
     case jsonschema
+    case rsvg
 
     /// The command that checks for the tool.
     var probe: [String] {
         switch self {
         case .git: ["git", "--version"]
         case .jsonschema: ["python3", "-c", "import jsonschema"]
+        case .rsvg: ["rsvg-convert", "--version"]
         }
     }
 
@@ -20,6 +22,7 @@ enum Prerequisite: String {
         switch self {
         case .git: "git (Debian/Ubuntu: apt-get install git)"
         case .jsonschema: "Python 3 with the jsonschema module (Debian/Ubuntu: apt-get install python3-jsonschema; elsewhere: python3 -m pip install jsonschema)"
+        case .rsvg: "rsvg-convert, to render SVG charts (Debian/Ubuntu: apt-get install librsvg2-bin; macOS: brew install librsvg)"
         }
     }
 
