@@ -13,6 +13,23 @@ enum HelpExamples {
         ("Run the policy tests, with table-row coverage:", "hitl-policy test --coverage policies/"),
     ]
 
+    static let mcp: [Example] = [
+        ("A short session: lookup runs; the refund and delete_account are refused:",
+         "hitl-policy mcp --policy fixtures/mcp/policy.yaml \\\n  --prefix mcp__payments__ -- python3 fixtures/mcp/tiny_server.py \\\n"
+            + "  < fixtures/mcp/calls.jsonl"),
+        ("The same, deciding and logging only (every call forwarded):",
+         "hitl-policy mcp --monitor --log mcp.log \\\n  --policy fixtures/mcp/policy.yaml --prefix mcp__payments__ \\\n"
+            + "  -- python3 fixtures/mcp/tiny_server.py < fixtures/mcp/calls.jsonl\nhitl-policy log verify mcp.log"),
+    ]
+
+    static let mcpInit: [Example] = [
+        ("A starting policy for a server, from its tools' annotations:",
+         "hitl-policy mcp init -- python3 fixtures/mcp/tiny_server.py"),
+        ("Named as Claude Code names its tools, and checked:",
+         "hitl-policy mcp init --prefix mcp__payments__ \\\n  -- python3 fixtures/mcp/tiny_server.py > mcp-policy.yaml\n"
+            + "hitl-policy lint mcp-policy.yaml"),
+    ]
+
     static let hook: [Example] = [
         ("Answer one Claude Code hook event (a refund over the lead's threshold: ask):",
          "hitl-policy hook claude-code --policy fixtures/hooks/policy.yaml \\\n  < fixtures/hooks/claude-code-mcp.json"),
