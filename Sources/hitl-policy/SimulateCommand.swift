@@ -50,12 +50,18 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Exit 1 when any tier or panel is overloaded (utilisation at least 100%).", valueName: "overload"))
     var failOn: [FailOn] = []
 
+    @Option(help: ArgumentHelp("Run the same log through a second policy and show both side by side (the log must be a file).", valueName: "new-policy"),
+            completion: Completions.policyFiles)
+    var compare: String?
+
     @Option(help: ArgumentHelp("Also write an SVG chart: per tier and panel, reviews arriving per hour against capacity, and actions waiting (needs a log with times).", valueName: "file.svg"),
             completion: .file(extensions: ["svg"]))
     var chart: String?
 
     func validate() throws {
         if policy == "-", log == "-" { throw ValidationError("standard input (-) can be read only once: give the policy or the log as a file") }
+        if compare != nil, log == "-" { throw ValidationError("--compare reads the log twice: give it as a file, not standard input") }
+        if compare == "-", policy == "-" { throw ValidationError("standard input (-) can be read only once: give one of the policies as a file") }
         _ = try options(table: nil)
     }
 
@@ -101,7 +107,7 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         let table = PolicyInput.load(policy, allowTable: true, invalidStatus: 1)
         let opts: SimulationOptions
-        do { opts = try options(table: table) } catch let e as ValidationError {
+        do { opts = try options(table: compare == nil ? table : nil) } catch let e as ValidationError {
             Terminal.writeError("Error: \(e.message)\n")
             Terminal.exit(2)
         }
@@ -112,10 +118,31 @@ struct SimulateCommand: ParsableCommand {
             var st = stat()
             if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { Terminal.fail("\(log): is a folder, not a log") }
         }
-        let report: SimulationReport
+        var report: SimulationReport
         switch PolicyTools.simulate(table: table, fd: fd, log: log == "-" ? "standard input" : log, options: opts) {
         case .failure(let f): Terminal.fail(f.message)
         case .success(let r): report = r
+        }
+        var comparison: SimulationComparison?
+        if let compare {
+            // The same log, read again, through the new policy (with the same what-ifs; a
+            // --capacity name needs to exist in one of the two).
+            let newTable = PolicyInput.load(compare, allowTable: true, invalidStatus: 1)
+            for item in capacity {
+                let name = String(item.prefix { $0 != "=" })
+                if !table.approvers.contains(where: { $0.name == name }) && !newTable.approvers.contains(where: { $0.name == name }) {
+                    Terminal.writeError("Error: --capacity \(name): no tier or panel of that name in either policy\n")
+                    Terminal.exit(2)
+                }
+            }
+            let again = open(log, O_RDONLY | O_CLOEXEC)
+            if again < 0 { Terminal.fail("\(log): \(String(cString: strerror(errno)))") }
+            switch PolicyTools.simulate(table: newTable, fd: again, log: log, options: opts) {
+            case .failure(let f): Terminal.fail(f.message)
+            case .success(let r):
+                comparison = SimulationComparison(old: report, new: r)
+                report = r   // --chart and --fail-on look at the new policy
+            }
         }
         if let chart {
             guard let svg = SimulationChart.render(report) else {
@@ -131,6 +158,14 @@ struct SimulateCommand: ParsableCommand {
         }
         let met = failOn.contains(.overload) && report.overloaded
         let unwritten: Int32 = met ? 1 : 2
+        if let comparison {
+            switch format {
+            case .text: Terminal.write(comparison.text(), exitOnFailure: unwritten)
+            case .json: Terminal.write(comparison.json(), exitOnFailure: unwritten)
+            case .markdown: Terminal.write(comparison.markdown(), exitOnFailure: unwritten)
+            }
+            Terminal.exit(met ? 1 : 0)
+        }
         switch format {
         case .text: Terminal.write(SimulationTextReporter.render(report), exitOnFailure: unwritten)
         case .json: Terminal.write(SimulationJSONReporter.render(report), exitOnFailure: unwritten)
