@@ -22,6 +22,10 @@ package enum ToolCall {
 
     /// Reads `line` (one JSON object, already checked to be one) as a tool call.
     package static func read(_ line: UnsafeBufferPointer<UInt8>, tools: ToolMappings, currency: String?, dropArgs: Bool = false) -> Reading {
+        // Most lines are actions: a line without the bytes `"tool"` is settled without parsing
+        // it into a tree. (A key spelt with escapes, `"\u0074ool"`, is then no tool call: the
+        // line is an action without a capability, invalid — never more permissive.)
+        guard contains(line, Self.toolKey) else { return .notToolCall }
         guard let top = try? RawJSON.parse(line), case .object(let members) = top.node else { return .notToolCall }
         if members.contains(where: { top.text($0.key) == "capability" }) { return .notToolCall }
         guard let toolMember = members.first(where: { top.text($0.key) == "tool" }) else { return .notToolCall }
@@ -52,6 +56,24 @@ package enum ToolCall {
         if !dropArgs { m.member("args", raw: args) }
         m.out.append(0x7D)
         return .mapped(action: m.out, errors: m.errors)
+    }
+
+    private static let toolKey = Array("\"tool\"".utf8)
+
+    /// Whether `needle` occurs in `haystack`.
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count, let first = needle.first else { return false }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The action line as a log records it: `line` with its top-level `args` member left out

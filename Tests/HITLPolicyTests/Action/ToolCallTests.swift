@@ -129,6 +129,7 @@ struct ToolCallTests {
         "{\"tool\":\"mcp__deploy__canary\",\"args\":{\"score\":1.5}}",                                      // out of range
         "{\"tool\":\"mcp__stripe__create_refund\",\"args\":{\"labels\":[1]}}",                              // tags not strings
         "{\"tool\":\"mcp__stripe__create_refund\",\"args\":{\"customer\":{\"id\":{\"x\":1}}},\"x\":1}",     // object attribute: fine
+        "{\"\\u0074ool\":\"Read\",\"args\":{}}",                                                     // an escaped key: no tool call, no capability
         "{\"tool\":5}", "{\"tool\":\"\"}", "{\"tool\":\"Read\",\"args\":[]}", "{\"tool\":\"Read\",\"args\":\"x\"}",
     ])
     func wrongValuesAreInvalid(_ line: String) {
