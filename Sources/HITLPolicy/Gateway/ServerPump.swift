@@ -20,20 +20,7 @@ final class ServerPump: @unchecked Sendable {
 
     /// Starts the thread; false when it cannot.
     func start() -> Bool {
-        let context = Unmanaged.passRetained(self).toOpaque()
-        #if canImport(Glibc)
-        var thread = pthread_t()
-        #else
-        var thread: pthread_t?
-        #endif
-        let status = pthread_create(&thread, nil, { raw in
-            #if canImport(Glibc)
-            guard let raw else { return nil }
-            #endif
-            Unmanaged<ServerPump>.fromOpaque(raw).takeRetainedValue().run()
-        }, context)
-        if status != 0 { Unmanaged<ServerPump>.fromOpaque(context).release() }
-        return status == 0
+        PosixThread.start { self.run() } != nil
     }
 
     private func run() -> Never {

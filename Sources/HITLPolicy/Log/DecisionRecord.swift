@@ -21,9 +21,20 @@ package enum DecisionRecord {
     /// is dropped).
     package static func text(source: String, session: String?, action: [UInt8], decision: some Collection<UInt8>,
                               arguments: Arguments, time: Timestamp = .now) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(action.count + decision.count + 128)
-        out.append(contentsOf: "{\"time\":\"".utf8)
+        var out = envelope(time: time, source: source, session: session)
+        out.append(contentsOf: ",\"action\":".utf8)
+        appendAction(action, arguments: arguments, into: &out)
+        out.append(contentsOf: ",\"decision\":".utf8)
+        var d = Array(decision)
+        while let last = d.last, last == 0x0A || last == 0x0D { d.removeLast() }
+        out.append(contentsOf: d)
+        out.append(0x7D)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A record's first members: `{"time":…,"source":…` and `"session"` when known.
+    static func envelope(time: Timestamp, source: String, session: String?) -> [UInt8] {
+        var out: [UInt8] = Array("{\"time\":\"".utf8)
         out.append(contentsOf: time.utcText.utf8)
         out.append(contentsOf: "\",\"source\":".utf8)
         out.appendJSONString(source)
@@ -31,15 +42,12 @@ package enum DecisionRecord {
             out.append(contentsOf: ",\"session\":".utf8)
             out.appendJSONString(session)
         }
-        out.append(contentsOf: ",\"action\":".utf8)
-        let shown = arguments == .none ? action.withUnsafeBufferPointer { ToolCall.droppingArgs($0) } : action
-        out.append(contentsOf: shown.withUnsafeBufferPointer { ByteOrderMark.dropping($0) })
-        out.append(contentsOf: ",\"decision\":".utf8)
-        var d = Array(decision)
-        while let last = d.last, last == 0x0A || last == 0x0D { d.removeLast() }
-        out.append(contentsOf: d)
-        out.append(0x7D)
-        return String(decoding: out, as: UTF8.self)
+        return out
+    }
+
+    /// The action as the record keeps it (`--log-args none`: without `args`).
+    static func appendAction(_ action: [UInt8], arguments: Arguments, into out: inout [UInt8]) {
+        out.append(contentsOf: arguments == .none ? action.withUnsafeBufferPointer { ToolCall.droppingArgs($0) } : action)
     }
 
     /// The action line a log records for `line`: the mapped action of a tool-call line, else

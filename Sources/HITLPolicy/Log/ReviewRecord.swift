@@ -15,16 +15,9 @@ extension DecisionRecord {
     /// "review": "pre", "outcome", "action", "requested", "decided"}`.
     package static func review(source: String, session: String?, outcome: ReviewOutcome, action: [UInt8],
                                requested: Timestamp, decided: Timestamp, arguments: Arguments) -> String {
-        var out: [UInt8] = Array("{\"time\":\"".utf8)
-        out.append(contentsOf: decided.utcText.utf8)
-        out.append(contentsOf: "\",\"source\":".utf8)
-        out.appendJSONString(source)
-        if let session {
-            out.append(contentsOf: ",\"session\":".utf8)
-            out.appendJSONString(session)
-        }
+        var out = envelope(time: decided, source: source, session: session)
         out.append(contentsOf: ",\"review\":\"pre\",\"outcome\":\"\(outcome.rawValue)\",\"action\":".utf8)
-        out.append(contentsOf: arguments == .none ? action.withUnsafeBufferPointer { ToolCall.droppingArgs($0) } : action)
+        appendAction(action, arguments: arguments, into: &out)
         out.append(contentsOf: ",\"requested\":\"\(requested.utcText)\",\"decided\":\"\(decided.utcText)\"}".utf8)
         return String(decoding: out, as: UTF8.self)
     }

@@ -99,30 +99,12 @@ final class EvaluationPool: @unchecked Sendable {
         pthread_cond_init(batchDone, nil)
         evaluators = (0..<workers).map { _ in Evaluator(sharing: evaluator) }
         for k in 0..<workers {
-            let context = Unmanaged.passRetained(WorkerContext(pool: self, worker: k)).toOpaque()
-            #if canImport(Glibc)
-            var thread = pthread_t()
-            #else
-            var thread: pthread_t?
-            #endif
-            let status = pthread_create(&thread, nil, { raw in
-                #if canImport(Glibc)
-                guard let raw else { return nil }
-                #endif
-                let context = Unmanaged<WorkerContext>.fromOpaque(raw).takeRetainedValue()
-                context.pool.work(context.worker)
-                return nil
-            }, context)
-            guard status == 0 else {
-                Unmanaged<WorkerContext>.fromOpaque(context).release()
+            // The closure holds the pool strongly until the worker returns (as its context did).
+            guard let thread = PosixThread.start({ self.work(k) }) else {
                 shutdown()
                 return nil
             }
-            #if canImport(Glibc)
             threads.append(thread)
-            #else
-            if let thread { threads.append(thread) }
-            #endif
         }
     }
 
@@ -133,15 +115,6 @@ final class EvaluationPool: @unchecked Sendable {
         lock.deallocate()
         workReady.deallocate()
         batchDone.deallocate()
-    }
-
-    private final class WorkerContext {
-        let pool: EvaluationPool
-        let worker: Int
-        init(pool: EvaluationPool, worker: Int) {
-            self.pool = pool
-            self.worker = worker
-        }
     }
 
     private func work(_ worker: Int) {
