@@ -18,7 +18,17 @@ extension Evaluator {
                 line = original
                 mappedFromToolCall = false
             }
-            return action.withUnsafeBufferPointer { evaluate(line: $0, number: number, into: &out, mappingErrors: errors) }
+            return action.withUnsafeBufferPointer { mapped in
+                guard !errors.isEmpty else { return evaluate(line: mapped, number: number, into: &out) }
+                // The mapping's own errors make the action invalid whatever else it carries: the
+                // mapped line's fields are read for the decision's id and capability, and its
+                // errors join the mapping's.
+                line = mapped
+                if parse() == nil { validate() }
+                renderInvalid(errors + fields.errors, number: number, withFields: true, into: &out)
+                clearAction()
+                return .invalid
+            }
         }
     }
 }

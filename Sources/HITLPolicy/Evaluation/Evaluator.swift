@@ -161,10 +161,9 @@ package final class Evaluator {
     /// Evaluates one non-blank line (1-based `number`) and appends its decision line to `out`.
     /// A leading UTF-8 byte order mark is skipped.
     /// A tool-call line (`{"tool": …, "args": …}`, SPEC §11) is decided as the action the
-    /// table's `tools` mapping makes of it; `mappingErrors` are that mapping's own errors.
+    /// table's `tools` mapping makes of it.
     @discardableResult
-    package func evaluate(line bytes: UnsafeBufferPointer<UInt8>, number: Int, into out: inout [UInt8],
-                          mappingErrors: [FieldError] = []) -> Verdict {
+    package func evaluate(line bytes: UnsafeBufferPointer<UInt8>, number: Int, into out: inout [UInt8]) -> Verdict {
         line = ByteOrderMark.dropping(bytes)
         defer { clearAction() }
         if let syntax = parse() {
@@ -173,7 +172,6 @@ package final class Evaluator {
         }
         validate()
         if fields.capabilityToken == nil, let verdict = evaluateToolCall(number: number, into: &out) { return verdict }
-        if !mappingErrors.isEmpty { fields.errors.insert(contentsOf: mappingErrors, at: 0) }
         guard fields.errors.isEmpty, let c = classOfAction() else {
             if fields.errors.isEmpty { fields.errors.append(FieldError(field: "capability", message: "no table row covers this capability")) }
             renderInvalid(fields.errors, number: number, withFields: true, into: &out)
