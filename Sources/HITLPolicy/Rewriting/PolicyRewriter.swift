@@ -13,6 +13,15 @@ package enum PolicyRewriter {
     /// with the first error as the reason. A capability named twice is moved once (the
     /// first change naming it).
     package static func apply(_ changes: [StageChange], toPolicyText text: String, path: String) -> PolicyRewrite {
+        apply(changes, toPolicyText: text, path: path) { planner, change throws(RewritePlanner.Refusal) in try planner.plan(change) }
+    }
+
+    /// How a change's edits are planned against a text (tests put a wrong planner here to
+    /// see the check refuse what it proposes).
+    typealias Plan = (RewritePlanner, StageChange) throws(RewritePlanner.Refusal) -> [TextEdit]
+
+    /// `apply` with the planning step given.
+    static func apply(_ changes: [StageChange], toPolicyText text: String, path: String, plan: Plan) -> PolicyRewrite {
         var rewrite = PolicyRewrite(text: text, applied: [], skipped: [], edits: [])
         guard !changes.isEmpty else { return rewrite }
         let bytes = Array(text.utf8)
@@ -32,8 +41,8 @@ package enum PolicyRewriter {
                 wanted.append(i)
             }
         }
-        let accepted = allAtOnce(wanted.map { changes[$0] }, original: original, path: path)
-            ?? oneByOne(wanted, changes, original: original, path: path, reasons: &reasons)
+        let accepted = allAtOnce(wanted.map { changes[$0] }, original: original, path: path, plan: plan)
+            ?? oneByOne(wanted, changes, original: original, path: path, plan: plan, reasons: &reasons)
         rewrite.edits = accepted.edits
         rewrite.text = String(decoding: TextEdit.apply(accepted.edits, to: bytes), as: UTF8.self)
         rewrite.applied = changes.indices.filter { accepted.indices.contains($0) || (accepted.all && wanted.contains($0)) }.map { changes[$0] }
@@ -50,13 +59,13 @@ package enum PolicyRewriter {
 
     /// The usual case, in one check: every change planned against the original and the
     /// whole result verified at once. Nil when any change is refused or the check fails.
-    static func allAtOnce(_ changes: [StageChange], original: RewriteCheck.State, path: String) -> Accepted? {
+    static func allAtOnce(_ changes: [StageChange], original: RewriteCheck.State, path: String, plan: Plan) -> Accepted? {
         let tree = YAMLSpanTree.read(original.bytes)
         guard !changes.isEmpty, tree.problem == nil else { return nil }
         let planner = RewritePlanner(bytes: original.bytes, tree: tree, policy: original.policy, file: path)
         var edits: [TextEdit] = []
         for c in changes {
-            guard let planned = try? planner.plan(c) else { return nil }
+            guard let planned = try? plan(planner, c) else { return nil }
             edits += planned
         }
         guard let normalized = TextEdit.normalized(edits),
@@ -68,7 +77,7 @@ package enum PolicyRewriter {
     /// Change by change, each planned against the text the ones before it left and checked
     /// against that text: a change that fails is skipped with its reason, the others kept.
     static func oneByOne(_ wanted: [Int], _ changes: [StageChange], original: RewriteCheck.State, path: String,
-                         reasons: inout [Int: String]) -> Accepted {
+                         plan: Plan, reasons: inout [Int: String]) -> Accepted {
         var accepted = Accepted()
         var current = original
         for i in wanted {
@@ -77,7 +86,7 @@ package enum PolicyRewriter {
                 if let problem = tree.problem { throw RewritePlanner.Refusal("the policy text could not be read for editing: \(problem)") }
                 let planner = RewritePlanner(bytes: current.bytes, tree: tree, policy: current.policy, file: path)
                 var edits = accepted.edits
-                for e in try planner.plan(changes[i]).reversed() {
+                for e in try plan(planner, changes[i]).reversed() {
                     // Reversed: each later edit is still at its planned place in the text the
                     // earlier ones (not yet composed) leave.
                     edits = TextEdit.compose(edits, then: e, original: original.bytes)
