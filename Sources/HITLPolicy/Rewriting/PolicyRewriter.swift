@@ -41,72 +41,80 @@ package enum PolicyRewriter {
                 wanted.append(i)
             }
         }
-        let accepted = allAtOnce(wanted.map { changes[$0] }, original: original, path: path, plan: plan)
-            ?? oneByOne(wanted, changes, original: original, path: path, plan: plan, reasons: &reasons)
-        rewrite.edits = accepted.edits
-        rewrite.text = String(decoding: TextEdit.apply(accepted.edits, to: bytes), as: UTF8.self)
-        rewrite.applied = changes.indices.filter { accepted.indices.contains($0) || (accepted.all && wanted.contains($0)) }.map { changes[$0] }
+        var progress = Progress(current: original)
+        settle(wanted[...], changes, progress: &progress, path: path, plan: plan, reasons: &reasons)
+        // The whole result once more against the original: it cannot fail when each step
+        // passed, and if it ever did, nothing is written.
+        let kept = wanted.filter(progress.applied.contains)
+        if !kept.isEmpty, (try? RewriteCheck.verify(TextEdit.apply(progress.edits, to: bytes), against: original,
+                                                    changes: kept.map { changes[$0] }, file: path)) == nil {
+            for i in kept { reasons[i] = "the changes together did not check out against the original policy, so none was written" }
+            progress = Progress(current: original)
+        }
+        rewrite.edits = progress.edits
+        rewrite.text = String(decoding: TextEdit.apply(progress.edits, to: bytes), as: UTF8.self)
+        rewrite.applied = changes.indices.filter(progress.applied.contains).map { changes[$0] }
         rewrite.skipped = changes.indices.compactMap { i in reasons[i].map { SkippedChange(change: changes[i], reason: $0) } }
         return rewrite
     }
 
-    /// What was kept: the edits, and which changes they make (`all`: every wanted one).
-    struct Accepted {
+    /// The changes kept so far: the text they make (checked), and their edits against the
+    /// original.
+    struct Progress {
+        /// The original text.
+        let original: [UInt8]
+        /// The text the kept changes make, checked.
+        var current: RewriteCheck.State
         var edits: [TextEdit] = []
-        var indices: Set<Int> = []
-        var all = false
-    }
+        var applied: Set<Int> = []
 
-    /// The usual case, in one check: every change planned against the original and the
-    /// whole result verified at once. Nil when any change is refused or the check fails.
-    static func allAtOnce(_ changes: [StageChange], original: RewriteCheck.State, path: String, plan: Plan) -> Accepted? {
-        let tree = YAMLSpanTree.read(original.bytes)
-        guard !changes.isEmpty, tree.problem == nil else { return nil }
-        let planner = RewritePlanner(bytes: original.bytes, tree: tree, policy: original.policy, file: path)
-        var edits: [TextEdit] = []
-        for c in changes {
-            guard let planned = try? plan(planner, c) else { return nil }
-            edits += planned
+        init(current: RewriteCheck.State) {
+            original = current.bytes
+            self.current = current
         }
-        guard let normalized = TextEdit.normalized(edits),
-              (try? RewriteCheck.verify(TextEdit.apply(normalized, to: original.bytes), against: original, changes: changes, file: path)) != nil
-        else { return nil }
-        return Accepted(edits: normalized, all: true)
     }
 
-    /// Change by change, each planned against the text the ones before it left and checked
-    /// against that text: a change that fails is skipped with its reason, the others kept.
-    static func oneByOne(_ wanted: [Int], _ changes: [StageChange], original: RewriteCheck.State, path: String,
-                         plan: Plan, reasons: inout [Int: String]) -> Accepted {
-        var accepted = Accepted()
-        var current = original
-        for i in wanted {
-            do throws(RewritePlanner.Refusal) {
-                let tree = YAMLSpanTree.read(current.bytes)
-                if let problem = tree.problem { throw RewritePlanner.Refusal("the policy text could not be read for editing: \(problem)") }
-                let planner = RewritePlanner(bytes: current.bytes, tree: tree, policy: current.policy, file: path)
-                var edits = accepted.edits
-                for e in try plan(planner, changes[i]).reversed() {
-                    // Reversed: each later edit is still at its planned place in the text the
-                    // earlier ones (not yet composed) leave.
-                    edits = TextEdit.compose(edits, then: e, original: original.bytes)
-                }
-                let text = TextEdit.apply(edits, to: original.bytes)
-                current = try RewriteCheck.verify(text, against: current, changes: [changes[i]], file: path)
-                accepted.edits = edits
-                accepted.indices.insert(i)
-            } catch {
-                reasons[i] = error.reason
+    /// Applies a group of changes in one step when the whole group checks out (the usual
+    /// case: one check for all), else each half in turn, down to single changes, which are
+    /// skipped with their reason. Each group is planned against the text the groups before
+    /// it left and checked against that text, so a change refused only because of another
+    /// (an alias of the entry another change writes out) is tried again after it.
+    static func settle(_ group: ArraySlice<Int>, _ changes: [StageChange], progress: inout Progress, path: String,
+                       plan: Plan, reasons: inout [Int: String]) {
+        guard let first = group.first else { return }
+        do throws(RewritePlanner.Refusal) {
+            let edits = try planned(group.map { changes[$0] }, after: progress, path: path, plan: plan)
+            let text = TextEdit.apply(edits, to: progress.original)
+            progress.current = try RewriteCheck.verify(text, against: progress.current, changes: group.map { changes[$0] }, file: path)
+            progress.edits = edits
+            progress.applied.formUnion(group)
+        } catch {
+            if group.count == 1 {
+                reasons[first] = error.reason
+                return
             }
+            let middle = group.startIndex + group.count / 2
+            settle(group[..<middle], changes, progress: &progress, path: path, plan: plan, reasons: &reasons)
+            settle(group[middle...], changes, progress: &progress, path: path, plan: plan, reasons: &reasons)
         }
-        // The whole result once more against the original: it cannot fail when each step
-        // passed, and if it ever did, nothing is written.
-        let kept = wanted.filter { accepted.indices.contains($0) }.map { changes[$0] }
-        if !kept.isEmpty,
-           (try? RewriteCheck.verify(TextEdit.apply(accepted.edits, to: original.bytes), against: original, changes: kept, file: path)) == nil {
-            for i in accepted.indices { reasons[i] = "the changes together did not check out against the original policy, so none was written" }
-            return Accepted()
+    }
+
+    /// The edits kept so far with those of `changes`, planned against the current text, as
+    /// one list against the original.
+    static func planned(_ changes: [StageChange], after progress: Progress, path: String, plan: Plan) throws(RewritePlanner.Refusal) -> [TextEdit] {
+        let current = progress.current
+        let tree = YAMLSpanTree.read(current.bytes)
+        if let problem = tree.problem { throw RewritePlanner.Refusal("the policy text could not be read for editing: \(problem)") }
+        let planner = RewritePlanner(bytes: current.bytes, tree: tree, policy: current.policy, file: path)
+        var edits: [TextEdit] = []
+        for c in changes { edits += try plan(planner, c) }
+        guard let normalized = TextEdit.normalized(edits) else {
+            throw RewritePlanner.Refusal("its edits overlap those of another change")
         }
-        return accepted
+        var composed = progress.edits
+        // From the end: each edit is still at its planned place in the text the ones after
+        // it (already composed) leave.
+        for e in normalized.reversed() { composed = TextEdit.compose(composed, then: e, original: progress.original) }
+        return composed
     }
 }
