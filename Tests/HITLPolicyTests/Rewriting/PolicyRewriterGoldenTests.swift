@@ -26,11 +26,18 @@ struct PolicyRewriterGoldenTests {
         try String(contentsOf: Repo.url("fixtures/rewrite/\(name)/before.yaml"), encoding: .utf8)
     }
 
-    static func report(_ r: PolicyRewrite) -> String {
+    /// What was applied, skipped and edited, and the warnings the new text has that the
+    /// old one had not (only those a stage step brings: see `RewriteCheck`).
+    static func report(_ r: PolicyRewrite, original: String) -> String {
         var lines: [String] = []
         for c in r.applied { lines.append("applied  \(c.summary)") }
         for s in r.skipped { lines.append("skipped  \(s.change.summary)\n         \(s.reason)") }
         for e in r.edits { lines.append("edit     \(e.range.lowerBound)..<\(e.range.upperBound) \(String(reflecting: e.replacement))") }
+        var before = lintText(original, table: true).filter { $0.severity == .warning && !$0.isSuppressed }.map { "\($0.code.id) \($0.message)" }
+        for d in lintText(r.text, table: true) where d.severity == .warning && !d.isSuppressed {
+            let w = "\(d.code.id) \(d.message)"
+            if let i = before.firstIndex(of: w) { before.remove(at: i) } else { lines.append("warning  \(w)") }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -44,7 +51,7 @@ struct PolicyRewriterGoldenTests {
         let changes = try Self.changes(name)
         let r = PolicyRewriter.apply(changes, toPolicyText: before, path: "before.yaml")
         Golden.check(r.text, against: "fixtures/rewrite/\(name)/after.yaml")
-        Golden.check(Self.report(r), against: "fixtures/rewrite/\(name)/report.txt")
+        Golden.check(Self.report(r, original: before), against: "fixtures/rewrite/\(name)/report.txt")
         RewriteInvariants.check(r, original: before, changes: changes)
     }
 
