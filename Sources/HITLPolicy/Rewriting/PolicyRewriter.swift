@@ -65,7 +65,9 @@ package enum PolicyRewriter {
         let original: [UInt8]
         /// The text the kept changes make, checked.
         var current: RewriteCheck.State
+        /// The kept changes' edits, against the original.
         var edits: [TextEdit] = []
+        /// The kept changes, by their index in the changes asked.
         var applied: Set<Int> = []
 
         init(current: RewriteCheck.State) {

@@ -16,6 +16,11 @@ struct RewriteCheckTests {
         capabilities:
           refund: approval
           payout: approval   # stays as it is
+          lookup: {stage: autonomous, description: Reads orders}
+        compliance:
+          - id: big-payouts
+            when: {capability: payout, amount: {over: 100}}
+            tier: team
         """ + "\n"
 
     static let refund = StageChange(capability: "refund", from: .approval, to: .review)
@@ -42,10 +47,17 @@ struct RewriteCheckTests {
         ("also moves payout",
          [TextEdit(range: refundWord, replacement: "{stage: autonomous, review: true}"),
           TextEdit(range: offset("approval   #").lowerBound..<(offset("approval   #").lowerBound + 8), replacement: "autonomous")],
-         "would also change decisions of payout"),
+         "would also change another capability entry (payout"),
+        ("moves a compliance threshold",
+         [TextEdit(range: refundWord, replacement: "{stage: autonomous, review: true}"),
+          TextEdit(range: offset("100"), replacement: "200")],
+         "would also change the rule compliance.big-payouts"),
         ("moves the wrong way somewhere",
          [TextEdit(range: refundWord, replacement: "{stage: autonomous, review: true, spend: [{over: 0, stage: disabled}]}")],
          "should only be loosened"),
+        ("adds a band to the moved entry",
+         [TextEdit(range: refundWord, replacement: "{stage: autonomous, review: true, spend: [{over: 1000, tier: team}]}")],
+         "would decide refund otherwise than the step alone does"),
         ("lands on another rung",
          [TextEdit(range: refundWord, replacement: "autonomous")],
          "would make 'refund' autonomous, not autonomous with review"),
@@ -55,6 +67,10 @@ struct RewriteCheckTests {
         ("draws a new warning",
          [TextEdit(range: refundWord, replacement: "{stage: autonomous, review: true, x-lint: {disable: HP999}}")],
          "new warning (HP800"),
+        ("changes another entry's description",
+         [TextEdit(range: refundWord, replacement: "{stage: autonomous, review: true}"),
+          TextEdit(range: offset("Reads"), replacement: "Writes")],
+         "another capability entry (lookup"),
         ("changes a tier",
          [TextEdit(range: refundWord, replacement: "{stage: autonomous, review: true}"),
           TextEdit(range: offset("4h"), replacement: "8h")],
