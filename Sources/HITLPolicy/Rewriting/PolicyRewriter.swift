@@ -42,12 +42,23 @@ package enum PolicyRewriter {
             }
         }
         var progress = Progress(current: original)
-        settle(wanted[...], changes, progress: &progress, path: path, plan: plan, reasons: &reasons)
-        // The whole result once more against the original: it cannot fail when each step
-        // passed, and if it ever did, nothing is written.
+        // Changes that cannot be planned against the original are tried last, one by one,
+        // against the text the others leave (planning fails fast, and a change refused only
+        // because of another, such as an alias of the entry another change writes out, may
+        // pass then): the others are checked together, usually in one step.
+        let tree = YAMLSpanTree.read(bytes)
+        let planner = RewritePlanner(bytes: bytes, tree: tree, policy: original.policy, file: path)
+        let plannable = wanted.filter { tree.problem == nil && (try? plan(planner, changes[$0])) != nil }
+        settle(plannable[...], changes, progress: &progress, path: path, plan: plan, reasons: &reasons)
+        for i in wanted where !plannable.contains(i) {
+            settle([i][...], changes, progress: &progress, path: path, plan: plan, reasons: &reasons)
+        }
+        // The whole result once more against the original, when it was kept in more than
+        // one step: it cannot fail when each step passed, and if it ever did, nothing is
+        // written.
         let kept = wanted.filter(progress.applied.contains)
-        if !kept.isEmpty, (try? RewriteCheck.verify(TextEdit.apply(progress.edits, to: bytes), against: original,
-                                                    changes: kept.map { changes[$0] }, file: path)) == nil {
+        if progress.steps > 1,
+           (try? RewriteCheck.verify(progress.current, against: original, changes: kept.map { changes[$0] })) == nil {
             for i in kept { reasons[i] = "the changes together did not check out against the original policy, so none was written" }
             progress = Progress(current: original)
         }
@@ -69,6 +80,8 @@ package enum PolicyRewriter {
         var edits: [TextEdit] = []
         /// The kept changes, by their index in the changes asked.
         var applied: Set<Int> = []
+        /// How many groups were kept (each checked against the text before it).
+        var steps = 0
 
         init(current: RewriteCheck.State) {
             original = current.bytes
@@ -90,6 +103,7 @@ package enum PolicyRewriter {
             progress.current = try RewriteCheck.verify(text, against: progress.current, changes: group.map { changes[$0] }, file: path)
             progress.edits = edits
             progress.applied.formUnion(group)
+            progress.steps += 1
         } catch {
             if group.count == 1 {
                 reasons[first] = error.reason
