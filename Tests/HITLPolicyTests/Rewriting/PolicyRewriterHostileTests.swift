@@ -72,7 +72,8 @@ struct PolicyRewriterHostileTests {
     }
 
     /// Random damage to every golden case (bytes deleted, repeated, swapped for YAML
-    /// punctuation): whatever comes out holds the invariants.
+    /// punctuation): whatever comes out holds the invariants. 12 per case;
+    /// `HITL_REWRITE_DAMAGE=N` runs N (a longer search, by hand).
     @Test func damagedPolicies() throws {
         var rng = SplitMix(state: 27)
         let punctuation = Array("{}[]:,#&*!|>'\"-? \n\t\r".utf8)
@@ -80,7 +81,7 @@ struct PolicyRewriterHostileTests {
         for name in PolicyRewriterGoldenTests.cases {
             let original = Array(try PolicyRewriterGoldenTests.before(name).utf8)
             let changes = try PolicyRewriterGoldenTests.changes(name)
-            for _ in 0..<12 {
+            for _ in 0..<(ProcessInfo.processInfo.environment["HITL_REWRITE_DAMAGE"].flatMap(Int.init) ?? 12) {
                 var bytes = original
                 for _ in 0..<(1 + rng.below(3)) where !bytes.isEmpty {
                     let i = rng.below(bytes.count)
