@@ -16,6 +16,19 @@ package enum PolicyRewriter {
         apply(changes, toPolicyText: text, path: path) { planner, change throws(RewritePlanner.Refusal) in try planner.plan(change) }
     }
 
+    /// `apply` on a policy file's bytes. Bytes that are not UTF-8 text are refused, not
+    /// repaired (a repair would change bytes outside the edits): every change is skipped
+    /// with the reason, and `text` is the bytes decoded with U+FFFD in place of the bad
+    /// ones, which should not be written.
+    package static func apply(_ changes: [StageChange], toPolicyBytes bytes: [UInt8], path: String) -> PolicyRewrite {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let reason = "the policy does not lint clean: HP101: the file is not valid UTF-8 text"
+            return PolicyRewrite(text: String(decoding: bytes, as: UTF8.self), applied: [],
+                                 skipped: changes.map { SkippedChange(change: $0, reason: reason) }, edits: [])
+        }
+        return apply(changes, toPolicyText: text, path: path)
+    }
+
     /// How a change's edits are planned against a text (tests put a wrong planner here to
     /// see the check refuse what it proposes).
     typealias Plan = (RewritePlanner, StageChange) throws(RewritePlanner.Refusal) -> [TextEdit]

@@ -63,6 +63,15 @@ struct PolicyRewriterHostileTests {
         RewriteInvariants.check(r, original: text, changes: [Self.change])
     }
 
+    /// From bytes, what is not UTF-8 is refused rather than repaired.
+    @Test func invalidBytesAreRefusedFromBytes() {
+        let good = Array("version: 1\nname: b\ntiers:\n  - name: team\n    approvers: [a]\n    sla: 1h\ncapabilities:\n  refund: approval\n".utf8)
+        let bad = good + [0xFF]
+        let r = PolicyRewriter.apply([Self.change], toPolicyBytes: bad, path: "b.yaml")
+        #expect(r.applied.isEmpty && r.skipped.first?.reason.contains("UTF-8") == true)
+        #expect(PolicyRewriter.apply([Self.change], toPolicyBytes: good, path: "b.yaml").applied == [Self.change])
+    }
+
     @Test(arguments: ["version: 1\nname: tabs\ncapabilities:\n\trefund: approval\n",
                       "version: 1\nname: tabs\ntiers:\n  - name: team\n    approvers: [a]\n    sla: 1h\ncapabilities:\n  refund:\tapproval\t# tab\n",
                       "version: 1\nname: tabs\ntiers:\n  - name: team\n    approvers: [a]\n    sla: 1h\ncapabilities:\n  refund: {stage:\tapproval,\ttier:\tteam}\n"])
