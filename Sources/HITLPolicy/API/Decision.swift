@@ -224,7 +224,7 @@ final class TypedRow: Sendable {
         review = row.review
         quotedFields = row.quotedFields
         approvals = row.approvals.map { a in
-            Decision.Approval(name: a.name, kind: a.isTier ? .tier : .specialist, approvers: a.approvers, quorum: a.quorum,
+            Decision.Approval(name: a.name, kind: Decision.Approval.Kind(a.kind), approvers: a.approvers, quorum: a.quorum,
                               sla: a.sla, slaSeconds: a.slaSeconds, onTimeout: a.onTimeout, escalatesTo: a.escalatesTo)
         }
         assumed = row.assumed.map { a in
@@ -233,6 +233,16 @@ final class TypedRow: Sendable {
             case .bool(let b): Decision.Assumption(field: a.field, assumed: .bool(b))
             case .emptyList: Decision.Assumption(field: a.field, assumed: .emptyList)
             }
+        }
+    }
+}
+
+extension Decision.Approval.Kind {
+    /// The public form of an approver kind.
+    init(_ kind: ApproverKind) {
+        switch kind {
+        case .tier: self = .tier
+        case .specialist: self = .specialist
         }
     }
 }

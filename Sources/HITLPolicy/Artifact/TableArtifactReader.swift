@@ -46,7 +46,7 @@ struct TableArtifactReader {
                 return table
             } catch {
                 // A table of another format or version says so, not what in it is unknown.
-                if let header = headerProblem(b) { throw Failure(message: header, header: true) }
+                if let header = headerProblem(b) { throw Failure(message: header, asIs: true) }
                 throw error
             }
         }
@@ -106,11 +106,11 @@ struct TableArtifactReader {
             case 18: tools = ToolMappings(entries: try r.array(limit: TableCompiler.maxNodes, tool))
             default:
                 version = try r.int()
-                if let v = version, v != DecisionTable.formatVersion { throw Failure(message: DecisionTable.versionProblem(String(v)), header: true) }
+                if let v = version, v != DecisionTable.formatVersion { throw Failure(message: DecisionTable.versionProblem(String(v)), asIs: true) }
             }
         }
         guard let format else { throw r.missing("format") }
-        if format != DecisionTable.formatName { throw Failure(message: "not a hitl-policy table (format \(format.prefix(64)))", header: true) }
+        if format != DecisionTable.formatName { throw Failure(message: "not a hitl-policy table (format \(format.prefix(64)))", asIs: true) }
         guard let version else { throw r.missing("version") }
         guard let policy else { throw r.missing("policy") }
         guard let digest else { throw r.missing("policy_digest") }
@@ -130,7 +130,7 @@ struct TableArtifactReader {
         if fieldBits != TableArtifactWriter.testedFieldBits {
             let theirs = fieldBits.map { $0.map { $0.prefix(64) }.joined(separator: ", ") } ?? "not recorded"
             throw Failure(message: "the table's field bits (\(theirs.prefix(512))) are not this build's (\(TableArtifactWriter.testedFieldBits.joined(separator: ", "))); "
-                            + "recompile this table from its policy: hitl-policy compile POLICY -o TABLE", header: true)
+                            + "recompile this table from its policy: hitl-policy compile POLICY -o TABLE", asIs: true)
         }
         let table = DecisionTable(format: format, version: version, policy: policy, policyDigest: digest, source: source,
                                   currency: currency, exchangeRates: rates, approvers: approvers, tags: tags,
@@ -194,8 +194,16 @@ struct TableArtifactReader {
         guard let name else { throw r.missing("name") }
         guard let onTimeout else { throw r.missing("on_timeout") }
         guard let quorum else { throw r.missing("quorum") }
-        return TableApprover(name: name, kind: kind, approvers: approvers, quorum: quorum, sla: sla, slaSeconds: slaSeconds,
-                             onTimeout: onTimeout, escalatesTo: escalatesTo, capacity: capacity)
+        // An unknown word is refused in the words `DecisionTable.validate()` uses for a
+        // known word in the wrong place.
+        guard let typedKind = ApproverKind(rawValue: kind) else {
+            throw Failure(message: DecisionTable.kindProblem(name, kind), asIs: true)
+        }
+        guard let typedTimeout = TimeoutAction(rawValue: onTimeout) else {
+            throw Failure(message: DecisionTable.timeoutProblem(typedKind, name, onTimeout, escalatesTo), asIs: true)
+        }
+        return TableApprover(name: name, kind: typedKind, approvers: approvers, quorum: quorum, sla: sla, slaSeconds: slaSeconds,
+                             onTimeout: typedTimeout, escalatesTo: escalatesTo, capacity: capacity)
     }
 
     private static func attribute(_ r: inout TableArtifactScanner) throws(Failure) -> TableAttribute {

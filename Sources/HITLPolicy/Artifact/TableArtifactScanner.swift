@@ -12,9 +12,10 @@ struct TableArtifactScanner {
     /// Why the bytes are not a table.
     struct Failure: Error {
         var message: String
-        /// The table's format or version is not this build's: said as it is, not as a
-        /// malformed table.
-        var header = false
+        /// Said as it is, not as a malformed table: the table's format or version is not
+        /// this build's, or an approver's kind or timeout is a word no table uses (worded as
+        /// `DecisionTable.validate()` words a known one out of place).
+        var asIs = false
     }
 
     /// One step of the path to the value being read.

@@ -139,11 +139,11 @@ struct TableArtifactWriter {
             string(e)
         }
         raw(",\"kind\":")
-        string(a.kind)
+        string(a.kind.rawValue)
         raw(",\"name\":")
         string(a.name)
         raw(",\"on_timeout\":")
-        string(a.onTimeout)
+        string(a.onTimeout.rawValue)
         raw(",\"quorum\":")
         int(a.quorum)
         if let s = a.sla {

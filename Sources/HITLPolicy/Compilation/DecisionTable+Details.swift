@@ -98,9 +98,9 @@ extension DecisionTable {
             case (nil, nil): continue
             case (let text?, let seconds?):
                 guard case .success(let d) = PolicyDuration.parse(text), d.description == text, d.seconds == seconds else {
-                    return "\(a.kind) \(a.name) has SLA \(text.prefix(32)) and sla_seconds \(seconds), which disagree"
+                    return "\(a.kind.rawValue) \(a.name) has SLA \(text.prefix(32)) and sla_seconds \(seconds), which disagree"
                 }
-            default: return "\(a.kind) \(a.name) has only one of sla and sla_seconds"
+            default: return "\(a.kind.rawValue) \(a.name) has only one of sla and sla_seconds"
             }
         }
         return nil

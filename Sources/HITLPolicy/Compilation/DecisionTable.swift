@@ -103,8 +103,8 @@ package struct TableShell: Hashable, Sendable {
 package struct TableApprover: Hashable, Sendable {
     /// Name.
     package var name: String
-    /// `tier` or `specialist`.
-    package var kind: String
+    /// A ladder tier or a specialist panel.
+    package var kind: ApproverKind
     /// Principals or groups.
     package var approvers: [String]
     /// Approvals needed.
@@ -113,8 +113,8 @@ package struct TableApprover: Hashable, Sendable {
     package var sla: String?
     /// SLA in seconds.
     package var slaSeconds: Int?
-    /// `reject` or `escalate`.
-    package var onTimeout: String
+    /// What a timeout does.
+    package var onTimeout: TimeoutAction
     /// The next tier up, when `on_timeout` is `escalate`.
     package var escalatesTo: String?
     /// Reviews per period (`120/day`), when the policy sets a capacity; absent otherwise,
@@ -132,8 +132,20 @@ extension DecisionTable {
     /// What to do about a table that cannot be read.
     static let recompile = "recompile this table from its policy: hitl-policy compile POLICY -o TABLE"
 
+    /// Why an approver's `kind` is refused: not `specialist` after the tiers, or an unknown
+    /// word (the artifact reader's message for it).
+    static func kindProblem(_ name: String, _ kind: String) -> String {
+        "approver \(name) has kind \(kind): tiers come first, then specialists"
+    }
+
+    /// Why an approver's `on_timeout` is refused: escalation not to the next tier up, or an
+    /// unknown word (the artifact reader's message for it).
+    static func timeoutProblem(_ kind: ApproverKind, _ name: String, _ onTimeout: String, _ escalatesTo: String?) -> String {
+        "\(kind.rawValue) \(name) times out with \(onTimeout) to \(escalatesTo ?? "nobody")"
+    }
+
     /// The number of ladder tiers (the first entries of `approvers`).
-    package var tierCount: Int { approvers.prefix { $0.kind == "tier" }.count }
+    package var tierCount: Int { approvers.prefix { $0.kind == .tier }.count }
 
     /// The approvals a requirement asks for: its tier, then its specialists by name.
     package func approvals(for r: Requirement) -> [TableApprover] {
@@ -190,19 +202,19 @@ extension DecisionTable {
         var names = Set<ByteName>()
         for (i, a) in approvers.enumerated() {
             let isTier = i < tierCount
-            if !isTier, a.kind != "specialist" { return "approver \(a.name) has kind \(a.kind): tiers come first, then specialists" }
+            if !isTier, a.kind != .specialist { return Self.kindProblem(a.name, a.kind.rawValue) }
             if !names.insert(ByteName(a.name)).inserted { return "approver \(a.name) appears twice" }
             // A group (`@name`) has members the table does not list, so only a quorum over
             // principals alone is bounded by the count.
             if a.approvers.isEmpty || a.quorum < 1 || (a.quorum > a.approvers.count && !ApproverGroup.anyGroup(a.approvers)) {
-                return "\(a.kind) \(a.name) has quorum \(a.quorum) for \(a.approvers.count) approvers"
+                return "\(a.kind.rawValue) \(a.name) has quorum \(a.quorum) for \(a.approvers.count) approvers"
             }
-            if let s = a.slaSeconds, s <= 0 { return "\(a.kind) \(a.name) has an SLA of \(s) seconds" }
+            if let s = a.slaSeconds, s <= 0 { return "\(a.kind.rawValue) \(a.name) has an SLA of \(s) seconds" }
             let next = isTier && i + 1 < tierCount ? approvers[i + 1].name : nil
             switch a.onTimeout {
-            case "reject" where a.escalatesTo == nil: break
-            case "escalate" where next != nil && a.escalatesTo.sameBytes(as: next): break
-            default: return "\(a.kind) \(a.name) times out with \(a.onTimeout) to \(a.escalatesTo ?? "nobody")"
+            case .reject where a.escalatesTo == nil: break
+            case .escalate where next != nil && a.escalatesTo.sameBytes(as: next): break
+            default: return Self.timeoutProblem(a.kind, a.name, a.onTimeout.rawValue, a.escalatesTo)
             }
         }
         let panels = Set(approvers.dropFirst(tierCount).map { ByteName($0.name) })

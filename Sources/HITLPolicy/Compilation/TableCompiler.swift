@@ -43,16 +43,16 @@ extension Policy {
             let sla = t.sla ?? defaults.sla
             let timeout = t.onTimeout ?? defaults.onTimeout ?? .reject
             out.append(TableApprover(
-                name: t.name, kind: "tier", approvers: t.approvers, quorum: t.quorum.required(of: t.approvers.count),
-                sla: sla?.description, slaSeconds: sla?.seconds, onTimeout: timeout.rawValue,
+                name: t.name, kind: .tier, approvers: t.approvers, quorum: t.quorum.required(of: t.approvers.count),
+                sla: sla?.description, slaSeconds: sla?.seconds, onTimeout: timeout,
                 escalatesTo: timeout == .escalate && i + 1 < tiers.count ? tiers[i + 1].name : nil,
                 capacity: t.capacity?.description))
         }
         for s in specialists.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
             let sla = s.sla ?? defaults.sla
             out.append(TableApprover(
-                name: s.name, kind: "specialist", approvers: s.approvers, quorum: s.quorum.required(of: s.approvers.count),
-                sla: sla?.description, slaSeconds: sla?.seconds, onTimeout: "reject", escalatesTo: nil,
+                name: s.name, kind: .specialist, approvers: s.approvers, quorum: s.quorum.required(of: s.approvers.count),
+                sla: sla?.description, slaSeconds: sla?.seconds, onTimeout: .reject, escalatesTo: nil,
                 capacity: s.capacity?.description))
         }
         return out

@@ -101,8 +101,8 @@ struct ApproverDiff {
         }
         if o.onTimeout != n.onTimeout {
             // Escalating lets a timed-out request still be approved higher up; rejecting ends it.
-            add("on_timeout", o.onTimeout, n.onTimeout, n.onTimeout == "escalate" ? .loosened : .tightened,
-                "on timeout \(o.onTimeout) → \(n.onTimeout)")
+            add("on_timeout", o.onTimeout.rawValue, n.onTimeout.rawValue, n.onTimeout == .escalate ? .loosened : .tightened,
+                "on timeout \(o.onTimeout.rawValue) → \(n.onTimeout.rawValue)")
         } else if !o.escalatesTo.map(newName).sameBytes(as: n.escalatesTo) {
             add("escalates_to", o.escalatesTo ?? "none", n.escalatesTo ?? "none", .changed,
                 "escalates to \(o.escalatesTo ?? "none") → \(n.escalatesTo ?? "none")")

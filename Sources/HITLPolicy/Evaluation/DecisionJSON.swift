@@ -41,17 +41,14 @@ final class DecisionRow: Sendable, Equatable {
 /// One approval as its row knows it (`Decision.Approval` is its public form).
 struct RowApproval: Sendable, Hashable {
     var name: String
-    /// A ladder tier (else a specialist panel).
-    var isTier: Bool
+    /// A ladder tier or a specialist panel.
+    var kind: ApproverKind
     var approvers: [String]
     var quorum: Int
     var sla: String?
     var slaSeconds: Int?
     var onTimeout: TimeoutAction
     var escalatesTo: String?
-
-    /// `tier` or `specialist`.
-    var kindName: String { isTier ? "tier" : "specialist" }
 }
 
 /// A value assumed for a field the action lacks, as its row knows it (`Decision.Assumption`
@@ -116,9 +113,9 @@ extension DecisionTable {
     /// order), the fields assumed, and the class's default `reversible` (shown when assumed).
     func decisionRow(requirement: Requirement, rules ruleIDs: [Int], assumed: UInt64, reversibleDefault: Bool) -> DecisionRow {
         let approvals = approvals(for: requirement).map { a in
-            RowApproval(name: a.name, isTier: a.kind == "tier", approvers: a.approvers,
+            RowApproval(name: a.name, kind: a.kind, approvers: a.approvers,
                         quorum: a.quorum, sla: a.slaSeconds == nil ? nil : a.sla, slaSeconds: a.sla == nil ? nil : a.slaSeconds,
-                        onTimeout: TimeoutAction(rawValue: a.onTimeout) ?? .reject, escalatesTo: a.escalatesTo)
+                        onTimeout: a.onTimeout, escalatesTo: a.escalatesTo)
         }
         let reasons = ruleIDs.map { id in
             let rule = rules[id]
@@ -229,7 +226,7 @@ enum DecisionJSON {
         b.append("{\"name\":")
         b.appendJSONString(a.name)
         b.append(",\"kind\":")
-        b.appendJSONString(a.kindName)
+        b.appendJSONString(a.kind.rawValue)
         b.append(",\"approvers\":")
         b.appendJSONStringArray(a.approvers)
         b.append(",\"quorum\":")

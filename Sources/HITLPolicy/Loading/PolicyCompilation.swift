@@ -43,7 +43,7 @@ package enum PolicyCompilation {
         do throws(TableArtifactReader.Failure) {
             read = try TableArtifactReader.readRecorded(bytes)
         } catch {
-            let message = error.header ? error.message : "not a valid compiled table (\(error.message))"
+            let message = error.asIs ? error.message : "not a valid compiled table (\(error.message))"
             return Result(table: nil, diagnostics: [], failure: "\(file): \(message)")
         }
         let table = read.table

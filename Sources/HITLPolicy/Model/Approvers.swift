@@ -20,6 +20,16 @@ package enum Quorum: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// Whether an approver is a rung of the ladder or a specialist panel: the `kind` of a
+/// compiled table's approver and of a decision's approval (`Decision.Approval.Kind` is its
+/// public form).
+package enum ApproverKind: String, Sendable, Hashable, CaseIterable {
+    /// A rung of the ladder (`tiers`).
+    case tier
+    /// An expert panel (`specialists`).
+    case specialist
+}
+
 /// A rung of the approver ladder (`tiers`, lowest authority first).
 package struct Tier: Sendable, Hashable {
     /// The tier's name (shares a namespace with specialists).

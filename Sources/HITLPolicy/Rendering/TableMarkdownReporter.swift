@@ -66,7 +66,7 @@ struct TableMarkdownReporter {
             out += "\n| approvals | kind | approvers | quorum | SLA | on timeout |\n| --- | --- | --- | --- | --- | --- |\n"
             for (k, a) in table.approvers.enumerated() {
                 let kind = k < table.tierCount ? "tier \(k + 1)" : "panel"
-                let timeout = a.onTimeout + (a.escalatesTo.map { " to \($0)" } ?? "")
+                let timeout = a.onTimeout.rawValue + (a.escalatesTo.map { " to \($0)" } ?? "")
                 out += "| \(cell(TableReporter.approval(a))) | \(kind) | \(cell(a.approvers.joined(separator: ", "))) "
                     + "| \(a.quorum) of \(a.approvers.count) | \(cell(a.sla ?? "none")) | \(cell(timeout)) |\n"
             }

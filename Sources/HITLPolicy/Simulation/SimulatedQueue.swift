@@ -3,14 +3,14 @@
 package struct SimulatedQueue: Sendable, Equatable {
     /// The tier or panel name.
     package var name: String
-    /// `tier` or `specialist`.
-    package var kind: String
+    /// A ladder tier or a specialist panel.
+    package var kind: ApproverKind
     /// Approvals needed per action.
     package var quorum: Int
     /// The SLA in seconds, when there is one.
     package var slaSeconds: Int?
-    /// `reject` or `escalate`.
-    package var onTimeout: String
+    /// What a timeout does.
+    package var onTimeout: TimeoutAction
     /// The index of the queue a timeout escalates to (the next tier up), when it does.
     package var escalatesTo: Int?
     /// The capacity, when the policy (or `--capacity`) gives one.
@@ -31,7 +31,7 @@ package struct SimulatedQueue: Sendable, Equatable {
             var q = SimulatedQueue(name: a.name, kind: a.kind, quorum: max(a.quorum, 1), slaSeconds: a.slaSeconds,
                                    onTimeout: a.onTimeout, escalatesTo: nil,
                                    capacity: a.capacity.flatMap { try? Capacity.parse($0).get() })
-            if a.onTimeout == "escalate", let up = a.escalatesTo, let k = names.firstIndex(of: up) { q.escalatesTo = k }
+            if a.onTimeout == .escalate, let up = a.escalatesTo, let k = names.firstIndex(of: up) { q.escalatesTo = k }
             if let o = overrides[a.name] {
                 q.capacity = o
                 q.overridden = true

@@ -56,7 +56,7 @@ package enum SimulationChart {
         var s = "<g>\n"
         let status = q.status
         let color = status == "overloaded" ? "#c0392b" : status == "strained" ? "#d68910" : status == "ok" ? "#1e8449" : "#555555"
-        var title = "\(q.queue.kind == "tier" ? "tier" : "panel") \(q.queue.name): \(status)"
+        var title = "\(q.queue.kind == .tier ? "tier" : "panel") \(q.queue.name): \(status)"
         if let u = q.utilisation { title += ", utilisation \(percent(u))" }
         if let b = q.slaBreaches { title += ", \(b) SLA breach\(b == 1 ? "" : "es")" }
         s += text(left, top + 16, title, size: 14, weight: "bold", fill: color)
@@ -83,7 +83,7 @@ package enum SimulationChart {
         // Waiting: an area (a queue without capacity is not replayed: nothing to draw).
         let w0 = base + gap, wBase = w0 + backlogHeight
         if perDay == nil {
-            s += text(left, w0 + 24, "not replayed: no capacity is declared for this \(q.queue.kind == "tier" ? "tier" : "panel"), so nobody is known to work its queue", size: 11, fill: "#666666")
+            s += text(left, w0 + 24, "not replayed: no capacity is declared for this \(q.queue.kind == .tier ? "tier" : "panel"), so nobody is known to work its queue", size: 11, fill: "#666666")
         } else {
             s += axis(y0: w0, height: backlogHeight, max: waitMax, label: "waiting")
             var area = "M\(n(left)),\(n(wBase)) "

@@ -39,7 +39,7 @@ package struct SimulationComparison: Sendable {
         out += "routing, new: " + SimulationLines.routing(new) + "\n"
         for name in names {
             let (a, b) = pair(name)
-            out += "\n\((a ?? b).map { $0.queue.kind } ?? "queue") \(name):\n"
+            out += "\n\((a ?? b).map { $0.queue.kind.rawValue } ?? "queue") \(name):\n"
             for (k, h) in Self.headers.enumerated() {
                 let x = Self.cells(a)[k], y = Self.cells(b)[k]
                 out += "  \(h): \(x == y ? x : "\(x) → \(y)")\n"

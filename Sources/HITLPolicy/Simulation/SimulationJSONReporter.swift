@@ -20,8 +20,8 @@ package enum SimulationJSONReporter {
         })
         let queues = JSONTree.array(r.queues.map { q in
             sorted([
-                ("name", .string(q.queue.name)), ("kind", .string(q.queue.kind)), ("quorum", int(q.queue.quorum)),
-                ("sla_seconds", opt(q.queue.slaSeconds, int)), ("on_timeout", .string(q.queue.onTimeout)),
+                ("name", .string(q.queue.name)), ("kind", .string(q.queue.kind.rawValue)), ("quorum", int(q.queue.quorum)),
+                ("sla_seconds", opt(q.queue.slaSeconds, int)), ("on_timeout", .string(q.queue.onTimeout.rawValue)),
                 ("actions", int(q.actions)), ("reviews", int(q.reviews)), ("reviews_per_day", num(q.reviewsPerDay, 2)),
                 ("escalated_in", int(q.escalatedIn)), ("escalated_out", int(q.escalatedOut)),
                 ("rejected_on_timeout", int(q.rejectedOnTimeout)),

@@ -12,7 +12,7 @@ package enum SimulationMarkdownReporter {
         out += "|---|---|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|\n"
         for q in r.queues {
             let cols: [String] = [
-                "`\(cell(q.queue.name))`", q.queue.kind, SimulationNumbers.fixed(q.reviewsPerDay, 1),
+                "`\(cell(q.queue.name))`", q.queue.kind.rawValue, SimulationNumbers.fixed(q.reviewsPerDay, 1),
                 q.queue.capacityPerDay.map { SimulationNumbers.fixed($0, 1) } ?? "—",
                 q.utilisation.map(SimulationNumbers.percent) ?? "—", q.status == "ok" ? "ok" : "**\(q.status)**",
                 q.serviceLevel.map(SimulationNumbers.percent) ?? "—", q.capacityNeeded.map(String.init) ?? "—",

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import HITLPolicy
 
@@ -34,9 +35,26 @@ struct TableMeaningTests {
         #expect(t.validate()?.contains("names panel") == true, "\(t.validate() ?? "accepted")")
     }
 
+    /// An approver's kind and timeout are read as their types: a word no table uses is
+    /// refused by the reader, in the words `validate()` uses for a known word out of place.
+    @Test(arguments: [
+        ("\"kind\":\"specialist\",\"name\":\"privacy\"", "\"kind\":\"banana\",\"name\":\"privacy\"",
+         "t.json: approver privacy has kind banana: tiers come first, then specialists"),
+        ("\"name\":\"privacy\",\"on_timeout\":\"reject\"", "\"name\":\"privacy\",\"on_timeout\":\"banana\"",
+         "t.json: specialist privacy times out with banana to nobody"),
+        ("\"name\":\"team\",\"on_timeout\":\"escalate\"", "\"name\":\"team\",\"on_timeout\":\"banana\"",
+         "t.json: tier team times out with banana to lead"),
+    ])
+    func unknownApproverWordsAreRefused(_ edit: (String, String, String)) throws {
+        let text = PolicyCompilation.artifact(try Self.payments())
+        #expect(text.contains(edit.0))
+        let bytes = Array(text.replacingOccurrences(of: edit.0, with: edit.1).utf8)
+        #expect(PolicyCompilation.loadTable(bytes, file: "t.json").failure == edit.2)
+    }
+
     @Test func escalationMustNameTheNextTier() throws {
         var t = try Self.payments()
-        let k = try #require(t.approvers.firstIndex { $0.onTimeout == "escalate" })
+        let k = try #require(t.approvers.firstIndex { $0.onTimeout == .escalate })
         t.approvers[k].escalatesTo = "elsewhere"
         #expect(t.validate()?.contains("times out with escalate") == true, "\(t.validate() ?? "accepted")")
         t.approvers[k].escalatesTo = nil

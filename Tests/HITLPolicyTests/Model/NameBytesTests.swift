@@ -120,7 +120,7 @@ struct NameBytesTests {
         #expect(try Self.decide(table, "{\"capability\":\"x\"}").approvals.map(Self.utf8) == [first].map(Self.utf8))
         #expect(try Self.decide(table, "{\"capability\":\"y\"}").approvals.map(Self.utf8) == [second].map(Self.utf8))
         #expect(try Self.decide(table, "{\"capability\":\"z\"}").approvals.map(Self.utf8) == [Self.nfd, Self.nfc].map(Self.utf8))
-        #expect(table.approvers.filter { $0.kind == "specialist" }.map(\.approvers) == [[first.sameBytes(as: Self.nfd) ? "p1" : "p2"], [first.sameBytes(as: Self.nfc) ? "p1" : "p2"]])
+        #expect(table.approvers.filter { $0.kind == .specialist }.map(\.approvers) == [[first.sameBytes(as: Self.nfd) ? "p1" : "p2"], [first.sameBytes(as: Self.nfc) ? "p1" : "p2"]])
     }
 
     @Test("two spellings of a tier are two rungs", arguments: [(nfc, nfd), (nfd, nfc)])

@@ -77,9 +77,9 @@ struct QueueReplayTests {
     func ladder(seed: UInt64) {
         var rng = SplitMix(state: 0x1ADD_E400 + seed)
         let queues = [
-            SimulatedQueue(name: "team", kind: "tier", quorum: 1, slaSeconds: 1800 + rng.below(7200), onTimeout: "escalate",
+            SimulatedQueue(name: "team", kind: .tier, quorum: 1, slaSeconds: 1800 + rng.below(7200), onTimeout: .escalate,
                            escalatesTo: 1, capacity: Capacity(count: 20 + rng.below(60), period: .day)),
-            SimulatedQueue(name: "lead", kind: "tier", quorum: 2, slaSeconds: 3600, onTimeout: "reject",
+            SimulatedQueue(name: "lead", kind: .tier, quorum: 2, slaSeconds: 3600, onTimeout: .reject,
                            escalatesTo: nil, capacity: Capacity(count: 30 + rng.below(100), period: .day)),
         ]
         let direct = [Self.entries(&rng, count: 200, quorum: 1), Self.entries(&rng, count: 30, quorum: 2)]
