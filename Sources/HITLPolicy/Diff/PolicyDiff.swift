@@ -470,24 +470,10 @@ struct DiffRun {
     }
 
     /// A capability name in the selector's class (not claimed by a longer prefix or an
-    /// exact name of either policy).
+    /// exact name of either policy; `CapabilityPattern.exampleName`).
     func witnessName(_ sel: DiffCapability) -> String {
-        if sel.kind == .exact { return sel.name }
-        let base = sel.name
-        let longer = prefixes.filter { $0.utf8.count > base.utf8.count && $0.utf8.starts(with: base.utf8) }
-        var scalars = Array("xyzabcdefghijklmnopqrstuvw0123456789".unicodeScalars)
-        var next: UInt32 = 0x100
-        var k = 0
-        while true {
-            while k == scalars.count {   // skips the surrogate range, where no scalar exists
-                if let s = Unicode.Scalar(next) { scalars.append(s) }
-                next += 1
-            }
-            let candidate = base + String(Character(scalars[k])) + "-example"
-            k += 1
-            if exactNames.contains(ByteName(candidate)) || longer.contains(where: { candidate.utf8.starts(with: $0.utf8) }) { continue }
-            return candidate
-        }
+        let pattern: CapabilityPattern = sel.kind == .exact ? .exact(sel.name) : .prefix(sel.name)   // other: the empty prefix
+        return pattern.exampleName(exactNames: exactNames, prefixes: prefixes)
     }
 
     /// The passes over amounts: plain numbers (and currencies converted the same way by

@@ -54,18 +54,20 @@ package struct PolicyRows {
         var view = ReviewTable(table)
         let reporter = TableReporter(table)
         let witness = RegionWitness(tags: table.tags, attributes: table.attributes, shells: table.shells)
-        let index = ClassIndex(table.classes)
+        let exactNames = Set(table.classes.lazy.filter { $0.kind == .exact }.map { ByteName($0.name) })
+        let prefixes = table.classes.filter { $0.kind == .prefix }.map(\.name)
         var out: [ClassRows] = []
         var total = 0, over = false
         for (c, cls) in table.classes.enumerated() {
-            let name = Self.witnessName(cls, classIndex: c, index: index)
+            let pattern: CapabilityPattern = cls.kind == .exact ? .exact(cls.name) : .prefix(cls.name)   // other: the empty prefix
+            let name = pattern.exampleName(exactNames: exactNames, prefixes: prefixes)
             let ruleIDs = view.ruleIDs(of: cls)
             let regions = view.regions(of: cls, ruleIDs: ruleIDs).filter(view.canHappen)
             total += regions.count
             if total > maxRows { over = true; break }
             let rows = regions.map { row -> Row in
                 var w: String?
-                if let name, case .action(let text) = witness.build(name: name, region: row.region, slice: .base) { w = text }
+                if case .action(let text) = witness.build(name: name, region: row.region, slice: .base) { w = text }
                 return Row(cells: reporter.cells(row, label: cls.label), region: row.region, requirement: row.requirement, witness: w)
             }
             out.append(ClassRows(label: cls.label, rows: rows, ruleIDs: ruleIDs))
@@ -88,17 +90,6 @@ package struct PolicyRows {
         var numbers: [NumericField: ExactDecimal] = [:]
         for f in NumericField.allCases { if let v = p[f] { numbers[f] = v } }
         return Probe(classIndex: p.classIndex, row: k, numbers: numbers)
-    }
-
-    /// A capability name in the class (not claimed by another class); nil when none is found.
-    static func witnessName(_ cls: CapabilityClass, classIndex c: Int, index: ClassIndex) -> String? {
-        if cls.kind == .exact { return cls.name }
-        let base = cls.kind == .prefix ? cls.name : ""
-        for suffix in ["example", "x-example", "other-example", "z-example"] + (1...64).map({ "example-\($0)" }) {
-            let candidate = base + suffix
-            if index.lookup(candidate) == c { return candidate }
-        }
-        return nil
     }
 }
 
