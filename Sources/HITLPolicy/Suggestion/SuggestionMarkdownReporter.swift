@@ -1,0 +1,59 @@
+/// The suggestions as Markdown for a pull-request comment, within `limit` characters: the
+/// whole-capability suggestions and findings first, then rows, calibration and notes, which
+/// are cut (with a count and the command that prints everything) when the comment would
+/// grow past the limit.
+package enum SuggestionMarkdownReporter {
+    /// GitHub's comment limit is 65,536; this leaves room for a header.
+    package static let limit = 60_000
+
+    /// The report as Markdown with a final newline.
+    package static func render(_ r: SuggestionReport) -> String {
+        let cell = SimulationMarkdownReporter.cell
+        var out = "## suggest `\(cell(r.policy))` on `\(cell(r.log))`\n\n"
+        out += SuggestionLines.read(r) + ".  \n<sub>" + SuggestionLines.model(r) + ".</sub>\n\n"
+        let header = "| capability | scope | change | n | errors | rate | interval | more needed | why |\n|---|---|---|--:|--:|--:|---|--:|---|\n"
+        func row(_ s: SuggestionReport.Suggestion) -> String {
+            let change = s.change == .promote || s.change == .demote ? "**\(SuggestionLines.change(s))**" : SuggestionLines.change(s)
+            return "| `\(cell(s.capability))` | \(s.isCapabilityWide ? "whole capability" : cell(SuggestionLines.scope(s))) | \(change) | \(s.tally.n) | \(s.tally.errors) | "
+                + "\(SuggestionNumbers.rateText(s.tally.rate)) | \(SuggestionNumbers.interval(s.bound)) | \(s.moreNeeded.map(String.init) ?? "—") | \(cell(s.reason)) |\n"
+        }
+        let whole = r.suggestions.filter(\.isCapabilityWide), rows = r.suggestions.filter { !$0.isCapabilityWide }
+        out += "### Whole capabilities\n\n"
+        out += whole.isEmpty ? "None.\n" : header + whole.map(row).joined()
+        if let p = r.capabilityWideProblem { out += "\nNo whole-capability suggestions: \(cell(p)).\n" }
+        out += "\n### Findings\n\n"
+        let findings = r.findings
+        out += findings.isEmpty ? "None.\n" : findings.map { "- " + cell(SuggestionLines.finding($0)) + "\n" }.joined()
+        var rest = "\n<details><summary>Rows (\(rows.count))</summary>\n\n" + (rows.isEmpty ? "None.\n" : header)
+        var cut = 0
+        for s in rows {
+            let line = row(s)
+            if out.count + rest.count + line.count + 400 > limit { cut += 1; continue }
+            rest += line
+        }
+        if cut > 0 { rest += "\n\(cut) more rows: run `hitl-policy suggest --format json` for all.\n" }
+        rest += "\n</details>\n"
+        out += rest
+        var calibration = "\n<details><summary>Calibration</summary>\n\n"
+        if r.calibration.isEmpty { calibration += "No reviewed action carried a confidence.\n" }
+        for c in r.calibration {
+            var block = "- " + cell(SuggestionLines.calibration(c, target: r.options.target)) + "\n\n"
+            block += "  | confidence | n | accuracy | mean confidence |\n  |---|--:|--:|--:|\n"
+            for b in c.calibration.widthBins {
+                block += "  | [\(ConfidenceTally.text(b.lower)), \(ConfidenceTally.text(b.upper))\(b.upper == ConfidenceTally.one ? "]" : ")") | \(b.n) | "
+                    + "\(SuggestionNumbers.rateText(b.accuracy)) | \(SuggestionNumbers.rateText(b.meanConfidence)) |\n"
+            }
+            block += "\n"
+            if out.count + calibration.count + block.count + 200 > limit {
+                calibration += "- (more capabilities: run `hitl-policy suggest --format json`)\n"
+                break
+            }
+            calibration += block
+        }
+        out += calibration + "</details>\n"
+        if !r.notes.isEmpty, out.count + 2_000 < limit {
+            out += "\n<details><summary>Notes</summary>\n\n" + r.notes.map { "- " + cell($0) + "\n" }.joined() + "\n</details>\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,50 @@
+/// The suggestions for a person at a terminal.
+package enum SuggestionTextReporter {
+    /// The report as text with a final newline.
+    package static func render(_ r: SuggestionReport) -> String {
+        var out = "suggest \((r.policy).escapingControlCharacters) on \((r.log).escapingControlCharacters)\n"
+        out += SuggestionLines.read(r) + "\n"
+        out += SuggestionLines.model(r) + "\n"
+        out += "\nsuggestions\n"
+        if r.suggestions.isEmpty { out += "  none: no usable review\n" }
+        for s in r.suggestions {
+            out += "  \((SuggestionLines.subject(s)).escapingControlCharacters): \(SuggestionLines.change(s))\n"
+            out += "    \(SuggestionLines.figures(s))\n"
+            var why = s.reason
+            if s.isCapabilityWide {
+                why += "; evidence: \(s.tally.n) of the capability's \(s.reviews) answered reviews lie where the change applies"
+            } else if s.tally.n != s.reviews {
+                why += "; evidence: \(s.tally.n) of the row's \(s.reviews) answered reviews"
+            }
+            out += "    \(why)\n"
+        }
+        if let p = r.capabilityWideProblem { out += "  (no whole-capability suggestions: \(p))\n" }
+        out += "\ncalibration\n"
+        if r.calibration.isEmpty { out += "  none: no reviewed action carried a confidence\n" }
+        for c in r.calibration {
+            out += "  " + (SuggestionLines.calibration(c, target: r.options.target)).escapingControlCharacters + "\n"
+            out += "    confidence      n  accuracy  mean confidence\n"
+            for b in c.calibration.widthBins {
+                let range = "[\(ConfidenceTally.text(b.lower)), \(ConfidenceTally.text(b.upper))\(b.upper == ConfidenceTally.one ? "]" : ")")"
+                out += "    " + range.padding(12) + String(b.n).leftPadded(6) + "  "
+                    + SuggestionNumbers.rateText(b.accuracy).padding(8) + "  " + SuggestionNumbers.rateText(b.meanConfidence) + "\n"
+            }
+        }
+        out += "\nfindings\n"
+        let findings = r.findings
+        if findings.isEmpty { out += "  none\n" }
+        for f in findings { out += "  " + (SuggestionLines.finding(f)).escapingControlCharacters + "\n" }
+        if !r.notes.isEmpty {
+            let skipped = r.badLines + r.duplicates + r.invalid
+            out += "\nnotes (the first \(r.notes.count) of \(skipped))\n"
+            for n in r.notes { out += "  " + (n).escapingControlCharacters + "\n" }
+        }
+        return out
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}
