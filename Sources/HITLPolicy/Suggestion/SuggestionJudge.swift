@@ -45,7 +45,7 @@ struct SuggestionJudge {
             return make(.promote, to: up, promote, "\(promote.n) answered reviews, upper bound within the \(pct) target")
         }
         if up == nil {
-            if enough, bound(demote).high <= target {
+            if demote.n >= options.minReviews, bound(demote).high <= target {
                 return make(.keep, to: from, demote, "autonomous, and within the \(pct) target")
             }
             let more = WilsonBound.cleanReviewsNeeded(errors: demote.errors, n: demote.n, z: z, target: target, minimum: options.minReviews)
