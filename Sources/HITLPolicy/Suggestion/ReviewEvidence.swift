@@ -125,7 +125,7 @@ struct ReviewEvidence {
             if d.outcome == .invalid {
                 invalid += 1
                 capabilities[name, default: .init(name: name)].invalid += 1
-                let errors = d.errors.map(\.message).joined(separator: "; ")
+                let errors = d.errors.map { e in e.field.map { "\($0): \(e.message)" } ?? e.message }.joined(separator: "; ")
                 note(line, "the reviewed action is invalid under the policy (\(errors)): counted, not used")
             } else {
                 disabled += 1

@@ -69,7 +69,7 @@ enum ReviewLine {
                 let node = member(name)
                 if isNull(node) { times.append(nil); continue }
                 guard let text = string(node, top), let t = Timestamp(Array(text.utf8)) else {
-                    return .bad("`\(name)` \(shown(node, top)) is not an RFC 3339 timestamp (write e.g. 2026-11-20T14:03:07Z)")
+                    return .bad("`\(name)` \(node.map { top.shown($0) } ?? ""): not an RFC 3339 timestamp (write e.g. 2026-11-20T14:03:07Z)")
                 }
                 times.append(t)
             }
