@@ -59,7 +59,6 @@ package enum CalibrationChart {
             let lo = Double(b.lower) / Double(ConfidenceTally.one), hi = Double(b.upper) / Double(ConfidenceTally.one)
             let acc = b.accuracy ?? 0
             s += "<rect x=\"\(n(x(lo) + 2))\" y=\"\(n(y(acc)))\" width=\"\(n(x(hi) - x(lo) - 4))\" height=\"\(n(plot * acc))\" fill=\"#5dade2\" fill-opacity=\"0.75\"/>\n"
-            s += SimulationChart.textElement((x(lo) + x(hi)) / 2, y(acc) - 4, "\(b.n)", size: 9, anchor: "middle", fill: "#1b4f72")
         }
         // The diagonal.
         s += "<line x1=\"\(n(x(0)))\" y1=\"\(n(y(0)))\" x2=\"\(n(x(1)))\" y2=\"\(n(y(1)))\" stroke=\"#555555\" stroke-width=\"1.2\" stroke-dasharray=\"6,4\"/>\n"
@@ -79,11 +78,17 @@ package enum CalibrationChart {
             let v = Double(t.value) / Double(ConfidenceTally.one)
             s += "<line x1=\"\(n(x(v)))\" y1=\"\(n(py))\" x2=\"\(n(x(v)))\" y2=\"\(n(py + plot))\" stroke=\"#1e8449\" stroke-width=\"1.6\"/>\n"
         }
+        // Each bar's count at its foot (above the axis when the bar is too short), over the lines.
+        for b in k.widthBins where b.n > 0 {
+            let lo = Double(b.lower) / Double(ConfidenceTally.one), hi = Double(b.upper) / Double(ConfidenceTally.one)
+            let acc = b.accuracy ?? 0
+            s += SimulationChart.textElement((x(lo) + x(hi)) / 2, acc >= 0.08 ? y(0) - 5 : y(acc) - 4, "\(b.n)", size: 9, anchor: "middle", fill: "#1b2631")
+        }
         // Legend.
         let ly = py + plot + 56
-        s += "<rect x=\"\(n(px))\" y=\"\(n(ly - 9))\" width=\"10\" height=\"10\" fill=\"#5dade2\"/>" + SimulationChart.textElement(px + 14, ly, "equal-width bins (n above)", size: 10)
-        s += "<circle cx=\"\(n(px + 175))\" cy=\"\(n(ly - 4))\" r=\"3.5\" fill=\"#d35400\"/>" + SimulationChart.textElement(px + 182, ly, "equal-mass bins", size: 10)
-        s += "<line x1=\"\(n(px + 270))\" y1=\"\(n(ly - 8))\" x2=\"\(n(px + 270))\" y2=\"\(n(ly + 1))\" stroke=\"#1e8449\" stroke-width=\"1.6\"/>" + SimulationChart.textElement(px + 275, ly, "threshold", size: 10)
+        s += "<rect x=\"\(n(px))\" y=\"\(n(ly - 9))\" width=\"10\" height=\"10\" fill=\"#5dade2\"/>" + SimulationChart.textElement(px + 14, ly, "equal-width bins (count at the foot)", size: 10)
+        s += "<circle cx=\"\(n(px + 205))\" cy=\"\(n(ly - 4))\" r=\"3.5\" fill=\"#d35400\"/>" + SimulationChart.textElement(px + 212, ly, "equal-mass bins", size: 10)
+        s += "<line x1=\"\(n(px + 300))\" y1=\"\(n(ly - 9))\" x2=\"\(n(px + 300))\" y2=\"\(n(ly + 1))\" stroke=\"#1e8449\" stroke-width=\"1.6\"/>" + SimulationChart.textElement(px + 306, ly, "threshold", size: 10)
         s += "</g>\n"
         return s
     }
