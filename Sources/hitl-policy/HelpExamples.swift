@@ -80,10 +80,10 @@ enum HelpExamples {
     ]
 
     static let suggest: [Example] = [
-        ("Promotions, demotions, calibration and reviewer findings from a month of reviews:",
+        ("Suggestions from four weeks of reviews of the payments agent:",
          "hitl-policy suggest --policy policies/payments.yaml \\\n  fixtures/reviews/payments-month.jsonl"),
         ("A stricter target, as JSON, with a reliability diagram:",
-         "hitl-policy suggest --policy policies/payments.yaml --target 1 \\\n  --format json --chart calibration.svg fixtures/reviews/payments-month.jsonl"),
+         "hitl-policy suggest --policy policies/payments.yaml --target 1 \\\n  --format json --chart calibration.svg \\\n  fixtures/reviews/payments-month.jsonl"),
     ]
 
     static let simulate: [Example] = [

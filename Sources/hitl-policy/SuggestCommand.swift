@@ -13,11 +13,11 @@ struct SuggestCommand: ParsableCommand {
         abstract: "Turn human review outcomes into proposed policy changes: promotions, demotions, calibration and reviewer findings.",
         usage: "hitl-policy suggest --policy POLICY REVIEWS... [options]",
         discussion: """
-            REVIEWS are JSON Lines of review records ({"action": {…}, "review": "pre"|"post", "outcome": \
+            REVIEWS are JSON Lines of review records ({"action": {...}, "review": "pre"|"post", "outcome": \
             "approved"|"modified"|"rejected"|"expired", "reviewer", "requested", "decided"}), as the MCP gateway writes them into \
             its decision log too (decision records there are counted and skipped); - reads standard input. Each reviewed action \
             is decided by POLICY (YAML source). Modified and rejected answers are the agent's errors; expired ones count toward \
-            neither rate. A capability moves one rung (approval → autonomous with review → autonomous) on the reviews of the \
+            neither rate. A capability moves one rung (approval, then autonomous with review, then autonomous) on the reviews of the \
             actions that move would decide differently: promote when at least --min-reviews answers have a one-sided Wilson \
             upper bound at most --target, demote when the lower bound is above it. A line that cannot be used is named on \
             standard error (file:line) and the run goes on. docs/suggest.md explains the statistics and their limits.
@@ -37,7 +37,7 @@ struct SuggestCommand: ParsableCommand {
     @Option(help: "Output format: text, json or markdown.")
     var format: Format = .text
 
-    @Option(help: ArgumentHelp("Answered reviews a promotion needs at least (default 30).", valueName: "n"))
+    @Option(help: ArgumentHelp("Answered reviews a promotion needs at least.", valueName: "n"))
     var minReviews: Int = 30
 
     @Option(help: ArgumentHelp("Confidence of each one-sided bound, in percent (default 95).", valueName: "percent"))

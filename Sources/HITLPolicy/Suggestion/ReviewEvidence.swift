@@ -156,8 +156,10 @@ struct ReviewEvidence {
                 let key = String(rule.path.dropFirst("capabilities.".count))
                 var e = entries[key] ?? EntryEvidence()
                 e.all.add(r.outcome)
-                if let up = proposals.promoted, ProposalTables.differ(d, up.decide(action)) { e.promote.add(r.outcome) }
-                if let down = proposals.demoted, ProposalTables.differ(d, down.decide(action)) { e.demote.add(r.outcome) }
+                // Only the moves the entry's rung allows are decided (a third decision costs).
+                let entryRung = proposals.entries[key].flatMap { AutonomyRung($0) }
+                if entryRung?.promoted != nil, let up = proposals.promoted, ProposalTables.differ(d, up.decide(action)) { e.promote.add(r.outcome) }
+                if entryRung?.demoted != nil, let down = proposals.demoted, ProposalTables.differ(d, down.decide(action)) { e.demote.add(r.outcome) }
                 entries[key] = e
             }
         }
