@@ -132,3 +132,30 @@ struct SuggestCLITests {
         #expect(invalid.status == 1)
     }
 }
+
+@Suite("suggest --format markdown")
+struct SuggestMarkdownLimitCLITests {
+    /// 1,500 capabilities, each with reviews: the comment stays within 60,000 characters and
+    /// says how to see the rest.
+    @Test func aLargeReportFitsAPullRequestComment() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hitl-suggest-md-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var policy = "version: 1\nname: many\ndefaults: {stage: disabled}\ntiers: [{name: team, approvers: [a], sla: 1h}]\ncapabilities:\n"
+        var log = ""
+        for k in 0..<1500 {
+            policy += "  cap_\(k): {stage: approval}\n"
+            for j in 0..<3 {
+                log += #"{"action":{"capability":"cap_\#(k)","confidence":0.\#(5 + j)},"review":"pre","outcome":"\#(j == 0 ? "rejected" : "approved")"}"# + "\n"
+            }
+        }
+        try Data(policy.utf8).write(to: dir.appendingPathComponent("many.yaml"))
+        try Data(log.utf8).write(to: dir.appendingPathComponent("reviews.jsonl"))
+        let r = try CLI.run(["suggest", "--policy", dir.appendingPathComponent("many.yaml").path, "--format", "markdown",
+                             dir.appendingPathComponent("reviews.jsonl").path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.count <= 60_000, "\(r.stdout.count)")
+        #expect(r.stdout.contains("more capabilities: run `hitl-policy suggest --format json` for all."))
+        #expect(r.stdout.hasSuffix("</details>\n"))
+    }
+}

@@ -18,12 +18,25 @@ package enum SuggestionMarkdownReporter {
                 + "\(SuggestionNumbers.rateText(s.tally.rate)) | \(SuggestionNumbers.interval(s.bound)) | \(s.moreNeeded.map(String.init) ?? "—") | \(cell(s.reason)) |\n"
         }
         let whole = r.suggestions.filter(\.isCapabilityWide), rows = r.suggestions.filter { !$0.isCapabilityWide }
+        // Each part stops short of the limit, leaving room for the parts after it.
+        func lines(_ items: [String], room: Int, more: (Int) -> String) -> String {
+            var text = ""
+            for (k, line) in items.enumerated() {
+                if out.count + text.count + line.count + room > limit { return text + more(items.count - k) }
+                text += line
+            }
+            return text
+        }
         out += "### Whole capabilities\n\n"
-        out += whole.isEmpty ? "None.\n" : header + whole.map(row).joined()
+        out += whole.isEmpty ? "None.\n" : header + lines(whole.map(row), room: 8_000) {
+            "\n\($0) more capabilities: run `hitl-policy suggest --format json` for all.\n"
+        }
         if let p = r.capabilityWideProblem { out += "\nNo whole-capability suggestions: \(cell(p)).\n" }
         out += "\n### Findings\n\n"
         let findings = r.findings
-        out += findings.isEmpty ? "None.\n" : findings.map { "- " + cell(SuggestionLines.finding($0)) + "\n" }.joined()
+        out += findings.isEmpty ? "None.\n" : lines(findings.map { "- " + cell(SuggestionLines.finding($0)) + "\n" }, room: 4_000) {
+            "- \($0) more findings: run `hitl-policy suggest --format json` for all.\n"
+        }
         var rest = "\n<details><summary>Rows (\(rows.count))</summary>\n\n" + (rows.isEmpty ? "None.\n" : header)
         var cut = 0
         for s in rows {
