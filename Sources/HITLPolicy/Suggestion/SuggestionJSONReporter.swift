@@ -1,12 +1,13 @@
 /// The suggestions as one JSON object (SPEC §9), keys sorted; every figure the text,
 /// Markdown and chart show is here.
 package enum SuggestionJSONReporter {
-    /// The report as pretty JSON with a final newline.
-    package static func render(_ r: SuggestionReport) -> String {
-        tree(r).pretty()
+    /// The report as pretty JSON with a final newline; with a proposal (`--write`), a `write`
+    /// member: the file, the changes written and not written, and `diff`'s JSON report.
+    package static func render(_ r: SuggestionReport, proposal: SuggestionProposal? = nil) -> String {
+        tree(r, proposal: proposal).pretty()
     }
 
-    static func tree(_ r: SuggestionReport) -> JSONTree {
+    static func tree(_ r: SuggestionReport, proposal: SuggestionProposal? = nil) -> JSONTree {
         func int(_ n: Int) -> JSONTree { .number(String(n)) }
         func rate(_ x: Double?) -> JSONTree { x.map { .number(SuggestionNumbers.rate($0)) } ?? .null }
         func opt<T>(_ v: T?, _ f: (T) -> JSONTree) -> JSONTree { v.map(f) ?? .null }
@@ -70,6 +71,22 @@ package enum SuggestionJSONReporter {
             })),
             ("capability_wide_problem", opt(r.capabilityWideProblem) { .string($0) }),
             ("notes", .array(r.notes.map { .string($0) })),
+        ] + (proposal.map { [("write", write($0))] } ?? []))
+    }
+
+    static func write(_ p: SuggestionProposal) -> JSONTree {
+        var diff = DiffJSONReporter.render(p.diff)
+        while diff.last == "\n" { diff.removeLast() }
+        return sorted([
+            ("file", .string(p.file)),
+            ("written", .array(p.written.map { w in
+                sorted([("capability", .string(w.capability)), ("from", .string(w.from.rawValue)), ("to", .string(w.to.rawValue))])
+            })),
+            ("not_written", .array(p.notWritten.map { n in
+                sorted([("capability", .string(n.capability)), ("scope", .string(n.scope)), ("change", .string(n.change.rawValue)),
+                        ("from", .string(n.from.rawValue)), ("to", .string(n.to.rawValue)), ("reason", .string(n.reason))])
+            })),
+            ("diff", .raw(diff)),
         ])
     }
 

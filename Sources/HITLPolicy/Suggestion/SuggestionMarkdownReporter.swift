@@ -6,8 +6,24 @@ package enum SuggestionMarkdownReporter {
     /// GitHub's comment limit is 65,536; this leaves room for a header.
     package static let limit = 60_000
 
-    /// The report as Markdown with a final newline.
-    package static func render(_ r: SuggestionReport) -> String {
+    /// The report as Markdown with a final newline; with a proposal (`--write`), what was
+    /// written and `diff`'s Markdown report, which gets up to half of the limit.
+    package static func render(_ r: SuggestionReport, proposal: SuggestionProposal? = nil) -> String {
+        guard let proposal else { return render(r, limit: limit) }
+        let cell = SimulationMarkdownReporter.cell
+        var section = "\n### Proposed policy: `\(cell(proposal.file))`\n\n"
+        section += proposal.written.isEmpty ? "No stage change.\n" : proposal.written.map { "- `\(cell($0.capability))`: \($0.from.rawValue) → \($0.to.rawValue)\n" }.joined()
+        if !proposal.notWritten.isEmpty {
+            section += "\nNot written:\n\n" + proposal.notWritten.prefix(50).map { n in
+                "- `\(cell(n.capability))`\(n.scope.isEmpty ? "" : " (\(cell(n.scope)))"): \(n.change.rawValue) \(n.from.rawValue) → \(n.to.rawValue): \(cell(n.reason))\n"
+            }.joined()
+            if proposal.notWritten.count > 50 { section += "- \(proposal.notWritten.count - 50) more: see `--format json`\n" }
+        }
+        section += "\n" + DiffMarkdownReporter.render(proposal.diff, limit: limit / 2 - section.count)
+        return render(r, limit: limit - section.count) + section
+    }
+
+    static func render(_ r: SuggestionReport, limit: Int) -> String {
         let cell = SimulationMarkdownReporter.cell
         var out = "## suggest `\(cell(r.policy))` on `\(cell(r.log))`\n\n"
         out += SuggestionLines.read(r) + ".  \n<sub>" + SuggestionLines.model(r) + ".</sub>\n\n"

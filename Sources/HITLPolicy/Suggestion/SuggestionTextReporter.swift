@@ -1,7 +1,8 @@
 /// The suggestions for a person at a terminal.
 package enum SuggestionTextReporter {
-    /// The report as text with a final newline.
-    package static func render(_ r: SuggestionReport) -> String {
+    /// The report as text with a final newline; with a proposal (`--write`), what was written
+    /// and `diff`'s report from the policy to it.
+    package static func render(_ r: SuggestionReport, proposal: SuggestionProposal? = nil) -> String {
         var out = "suggest \((r.policy).escapingControlCharacters) on \((r.log).escapingControlCharacters)\n"
         out += SuggestionLines.read(r) + "\n"
         out += SuggestionLines.model(r) + "\n"
@@ -34,12 +35,30 @@ package enum SuggestionTextReporter {
         let findings = r.findings
         if findings.isEmpty { out += "  none\n" }
         for f in findings { out += "  " + (SuggestionLines.finding(f)).escapingControlCharacters + "\n" }
+        if let p = proposal { out += "\n" + text(p) }
         if !r.notes.isEmpty {
             let skipped = r.badLines + r.duplicates + r.invalid
             out += "\nnotes (the first \(r.notes.count) of \(skipped))\n"
             for n in r.notes { out += "  " + (n).escapingControlCharacters + "\n" }
         }
         return out
+    }
+}
+
+extension SuggestionTextReporter {
+    /// The `--write` section.
+    static func text(_ p: SuggestionProposal) -> String {
+        var out = "proposed policy written to \(p.file.escapingControlCharacters): "
+        out += p.written.isEmpty ? "no stage change (the policy's text, unchanged)\n" : "\(p.written.count) stage change\(p.written.count == 1 ? "" : "s")\n"
+        for w in p.written { out += "  \(w.capability.escapingControlCharacters): \(w.from.rawValue) → \(w.to.rawValue)\n" }
+        if !p.notWritten.isEmpty {
+            out += "not written\n"
+            for n in p.notWritten {
+                let subject = n.scope.isEmpty ? n.capability : "\(n.capability) [\(n.scope)]"
+                out += "  \(subject.escapingControlCharacters): \(n.change.rawValue) \(n.from.rawValue) → \(n.to.rawValue): \(n.reason.escapingControlCharacters)\n"
+            }
+        }
+        return out + "\n" + DiffTextReporter(color: false).render(p.diff)
     }
 }
 
