@@ -104,6 +104,21 @@ struct SuggestCLITests {
         #expect(empty.status == 0 && empty.stdout.contains("0 reviews used"))
     }
 
+    @Test("tool-call actions are mapped by the policy's tools: section before they are judged")
+    func toolCalls() throws {
+        let log = #"{"action":{"tool":"mcp__stripe__create_refund","args":{"amount":4000,"currency":"usd","labels":[]}},"review":"pre","outcome":"modified"}"#
+            + "\n" + #"{"action":{"tool":"Bash","args":{"command":"ls"}},"review":"pre","outcome":"approved"}"# + "\n"
+        let r = try CLI.run(["suggest", "--policy", "fixtures/hooks/policy.yaml", "--format", "json", "-"], stdin: log)
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let caps = (json["capabilities"] as? [[String: Any]] ?? []).map { "\($0["name"] ?? "") \($0["n"] ?? "") \($0["errors"] ?? "")" }
+        #expect(caps == ["Bash 1 0", "refund 1 1"])
+        // 40.00 USD (4000 minor units) is an autonomous refund: one modified answer demotes it.
+        let refund = (json["suggestions"] as? [[String: Any]] ?? []).first { $0["capability"] as? String == "refund" }
+        #expect(refund?["change"] as? String == "demote" && refund?["from"] as? String == "autonomous")
+        #expect((json["lines"] as? [String: Int])?["kind_mismatch"] == 1)
+    }
+
     @Test("usage and input errors exit 2 with a message a person can act on", arguments: [
         (["--target", "0", "fixtures/reviews/bad-input.jsonl"], "--target '0': a percentage above 0 and below 100"),
         (["--confidence", "40", "fixtures/reviews/bad-input.jsonl"], "a percentage above 50 and below 100"),
