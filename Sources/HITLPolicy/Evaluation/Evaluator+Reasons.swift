@@ -69,14 +69,8 @@ extension Evaluator {
                 if !some { return false }
             case RulePredicates.attribute:
                 if !allowedChoices[Int(check.lo) + attributeChoice(Int(check.arg))] { return false }
-            default:
-                // `never`, or `anyShell`: out of the switch and without a call (every prefix
-                // is set before the walks), so the match loop of tables without shell
-                // prefixes compiles as it did before them.
-                if check.kind != RulePredicates.anyShell { return false }
-                var some = false
-                for k in Int(check.lo)..<Int(check.hi) where shellState[Int(anyShells[k])] == 2 { some = true; break }
-                if !some { return false }
+            default:   // never
+                return false
             }
         }
         return true

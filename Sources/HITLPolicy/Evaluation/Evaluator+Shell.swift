@@ -17,7 +17,7 @@ extension Evaluator {
     /// command beginning with it, or cannot be split with certainty, or is no string, or
     /// is missing. Set for every prefix before the action is walked (`resolveAllShells`, or
     /// a built action's load), so nothing is left from the previous action.
-    @inline(__always) func shellPresent(_ s: Int) -> Bool { shellState[s] == 2 }
+    @inline(__always) func shellPresent(_ s: Int) -> Bool { tagPresent[shellBase + s] }
 
     /// Splits each tested attribute's value in the action line once and sets every prefix
     /// (the decision's walks, reasons and explanation read them). Only tables with shell
@@ -35,7 +35,7 @@ extension Evaluator {
     @inline(never) func shellChild(_ s: Int32) -> Int { shellPresent(Int(s)) ? 1 : 0 }
 
     /// Records prefix `s`'s presence for the action.
-    func setShell(_ s: Int, present: Bool) { shellState[s] = present ? 2 : 1 }
+    func setShell(_ s: Int, present: Bool) { tagPresent[shellBase + s] = present }
 
     /// Attribute `a`'s value in the action line.
     func shellValue(_ a: Int) -> ShellValue {

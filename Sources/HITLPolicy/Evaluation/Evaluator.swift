@@ -66,6 +66,9 @@ package final class Evaluator {
     @exclusivity(unchecked) var amountValue: ActionNumber?
     /// The action's numbers as the walk reads them, by `NumericField.rawValue`.
     let numbers: UnsafeMutableBufferPointer<WalkNumber>
+    /// Per tag (`table.tags`), then per shell prefix (`table.shells`, from `shellBase`): its
+    /// presence in the action. Rules test "some of these prefixes" as they test "some of these
+    /// tags" (`RulePredicates`), so the match loop has no case of its own for shells.
     let tagPresent: UnsafeMutableBufferPointer<Bool>
     let tagsSet: UnsafeMutableBufferPointer<Int32>
     @exclusivity(unchecked) var tagCount = 0
@@ -79,12 +82,11 @@ package final class Evaluator {
     let shellWords: [[String]]
     /// Per attribute: the shell prefixes tested on it.
     let shellsOfAttribute: [[Int]]
-    /// Per shell prefix, for the action: 1 absent, 2 present (set before each walk).
-    let shellState: UnsafeMutableBufferPointer<UInt8>
+    /// Where the shell prefixes' presence starts in `tagPresent` (every prefix is set before
+    /// each walk, so nothing is left from the previous action).
+    let shellBase: Int
     /// Whether the table has shell prefixes.
     let hasShells: Bool
-    /// A copy of `predicates.anyShells`, read like the other check buffers.
-    let anyShells: UnsafeMutableBufferPointer<Int32>
     @exclusivity(unchecked) var line = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     @exclusivity(unchecked) var path: [(Int, Int)] = []
 
@@ -123,10 +125,8 @@ package final class Evaluator {
         shellAttribute = table.shells.map(\.attribute)
         shellWords = table.shells.map(\.words)
         shellsOfAttribute = table.attributes.indices.map { a in table.shells.indices.filter { table.shells[$0].attribute == a } }
-        shellState = .allocate(capacity: max(table.shells.count, 1))
-        shellState.initialize(repeating: 0)
+        shellBase = table.tags.count
         hasShells = !table.shells.isEmpty
-        anyShells = flat.predicates.anyShells
         rateIndex = ByteTable(table.exchangeRates.enumerated().map { (Array($0.element.currency.utf8), $0.offset) })
         rateValues = table.exchangeRates.map { ActionNumber(exact: $0.rate) }
         currency = table.currency.map { Array($0.utf8) }
@@ -140,7 +140,7 @@ package final class Evaluator {
         candidateChecks = predicates.candidateChecks
         matched = .allocate(capacity: max(predicates.maxCandidates, 1))
         matched.initialize(repeating: 0)
-        tagPresent = .allocate(capacity: max(table.tags.count, 1))
+        tagPresent = .allocate(capacity: max(table.tags.count + table.shells.count, 1))
         tagPresent.initialize(repeating: false)
         tagsSet = .allocate(capacity: max(table.tags.count, 1))
         tagsSet.initialize(repeating: 0)
@@ -155,7 +155,6 @@ package final class Evaluator {
         numbers.deallocate()
         attributeMissing.deallocate()
         attributesChosen.deallocate()
-        shellState.deallocate()
     }
 
     /// Evaluates one non-blank line (1-based `number`) and appends its decision line to `out`.

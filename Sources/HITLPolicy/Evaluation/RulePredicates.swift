@@ -13,7 +13,8 @@ final class RulePredicates: @unchecked Sendable {
         /// 0 range on numeric field `arg` (`lo`, `hi`: cut numbers, -1 unbounded);
         /// 3 reversible equals `arg` (0/1); 4 tag `arg` present; 5 tag `arg` absent;
         /// 6 some tag of `anyTags[lo..<hi]` present; 7 attribute `arg`'s choice allowed by
-        /// `allowed[lo + choice]`; 8 never; 9 some shell prefix of `anyShells[lo..<hi]` present.
+        /// `allowed[lo + choice]`; 8 never. A shell condition ("some of these prefixes") is an
+        /// `anyTag` check over the prefixes' slots after the tags (`Evaluator.shellBase`).
         var kind: UInt8
         var arg: Int32
         var lo: Int32
@@ -21,7 +22,7 @@ final class RulePredicates: @unchecked Sendable {
     }
 
     static let numeric: UInt8 = 0, reversible: UInt8 = 3, tagPresent: UInt8 = 4, tagAbsent: UInt8 = 5
-    static let anyTag: UInt8 = 6, attribute: UInt8 = 7, never: UInt8 = 8, anyShell: UInt8 = 9
+    static let anyTag: UInt8 = 6, attribute: UInt8 = 7, never: UInt8 = 8
 
     /// Per rule: its checks are `checks[checkStart[r] ..< checkStart[r + 1]]` (none: always).
     let checkStart: UnsafeMutableBufferPointer<Int32>
@@ -30,8 +31,6 @@ final class RulePredicates: @unchecked Sendable {
     /// The cut values, for numbers that do not fit the fast form.
     let exactCuts: [ExactDecimal]
     let anyTags: UnsafeMutableBufferPointer<Int32>
-    /// Shell prefix numbers of `anyShell` checks.
-    let anyShells: UnsafeMutableBufferPointer<Int32>
     /// Per attribute condition: one flag per choice (each value, other, missing).
     let allowed: UnsafeMutableBufferPointer<Bool>
     /// Per class: its candidates (own rules and the global ones, ascending) are
@@ -47,7 +46,7 @@ final class RulePredicates: @unchecked Sendable {
 
     init(_ table: DecisionTable) {
         var checkStart: [Int32] = [], checks: [Check] = [], fast: [FastCut] = [], exact: [ExactDecimal] = []
-        var anyTags: [Int32] = [], allowed: [Bool] = [], anyShells: [Int32] = []
+        var anyTags: [Int32] = [], allowed: [Bool] = []
         var tagNumber: [ByteName: Int32] = [:]   // names are bytes: no normalisation
         for (i, t) in table.tags.enumerated() where tagNumber[ByteName(t)] == nil { tagNumber[ByteName(t)] = Int32(i) }
         var attributeNumber: [ByteName: Int] = [:]
@@ -65,9 +64,7 @@ final class RulePredicates: @unchecked Sendable {
                 // Cheapest first (the rule fails at its first failing check): never,
                 // reversible and tags are one load each, numbers a comparison or two, an
                 // attribute may scan the action's `attributes`.
-                func cost(_ c: Check) -> Int {
-                    c.kind == Self.never ? 0 : c.kind == Self.anyShell ? 4 : c.kind == Self.attribute ? 3 : c.kind < Self.reversible ? 2 : 1
-                }
+                func cost(_ c: Check) -> Int { c.kind == Self.never ? 0 : c.kind == Self.attribute ? 3 : c.kind < Self.reversible ? 2 : 1 }
                 let sorted = checks[start...].enumerated().sorted { (cost($0.element), $0.offset) < (cost($1.element), $1.offset) }.map(\.element)
                 checks.replaceSubrange(start..., with: sorted)
             }
@@ -104,9 +101,9 @@ final class RulePredicates: @unchecked Sendable {
                 case .shell(let path, let prefixes):
                     // The table lists every path and prefix its rules test (`validate`).
                     guard let a = attributeNumber[ByteName(path)] else { continue }
-                    let known = prefixes.compactMap { p in table.shells.firstIndex(of: TableShell(attribute: a, words: p)) }.map { Int32($0) }
-                    checks.append(Check(kind: Self.anyShell, arg: 0, lo: Int32(anyShells.count), hi: Int32(anyShells.count + known.count)))
-                    anyShells += known
+                    let known = prefixes.compactMap { p in table.shells.firstIndex(of: TableShell(attribute: a, words: p)) }
+                    checks.append(Check(kind: Self.anyTag, arg: 0, lo: Int32(anyTags.count), hi: Int32(anyTags.count + known.count)))
+                    anyTags += known.map { Int32(table.tags.count + $0) }
                 }
             }
         }
@@ -127,7 +124,6 @@ final class RulePredicates: @unchecked Sendable {
         cuts = Self.copy(fast)
         exactCuts = exact
         self.anyTags = Self.copy(anyTags)
-        self.anyShells = Self.copy(anyShells)
         self.allowed = Self.copy(allowed)
         self.classStart = Self.copy(classStart)
         self.candidates = Self.copy(candidates)
@@ -135,7 +131,7 @@ final class RulePredicates: @unchecked Sendable {
     }
 
     deinit {
-        checkStart.deallocate(); checks.deallocate(); cuts.deallocate(); anyTags.deallocate(); anyShells.deallocate()
+        checkStart.deallocate(); checks.deallocate(); cuts.deallocate(); anyTags.deallocate()
         allowed.deallocate(); classStart.deallocate(); candidates.deallocate(); candidateChecks.deallocate()
     }
 

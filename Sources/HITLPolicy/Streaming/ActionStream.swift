@@ -118,10 +118,11 @@ package struct ActionStream {
             summary.failed(e, pending: reader.buffer[reader.start..<reader.end])
             return false
         }
-        func evaluate(_ range: Range<Int>, number: Int) {
-            guard summary.recordError == nil else { return }
+        /// Decides one line; false when its decision could not be recorded (the stream stops,
+        /// that decision unwritten).
+        func evaluate(_ range: Range<Int>, number: Int) -> Bool {
             let start = out.count
-            let verdict = reader.buffer.withUnsafeBufferPointer { b in
+            let verdict: Verdict? = reader.buffer.withUnsafeBufferPointer { b in
                 let line = UnsafeBufferPointer(rebasing: b[range])
                 let verdict = evaluator.evaluate(line: line, number: number, into: &out)
                 if verdict == .invalid { invalidLine(line, number: number, summary: &summary) }
@@ -129,15 +130,20 @@ package struct ActionStream {
                     out.removeSubrange(start...)
                     summary.recordError = failure
                     summary.undecided = true
+                    return nil
                 }
                 return verdict
             }
-            guard summary.recordError == nil else { return }
+            guard let verdict else { return false }
             summary.decisions += 1
             summary.worst = max(summary.worst ?? verdict, verdict)
+            return true
         }
-        func handleLine(_ range: Range<Int>, number: Int) {
-            if !reader.isBlank(range) { evaluate(range, number: number) }
+        func handleLine(_ range: Range<Int>, number: Int) -> Bool {
+            // Not `||`: its autoclosure would make every captured variable's access a
+            // dynamic exclusivity check.
+            if reader.isBlank(range) { return true }
+            return evaluate(range, number: number)
         }
 
         // The first non-blank line of a regular file decides the shape: if it ends inside a
@@ -155,7 +161,7 @@ package struct ActionStream {
                     if !interactive {
                         while !reader.eof && reader.pending < Self.maxDocument { reader.fill(upTo: Self.maxDocument) }
                         if reader.eof, reader.isSingleObject(reader.start..<reader.end) {
-                            evaluate(reader.start..<reader.end, number: skipped + 1)
+                            _ = evaluate(reader.start..<reader.end, number: skipped + 1)
                             reader.start = reader.end
                             _ = flush()
                             summary.readError = reader.error
@@ -178,16 +184,16 @@ package struct ActionStream {
         while true {
             while let nl = reader.newline() {
                 lineNumber += 1
-                handleLine(reader.start..<nl, number: lineNumber)
+                let go = handleLine(reader.start..<nl, number: lineNumber)
                 reader.start = nl + 1
-                if summary.recordError != nil {
+                if !go {
                     _ = flush()
                     return summary
                 }
                 if out.count >= 1 << 18, !flush() { return summary }
             }
             if reader.eof {
-                if reader.pending > 0 { handleLine(reader.start..<reader.end, number: lineNumber + 1) }
+                if reader.pending > 0 { _ = handleLine(reader.start..<reader.end, number: lineNumber + 1) }
                 reader.start = reader.end
                 _ = flush()
                 summary.readError = reader.error
