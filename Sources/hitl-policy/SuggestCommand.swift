@@ -50,7 +50,12 @@ struct SuggestCommand: ParsableCommand {
             completion: .file(extensions: ["svg"]))
     var chart: String?
 
+    @Option(help: ArgumentHelp("Write the policy with the whole-capability suggestions applied as minimal text edits to this file (never the policy itself), check that it lints, and show diff's report from the policy to it.", valueName: "file"),
+            completion: .file(extensions: ["yaml", "yml"]))
+    var write: String?
+
     func validate() throws {
+        if write == "-" { throw ValidationError("--write needs a file name (the report goes to standard output)") }
         if reviews.isEmpty { throw ValidationError("give at least one review log (or - for standard input)") }
         if reviews.filter({ $0 == "-" }).count + (policy == "-" ? 1 : 0) > 1 {
             throw ValidationError("standard input (-) can be read only once: give the policy or the logs as files")
@@ -80,6 +85,9 @@ struct SuggestCommand: ParsableCommand {
         do { source = try PolicyFiles.readPolicy(policy, allowTable: false) } catch { Terminal.fail(error.description) }
         let label = PolicyFiles.label(policy)
         let table = PolicyInput.load(bytes: source, label: label, allowTable: false, invalidStatus: 1)
+        if let write, policy != "-", Self.sameFile(write, policy) {
+            Terminal.fail("--write \(write): that is the policy itself; suggest never changes the policy (loosening oversight stays a human act): write the proposal to another file")
+        }
         var logs: [(fd: Int32, name: String)] = []
         for path in reviews {
             if path == "-" { logs.append((STDIN_FILENO, "standard input")); continue }
@@ -101,11 +109,27 @@ struct SuggestCommand: ParsableCommand {
             }
             Terminal.writeFileAtomically(chart, svg)
         }
+        var proposal: SuggestionProposal?
+        if let write {
+            switch PolicyTools.propose(report, policySource: source, label: label, file: write) {
+            case .failure(let f): Terminal.fail(f.message)
+            case .success(let p): proposal = p
+            }
+            Terminal.writeFileAtomically(write, proposal!.text)
+        }
         switch format {
-        case .text: Terminal.write(SuggestionTextReporter.render(report), exitOnFailure: 2)
-        case .json: Terminal.write(SuggestionJSONReporter.render(report), exitOnFailure: 2)
-        case .markdown: Terminal.write(SuggestionMarkdownReporter.render(report), exitOnFailure: 2)
+        case .text: Terminal.write(SuggestionTextReporter.render(report, proposal: proposal), exitOnFailure: 2)
+        case .json: Terminal.write(SuggestionJSONReporter.render(report, proposal: proposal), exitOnFailure: 2)
+        case .markdown: Terminal.write(SuggestionMarkdownReporter.render(report, proposal: proposal), exitOnFailure: 2)
         }
         Terminal.exit(0)
+    }
+
+    /// Whether `a` names the file `b` is (the same device and inode: symbolic and hard links
+    /// included); a path that does not exist is no file yet.
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        var x = stat(), y = stat()
+        guard stat(a, &x) == 0, stat(b, &y) == 0 else { return false }
+        return x.st_dev == y.st_dev && x.st_ino == y.st_ino
     }
 }

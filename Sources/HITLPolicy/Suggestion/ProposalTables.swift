@@ -17,10 +17,10 @@ struct ProposalTables {
         var entries: [String: CapabilityEntry] = [:]
         for e in policy.capabilities { entries[e.pattern.description] = e }
         self.entries = entries
-        func build(_ move: (AutonomyRung) -> AutonomyRung?) -> (CompiledPolicy?, String?) {
+        func build(_ move: (AutonomyStep) -> AutonomyStep?) -> (CompiledPolicy?, String?) {
             var p = policy
             p.capabilities = policy.capabilities.map { e in
-                guard let r = AutonomyRung(e), let to = move(r) else { return e }
+                guard let r = AutonomyStep(e), let to = move(r) else { return e }
                 return e.moved(to: to)
             }
             let table: DecisionTable

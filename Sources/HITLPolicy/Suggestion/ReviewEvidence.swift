@@ -28,6 +28,11 @@ struct ReviewEvidence {
         var all = ReviewTally()
         var free = ReviewTally()
         var heldBy: Set<String> = []
+        /// Reviewed actions that the entry's promotion (demotion) takes exactly one rung up
+        /// (down) from the row's: when that is all of them, the whole-capability change makes
+        /// the row's move too.
+        var followUp = 0
+        var followDown = 0
     }
 
     /// A tier's or panel's reviews.
@@ -121,7 +126,7 @@ struct ReviewEvidence {
         let action = Action(json: r.action, line: line)
         let d = policy.decide(action)
         let name = capabilityName(d.capability ?? "(none)")
-        guard let rung = AutonomyRung(d) else {
+        guard let rung = AutonomyStep(d) else {
             if d.outcome == .invalid {
                 invalid += 1
                 capabilities[name, default: .init(name: name)].invalid += 1
@@ -138,29 +143,40 @@ struct ReviewEvidence {
         capabilities[name, default: .init(name: name)].tally.add(r.outcome)
         let point = r.action.withUnsafeBufferPointer { evaluator.point(json: $0) }
         if let point {
-            if let k = row(of: point) {
-                var e = rows[k] ?? RowEvidence()
-                e.all.add(r.outcome)
-                let holding = d.reasons.filter { reason in
-                    guard let c = compliance[reason.rule], c != .bottom, let cr = AutonomyRung(c) else { return false }
-                    return cr <= rung
-                }.map(\.rule)
-                if holding.isEmpty { e.free.add(r.outcome) } else { e.heldBy.formUnion(holding) }
-                rows[k] = e
-            }
-            if r.outcome != .expired, let c = point[.confidence] {
-                confidences[name, default: ConfidenceTally()].add(billionths: Self.billionths(c), correct: r.outcome == .approved)
-            }
+            // The entry's moves, decided only where its rung allows them (each decision costs).
+            var up: AutonomyStep?, down: AutonomyStep?
             let rule = table.rules[table.classes[point.classIndex].entryRule]
             if rule.kind == .entry {
                 let key = String(rule.path.dropFirst("capabilities.".count))
                 var e = entries[key] ?? EntryEvidence()
                 e.all.add(r.outcome)
-                // Only the moves the entry's rung allows are decided (a third decision costs).
-                let entryRung = proposals.entries[key].flatMap { AutonomyRung($0) }
-                if entryRung?.promoted != nil, let up = proposals.promoted, ProposalTables.differ(d, up.decide(action)) { e.promote.add(r.outcome) }
-                if entryRung?.demoted != nil, let down = proposals.demoted, ProposalTables.differ(d, down.decide(action)) { e.demote.add(r.outcome) }
+                let entryRung = proposals.entries[key].flatMap { AutonomyStep($0) }
+                if entryRung?.promoted != nil, let p = proposals.promoted {
+                    let moved = p.decide(action)
+                    if ProposalTables.differ(d, moved) { e.promote.add(r.outcome) }
+                    up = AutonomyStep(moved)
+                }
+                if entryRung?.demoted != nil, let p = proposals.demoted {
+                    let moved = p.decide(action)
+                    if ProposalTables.differ(d, moved) { e.demote.add(r.outcome) }
+                    down = AutonomyStep(moved)
+                }
                 entries[key] = e
+            }
+            if let k = row(of: point) {
+                var e = rows[k] ?? RowEvidence()
+                e.all.add(r.outcome)
+                let holding = d.reasons.filter { reason in
+                    guard let c = compliance[reason.rule], c != .bottom, let cr = AutonomyStep(c) else { return false }
+                    return cr <= rung
+                }.map(\.rule)
+                if holding.isEmpty { e.free.add(r.outcome) } else { e.heldBy.formUnion(holding) }
+                if let up, up == rung.promoted { e.followUp += 1 }
+                if let down, down == rung.demoted { e.followDown += 1 }
+                rows[k] = e
+            }
+            if r.outcome != .expired, let c = point[.confidence] {
+                confidences[name, default: ConfidenceTally()].add(billionths: Self.billionths(c), correct: r.outcome == .approved)
             }
         }
         for a in d.approvals {

@@ -55,7 +55,7 @@ package enum Suggester {
         var suggestions: [SuggestionReport.Suggestion] = []
         // Whole capabilities: the entry's rung, judged on the reviews its move would change.
         for (key, ev) in e.entries {
-            guard let entry = e.proposals.entries[key], let rung = AutonomyRung(entry), ev.all.n + ev.all.expired > 0 else { continue }
+            guard let entry = e.proposals.entries[key], let rung = AutonomyStep(entry), ev.all.n + ev.all.expired > 0 else { continue }
             if rung.promoted != nil, e.proposals.promoted == nil { continue }
             if rung.demoted != nil, e.proposals.demoted == nil { continue }
             suggestions.append(judge.judge(capability: key, scope: [], from: rung, promote: ev.promote, demote: ev.demote,
@@ -66,14 +66,17 @@ package enum Suggester {
         for (key, ev) in e.rows.sorted(by: { $0.key < $1.key }) {
             let cls = e.table.classes[key.classIndex]
             let row = e.rowsByClass[key.classIndex]![key.row]
-            guard let rung = AutonomyRung(row.requirement) else { continue }
+            guard let rung = AutonomyStep(row.requirement) else { continue }
             let cells = reporter.cells(row, label: cls.label)
             let names = TableReporter.columns
             var scope: [SuggestionReport.Condition] = []
             for k in 1..<(names.count - 3) where cells[k] != "any" { scope.append(.init(field: names[k], words: cells[k])) }
             if scope.isEmpty { scope.append(.init(field: "all", words: "every action of the capability")) }
-            suggestions.append(judge.judge(capability: cls.label, scope: scope, from: rung, promote: ev.free, demote: ev.all,
-                                           reviews: ev.all.n, heldBy: ev.heldBy.sorted()))
+            var s = judge.judge(capability: cls.label, scope: scope, from: rung, promote: ev.free, demote: ev.all,
+                                reviews: ev.all.n, heldBy: ev.heldBy.sorted())
+            let count = ev.all.n + ev.all.expired
+            s.followsCapability = (s.change == .promote && ev.followUp == count) || (s.change == .demote && ev.followDown == count)
+            suggestions.append(s)
         }
         r.suggestions = suggestions.enumerated().sorted { a, b in
             let x = a.element, y = b.element

@@ -22,9 +22,9 @@ struct SuggestionJudge {
     func bound(_ t: ReviewTally) -> WilsonBound { WilsonBound(errors: t.errors, n: t.n, z: z) }
 
     /// Judges a rung on the evidence for its promotion and for its demotion.
-    func judge(capability: String, scope: [SuggestionReport.Condition], from: AutonomyRung,
+    func judge(capability: String, scope: [SuggestionReport.Condition], from: AutonomyStep,
                promote: ReviewTally, demote: ReviewTally, reviews: Int, heldBy: [String]) -> SuggestionReport.Suggestion {
-        func make(_ c: SuggestionReport.Change, to: AutonomyRung, _ t: ReviewTally, more: Int? = nil, _ reason: String) -> SuggestionReport.Suggestion {
+        func make(_ c: SuggestionReport.Change, to: AutonomyStep, _ t: ReviewTally, more: Int? = nil, _ reason: String) -> SuggestionReport.Suggestion {
             var reason = reason
             if !heldBy.isEmpty, c != .demote, c != .keep {
                 reason += "; reviews held by \(heldBy.joined(separator: ", ")) are not evidence for a promotion"

@@ -32,8 +32,8 @@ package struct SuggestionReport: Sendable {
         package var change: Change
         /// Where it is and where the evidence points (`from` again for `keep`; for
         /// `undecided`, the promotion's target, or `from` at the top of the ladder).
-        package var from: AutonomyRung
-        package var to: AutonomyRung
+        package var from: AutonomyStep
+        package var to: AutonomyStep
         /// The evidence the judgement rests on.
         package var tally: ReviewTally
         /// Its one-sided Wilson bounds on the error rate.
@@ -49,6 +49,9 @@ package struct SuggestionReport: Sendable {
         package var heldBy: [String]
         /// The judgement in words.
         package var reason: String
+        /// For a row: whether its capability's own promotion (demotion) moves every reviewed
+        /// action in it exactly as this suggestion would, so writing that makes this one too.
+        package var followsCapability = false
 
         /// Whether this is for a whole capability.
         package var isCapabilityWide: Bool { scope.isEmpty }
@@ -137,7 +140,7 @@ package struct SuggestionReport: Sendable {
     }
 
     /// The capability-wide promotions and demotions, as stage changes to write.
-    package var proposal: [(capability: String, from: AutonomyRung, to: AutonomyRung)] {
+    package var proposal: [(capability: String, from: AutonomyStep, to: AutonomyStep)] {
         suggestions.filter { $0.isCapabilityWide && ($0.change == .promote || $0.change == .demote) }.map { ($0.capability, $0.from, $0.to) }
     }
 }

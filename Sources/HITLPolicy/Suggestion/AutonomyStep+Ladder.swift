@@ -1,21 +1,8 @@
-/// A step of the autonomy ladder `suggest` moves capabilities along (SPEC §9): approval →
-/// autonomous with review → autonomous. `disabled` is not on it: nothing is ever suggested
-/// into or out of it.
-package enum AutonomyRung: String, Sendable, Hashable, Comparable, CaseIterable {
-    case approval, review, autonomous
-
-    package static func < (a: AutonomyRung, b: AutonomyRung) -> Bool { a.order < b.order }
-
-    private var order: Int {
-        switch self {
-        case .approval: 0
-        case .review: 1
-        case .autonomous: 2
-        }
-    }
-
+/// The ladder as `suggest` walks it: one step up or down, and the rung of what the policy
+/// decides (a requirement, a decision, an entry).
+extension AutonomyStep {
     /// One step up (looser); nil at the top.
-    package var promoted: AutonomyRung? {
+    package var promoted: AutonomyStep? {
         switch self {
         case .approval: .review
         case .review: .autonomous
@@ -24,7 +11,7 @@ package enum AutonomyRung: String, Sendable, Hashable, Comparable, CaseIterable 
     }
 
     /// One step down (stricter); nil at the bottom.
-    package var demoted: AutonomyRung? {
+    package var demoted: AutonomyStep? {
         switch self {
         case .approval: nil
         case .review: .approval
@@ -64,7 +51,7 @@ extension CapabilityEntry {
     /// The entry with its base stage moved to `rung`. Leaving approval drops the entry's
     /// `tier` (it is only allowed with approval), so bands with `stage: approval` inside it
     /// then use the default tier, as they would in the rewritten text.
-    func moved(to rung: AutonomyRung) -> CapabilityEntry {
+    func moved(to rung: AutonomyStep) -> CapabilityEntry {
         var e = self
         switch rung {
         case .approval:

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// `suggest --write FILE`: the proposal is written whole (never over the policy), lints
+/// clean, and `diff`'s report from the policy to it follows the suggestions.
+@Suite("suggest --write")
+struct SuggestWriteCLITests {
+    static func temporaryFolder() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hitl-suggest-write-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test func theWorkedMonthWritesTwoStageChangesAndDiffsThem() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("proposed.yaml")
+        let before = try Data(contentsOf: CLI.root.appendingPathComponent("policies/payments.yaml"))
+        let r = try CLI.run(["suggest", "--policy", "policies/payments.yaml", "--write", out.path, "fixtures/reviews/payments-month.jsonl"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try Data(contentsOf: CLI.root.appendingPathComponent("policies/payments.yaml")) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["proposed.yaml"])
+        #expect(r.stdout.contains("proposed policy written to \(out.path): 2 stage changes\n  issue_credit: autonomous → review\n  payout: approval → review\n"))
+        // diff's own report, old → new, follows.
+        let diff = try CLI.run(["diff", "policies/payments.yaml", out.path])
+        #expect(diff.status == 0)
+        let tail = diff.stdout.replacingOccurrences(of: "\(out.path)", with: "NEW")
+        #expect(r.stdout.replacingOccurrences(of: "\(out.path)", with: "NEW").contains(tail), "\(r.stdout)")
+        #expect(diff.stdout.contains("loosens 18 regions in payout") && diff.stdout.contains("tightens 3 regions in issue_credit"))
+        // The proposal lints clean, and only the two entries changed (the comments stay).
+        let lint = try CLI.run(["lint", out.path])
+        #expect(lint.status == 0, "\(lint.stdout)")
+        let text = try String(contentsOf: out, encoding: .utf8)
+        #expect(text.hasPrefix("# Refund and payout agent for the support team.\n"))
+        let old = String(decoding: before, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let new = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(new.count == old.count + 1)
+        // Every row the written changes already make is not listed as not written.
+        #expect(!r.stdout.contains("not written"))
+    }
+
+    @Test func jsonAndMarkdownCarryTheProposal() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("p.yaml").path
+        let r = try CLI.run(["suggest", "--policy", "policies/payments.yaml", "--format", "json", "--write", out, "fixtures/reviews/payments-month.jsonl"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let write = try #require(json["write"] as? [String: Any])
+        #expect(write["file"] as? String == out)
+        #expect((write["written"] as? [[String: Any]])?.map { $0["capability"] as? String ?? "" } == ["issue_credit", "payout"])
+        let diff = try #require(write["diff"] as? [String: Any])
+        #expect(diff["changes"] != nil || diff["groups"] != nil || !diff.isEmpty)
+        let md = try CLI.run(["suggest", "--policy", "policies/payments.yaml", "--format", "markdown", "--write", out, "fixtures/reviews/payments-month.jsonl"])
+        #expect(md.status == 0 && md.stdout.count <= 60_000)
+        #expect(md.stdout.contains("### Proposed policy: `\(out)`") && md.stdout.contains("- `payout`: approval → review"))
+    }
+
+    @Test("--write never names the policy itself: the same path, a symbolic link, a hard link")
+    func neverThePolicy() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let policy = dir.appendingPathComponent("payments.yaml")
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("policies/payments.yaml"), to: policy)
+        let before = try Data(contentsOf: policy)
+        let symlink = dir.appendingPathComponent("link.yaml"), hard = dir.appendingPathComponent("hard.yaml")
+        try FileManager.default.createSymbolicLink(at: symlink, withDestinationURL: policy)
+        try FileManager.default.linkItem(at: policy, to: hard)
+        for target in [policy.path, symlink.path, hard.path, dir.path + "/./payments.yaml"] {
+            let r = try CLI.run(["suggest", "--policy", policy.path, "--write", target, "fixtures/reviews/payments-month.jsonl"])
+            #expect(r.status == 2 && r.stderr.contains("that is the policy itself"), "\(target): \(r.stderr)")
+            #expect(r.stdout.isEmpty)
+        }
+        #expect(try Data(contentsOf: policy) == before)
+        let stdout = try CLI.run(["suggest", "--policy", policy.path, "--write", "-", "fixtures/reviews/payments-month.jsonl"])
+        #expect(stdout.status == 2 && stdout.stderr.contains("--write needs a file name"))
+    }
+
+    @Test("a proposal that cannot be written leaves nothing behind")
+    func nothingHalfWritten() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["suggest", "--policy", "policies/payments.yaml", "--write", dir.appendingPathComponent("no/such/dir/p.yaml").path,
+                             "fixtures/reviews/payments-month.jsonl"])
+        #expect(r.status == 2 && r.stderr.contains("p.yaml"), "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    @Test("rows and the changes the writer skips are listed as not written, with the reason")
+    func notWritten() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let policy = """
+            version: 1
+            name: nw
+            currency: USD
+            defaults: {stage: disabled, tier: team}
+            tiers: [{name: team, approvers: [a], sla: 1h}, {name: lead, approvers: [b], sla: 1h}]
+            capabilities:
+              refund:   # refunds
+                stage: approval
+                spend: [{over: 1000, tier: lead}]
+              github.*: approval
+            """
+        try Data(policy.utf8).write(to: dir.appendingPathComponent("nw.yaml"))
+        var log = ""
+        for k in 0..<150 {
+            log += #"{"action":{"capability":"refund","amount":5000},"review":"pre","outcome":"approved","requested":"2026-11-20T10:\#(String(format: "%02d:%02d", k / 60, k % 60))Z","reviewer":"r\#(k)"}"# + "\n"
+            log += #"{"action":{"capability":"github.merge"},"review":"pre","outcome":"approved"}"# + "\n"
+        }
+        try Data(log.utf8).write(to: dir.appendingPathComponent("r.jsonl"))
+        let out = dir.appendingPathComponent("out.yaml").path
+        let r = try CLI.run(["suggest", "--policy", dir.appendingPathComponent("nw.yaml").path, "--write", out, dir.appendingPathComponent("r.jsonl").path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("proposed policy written to \(out): no stage change"), "\(r.stdout)")
+        #expect(r.stdout.contains("  refund [amount over 1000]: promote approval → review: a single row needs an edit narrower"), "\(r.stdout)")
+        #expect(r.stdout.contains("  github.*: promote approval → review: "), "\(r.stdout)")
+        #expect(try String(contentsOf: URL(fileURLWithPath: out), encoding: .utf8) == policy)
+    }
+}
