@@ -82,6 +82,8 @@ enum HelpExamples {
     static let suggest: [Example] = [
         ("Suggestions from four weeks of reviews of the payments agent:",
          "hitl-policy suggest --policy policies/payments.yaml \\\n  fixtures/reviews/payments-month.jsonl"),
+        ("Write the proposal beside the policy, and see what it loosens:",
+         "hitl-policy suggest --policy policies/payments.yaml \\\n  --write payments.proposed.yaml fixtures/reviews/payments-month.jsonl"),
         ("A stricter target, as JSON, with a reliability diagram:",
          "hitl-policy suggest --policy policies/payments.yaml --target 1 \\\n  --format json --chart calibration.svg \\\n  fixtures/reviews/payments-month.jsonl"),
     ]
