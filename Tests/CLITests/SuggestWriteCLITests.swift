@@ -112,9 +112,35 @@ struct SuggestWriteCLITests {
         let out = dir.appendingPathComponent("out.yaml").path
         let r = try CLI.run(["suggest", "--policy", dir.appendingPathComponent("nw.yaml").path, "--write", out, dir.appendingPathComponent("r.jsonl").path])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("proposed policy written to \(out): no stage change"), "\(r.stdout)")
+        // github.merge, the one name the pattern governs here, is written as an entry of its own.
+        #expect(r.stdout.contains("proposed policy written to \(out): 1 stage change\n  github.merge: approval → review\n"), "\(r.stdout)")
         #expect(r.stdout.contains("  refund [amount over 1000]: promote approval → review: a single row needs an edit narrower"), "\(r.stdout)")
-        #expect(r.stdout.contains("  github.*: promote approval → review: "), "\(r.stdout)")
-        #expect(try String(contentsOf: URL(fileURLWithPath: out), encoding: .utf8) == policy)
+        #expect(r.stdout.contains("  github.*: promote approval → review: the name 'github.*' contains '*'"), "\(r.stdout)")
+        let written = try String(contentsOf: URL(fileURLWithPath: out), encoding: .utf8)
+        #expect(written.hasPrefix(policy) && written.dropFirst(policy.count).contains("\n  github.merge:"), "\(written)")
+    }
+
+    @Test("a name a pattern governs is judged on its own reviews and written as an exact entry of its own")
+    func patternNames() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let policy = "version: 1\nname: gh\ndefaults: {stage: disabled, tier: team}\ntiers: [{name: team, approvers: [a], sla: 1h}]\n"
+            + "capabilities:\n  # every GitHub tool\n  github.*:\n    stage: approval\n    tier: team\n"
+        try Data(policy.utf8).write(to: dir.appendingPathComponent("gh.yaml"))
+        var log = ""
+        for k in 0..<150 { log += #"{"action":{"capability":"github.merge"},"review":"pre","outcome":"approved","reviewer":"r\#(k)","requested":"2026-11-20T10:\#(String(format: "%02d:%02d", k / 60, k % 60))Z"}"# + "\n" }
+        for k in 0..<20 { log += #"{"action":{"capability":"github.delete_branch"},"review":"pre","outcome":"\#(k % 4 == 0 ? "rejected" : "approved")","reviewer":"q\#(k)","requested":"2026-11-20T11:00:\#(String(format: "%02d", k))Z"}"# + "\n" }
+        try Data(log.utf8).write(to: dir.appendingPathComponent("r.jsonl"))
+        let out = dir.appendingPathComponent("out.yaml").path
+        let r = try CLI.run(["suggest", "--policy", dir.appendingPathComponent("gh.yaml").path, "--format", "json", "--write", out,
+                             dir.appendingPathComponent("r.jsonl").path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let wholes = (json["suggestions"] as? [[String: Any]] ?? []).filter { ($0["scope"] as? [String: Any])?.isEmpty == true }
+        let verdicts = wholes.map { "\($0["capability"] ?? "") \($0["change"] ?? "") \($0["n"] ?? "") \($0["governed_by"] as? String ?? "-")" }
+        // The pattern pools every name (5 errors in 170: undecided); each name stands alone.
+        #expect(verdicts == ["github.* undecided 170 -", "github.delete_branch keep 20 github.*", "github.merge promote 150 github.*"])
+        let text = try String(contentsOf: URL(fileURLWithPath: out), encoding: .utf8)
+        #expect(text == policy + "  github.merge:\n    stage: autonomous\n    review: true\n")
     }
 }

@@ -57,6 +57,10 @@ struct ReviewEvidence {
     /// Compliance rules by path, with their contribution.
     let compliance: [String: Requirement]
     var entries: [String: EntryEvidence] = [:]
+    /// Per capability name a pattern entry governs (`github.merge` under `github.*`): the
+    /// pattern's key and the name's share of its evidence. The rewrite moves such a name on
+    /// its own (an exact entry copied from the pattern's), so it is judged on its own too.
+    var patternNames: [String: (entry: String, evidence: EntryEvidence)] = [:]
     var capabilities: [String: SuggestionReport.CapabilityCounts] = [:]
     var confidences: [String: ConfidenceTally] = [:]
     var groups: [String: Group] = [:]
@@ -160,6 +164,15 @@ struct ReviewEvidence {
                     let moved = p.decide(action)
                     if ProposalTables.differ(d, moved) { e.demote.add(r.outcome) }
                     down = AutonomyStep(moved)
+                }
+                // The name's share of a pattern's evidence: the same moves, its reviews only.
+                if key.hasSuffix("*"), let n = d.capability, n != key, name == n {
+                    var share = patternNames[n]?.evidence ?? EntryEvidence()
+                    let before = entries[key] ?? EntryEvidence()
+                    share.all.add(r.outcome)
+                    if e.promote != before.promote { share.promote.add(r.outcome) }
+                    if e.demote != before.demote { share.demote.add(r.outcome) }
+                    patternNames[n] = (key, share)
                 }
                 entries[key] = e
             }

@@ -61,6 +61,17 @@ package enum Suggester {
             suggestions.append(judge.judge(capability: key, scope: [], from: rung, promote: ev.promote, demote: ev.demote,
                                            reviews: ev.all.n, heldBy: []))
         }
+        // Names a pattern governs: the pattern's move, judged on the name's reviews alone.
+        for (name, share) in e.patternNames {
+            guard let entry = e.proposals.entries[share.entry], let rung = AutonomyStep(entry) else { continue }
+            if rung.promoted != nil, e.proposals.promoted == nil { continue }
+            if rung.demoted != nil, e.proposals.demoted == nil { continue }
+            var s = judge.judge(capability: name, scope: [], from: rung, promote: share.evidence.promote, demote: share.evidence.demote,
+                                reviews: share.evidence.all.n, heldBy: [])
+            s.governedBy = share.entry
+            s.reason = "governed by \(share.entry); " + s.reason
+            suggestions.append(s)
+        }
         // Rows: the row's own decision, judged on the reviews in it.
         let reporter = TableReporter(e.table)
         for (key, ev) in e.rows.sorted(by: { $0.key < $1.key }) {

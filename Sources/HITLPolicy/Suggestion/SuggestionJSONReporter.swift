@@ -27,6 +27,7 @@ package enum SuggestionJSONReporter {
                 ("more_needed", opt(s.moreNeeded, int)), ("reviews", int(s.reviews)),
                 ("evidence", .string(s.isCapabilityWide ? "reviews of the actions this change would decide differently" : "reviews of the actions in this row")),
                 ("held_by", .array(s.heldBy.map { .string($0) })), ("reason", .string(s.reason)),
+                ("governed_by", opt(s.governedBy) { .string($0) }),
             ])
         })
         let capabilities = JSONTree.array(r.capabilities.map { c in

@@ -52,6 +52,9 @@ package struct SuggestionReport: Sendable {
         /// For a row: whether its capability's own promotion (demotion) moves every reviewed
         /// action in it exactly as this suggestion would, so writing that makes this one too.
         package var followsCapability = false
+        /// For a capability name a pattern entry governs, the pattern (`github.*`): the name
+        /// is judged on its own reviews, and written as an exact entry of its own.
+        package var governedBy: String?
 
         /// Whether this is for a whole capability.
         package var isCapabilityWide: Bool { scope.isEmpty }
