@@ -20,6 +20,14 @@ package enum SuggestionTextReporter {
             out += "    \(why)\n"
         }
         if let p = r.capabilityWideProblem { out += "  (no whole-capability suggestions: \(p))\n" }
+        out += "\nreviews per capability\n"
+        if r.capabilities.isEmpty { out += "  none\n" }
+        for c in r.capabilities {
+            let t = c.tally
+            var line = "  \(c.name.escapingControlCharacters): \(t.n) answered (\(t.approved) approved, \(t.modified) modified, \(t.rejected) rejected), \(t.expired) expired"
+            if c.disabled + c.invalid > 0 { line += "; not used: \(c.disabled) disabled, \(c.invalid) invalid" }
+            out += line + "\n"
+        }
         out += "\ncalibration\n"
         if r.calibration.isEmpty { out += "  none: no reviewed action carried a confidence\n" }
         for c in r.calibration {
