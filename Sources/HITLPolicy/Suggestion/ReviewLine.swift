@@ -50,7 +50,7 @@ enum ReviewLine {
             if outcomeNode == nil, reviewNode == nil {
                 if member("decision") != nil, member("action") != nil { return .decisionRecord }
                 if member("capability") != nil || member("tool") != nil {
-                    return .bad("an action, not a review record: a review record has `action`, `review` and `outcome` (SPEC §9)")
+                    return .bad("an action, not a review record: a review record has `action`, `review` and `outcome` (docs/suggest.md)")
                 }
                 return .bad("not a review record: it has no `outcome` and no `review` (write e.g. {\"action\": {…}, \"review\": \"pre\", \"outcome\": \"approved\"})")
             }
