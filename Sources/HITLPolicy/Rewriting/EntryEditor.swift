@@ -123,7 +123,7 @@ struct EntryEditor {
         }
         let start = source.lineStart(k.start)
         let end = source.lineEnd(after: v.end)
-        let lines = (member.map { [$0] } ?? []) + source.comments(in: k.end..<v.start) + source.comments(in: v.end..<end)
+        let lines = (member.map { [$0] } ?? []) + source.comments(in: source.span(k.end, v.start)) + source.comments(in: source.span(v.end, end))
         guard source.endsUnbroken(at: end) else {
             return TextEdit(range: start..<end, replacement: lines.map { indent + $0 + source.newline }.joined())
         }
@@ -138,10 +138,10 @@ struct EntryEditor {
     func removeFlow(_ pair: (key: Int, value: Int), writing member: String?) throws(Refusal) -> TextEdit {
         let k = tree.nodes[pair.key], v = tree.nodes[pair.value]
         if let member {
-            guard source.comments(in: k.end..<v.start).isEmpty else {
+            guard source.comments(in: source.span(k.end, v.start)).isEmpty else {
                 throw Refusal("a comment lies inside the 'tier' member of \(name)")
             }
-            return TextEdit(range: k.start..<v.end, replacement: member)
+            return TextEdit(range: source.span(k.start, v.end), replacement: member)
         }
         let pairs = tree.pairs(value)
         guard let i = pairs.firstIndex(where: { $0.key == pair.key }) else { throw Refusal("the 'tier' of \(name) could not be found") }
@@ -149,13 +149,13 @@ struct EntryEditor {
         let gaps: [Range<Int>]
         if i > 0 {
             let before = tree.nodes[pairs[i - 1].value].end
-            range = before..<v.end
-            gaps = [before..<k.start, k.end..<v.start]
+            range = source.span(before, v.end)
+            gaps = [source.span(before, k.start), source.span(k.end, v.start)]
         } else {
             guard pairs.count > 1 else { throw Refusal("'tier' is the only member of the entry for \(name)") }
             let next = tree.nodes[pairs[1].key].start
-            range = k.start..<next
-            gaps = [k.end..<v.start, v.end..<next]
+            range = source.span(k.start, next)
+            gaps = [source.span(k.end, v.start), source.span(v.end, next)]
         }
         if gaps.contains(where: { !source.comments(in: $0).isEmpty }) {
             throw Refusal("a comment lies inside the flow mapping of \(name) where 'tier' would be removed")

@@ -16,6 +16,19 @@ package enum PolicyRewriter {
         apply(changes, toPolicyText: text, path: path) { planner, change throws(RewritePlanner.Refusal) in try planner.plan(change) }
     }
 
+    /// `apply` on a policy file's bytes. Bytes that are not UTF-8 text are refused, not
+    /// repaired (a repair would change bytes outside the edits): every change is skipped
+    /// with the reason, and `text` is the bytes decoded with U+FFFD in place of the bad
+    /// ones, which should not be written.
+    package static func apply(_ changes: [StageChange], toPolicyBytes bytes: [UInt8], path: String) -> PolicyRewrite {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let reason = "the policy does not lint clean: HP101: the file is not valid UTF-8 text"
+            return PolicyRewrite(text: String(decoding: bytes, as: UTF8.self), applied: [],
+                                 skipped: changes.map { SkippedChange(change: $0, reason: reason) }, edits: [])
+        }
+        return apply(changes, toPolicyText: text, path: path)
+    }
+
     /// How a change's edits are planned against a text (tests put a wrong planner here to
     /// see the check refuse what it proposes).
     typealias Plan = (RewritePlanner, StageChange) throws(RewritePlanner.Refusal) -> [TextEdit]
@@ -29,7 +42,7 @@ package enum PolicyRewriter {
         do throws(RewritePlanner.Refusal) {
             original = try RewriteCheck.state(bytes, file: path)
         } catch {
-            rewrite.skipped = changes.map { SkippedChange(change: $0, reason: "the policy does not lint clean: \(error.reason)") }
+            rewrite.skipped = changes.map { SkippedChange(change: $0, reason: oneLine("the policy does not lint clean: \(error.reason)")) }
             return rewrite
         }
         var reasons: [Int: String] = [:]
@@ -42,20 +55,47 @@ package enum PolicyRewriter {
             }
         }
         var progress = Progress(current: original)
-        settle(wanted[...], changes, progress: &progress, path: path, plan: plan, reasons: &reasons)
-        // The whole result once more against the original: it cannot fail when each step
-        // passed, and if it ever did, nothing is written.
+        // Changes that cannot be planned against the original are tried last, one by one,
+        // against the text the others leave (planning fails fast, and a change refused only
+        // because of another, such as an alias of the entry another change writes out, may
+        // pass then): the others are checked together, usually in one step.
+        let tree = YAMLSpanTree.read(bytes)
+        let planner = RewritePlanner(bytes: bytes, tree: tree, policy: original.policy, file: path)
+        let plannable = wanted.filter { tree.problem == nil && (try? plan(planner, changes[$0])) != nil }
+        settle(plannable[...], changes, progress: &progress, path: path, plan: plan, reasons: &reasons)
+        for i in wanted where !plannable.contains(i) {
+            settle([i][...], changes, progress: &progress, path: path, plan: plan, reasons: &reasons)
+        }
+        // The whole result once more against the original, when it was kept in more than
+        // one step: it cannot fail when each step passed, and if it ever did, nothing is
+        // written.
         let kept = wanted.filter(progress.applied.contains)
-        if !kept.isEmpty, (try? RewriteCheck.verify(TextEdit.apply(progress.edits, to: bytes), against: original,
-                                                    changes: kept.map { changes[$0] }, file: path)) == nil {
+        if progress.steps > 1,
+           (try? RewriteCheck.verify(progress.current, against: original, changes: kept.map { changes[$0] })) == nil {
             for i in kept { reasons[i] = "the changes together did not check out against the original policy, so none was written" }
             progress = Progress(current: original)
         }
         rewrite.edits = progress.edits
         rewrite.text = String(decoding: TextEdit.apply(progress.edits, to: bytes), as: UTF8.self)
         rewrite.applied = changes.indices.filter(progress.applied.contains).map { changes[$0] }
-        rewrite.skipped = changes.indices.compactMap { i in reasons[i].map { SkippedChange(change: changes[i], reason: $0) } }
+        rewrite.skipped = changes.indices.compactMap { i in reasons[i].map { SkippedChange(change: changes[i], reason: oneLine($0)) } }
         return rewrite
+    }
+
+    /// A reason as one line: line breaks and other controls that a quoted name or value
+    /// brings into it are written as escapes (`\n`, `\u{7}`).
+    static func oneLine(_ reason: String) -> String {
+        var out = ""
+        for u in reason.unicodeScalars {
+            switch u.value {
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            case 0x00..<0x20, 0x7F, 0x85, 0x2028, 0x2029: out += "\\u{\(String(u.value, radix: 16))}"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
     }
 
     /// The changes kept so far: the text they make (checked), and their edits against the
@@ -69,6 +109,8 @@ package enum PolicyRewriter {
         var edits: [TextEdit] = []
         /// The kept changes, by their index in the changes asked.
         var applied: Set<Int> = []
+        /// How many groups were kept (each checked against the text before it).
+        var steps = 0
 
         init(current: RewriteCheck.State) {
             original = current.bytes
@@ -90,6 +132,7 @@ package enum PolicyRewriter {
             progress.current = try RewriteCheck.verify(text, against: progress.current, changes: group.map { changes[$0] }, file: path)
             progress.edits = edits
             progress.applied.formUnion(group)
+            progress.steps += 1
         } catch {
             if group.count == 1 {
                 reasons[first] = error.reason

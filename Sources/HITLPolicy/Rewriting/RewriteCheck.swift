@@ -60,6 +60,13 @@ enum RewriteCheck {
         } catch {
             throw Refusal("the edited policy would not lint clean (\(error.reason))")
         }
+        try verify(new, against: old, changes: changes)
+        return new
+    }
+
+    /// Checks that `new` (a text that lints without errors) is `old` with exactly `changes`
+    /// made.
+    static func verify(_ new: State, against old: State, changes: [StageChange]) throws(Refusal) {
         for (key, w) in new.warnings where w.count > old.warnings[key]?.count ?? 0 && !allowedNewWarnings.contains(w.code) {
             throw Refusal("the edited policy would draw a new warning (\(key))")
         }
@@ -108,7 +115,6 @@ enum RewriteCheck {
             throw Refusal("the edit would decide \(region.capabilities.map(\.label).joined(separator: ", ")) otherwise than the step alone does (\(region.new) instead of \(region.old))")
         }
         if !exact.isEmpty { throw Refusal("the edit would change more than the steps asked") }
-        return new
     }
 
     /// `policy` with each change made on its model: the governing exact entry moved, or

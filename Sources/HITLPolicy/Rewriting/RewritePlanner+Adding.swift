@@ -19,7 +19,7 @@ extension RewritePlanner {
         }
         let key = try keyText(name)
         let k = tree.nodes[entry.key], v = tree.nodes[entry.value]
-        let copy = key + text(k.end..<v.end)
+        let copy = key + text(source.span(k.end, v.end))
         let insertion: TextEdit
         if tree.nodes[caps.value].flow {
             insertion = .insert(", " + copy, at: v.end)

@@ -89,8 +89,8 @@ struct SourceText {
         return out
     }
 
-    /// Whether `range` holds only spaces and tabs.
-    func isBlank(_ range: Range<Int>) -> Bool {
-        bytes[range].allSatisfy { $0 == 0x20 || $0 == 0x09 }
-    }
+    /// The bytes from `a` to `b`, empty when `b` comes first (YAML puts a key before its
+    /// value and a value before the next key, so it never does; a range that traps is
+    /// never built all the same).
+    func span(_ a: Int, _ b: Int) -> Range<Int> { a..<max(a, b) }
 }

@@ -55,8 +55,8 @@ struct PolicyRewriterGoldenTests {
         RewriteInvariants.check(r, original: before, changes: changes)
     }
 
-    /// Every case gives the same result with CRLF line ends (the new lines use them too)
-    /// and with a byte order mark (kept, and not counted as indentation).
+    /// Every case gives the same result with CRLF or CR line ends (the new lines use them
+    /// too) and with a byte order mark (kept, and not counted as indentation).
     @Test(arguments: cases)
     func crlfAndByteOrderMark(_ name: String) throws {
         let before = try Self.before(name)
@@ -67,6 +67,9 @@ struct PolicyRewriterGoldenTests {
         #expect(crlf.applied == plain.applied)
         #expect(crlf.skipped.map(\.change) == plain.skipped.map(\.change))
         RewriteInvariants.check(crlf, original: before.replacingOccurrences(of: "\n", with: "\r\n"), changes: changes)
+        let cr = PolicyRewriter.apply(changes, toPolicyText: before.replacingOccurrences(of: "\n", with: "\r"), path: "before.yaml")
+        #expect(cr.text == plain.text.replacingOccurrences(of: "\n", with: "\r"))
+        #expect(cr.applied == plain.applied)
         let bom = PolicyRewriter.apply(changes, toPolicyText: "\u{FEFF}" + before, path: "before.yaml")
         #expect(bom.text == "\u{FEFF}" + plain.text)
         #expect(bom.applied == plain.applied)

@@ -63,6 +63,15 @@ struct PolicyRewriterHostileTests {
         RewriteInvariants.check(r, original: text, changes: [Self.change])
     }
 
+    /// From bytes, what is not UTF-8 is refused rather than repaired.
+    @Test func invalidBytesAreRefusedFromBytes() {
+        let good = Array("version: 1\nname: b\ntiers:\n  - name: team\n    approvers: [a]\n    sla: 1h\ncapabilities:\n  refund: approval\n".utf8)
+        let bad = good + [0xFF]
+        let r = PolicyRewriter.apply([Self.change], toPolicyBytes: bad, path: "b.yaml")
+        #expect(r.applied.isEmpty && r.skipped.first?.reason.contains("UTF-8") == true)
+        #expect(PolicyRewriter.apply([Self.change], toPolicyBytes: good, path: "b.yaml").applied == [Self.change])
+    }
+
     @Test(arguments: ["version: 1\nname: tabs\ncapabilities:\n\trefund: approval\n",
                       "version: 1\nname: tabs\ntiers:\n  - name: team\n    approvers: [a]\n    sla: 1h\ncapabilities:\n  refund:\tapproval\t# tab\n",
                       "version: 1\nname: tabs\ntiers:\n  - name: team\n    approvers: [a]\n    sla: 1h\ncapabilities:\n  refund: {stage:\tapproval,\ttier:\tteam}\n"])
@@ -72,7 +81,8 @@ struct PolicyRewriterHostileTests {
     }
 
     /// Random damage to every golden case (bytes deleted, repeated, swapped for YAML
-    /// punctuation): whatever comes out holds the invariants.
+    /// punctuation): whatever comes out holds the invariants. 12 per case;
+    /// `HITL_REWRITE_DAMAGE=N` runs N (a longer search, by hand).
     @Test func damagedPolicies() throws {
         var rng = SplitMix(state: 27)
         let punctuation = Array("{}[]:,#&*!|>'\"-? \n\t\r".utf8)
@@ -80,7 +90,7 @@ struct PolicyRewriterHostileTests {
         for name in PolicyRewriterGoldenTests.cases {
             let original = Array(try PolicyRewriterGoldenTests.before(name).utf8)
             let changes = try PolicyRewriterGoldenTests.changes(name)
-            for _ in 0..<12 {
+            for _ in 0..<(ProcessInfo.processInfo.environment["HITL_REWRITE_DAMAGE"].flatMap(Int.init) ?? 12) {
                 var bytes = original
                 for _ in 0..<(1 + rng.below(3)) where !bytes.isEmpty {
                     let i = rng.below(bytes.count)

@@ -62,3 +62,13 @@ struct RewriteTextTests {
         #expect(YAMLWriting.key(String(repeating: "n", count: 2_000)) == nil)
     }
 }
+
+/// A reason is one line, whatever the name or value it quotes.
+@Suite("Policy rewrite (reasons)")
+struct RewriteReasonTests {
+    @Test func aNameWithLineBreaksIsQuotedOnOneLine() {
+        let r = PolicyRewriter.apply([StageChange(capability: "x\ny\u{7}", from: .approval, to: .review)],
+                                     toPolicyText: "version: 1\nname: n\n", path: "n.yaml")
+        #expect(r.skipped.first?.reason.contains("'x\\ny\\u{7}'") == true, "\(r.skipped)")
+    }
+}
