@@ -8,7 +8,7 @@ extension PolicyTools {
         let changes = report.proposal.map { p in
             StageChange(capability: p.capability, from: p.from, to: p.to)
         }
-        let rewrite = PolicyRewriter.apply(changes, toPolicyText: String(decoding: policySource, as: UTF8.self), path: label)
+        let rewrite = PolicyRewriter.apply(changes, toPolicyBytes: policySource, path: label)
         let bytes = Array(rewrite.text.utf8)
         let errors = PolicyLoader.load(bytes, file: file).diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
