@@ -143,4 +143,33 @@ struct SuggestWriteCLITests {
         let text = try String(contentsOf: URL(fileURLWithPath: out), encoding: .utf8)
         #expect(text == policy + "  github.merge:\n    stage: autonomous\n    review: true\n")
     }
+
+    @Test("a name only defaults.stage governs is judged on its own and written as an entry; compliance still holds its region")
+    func defaultsNames() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let policy = "version: 1\nname: df\ndefaults: {stage: approval, tier: team}\n"
+            + "tiers: [{name: team, approvers: [a], sla: 1h}, {name: lead, approvers: [b], sla: 1h}]\n"
+            + "capabilities:\n  lookup: autonomous\n"
+            + "compliance:\n  - {id: prod, when: {capability: deploy, attributes: {env: production}}, tier: lead}\n"
+        try Data(policy.utf8).write(to: dir.appendingPathComponent("df.yaml"))
+        var log = ""
+        for k in 0..<150 {
+            let at = String(format: "%02d:%02d", k / 60, k % 60)
+            log += #"{"action":{"capability":"send_email"},"review":"pre","outcome":"approved","reviewer":"r\#(k)","requested":"2026-11-20T10:\#(at)Z"}"# + "\n"
+            log += #"{"action":{"capability":"deploy","attributes":{"env":"production"}},"review":"pre","outcome":"approved","reviewer":"q\#(k)","requested":"2026-11-20T11:\#(at)Z"}"# + "\n"
+        }
+        try Data(log.utf8).write(to: dir.appendingPathComponent("r.jsonl"))
+        let out = dir.appendingPathComponent("out.yaml").path
+        let r = try CLI.run(["suggest", "--policy", dir.appendingPathComponent("df.yaml").path, "--format", "json", "--write", out,
+                             dir.appendingPathComponent("r.jsonl").path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let wholes = (json["suggestions"] as? [[String: Any]] ?? []).filter { ($0["scope"] as? [String: Any])?.isEmpty == true }
+        let verdicts = wholes.map { "\($0["capability"] ?? "") \($0["change"] ?? "") \($0["n"] ?? "") \($0["governed_by"] as? String ?? "-")" }
+        // deploy to production needs lead through a compliance rule: an entry of its own would not move it.
+        #expect(verdicts == ["deploy undecided 0 defaults.stage", "send_email promote 150 defaults.stage"])
+        let text = try String(contentsOf: URL(fileURLWithPath: out), encoding: .utf8)
+        #expect(text == policy.replacingOccurrences(of: "  lookup: autonomous\n", with: "  lookup: autonomous\n  send_email: {stage: autonomous, review: true}\n"))
+    }
 }

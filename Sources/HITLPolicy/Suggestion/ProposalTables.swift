@@ -4,12 +4,19 @@
 /// table with all entries moved gives, for each action, the decision it would get if its own
 /// entry alone were moved: the reviews whose decision differs between the policy and a
 /// proposal are exactly the reviews of actions that change moves.
+///
+/// Names no entry matches are governed by `defaults.stage`; the rewrite moves such a name by
+/// adding `NAME: {stage: autonomous, review: true}`. A `*` entry with that stage, added to
+/// the proposal, governs exactly those names and decides them as that entry would.
 struct ProposalTables {
     /// Decides with every entry one rung looser / stricter (nil: that proposal did not compile).
     let promoted: CompiledPolicy?
     let demoted: CompiledPolicy?
     /// Entries by key (`capabilities.KEY` is the entry's rule path), with their rung.
     let entries: [String: CapabilityEntry]
+    /// The rung of names only `defaults.stage` governs (nil: disabled, or a `*` entry
+    /// governs every name).
+    let defaultsRung: AutonomyStep?
     /// Why a proposal is missing.
     let problem: String?
 
@@ -17,11 +24,20 @@ struct ProposalTables {
         var entries: [String: CapabilityEntry] = [:]
         for e in policy.capabilities { entries[e.pattern.description] = e }
         self.entries = entries
+        let catchAll = policy.capabilities.contains { $0.pattern == .prefix("") }
+        let defaultsRung: AutonomyStep? = catchAll ? nil : AutonomyStep(stage: policy.defaults.stage, review: false)
+        self.defaultsRung = defaultsRung
         func build(_ move: (AutonomyStep) -> AutonomyStep?) -> (CompiledPolicy?, String?) {
             var p = policy
             p.capabilities = policy.capabilities.map { e in
                 guard let r = AutonomyStep(e), let to = move(r) else { return e }
                 return e.moved(to: to)
+            }
+            // The one step a defaults-governed name can take is to autonomous with review.
+            if let d = defaultsRung, move(d) == .review {
+                let at = policy.defaults.stageLocation ?? SourceLocation(file: policy.file, line: 1, column: 1)
+                p.capabilities.append(CapabilityEntry(pattern: .prefix(""), stage: .autonomous, tier: nil, review: true, reversible: nil,
+                                                      description: nil, location: at, stageLocation: at))
             }
             let table: DecisionTable
             do throws(DiagramTooLarge) {

@@ -57,9 +57,10 @@ struct ReviewEvidence {
     /// Compliance rules by path, with their contribution.
     let compliance: [String: Requirement]
     var entries: [String: EntryEvidence] = [:]
-    /// Per capability name a pattern entry governs (`github.merge` under `github.*`): the
-    /// pattern's key and the name's share of its evidence. The rewrite moves such a name on
-    /// its own (an exact entry copied from the pattern's), so it is judged on its own too.
+    /// Per capability name a pattern entry governs (`github.merge` under `github.*`), or only
+    /// `defaults.stage`: the pattern's key (or `defaults.stage`) and the name's evidence. The
+    /// rewrite moves such a name on its own (an exact entry of its own), so it is judged on
+    /// its own too.
     var patternNames: [String: (entry: String, evidence: EntryEvidence)] = [:]
     var capabilities: [String: SuggestionReport.CapabilityCounts] = [:]
     var confidences: [String: ConfidenceTally] = [:]
@@ -175,6 +176,21 @@ struct ReviewEvidence {
                     patternNames[n] = (key, share)
                 }
                 entries[key] = e
+            } else if let dr = proposals.defaultsRung, let n = d.capability, name == n {
+                // A name only defaults.stage governs: its own evidence, as an entry's.
+                var share = patternNames[n]?.evidence ?? EntryEvidence()
+                share.all.add(r.outcome)
+                if dr.promoted == .review, let p = proposals.promoted {
+                    let moved = p.decide(action)
+                    if ProposalTables.differ(d, moved) { share.promote.add(r.outcome) }
+                    up = AutonomyStep(moved)
+                }
+                if dr.demoted == .review, let p = proposals.demoted {
+                    let moved = p.decide(action)
+                    if ProposalTables.differ(d, moved) { share.demote.add(r.outcome) }
+                    down = AutonomyStep(moved)
+                }
+                patternNames[n] = ("defaults.stage", share)
             }
             if let k = row(of: point) {
                 var e = rows[k] ?? RowEvidence()

@@ -63,7 +63,8 @@ package enum Suggester {
         }
         // Names a pattern governs: the pattern's move, judged on the name's reviews alone.
         for (name, share) in e.patternNames {
-            guard let entry = e.proposals.entries[share.entry], let rung = AutonomyStep(entry) else { continue }
+            let governing = share.entry == "defaults.stage" ? e.proposals.defaultsRung : e.proposals.entries[share.entry].flatMap { AutonomyStep($0) }
+            guard let rung = governing else { continue }
             if rung.promoted != nil, e.proposals.promoted == nil { continue }
             if rung.demoted != nil, e.proposals.demoted == nil { continue }
             var s = judge.judge(capability: name, scope: [], from: rung, promote: share.evidence.promote, demote: share.evidence.demote,
