@@ -19,7 +19,7 @@ struct HITLPolicyCommand: ParsableCommand {
             document is in docs/), and the page with `man docs/man/hitl-policy.1`.
             """ + HelpExamples.section(HelpExamples.root),
         version: versionText,
-        subcommands: [LintCommand.self, CompileCommand.self, EvalCommand.self, DiffCommand.self, TestCommand.self, SimulateCommand.self, HookCommand.self, MCPCommand.self, LogCommand.self, SchemaCommand.self]
+        subcommands: [LintCommand.self, CompileCommand.self, EvalCommand.self, DiffCommand.self, TestCommand.self, SimulateCommand.self, SuggestCommand.self, HookCommand.self, MCPCommand.self, LogCommand.self, SchemaCommand.self]
     )
 
     /// Runs the command line, mapping ArgumentParser's usage status (64) to the SPEC's 2.

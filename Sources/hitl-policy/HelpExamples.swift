@@ -79,6 +79,15 @@ enum HelpExamples {
          "hitl-policy test --generate policies/payments.yaml -o payments.test.yaml"),
     ]
 
+    static let suggest: [Example] = [
+        ("Suggestions from four weeks of reviews of the payments agent:",
+         "hitl-policy suggest --policy policies/payments.yaml \\\n  fixtures/reviews/payments-month.jsonl"),
+        ("Write the proposal beside the policy, and see what it loosens:",
+         "hitl-policy suggest --policy policies/payments.yaml \\\n  --write payments.proposed.yaml fixtures/reviews/payments-month.jsonl"),
+        ("A stricter target, as JSON, with a reliability diagram:",
+         "hitl-policy suggest --policy policies/payments.yaml --target 1 \\\n  --format json --chart calibration.svg \\\n  fixtures/reviews/payments-month.jsonl"),
+    ]
+
     static let simulate: [Example] = [
         ("Can the reviewers keep up with a week of traffic, at these capacities?",
          "hitl-policy simulate --policy policies/payments.yaml \\\n  --capacity team=60/day --capacity lead=20/day \\\n  fixtures/simulate/payments-week.jsonl"),

@@ -57,7 +57,7 @@ struct HelpCLITests {
         #expect(r.stderr.hasPrefix("Error: unknown command 'evl'; did you mean 'eval'?\nUsage: hitl-policy <subcommand>\n"), "\(r.stderr)")
         let far = try CLI.run(["frobnicate"])
         #expect(far.status == 2)
-        #expect(far.stderr.hasPrefix("Error: unknown command 'frobnicate'; the commands are: lint, compile, eval, diff, test, simulate, hook, mcp, log\n"), "\(far.stderr)")
+        #expect(far.stderr.hasPrefix("Error: unknown command 'frobnicate'; the commands are: lint, compile, eval, diff, test, simulate, suggest, hook, mcp, log\n"), "\(far.stderr)")
     }
 
     @Test func mistypedOption() throws {

@@ -6,7 +6,7 @@ import Testing
 /// `origin/main` for the `diff --git` examples), and exits as a clean run does.
 @Suite("help examples")
 struct HelpExamplesCLITests {
-    static let commands = [[], ["lint"], ["compile"], ["eval"], ["diff"], ["test"], ["simulate"], ["hook"], ["mcp"]]
+    static let commands = [[], ["lint"], ["compile"], ["eval"], ["diff"], ["test"], ["simulate"], ["suggest"], ["hook"], ["mcp"]]
 
     /// The examples of a help text: each is its description and its command lines (a line
     /// ending in ` \` joined with the next).

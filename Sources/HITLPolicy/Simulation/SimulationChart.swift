@@ -125,6 +125,11 @@ package enum SimulationChart {
         return s
     }
 
+    /// A `<text>` element (escaped), for the other charts too.
+    static func textElement(_ x: Double, _ y: Double, _ t: String, size: Int, weight: String? = nil, anchor: String? = nil, fill: String = "#222222") -> String {
+        text(x, y, t, size: size, weight: weight, anchor: anchor, fill: fill)
+    }
+
     private static func text(_ x: Double, _ y: Double, _ t: String, size: Int, weight: String? = nil, anchor: String? = nil, fill: String = "#222222") -> String {
         var s = "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(size)\" fill=\"\(fill)\""
         if let weight { s += " font-weight=\"\(weight)\"" }
