@@ -22,7 +22,7 @@ package enum SimulationChart {
             + "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"12\">\n"
         s += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
         let period = [report.start, report.end].compactMap { $0 }.joined(separator: " to ")
-        s += text(left, 26, "hitl-policy simulate: \(report.policy) on \(report.log)", size: 16, weight: "bold")
+        s += text(left, 26, fitted("hitl-policy simulate: \(report.policy) on \(fileName(report.log))"), size: 16, weight: "bold")
         s += text(left, 46, "\(period) UTC; " + (report.clock.isAllDay ? "reviewers work all day" : "reviewers work \(hour(report.clock.open))-\(hour(report.clock.close)) UTC"),
                   size: 12, fill: "#444444")
         // One time axis for every panel: the longest series (a queue's ends at its last arrival).
@@ -126,6 +126,17 @@ package enum SimulationChart {
     }
 
     /// A `<text>` element (escaped), for the other charts too.
+    /// A chart's title line, fitted to the chart (SVG text does not wrap): at most `limit`
+    /// characters, the end elided.
+    static func fitted(_ title: String, limit: Int = 88) -> String {
+        title.count <= limit ? title : String(title.prefix(limit - 1)) + "…"
+    }
+
+    /// A log's file name, for a title (the JSON keeps the path).
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
     static func textElement(_ x: Double, _ y: Double, _ t: String, size: Int, weight: String? = nil, anchor: String? = nil, fill: String = "#222222") -> String {
         text(x, y, t, size: size, weight: weight, anchor: anchor, fill: fill)
     }

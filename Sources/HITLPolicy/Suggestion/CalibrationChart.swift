@@ -18,7 +18,7 @@ package enum CalibrationChart {
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\" "
             + "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"12\">\n"
         s += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
-        s += SimulationChart.textElement(24, 28, "hitl-policy suggest: calibration of \(report.policy) on \(report.log)", size: 16, weight: "bold")
+        s += SimulationChart.textElement(24, 28, SimulationChart.fitted("hitl-policy suggest: calibration of \(report.policy) on \(SimulationChart.fileName(report.log))"), size: 16, weight: "bold")
         s += SimulationChart.textElement(24, 48, "share approved unchanged against the agent's confidence; the diagonal is perfect calibration", size: 12, fill: "#444444")
         s += SimulationChart.textElement(24, 66, "target error rate \(SuggestionNumbers.percent(report.options.target)) at \(SuggestionNumbers.percent(report.options.confidence)) one-sided confidence, at least \(report.options.minReviews) reviews", size: 12, fill: "#444444")
         for (k, c) in drawn.enumerated() {
