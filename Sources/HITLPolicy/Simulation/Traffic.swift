@@ -48,6 +48,59 @@ struct Traffic {
         note("line \(line): longer than \(ActionStream.maxLine) bytes (invalid)")
     }
 
+    /// Counts a batch's lines, in order (the lines marked `slow` are read here, the general
+    /// way), and the amounts they carry.
+    mutating func add(_ batch: SimulationBatch, policy: CompiledPolicy) {
+        var slots = [Int](repeating: -1, count: batch.capabilities.names.count)
+        for (k, l) in batch.lines.enumerated() {
+            switch l.kind {
+            case .tooLong:
+                tooLong(line: batch.spans[k].number)
+            case .slow:
+                let span = batch.spans[k]
+                let body = batch.input[span.start..<span.end]
+                add(Array(body.dropFirst(ByteOrderMark.length(body))), line: span.number, policy: policy)
+            case .review:
+                lines += 1
+                reviewRecords += 1
+            case .action:
+                lines += 1
+                let ordinal = actions
+                actions += 1
+                let c = Int(l.capability)
+                if slots[c] < 0 { slots[c] = routing.slot(String(decoding: batch.capabilities.names[c], as: UTF8.self)) }
+                let route = Int(l.route)
+                routing.add(route, capability: slots[c])
+                var at: Double?
+                if l.timed {
+                    let time = l.time
+                    timedActions += 1
+                    if first.map({ time < $0 }) ?? true { first = time }
+                    if last.map({ $0 < time }) ?? true { last = time }
+                    at = Double(time.seconds) + Double(time.nanoseconds) / 1e9
+                }
+                guard route == approvalRoute else { continue }
+                for q in batch.queues[Int(l.queueStart)..<Int(l.queueEnd)] {
+                    arrive(Int(q), at: at, ordinal: ordinal)
+                }
+            }
+        }
+        for a in batch.amounts { routing.add(RoutingCounts.Route(index: a.route), currency: String(decoding: a.currency, as: UTF8.self), a.sum.total) }
+    }
+
+    private let approvalRoute = RoutingCounts.Route.approval.index
+
+    /// An approval enters queue `q`: at `at` (seconds since 1970), or without a time as the
+    /// action numbered `ordinal`.
+    mutating func arrive(_ q: Int, at: Double?, ordinal k: Int) {
+        if let at {
+            timed[q].append(QueueEntry(time: at, work: quorum[q]))
+        } else {
+            ordinal[q].append(QueueEntry(time: Double(k), work: quorum[q]))
+            untimedByQueue[q] += 1
+        }
+    }
+
     mutating func add(_ bytes: [UInt8], line: Int, policy: CompiledPolicy) {
         lines += 1
         guard case .action(let action, let time, let badTime) = LogLine.read(bytes) else {
@@ -75,12 +128,7 @@ struct Traffic {
         let at = time.map { Double($0.seconds) + Double($0.nanoseconds) / 1e9 }
         for a in decision.approvals {
             guard let q = names[a.name] else { continue }
-            if let at {
-                timed[q].append(QueueEntry(time: at, work: quorum[q]))
-            } else {
-                ordinal[q].append(QueueEntry(time: Double(k), work: quorum[q]))
-                untimedByQueue[q] += 1
-            }
+            arrive(q, at: at, ordinal: k)
         }
     }
 }

@@ -1,0 +1,97 @@
+/// A run of a log's non-blank lines and, once read, what each one is (`SimulatedLine`): the
+/// unit `simulate` hands to its reader threads, collected in order.
+final class SimulationBatch: PoolBatch, @unchecked Sendable {
+    /// Bytes of lines per batch, and lines per batch (as `eval`'s batches).
+    static let byteLimit = ActionStream.batchSize
+    static let lineLimit = ActionStream.batchLines
+
+    /// One input line: where it is in `input` and its number in the log; `tooLong` marks a
+    /// line longer than `ActionStream.maxLine` (not held).
+    struct Span {
+        var start: Int
+        var end: Int
+        var number: Int
+        var tooLong: Bool
+    }
+
+    var input: [UInt8] = []
+    var spans: [Span] = []
+    /// Per span, once read.
+    var lines: [SimulatedLine] = []
+    /// The queues of the approvals (`SimulatedLine.queues` ranges index it).
+    var queues: [Int32] = []
+    /// The capabilities of this batch's actions, in order of first appearance.
+    var capabilities = ByteNames()
+    /// Amounts per route (`RoutingCounts.Route.index`) and currency.
+    var amounts: [(route: Int, currency: [UInt8], sum: ExactSum)] = []
+    var done = false
+
+    var isFull: Bool { input.count >= Self.byteLimit || spans.count >= Self.lineLimit }
+
+    /// Empties the batch for the next lines.
+    func reset() {
+        input.removeAll(keepingCapacity: input.capacity <= 4 * Self.byteLimit)
+        spans.removeAll(keepingCapacity: true)
+        lines.removeAll(keepingCapacity: true)
+        queues.removeAll(keepingCapacity: true)
+        capabilities.removeAll()
+        amounts.removeAll(keepingCapacity: true)
+    }
+
+    /// Adds a line (its bytes, without the newline).
+    func append(_ line: UnsafeBufferPointer<UInt8>, number: Int) {
+        let start = input.count
+        input.append(contentsOf: line)
+        spans.append(Span(start: start, end: input.count, number: number, tooLong: false))
+    }
+
+    /// Adds the mark of a line too long to read.
+    func appendTooLong(number: Int) {
+        spans.append(Span(start: input.count, end: input.count, number: number, tooLong: true))
+    }
+
+    func run(with reader: SimulationReader) {
+        input.withUnsafeBufferPointer { b in
+            for span in spans {
+                lines.append(span.tooLong ? SimulatedLine(kind: .tooLong)
+                             : reader.read(UnsafeBufferPointer(rebasing: b[span.start..<span.end]), into: self))
+            }
+        }
+    }
+
+    /// Adds an action's amount to its route's sum in its currency.
+    func addAmount(route: Int, currency: UnsafeBufferPointer<UInt8>, _ value: ActionNumber) {
+        for k in amounts.indices where amounts[k].route == route && amounts[k].currency.elementsEqual(currency) {
+            amounts[k].sum.add(value)
+            return
+        }
+        var sum = ExactSum()
+        sum.add(value)
+        amounts.append((route, Array(currency), sum))
+    }
+}
+
+/// What one log line is, as a reader thread found it.
+struct SimulatedLine {
+    enum Kind: UInt8 {
+        /// An action, decided: `route`, `capability`, `queues`, `time`.
+        case action
+        /// A review record (skipped).
+        case review
+        /// A line read again on the collecting thread, the general way (`LogLine`): not a
+        /// JSON object, a tool call, a malformed or escaped `time`, an escaped key.
+        case slow
+        /// Longer than `ActionStream.maxLine`.
+        case tooLong
+    }
+
+    var kind: Kind
+    var route: UInt8 = 0
+    var timed = false
+    /// In the batch's `capabilities`.
+    var capability: Int32 = 0
+    /// The approvals' queues: `queues[queueStart..<queueEnd]` of the batch.
+    var queueStart: Int32 = 0
+    var queueEnd: Int32 = 0
+    var time = Timestamp(seconds: 0)
+}
