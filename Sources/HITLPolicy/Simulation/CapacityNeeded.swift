@@ -10,9 +10,19 @@ package enum CapacityNeeded {
     /// a day misses the target (e.g. working hours that leave actions waiting overnight past
     /// a short SLA).
     package static func search(entries: [QueueEntry], sla: Int?, clock: WorkingClock, target: Double) -> Int? {
-        guard let sla, !entries.isEmpty else { return nil }
+        guard let sla, let first = entries.first, let last = entries.last else { return nil }
+        // A capacity whose whole work, from the first arrival to the last deadline, cannot
+        // decide enough actions misses the target without a replay (the same answer, found
+        // sooner; generous margins keep rounding on the safe side).
+        let leastWork = Double(entries.lazy.map(\.work).min() ?? 1)
+        let workingSpan = clock.worked(until: last.time + Double(sla)) - clock.worked(until: first.time)
+        func surelyMisses(_ c: Int) -> Bool {
+            let most = Double(c) / clock.secondsPerDay * workingSpan / max(leastWork, 1) * 1.0001 + 1
+            return most / Double(entries.count) < target
+        }
         func meets(_ c: Int) -> Bool {
-            let o = QueueReplay(capacityPerDay: Double(c), sla: Double(sla), clock: clock).run(entries, keepDetail: false)
+            if surelyMisses(c) { return false }
+            let o = QueueReplay(capacityPerDay: Double(c), sla: Double(sla), clock: clock).run(entries, keepDetail: false, stopBelow: target)
             return (o.serviceLevel ?? 1) >= target
         }
         var high = 1

@@ -52,8 +52,11 @@ package struct QueueReplay: Sendable {
     }
 
     /// Replays `entries` (sorted by time). `keepDetail` records waits, timeouts and the
-    /// hourly backlog (the capacity search needs only the counts).
-    package func run(_ entries: [QueueEntry], keepDetail: Bool = true) -> Outcome {
+    /// hourly backlog (the capacity search needs only the counts). With `stopBelow`, the
+    /// replay stops as soon as so many actions have timed out that the service level must end
+    /// below it (the capacity search asks only whether it reaches it): `serviceLevel` is then
+    /// below it too.
+    package func run(_ entries: [QueueEntry], keepDetail: Bool = true, stopBelow target: Double? = nil) -> Outcome {
         var out = Outcome()
         out.entered = entries.count
         guard capacityPerDay > 0, clock.secondsPerDay > 0 else { return out }
@@ -88,6 +91,12 @@ package struct QueueReplay: Sendable {
                     sampleBacklog(until: item.deadline)
                     now = item.deadline
                     out.timedOut += 1
+                    // Each action ends within the SLA or timed out: the share within can only
+                    // fall from here.
+                    if let target, Double(out.entered - out.timedOut) / Double(out.entered) < target {
+                        out.withinSLA = out.entered - out.timedOut
+                        return out
+                    }
                     if keepDetail {
                         out.waits.append(item.deadline - item.arrival)
                         out.timeouts.append(item.deadline)

@@ -50,9 +50,14 @@ package enum Simulation {
                 if batch.isFull { submit() }
                 continue
             }
-            guard !reader.isBlank(r) else { continue }
-            reader.buffer.withUnsafeBufferPointer { batch.append(UnsafeBufferPointer(rebasing: $0[r]), number: number) }
-            if batch.isFull { submit() }
+            let added = reader.buffer.withUnsafeBufferPointer { b -> Bool in
+                let line = UnsafeBufferPointer(rebasing: b[r])
+                // A line that starts an object is not blank: no need to look further.
+                guard line.first == 0x7B || !ChunkReader.isBlank(line) else { return false }
+                batch.append(line, number: number)
+                return true
+            }
+            if added, batch.isFull { submit() }
         }
         if !batches[next].spans.isEmpty { submit() }
         while inFlight > 0 { collect() }

@@ -26,6 +26,10 @@ extension Traffic {
             direct = ordinal.map { entries in entries.map { QueueEntry(time: $0.time * step, work: $0.work) } }
         }
         let ladder = LadderReplay.run(queues: queues, direct: direct, clock: options.clock)
+        // The searches are independent (each replays its own queue many times): in parallel.
+        let needed = ParallelMap.map(queues.count, workers: ActionStream.availableWorkers) { k in
+            CapacityNeeded.search(entries: ladder.entries[k], sla: queues[k].slaSeconds, clock: options.clock, target: options.serviceLevel)
+        }
         var out: [SimulationReport.Queue] = []
         for (k, q) in queues.enumerated() {
             let entries = ladder.entries[k]
@@ -54,7 +58,7 @@ extension Traffic {
                 escalatedIn: ladder.escalatedIn[k], escalatedOut: ladder.escalatedOut[k], rejectedOnTimeout: ladder.rejected[k],
                 reviewsPerDay: perDay, utilisation: utilisation, status: status,
                 serviceLevel: q.slaSeconds == nil ? nil : o?.serviceLevel,
-                capacityNeeded: CapacityNeeded.search(entries: entries, sla: q.slaSeconds, clock: options.clock, target: options.serviceLevel),
+                capacityNeeded: needed[k],
                 waits: waits, slaBreaches: o?.timedOut, backlogMax: o?.backlogMax,
                 busiestHour: busiest, reviewsByHour: byHour,
                 backlogByHour: isTimed && byHour.count > 0 ? Array((o?.backlogByHour ?? []).prefix(Self.maxHours)) : []))
