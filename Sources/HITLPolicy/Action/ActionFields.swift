@@ -144,15 +144,8 @@ extension JSONScanner {
     /// `object` for an action: `member` gets each key's field (nil for any other key).
     /// Duplicate keys are an error as there; a repeated field is found by its bit, so only
     /// the other keys are compared with each other.
-    @inline(__always)
-    mutating func fieldObject(_ names: ActionKeys, _ member: (inout JSONScanner, ActionField?) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
-        try fieldObject(names) { (s: inout JSONScanner, field: ActionField?, _: Range<Int>, _: Bool) throws(JSONSyntaxError) in
-            try member(&s, field)
-        }
-    }
-
-    /// `fieldObject` that also hands `member` each key's range and whether it has escapes
-    /// (for readers that look at other members too: `simulate`'s log members).
+    /// `member` also gets each key's range and whether it has escapes (for readers that look
+    /// at other members too: `simulate`'s log members).
     mutating func fieldObject(_ names: ActionKeys, _ member: (inout JSONScanner, ActionField?, Range<Int>, Bool) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
         i += 1   // {
         skipSpace()

@@ -40,7 +40,7 @@ extension Evaluator {
                     try self.member(key, &s)
                 }
             } else {
-                try s.fieldObject(keys) { (s: inout JSONScanner, key: ActionField?) throws(JSONSyntaxError) in
+                try s.fieldObject(keys) { (s: inout JSONScanner, key: ActionField?, _: Range<Int>, _: Bool) throws(JSONSyntaxError) in
                     try self.member(key, &s)
                 }
             }

@@ -28,7 +28,7 @@ struct ByteNames {
             s = (s + 1) & mask
         }
         let k = Int32(names.count)
-        names.append(Array(b))
+        names.append(Array(copying: b))
         slots[s] = k
         if names.count * 2 > slots.count { rehash() }
         return k
@@ -52,5 +52,16 @@ struct ByteNames {
             grown[s] = Int32(k)
         }
         slots = grown
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// A copy of `b` by one `memcpy`. (Not `Array(b)`: another caller of that generic copy
+    /// changes how the compiler builds `append(contentsOf:)`, which `eval` uses per action.)
+    init(copying b: UnsafeBufferPointer<UInt8>) {
+        self.init(unsafeUninitializedCapacity: b.count) { buffer, n in
+            if let from = b.baseAddress, let to = buffer.baseAddress { memcpy(to, from, b.count) }
+            n = b.count
+        }
     }
 }

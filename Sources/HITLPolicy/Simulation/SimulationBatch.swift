@@ -14,7 +14,10 @@ final class SimulationBatch: PoolBatch, @unchecked Sendable {
         var tooLong: Bool
     }
 
-    var input: [UInt8] = []
+    /// The lines' bytes, `count` of them (a plain buffer: copying a line in is one `memcpy`).
+    private(set) var input = UnsafeMutablePointer<UInt8>.allocate(capacity: SimulationBatch.byteLimit)
+    private var capacity = SimulationBatch.byteLimit
+    private(set) var count = 0
     var spans: [Span] = []
     /// Per span, once read.
     var lines: [SimulatedLine] = []
@@ -26,11 +29,23 @@ final class SimulationBatch: PoolBatch, @unchecked Sendable {
     var amounts: [(route: Int, currency: [UInt8], sum: ExactSum)] = []
     var done = false
 
-    var isFull: Bool { input.count >= Self.byteLimit || spans.count >= Self.lineLimit }
+    var isFull: Bool { count >= Self.byteLimit || spans.count >= Self.lineLimit }
+
+    deinit { input.deallocate() }
+
+    /// The bytes of a line.
+    func bytes(_ span: Span) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: input + span.start, count: span.end - span.start)
+    }
 
     /// Empties the batch for the next lines.
     func reset() {
-        input.removeAll(keepingCapacity: input.capacity <= 4 * Self.byteLimit)
+        count = 0
+        if capacity > 4 * Self.byteLimit {
+            input.deallocate()
+            capacity = Self.byteLimit
+            input = .allocate(capacity: capacity)
+        }
         spans.removeAll(keepingCapacity: true)
         lines.removeAll(keepingCapacity: true)
         queues.removeAll(keepingCapacity: true)
@@ -40,22 +55,26 @@ final class SimulationBatch: PoolBatch, @unchecked Sendable {
 
     /// Adds a line (its bytes, without the newline).
     func append(_ line: UnsafeBufferPointer<UInt8>, number: Int) {
-        let start = input.count
-        input.append(contentsOf: line)
-        spans.append(Span(start: start, end: input.count, number: number, tooLong: false))
+        if count + line.count > capacity {
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(2 * capacity, count + line.count))
+            grown.update(from: input, count: count)
+            input.deallocate()
+            input = grown
+            capacity = max(2 * capacity, count + line.count)
+        }
+        if let base = line.baseAddress { (input + count).update(from: base, count: line.count) }
+        spans.append(Span(start: count, end: count + line.count, number: number, tooLong: false))
+        count += line.count
     }
 
     /// Adds the mark of a line too long to read.
     func appendTooLong(number: Int) {
-        spans.append(Span(start: input.count, end: input.count, number: number, tooLong: true))
+        spans.append(Span(start: count, end: count, number: number, tooLong: true))
     }
 
     func run(with reader: SimulationReader) {
-        input.withUnsafeBufferPointer { b in
-            for span in spans {
-                lines.append(span.tooLong ? SimulatedLine(kind: .tooLong)
-                             : reader.read(UnsafeBufferPointer(rebasing: b[span.start..<span.end]), into: self))
-            }
+        for span in spans {
+            lines.append(span.tooLong ? SimulatedLine(kind: .tooLong) : reader.read(bytes(span), into: self))
         }
     }
 
@@ -67,7 +86,7 @@ final class SimulationBatch: PoolBatch, @unchecked Sendable {
         }
         var sum = ExactSum()
         sum.add(value)
-        amounts.append((route, Array(currency), sum))
+        amounts.append((route, Array(copying: currency), sum))
     }
 }
 

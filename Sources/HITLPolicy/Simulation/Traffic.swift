@@ -58,8 +58,7 @@ struct Traffic {
                 tooLong(line: batch.spans[k].number)
             case .slow:
                 let span = batch.spans[k]
-                let body = batch.input[span.start..<span.end]
-                add(Array(body.dropFirst(ByteOrderMark.length(body))), line: span.number, policy: policy)
+                add(Array(copying: ByteOrderMark.dropping(batch.bytes(span))), line: span.number, policy: policy)
             case .review:
                 lines += 1
                 reviewRecords += 1
