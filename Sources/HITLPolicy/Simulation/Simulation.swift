@@ -1,7 +1,8 @@
-/// `simulate`: reads a log once, deciding each action with the policy, keeps per queue only
-/// each approval's arrival (sixteen bytes) and the routing counts, then replays the queues
-/// (SPEC §8). Lines out of time order are fine: each queue's arrivals are sorted before the
-/// replay, so the log need not be sorted at all.
+/// `simulate`: reads a log once, deciding each action with the policy, keeps the routing
+/// counts and per queue each approval's arrival (sixteen bytes, in a temporary file once
+/// there are more than a few thousand), then replays the queues (SPEC §8). Lines out of time
+/// order are put in order within a window of `SortWindow.defaultLimit` approvals per queue;
+/// an approval further out of order stops the run with an error naming its line.
 package enum Simulation {
     /// Why a simulation could not run.
     package struct Failure: Error, Sendable {
@@ -75,6 +76,8 @@ package enum Simulation {
         var reader = ChunkReader(fd: fd)
         read(&reader, into: &traffic, policy: policy, workers: ActionStream.availableWorkers)
         if let e = reader.error { return .failure(Failure(message: "\(log): \(e)")) }
+        if let failure = traffic.failure { return .failure(Failure(message: "\(log): \(failure)")) }
+        traffic.finish()
         return .success(traffic.report(table: table, log: log, options: options))
     }
 }

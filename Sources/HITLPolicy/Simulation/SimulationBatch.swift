@@ -1,5 +1,7 @@
 /// A run of a log's non-blank lines and, once read, what each one is (`SimulatedLine`): the
-/// unit `simulate` hands to its reader threads, collected in order.
+/// unit `simulate` hands to its reader threads, collected in order. Used by one thread at a
+/// time (filled by the collector, read by one worker, handed back under the pool's lock), so
+/// its state goes without dynamic exclusivity checks.
 final class SimulationBatch: PoolBatch, @unchecked Sendable {
     /// Bytes of lines per batch, and lines per batch (as `eval`'s batches).
     static let byteLimit = ActionStream.batchSize
@@ -15,18 +17,18 @@ final class SimulationBatch: PoolBatch, @unchecked Sendable {
     }
 
     /// The lines' bytes, `count` of them (a plain buffer: copying a line in is one `memcpy`).
-    private(set) var input = UnsafeMutablePointer<UInt8>.allocate(capacity: SimulationBatch.byteLimit)
-    private var capacity = SimulationBatch.byteLimit
-    private(set) var count = 0
-    var spans: [Span] = []
+    @exclusivity(unchecked) private(set) var input = UnsafeMutablePointer<UInt8>.allocate(capacity: SimulationBatch.byteLimit)
+    @exclusivity(unchecked) private var capacity = SimulationBatch.byteLimit
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) var spans: [Span] = []
     /// Per span, once read.
-    var lines: [SimulatedLine] = []
+    @exclusivity(unchecked) var lines: [SimulatedLine] = []
     /// The queues of the approvals (`SimulatedLine.queues` ranges index it).
-    var queues: [Int32] = []
+    @exclusivity(unchecked) var queues: [Int32] = []
     /// The capabilities of this batch's actions, in order of first appearance.
-    var capabilities = ByteNames()
+    @exclusivity(unchecked) var capabilities = ByteNames()
     /// Amounts per route (`RoutingCounts.Route.index`) and currency.
-    var amounts: [(route: Int, currency: [UInt8], sum: ExactSum)] = []
+    @exclusivity(unchecked) var amounts: [(route: Int, currency: [UInt8], sum: ExactSum)] = []
     var done = false
 
     var isFull: Bool { count >= Self.byteLimit || spans.count >= Self.lineLimit }

@@ -11,11 +11,11 @@ final class SimulationReader {
     private let currency: [UInt8]
     /// Per row number of `decider.rows` (of `generation`): its route and, from `queueStart`
     /// in `rowQueues`, its approvals' queues; route -1 when not yet known.
-    private var rowRoute: [Int] = []
-    private var rowQueueStart: [Int] = []
-    private var rowQueueEnd: [Int] = []
-    private var rowQueues: [Int32] = []
-    private var generation = -1
+    @exclusivity(unchecked) private var rowRoute: [Int] = []
+    @exclusivity(unchecked) private var rowQueueStart: [Int] = []
+    @exclusivity(unchecked) private var rowQueueEnd: [Int] = []
+    @exclusivity(unchecked) private var rowQueues: [Int32] = []
+    @exclusivity(unchecked) private var generation = -1
 
     init(decider: Decider, queues: [String: Int], currency: String?) {
         self.decider = decider

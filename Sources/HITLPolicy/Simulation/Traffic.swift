@@ -1,5 +1,6 @@
 /// What `simulate` keeps while it reads: routing counts and, per queue, the arrivals of the
-/// actions routed to it (with times, and in line order for a log without them).
+/// actions routed to it (with times, and in line order for a log without them), put in time
+/// order within a window and kept in a store off the heap.
 struct Traffic {
     var routing = RoutingCounts()
     var lines = 0
@@ -13,21 +14,29 @@ struct Traffic {
     var timedActions = 0
     var first: Timestamp?
     var last: Timestamp?
-    /// Per queue: approval arrivals by time (seconds since 1970) and by action ordinal.
-    var timed: [[QueueEntry]]
-    var ordinal: [[QueueEntry]]
+    /// Per queue: approval arrivals by time (seconds since 1970, in time order once
+    /// `windows` are drained) and by action ordinal.
+    var timed: [ArrivalStore]
+    var ordinal: [ArrivalStore]
+    /// Per queue: the arrivals by time not yet in order.
+    var windows: [SortWindow]
     /// Per queue: actions routed there without a time.
     var untimedByQueue: [Int]
+    /// Why the log cannot be replayed (an arrival too far out of time order).
+    var failure: String?
     let names: [String: Int]
+    let queueNames: [String]
     let quorum: [Int32]
     let currency: String?
     let tools: ToolMappings
 
     init(table: DecisionTable) {
         let n = table.approvers.count
-        timed = Array(repeating: [], count: n)
-        ordinal = Array(repeating: [], count: n)
+        timed = (0..<n).map { _ in ArrivalStore() }
+        ordinal = (0..<n).map { _ in ArrivalStore() }
+        windows = Array(repeating: SortWindow(), count: n)
         untimedByQueue = Array(repeating: 0, count: n)
+        queueNames = table.approvers.map(\.name)
         var names: [String: Int] = [:]
         for (k, a) in table.approvers.enumerated() where names[a.name] == nil { names[a.name] = k }
         self.names = names
@@ -70,17 +79,15 @@ struct Traffic {
                 if slots[c] < 0 { slots[c] = routing.slot(String(decoding: batch.capabilities.names[c], as: UTF8.self)) }
                 let route = Int(l.route)
                 routing.add(route, capability: slots[c])
-                var at: Double?
                 if l.timed {
                     let time = l.time
                     timedActions += 1
                     if first.map({ time < $0 }) ?? true { first = time }
                     if last.map({ $0 < time }) ?? true { last = time }
-                    at = Double(time.seconds) + Double(time.nanoseconds) / 1e9
                 }
                 guard route == approvalRoute else { continue }
                 for q in batch.queues[Int(l.queueStart)..<Int(l.queueEnd)] {
-                    arrive(Int(q), at: at, ordinal: ordinal)
+                    arrive(Int(q), at: l.timed ? l.time : nil, ordinal: ordinal, line: batch.spans[k].number)
                 }
             }
         }
@@ -89,14 +96,28 @@ struct Traffic {
 
     private let approvalRoute = RoutingCounts.Route.approval.index
 
-    /// An approval enters queue `q`: at `at` (seconds since 1970), or without a time as the
-    /// action numbered `ordinal`.
-    mutating func arrive(_ q: Int, at: Double?, ordinal k: Int) {
-        if let at {
-            timed[q].append(QueueEntry(time: at, work: quorum[q]))
+    /// An approval enters queue `q`: at `time`, or without a time as the action numbered
+    /// `ordinal` (line `line`).
+    mutating func arrive(_ q: Int, at time: Timestamp?, ordinal k: Int, line: Int) {
+        if let time {
+            let at = Double(time.seconds) + Double(time.nanoseconds) / 1e9
+            if !windows[q].push(QueueEntry(time: at, work: quorum[q]), into: timed[q]), failure == nil {
+                failure = "line \(line): its time \(Self.text(time)) is earlier than approvals already replayed in queue "
+                    + "\(queueNames[q]) (simulate puts each queue's arrivals in time order within \(windows[q].limit) of them); "
+                    + "sort the log by time first, e.g. jq -c -s 'sort_by(.time)[]' LOG"
+            }
         } else {
             ordinal[q].append(QueueEntry(time: Double(k), work: quorum[q]))
             untimedByQueue[q] += 1
+        }
+    }
+
+    /// Ends the reading: every queue's arrivals in order in its store.
+    mutating func finish() {
+        for q in windows.indices {
+            windows[q].drain(into: timed[q])
+            timed[q].finish()
+            ordinal[q].finish()
         }
     }
 
@@ -124,10 +145,9 @@ struct Traffic {
             if last.map({ $0 < time }) ?? true { last = time }
         }
         guard route == .approval else { return }
-        let at = time.map { Double($0.seconds) + Double($0.nanoseconds) / 1e9 }
         for a in decision.approvals {
             guard let q = names[a.name] else { continue }
-            arrive(q, at: at, ordinal: k)
+            arrive(q, at: time, ordinal: k, line: line)
         }
     }
 }
