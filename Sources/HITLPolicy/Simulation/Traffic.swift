@@ -30,11 +30,12 @@ struct Traffic {
     let currency: String?
     let tools: ToolMappings
 
-    init(table: DecisionTable) {
+    /// `windowLimit`: arrivals per queue held back to be put in time order.
+    init(table: DecisionTable, windowLimit: Int = SortWindow.defaultLimit) {
         let n = table.approvers.count
         timed = (0..<n).map { _ in ArrivalStore() }
         ordinal = (0..<n).map { _ in ArrivalStore() }
-        windows = Array(repeating: SortWindow(), count: n)
+        windows = Array(repeating: SortWindow(limit: windowLimit), count: n)
         untimedByQueue = Array(repeating: 0, count: n)
         queueNames = table.approvers.map(\.name)
         var names: [String: Int] = [:]
