@@ -66,6 +66,7 @@ struct ArrivalSource: Sequence {
             b = self.escalated?.next()
         }
 
+        @inline(__always)
         mutating func next() -> QueueEntry? {
             // As the merge of two sorted lists: an escalated entry before a direct one at the
             // same instant.

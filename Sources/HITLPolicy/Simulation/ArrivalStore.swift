@@ -152,6 +152,7 @@ final class ArrivalStore: @unchecked Sendable {
             self.store = store
         }
 
+        @inline(__always)
         mutating func next() -> QueueEntry? {
             if index < buffer.count {
                 index += 1
@@ -160,6 +161,7 @@ final class ArrivalStore: @unchecked Sendable {
             return refill()
         }
 
+        @inline(never)
         private mutating func refill() -> QueueEntry? {
             let s = store
             if s.fd < 0 || s.kept {
