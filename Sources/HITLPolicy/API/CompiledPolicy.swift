@@ -56,6 +56,13 @@ public final class CompiledPolicy: Sendable {
         return decision
     }
 
+    /// A decider of its own for one thread (`simulate`'s readers), to be handed back with
+    /// `give`.
+    func takeDecider() -> Decider { pool.take() }
+
+    /// Hands back a decider from `takeDecider`.
+    func give(_ decider: Decider) { pool.give(decider) }
+
     /// The compiled table artifact (`hitl-policy compile` output): deterministic bytes.
     public var artifact: [UInt8] { PolicyCompilation.artifactBytes(table) }
 

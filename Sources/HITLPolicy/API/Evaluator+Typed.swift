@@ -5,7 +5,10 @@ final class Decider {
     // Used by one thread at a time (the pool's contract): no dynamic exclusivity checks.
     @exclusivity(unchecked) private var rowIndex = RowIndex(limit: Evaluator.cacheLimit)
     /// By `rowIndex`'s row number.
-    @exclusivity(unchecked) private var rows: [TypedRow] = []
+    @exclusivity(unchecked) private(set) var rows: [TypedRow] = []
+    /// Counts the times `rows` started over (a row number names the same row while this
+    /// stays the same).
+    @exclusivity(unchecked) private(set) var rowsGeneration = 0
     private let invalidRow: TypedRow
     /// Whether every cut of the policy (diagrams and rule checks) fits the fast form: then
     /// a plain built action (`Action.Built.plain`) never needs its exact numbers.
@@ -73,6 +76,18 @@ final class Decider {
         }
     }
 
+    /// The row of the action line the evaluator has scanned (`Evaluator.parse`), decided as
+    /// `decide` decides it: its number in `rows`, or nil when the action is invalid. The
+    /// action's fields stay set for the caller, who clears them (`Evaluator.clearAction`).
+    func rowOfScanned() -> Int? {
+        let e = evaluator
+        if e.hasShells { e.resolveAllShells() }
+        e.validate()
+        guard e.fields.errors.isEmpty, let c = e.classOfAction() else { return nil }
+        e.setNumbers()
+        return rowNumber(ofClass: c)
+    }
+
     /// Validates, walks and renders the action in the evaluator's state (as `evaluate` does).
     private func decideLoaded(id: consuming ActionID?, capability: consuming String?, number: Int) -> Decision {
         let e = evaluator
@@ -91,26 +106,7 @@ final class Decider {
     /// the built action when it was loaded by `loadPlain` (its numbers are not in `fields`).
     private func decideClass(_ c: Int, id: consuming ActionID?, capability: consuming String?, number: Int, plain: Action.Built?) -> Decision {
         let e = evaluator
-        let classReversible = e.flat.classReversible[c]
-        let reversible = e.fields.reversible ?? classReversible
-        if e.explain { e.path.removeAll(keepingCapacity: true) }
-        let a = e.walk(e.flat.classRoot[c], reversible: reversible)
-        let b = e.walk(e.globalRoot, reversible: reversible)
-        let assumed = e.missingMask(tested: e.flat.classTested[c] | e.globalTested)
-        // The same key as `Evaluator.evaluate`'s template cache: what fixes a row's rendering,
-        // the matched rules included (compared in full, not only by their hash).
-        let (ruleCount, ruleHash) = e.matchRules(classIndex: c, reversible: reversible)
-        let matched = UnsafeBufferPointer(rebasing: e.matched[0..<ruleCount])
-        let key = TemplateCache.Key(a: a, b: b, assumed: assumed, reversible: classReversible, rules: ruleHash, ruleCount: Int32(ruleCount))
-        let row: TypedRow
-        if let found = rowIndex.find(key, rules: matched) {
-            row = rows[found]
-        } else {
-            row = TypedRow(e.table.decisionRow(requirement: e.requirement(a: a, b: b), rules: matched.map { Int($0) },
-                                                     assumed: assumed, reversibleDefault: classReversible))
-            if rowIndex.insert(key, rules: matched).restarted { rows.removeAll(keepingCapacity: true) }
-            rows.append(row)
-        }
+        let row = rows[rowNumber(ofClass: c)]
         // A plain action in the policy currency keeps its numbers: the decision shows them
         // as built, with no text made now.
         if let plain, case .none = e.amountValue {
@@ -131,6 +127,32 @@ final class Decider {
             }
         }
         return Decision(id: id, line: number, capability: capability, errors: [], row: row, shown: shown)
+    }
+
+    /// The row of a valid action of class `c` whose walk numbers are set (walked as
+    /// `Evaluator.evaluate` walks it): its number in `rows`, built on first use.
+    func rowNumber(ofClass c: Int) -> Int {
+        let e = evaluator
+        let classReversible = e.flat.classReversible[c]
+        let reversible = e.fields.reversible ?? classReversible
+        if e.explain { e.path.removeAll(keepingCapacity: true) }
+        let a = e.walk(e.flat.classRoot[c], reversible: reversible)
+        let b = e.walk(e.globalRoot, reversible: reversible)
+        let assumed = e.missingMask(tested: e.flat.classTested[c] | e.globalTested)
+        // The same key as `Evaluator.evaluate`'s template cache: what fixes a row's rendering,
+        // the matched rules included (compared in full, not only by their hash).
+        let (ruleCount, ruleHash) = e.matchRules(classIndex: c, reversible: reversible)
+        let matched = UnsafeBufferPointer(rebasing: e.matched[0..<ruleCount])
+        let key = TemplateCache.Key(a: a, b: b, assumed: assumed, reversible: classReversible, rules: ruleHash, ruleCount: Int32(ruleCount))
+        if let found = rowIndex.find(key, rules: matched) { return found }
+        let row = TypedRow(e.table.decisionRow(requirement: e.requirement(a: a, b: b), rules: matched.map { Int($0) },
+                                               assumed: assumed, reversibleDefault: classReversible))
+        if rowIndex.insert(key, rules: matched).restarted {
+            rows.removeAll(keepingCapacity: true)
+            rowsGeneration += 1
+        }
+        rows.append(row)
+        return rows.count - 1
     }
 }
 

@@ -144,7 +144,9 @@ extension JSONScanner {
     /// `object` for an action: `member` gets each key's field (nil for any other key).
     /// Duplicate keys are an error as there; a repeated field is found by its bit, so only
     /// the other keys are compared with each other.
-    mutating func fieldObject(_ names: ActionKeys, _ member: (inout JSONScanner, ActionField?) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+    /// `member` also gets each key's range and whether it has escapes (for readers that look
+    /// at other members too: `simulate`'s log members).
+    mutating func fieldObject(_ names: ActionKeys, _ member: (inout JSONScanner, ActionField?, Range<Int>, Bool) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
         i += 1   // {
         skipSpace()
         if i < b.count, b[i] == 0x7D { i += 1; return }
@@ -164,7 +166,7 @@ extension JSONScanner {
             }
             try expect(0x3A, "':'")
             skipSpace()
-            try member(&self, known?.field)
+            try member(&self, known?.field, k, escaped)
             if try endOfMember() { return }
         }
     }

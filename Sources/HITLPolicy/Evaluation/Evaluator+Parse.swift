@@ -3,11 +3,17 @@ extension Evaluator {
     func parse() -> String? {
         // Strings are checked for UTF-8 as they are scanned, and any other byte above ASCII
         // breaks the grammar, so a line with bad UTF-8 always fails; it is named as such.
-        guard let problem = scan() else { return nil }
+        guard let problem = scan(nil) else { return nil }
         return UTF8Check.isValid(line) ? problem : "the line is not valid UTF-8"
     }
 
-    private func scan() -> String? {
+    /// `parse`, also reading the line's log members (`simulate`) in the same scan; whether
+    /// the line is a JSON object (its fields and members are then set).
+    func parse(members: inout LogMembers) -> Bool {
+        withUnsafeMutablePointer(to: &members) { scan($0) == nil }
+    }
+
+    private func scan(_ members: UnsafeMutablePointer<LogMembers>?) -> String? {
         var s = JSONScanner(line)
         swap(&s.keys, &keyScratch)
         defer { swap(&s.keys, &keyScratch) }
@@ -24,8 +30,19 @@ extension Evaluator {
             }
         }
         do throws(JSONSyntaxError) {
-            try s.fieldObject(keys) { (s: inout JSONScanner, key: ActionField?) throws(JSONSyntaxError) in
-                try self.member(key, &s)
+            if let members {
+                try s.fieldObject(keys) { (s: inout JSONScanner, key: ActionField?, name: Range<Int>, escaped: Bool) throws(JSONSyntaxError) in
+                    if key == nil {
+                        if try members.pointee.read(name, escaped: escaped, &s) { return }
+                    } else if key == .capability {
+                        members.pointee.hasCapability = true
+                    }
+                    try self.member(key, &s)
+                }
+            } else {
+                try s.fieldObject(keys) { (s: inout JSONScanner, key: ActionField?, _: Range<Int>, _: Bool) throws(JSONSyntaxError) in
+                    try self.member(key, &s)
+                }
             }
             s.skipSpace()
             if s.i != line.count { throw s.fail("unexpected text after the object") }

@@ -21,7 +21,14 @@ package struct Timestamp: Sendable, Hashable, Comparable {
     /// optional fraction, and `Z` or an offset of at most ±23:59. `t`/`z` are accepted in
     /// lower case, as RFC 3339 allows.
     package init?(_ text: some Collection<UInt8>) {
-        let b = Array(text)
+        // In place when the bytes are contiguous (a log line's `time`: no copy per line).
+        guard let t = text.withContiguousStorageIfAvailable({ Self.read($0) }) ?? Array(text).withUnsafeBufferPointer({ Self.read($0) })
+        else { return nil }
+        self = t
+    }
+
+    /// `init?(_:)` on bytes in place.
+    private static func read(_ b: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         guard b.count >= 20, b.count <= 64 else { return nil }
         func digits(_ at: Int, _ n: Int) -> Int? {
             guard at + n <= b.count else { return nil }
@@ -62,8 +69,7 @@ package struct Timestamp: Sendable, Hashable, Comparable {
         }
         guard k == b.count else { return nil }
         let days = Self.daysFromCivil(year: year, month: month, day: day)
-        seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offset)
-        nanoseconds = Int32(nanos)
+        return Timestamp(seconds: Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offset), nanoseconds: Int32(nanos))
     }
 
     /// The timestamp in UTC with milliseconds, as the decision log writes it.

@@ -10,9 +10,26 @@ package enum CapacityNeeded {
     /// a day misses the target (e.g. working hours that leave actions waiting overnight past
     /// a short SLA).
     package static func search(entries: [QueueEntry], sla: Int?, clock: WorkingClock, target: Double) -> Int? {
-        guard let sla, !entries.isEmpty else { return nil }
+        search(ArrivalSource(direct: ArrivalStore(entries), clock: .shift(0)), sla: sla, clock: clock, target: target)
+    }
+
+    /// `search` over a queue's arrivals as the ladder's replay found them.
+    static func search(_ entries: ArrivalSource, sla: Int?, clock: WorkingClock, target: Double) -> Int? {
+        guard let sla, let first = entries.firstTime, let last = entries.lastTime else { return nil }
+        let count = entries.count
+        // A capacity whose whole work, from the first arrival to the last deadline, cannot
+        // decide enough actions misses the target without a replay (the same answer, found
+        // sooner; generous margins keep rounding on the safe side).
+        let leastWork = Double(entries.leastWork)
+        let workingSpan = clock.worked(until: last + Double(sla)) - clock.worked(until: first)
+        func surelyMisses(_ c: Int) -> Bool {
+            let most = Double(c) / clock.secondsPerDay * workingSpan / max(leastWork, 1) * 1.0001 + 1
+            return most / Double(count) < target
+        }
         func meets(_ c: Int) -> Bool {
-            let o = QueueReplay(capacityPerDay: Double(c), sla: Double(sla), clock: clock).run(entries, keepDetail: false)
+            if surelyMisses(c) { return false }
+            let o = QueueReplay(capacityPerDay: Double(c), sla: Double(sla), clock: clock)
+                .run(entries, count: count, keepDetail: false, stopBelow: target)
             return (o.serviceLevel ?? 1) >= target
         }
         var high = 1

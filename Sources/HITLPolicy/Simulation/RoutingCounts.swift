@@ -20,12 +20,22 @@ package struct RoutingCounts: Sendable, Equatable {
 
         /// The route of a decision: `review` is autonomous with review after the fact.
         init(_ d: Decision) {
-            switch d.outcome {
-            case .autonomous: self = d.review ? .review : .autonomous
+            self.init(d.outcome, review: d.review)
+        }
+
+        /// The route of an outcome and its review flag.
+        init(_ outcome: Decision.Outcome, review: Bool) {
+            switch outcome {
+            case .autonomous: self = review ? .review : .autonomous
             case .approval: self = .approval
             case .disabled: self = .disabled
             case .invalid: self = .invalid
             }
+        }
+
+        /// The route at `index`.
+        init(index: Int) {
+            self = Self.allCases[index]
         }
     }
 
@@ -57,21 +67,30 @@ package struct RoutingCounts: Sendable, Equatable {
 
     /// Counts one action.
     mutating func add(_ route: Route, capability: String?, amount: (String, ExactDecimal)?) {
-        let r = route.index
-        counts[r] += 1
+        add(route.index, capability: slot(capability))
+        if let (currency, value) = amount, route != .invalid, currency.utf8.count <= 16 { add(route, currency: currency, value) }
+    }
+
+    /// The place in `capabilities` where a capability is counted (nil: none), made on first
+    /// use: `(other)` once `maxCapabilities` names are listed.
+    mutating func slot(_ capability: String?) -> Int {
         var name = capability ?? "(none)"
         if capabilityIndex[name] == nil, capabilities.count >= Self.maxCapabilities { name = "(other)" }
-        if let k = capabilityIndex[name] {
-            capabilities[k].counts[r] += 1
-        } else {
-            capabilityIndex[name] = capabilities.count
-            var c = CapabilityCounts(name: name)
-            c.counts[r] += 1
-            capabilities.append(c)
-        }
-        if let (currency, value) = amount, route != .invalid, currency.utf8.count <= 16 {
-            amounts[route, default: [:]][currency, default: .zero] = (amounts[route]?[currency] ?? .zero) + value
-        }
+        if let k = capabilityIndex[name] { return k }
+        capabilityIndex[name] = capabilities.count
+        capabilities.append(CapabilityCounts(name: name))
+        return capabilities.count - 1
+    }
+
+    /// Counts one action on route number `route` (`Route.index`) for the capability at `slot`.
+    mutating func add(_ route: Int, capability slot: Int) {
+        counts[route] += 1
+        capabilities[slot].counts[route] += 1
+    }
+
+    /// Adds an amount a route carries in a currency.
+    mutating func add(_ route: Route, currency: String, _ value: ExactDecimal) {
+        amounts[route, default: [:]][currency, default: .zero] = (amounts[route]?[currency] ?? .zero) + value
     }
 
     /// Capabilities sorted by name (byte order).

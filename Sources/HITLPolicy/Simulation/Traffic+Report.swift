@@ -6,16 +6,13 @@ extension Traffic {
     func report(table: DecisionTable, log: String, options: SimulationOptions) -> SimulationReport {
         let queues = SimulatedQueue.queues(of: table, overrides: options.capacities)
         let isTimed = timedActions > 0
-        var direct: [[QueueEntry]]
+        var direct: [ArrivalSource]
         var origin: Int64 = 0
         var days = Double(options.periodSeconds) / 86_400
         var start: String?, end: String?
         if isTimed, let first, let last {
             origin = (first.seconds >= 0 ? first.seconds / 86_400 : (first.seconds - 86_399) / 86_400) * 86_400
-            let o = Double(origin)
-            direct = timed.map { entries in
-                entries.map { QueueEntry(time: $0.time - o, work: $0.work) }.sorted { $0.time < $1.time }
-            }
+            direct = timed.map { ArrivalSource(direct: $0, clock: .shift(Double(origin))) }
             let span = Double(last.seconds - first.seconds) + Double(last.nanoseconds - first.nanoseconds) / 1e9
             days = max(span / 86_400, 1)
             start = Self.text(first)
@@ -23,39 +20,41 @@ extension Traffic {
         } else {
             // Without times, the actions are spread evenly over the period, in line order.
             let step = Double(options.periodSeconds) / Double(max(actions, 1))
-            direct = ordinal.map { entries in entries.map { QueueEntry(time: $0.time * step, work: $0.work) } }
+            direct = ordinal.map { ArrivalSource(direct: $0, clock: .scale(step)) }
         }
-        let ladder = LadderReplay.run(queues: queues, direct: direct, clock: options.clock)
+        // The capacity searches are independent (each replays its own queue many times): each
+        // starts on another thread as soon as its queue's arrivals are known.
+        let searches = ParallelJobs<Int?>(count: queues.count, workers: ActionStream.availableWorkers)
+        let ladder = LadderReplay.run(queues: queues, direct: direct, clock: options.clock) { k, source in
+            searches.submit(k) { CapacityNeeded.search(source, sla: queues[k].slaSeconds, clock: options.clock, target: options.serviceLevel) }
+        }
+        let needed = searches.results()
         var out: [SimulationReport.Queue] = []
         for (k, q) in queues.enumerated() {
-            let entries = ladder.entries[k]
-            let reviews = entries.reduce(0) { $0 + Int($1.work) }
+            let entries = ladder.sources[k]
+            var byHour: [Int] = []
+            var reviews = 0
+            let hours = isTimed ? entries.lastTime.flatMap { $0 / 3600 < Double(Self.maxHours) ? Int($0 / 3600) + 1 : nil } : nil
+            if let hours { byHour = Array(repeating: 0, count: hours) }
+            for e in entries {
+                reviews += Int(e.work)
+                if hours != nil { byHour[min(Int(e.time / 3600), byHour.count - 1)] += Int(e.work) }
+            }
             let perDay = Double(reviews) / days
             let utilisation = q.capacityPerDay.map { perDay / $0 }
             let status = utilisation.map { $0 >= 1 ? "overloaded" : $0 > 0.85 ? "strained" : "ok" } ?? "no-capacity"
             let o = ladder.outcomes[k]
-            var waits: (Double, Double, Double)?
-            if let o, !o.waits.isEmpty {
-                let sorted = o.waits.sorted()
-                func rank(_ p: Double) -> Double { sorted[min(max(Int((p * Double(sorted.count)).rounded(.up)) - 1, 0), sorted.count - 1)] }
-                waits = (rank(0.5), rank(0.95), sorted[sorted.count - 1])
-            }
-            var byHour: [Int] = []
             var busiest: (String, Int)?
-            if isTimed, let lastEntry = entries.last, lastEntry.time / 3600 < Double(Self.maxHours) {
-                byHour = Array(repeating: 0, count: Int(lastEntry.time / 3600) + 1)
-                for e in entries { byHour[min(Int(e.time / 3600), byHour.count - 1)] += Int(e.work) }
-                if let peak = byHour.max(), peak > 0, let h = byHour.firstIndex(of: peak) {
-                    busiest = (Self.text(Timestamp(seconds: origin + Int64(h) * 3600)), peak)
-                }
+            if let peak = byHour.max(), peak > 0, let h = byHour.firstIndex(of: peak) {
+                busiest = (Self.text(Timestamp(seconds: origin + Int64(h) * 3600)), peak)
             }
             out.append(SimulationReport.Queue(
                 queue: q, actions: direct[k].count, reviews: reviews,
                 escalatedIn: ladder.escalatedIn[k], escalatedOut: ladder.escalatedOut[k], rejectedOnTimeout: ladder.rejected[k],
                 reviewsPerDay: perDay, utilisation: utilisation, status: status,
                 serviceLevel: q.slaSeconds == nil ? nil : o?.serviceLevel,
-                capacityNeeded: CapacityNeeded.search(entries: entries, sla: q.slaSeconds, clock: options.clock, target: options.serviceLevel),
-                waits: waits, slaBreaches: o?.timedOut, backlogMax: o?.backlogMax,
+                capacityNeeded: needed[k],
+                waits: o?.waitSummary, slaBreaches: o?.timedOut, backlogMax: o?.backlogMax,
                 busiestHour: busiest, reviewsByHour: byHour,
                 backlogByHour: isTimed && byHour.count > 0 ? Array((o?.backlogByHour ?? []).prefix(Self.maxHours)) : []))
         }

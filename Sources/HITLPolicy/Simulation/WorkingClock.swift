@@ -29,6 +29,7 @@ package struct WorkingClock: Sendable, Equatable {
     package var isAllDay: Bool { open == 0 && close == 86_400 }
 
     /// Working seconds between the origin and `t` (t >= 0).
+    @inline(__always)
     package func worked(until t: Double) -> Double {
         if isAllDay { return t }
         let day = (t / 86_400).rounded(.down)
@@ -37,6 +38,7 @@ package struct WorkingClock: Sendable, Equatable {
     }
 
     /// The earliest time at which `w` working seconds have passed since the origin.
+    @inline(__always)
     package func time(afterWorking w: Double) -> Double {
         if isAllDay { return w }
         let day = (w / secondsPerDay).rounded(.down)

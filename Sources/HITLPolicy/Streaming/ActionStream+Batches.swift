@@ -21,7 +21,7 @@ extension ActionStream {
                     out: inout [UInt8], summary initial: Summary) -> Summary {
         var summary = initial
         var lineNumber = first
-        var pool: EvaluationPool?
+        var pool: EvaluationPool<LineBatch>?
         var threadsFailed = false
         defer { pool?.shutdown() }
         // Up to 16 batches in flight get the full sizes; more share the same budget, so
@@ -40,7 +40,7 @@ extension ActionStream {
         var oldest: LineBatch { batches[(next - inFlight + batches.count) % batches.count] }
         func submit(_ batch: LineBatch, first: Bool = false) {
             if pool == nil, !threadsFailed {
-                pool = EvaluationPool(evaluator: evaluator, workers: workers)
+                pool = EvaluationPool<LineBatch>(workers: (0..<workers).map { _ in Evaluator(sharing: evaluator) })
                 threadsFailed = pool == nil
             }
             if let pool { return pool.submit(batch, first: first) }

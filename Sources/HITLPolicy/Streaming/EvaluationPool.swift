@@ -4,10 +4,20 @@ import Glibc
 import Darwin
 #endif
 
+/// Work a pool's threads take in turn: a batch run with the taking thread's own worker.
+protocol PoolBatch: AnyObject {
+    /// What each thread brings to a batch (its own evaluator).
+    associatedtype Worker
+    /// Does the batch's work with `worker`.
+    func run(with worker: Worker)
+    /// Set under the pool's lock when the batch is done.
+    var done: Bool { get set }
+}
+
 /// A run of whole input lines and, once evaluated, their decision lines — all of them, or
 /// the first piece when they reach `outputLimit` (the collector writes it and hands the
 /// batch back for the rest, so a worker never holds more than about that much output).
-final class LineBatch: @unchecked Sendable {
+final class LineBatch: PoolBatch, @unchecked Sendable {
     /// Decision bytes after which a worker stops and hands over what it has (with up to 16
     /// batches in flight; more share 16 times this).
     static let outputLimit = 1 << 20
@@ -39,6 +49,8 @@ final class LineBatch: @unchecked Sendable {
 
     /// Whether a non-blank line is left undecided.
     var hasUndecided: Bool { !finished && ChunkReader.hasContent(input[consumed...]) }
+
+    func run(with evaluator: Evaluator) { evaluate(with: evaluator) }
 
     /// Decides the non-blank lines from `consumed` on with `evaluator`, until the input
     /// ends or the output reaches `outputLimit`.
@@ -79,26 +91,26 @@ final class LineBatch: @unchecked Sendable {
     }
 }
 
-/// Worker threads, each with its own `Evaluator` over one shared table, deciding batches
-/// of lines handed to them in order. The caller collects batches in the order it submitted
+/// Worker threads, each with its own worker (an `Evaluator` over one shared table), doing
+/// batches handed to them in order. The caller collects batches in the order it submitted
 /// them, so output order is input order.
-final class EvaluationPool: @unchecked Sendable {
+final class EvaluationPool<Batch: PoolBatch>: @unchecked Sendable {
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let workReady = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private let batchDone = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    private var queue: [LineBatch] = []
+    private var queue: [Batch] = []
     private var stopping = false
     private var threads: [pthread_t] = []
-    private let evaluators: [Evaluator]
+    private let evaluators: [Batch.Worker]
 
-    /// Starts `workers` threads; nil when threads cannot be created (the caller then
-    /// evaluates on its own thread).
-    init?(evaluator: Evaluator, workers: Int) {
+    /// Starts a thread per worker; nil when threads cannot be created (the caller then
+    /// works on its own thread).
+    init?(workers: [Batch.Worker]) {
         pthread_mutex_init(lock, nil)
         pthread_cond_init(workReady, nil)
         pthread_cond_init(batchDone, nil)
-        evaluators = (0..<workers).map { _ in Evaluator(sharing: evaluator) }
-        for k in 0..<workers {
+        evaluators = workers
+        for k in 0..<workers.count {
             // The closure holds the pool strongly until the worker returns (as its context did).
             guard let thread = PosixThread.start({ self.work(k) }) else {
                 shutdown()
@@ -128,7 +140,7 @@ final class EvaluationPool: @unchecked Sendable {
             }
             let batch = queue.removeFirst()
             pthread_mutex_unlock(lock)
-            batch.evaluate(with: evaluator)
+            batch.run(with: evaluator)
             pthread_mutex_lock(lock)
             batch.done = true
             pthread_cond_broadcast(batchDone)
@@ -138,7 +150,7 @@ final class EvaluationPool: @unchecked Sendable {
 
     /// Hands a batch to the workers; `first` puts it ahead of the queue (the rest of the
     /// batch the collector is waiting for).
-    func submit(_ batch: LineBatch, first: Bool = false) {
+    func submit(_ batch: Batch, first: Bool = false) {
         pthread_mutex_lock(lock)
         batch.done = false
         if first { queue.insert(batch, at: 0) } else { queue.append(batch) }
@@ -147,7 +159,7 @@ final class EvaluationPool: @unchecked Sendable {
     }
 
     /// Waits until a submitted batch is decided.
-    func wait(for batch: LineBatch) {
+    func wait(for batch: Batch) {
         pthread_mutex_lock(lock)
         while !batch.done { pthread_cond_wait(batchDone, lock) }
         pthread_mutex_unlock(lock)

@@ -359,7 +359,7 @@ struct JSONScannerTests {
                 var seen: [String] = []
                 do throws(JSONSyntaxError) {
                     if fields {
-                        try s.fieldObject(ActionKeys.shared) { (s: inout JSONScanner, f: ActionField?) throws(JSONSyntaxError) in
+                        try s.fieldObject(ActionKeys.shared) { (s: inout JSONScanner, f: ActionField?, _: Range<Int>, _: Bool) throws(JSONSyntaxError) in
                             seen.append(f?.description ?? "-")
                             try s.skipValue(depth: 1)
                         }

@@ -71,6 +71,17 @@ struct QueueReplayTests {
             #expect(abs(a - b) < 1e-6, "seed \(seed) #\(k) arrival \(entries.count > k ? entries[k].time : -1) cap \(capacity) sla \(String(describing: sla)) hours \(hours.open)-\(hours.close) fast \(a) slow \(b) prev \(k > 0 ? "\(entries[k-1].time) \(fast.waits[k-1]) \(slow.waits[k-1])" : "")")
         }
         for (a, b) in zip(fast.timeouts, slow.timeouts) { #expect(abs(a - b) < 1e-6, "seed \(seed)") }
+        // The report's wait figures, from per-second counts, are the reference's nearest ranks.
+        let sorted = slow.waits.sorted()
+        func rank(_ p: Double) -> Int {
+            SimulationNumbers.seconds(sorted[min(max(Int((p * Double(sorted.count)).rounded(.up)) - 1, 0), sorted.count - 1)])
+        }
+        if let w = fast.waitSummary, !sorted.isEmpty {
+            #expect(Int(w.p50) == rank(0.5) && Int(w.p95) == rank(0.95) && Int(w.max) == SimulationNumbers.seconds(sorted[sorted.count - 1]),
+                    "seed \(seed)")
+        } else {
+            #expect(fast.waitSummary == nil && sorted.isEmpty)
+        }
     }
 
     @Test("differential on a ladder: escalations arrive in the next tier at their timeout", arguments: 0..<15)

@@ -106,6 +106,64 @@ struct SimulationTests {
         #expect(r.queues[0].status == "overloaded")
     }
 
+    static func table() throws -> DecisionTable {
+        guard case .loaded(let table) = PolicyTools.loadTable(bytes: Array(policy.utf8), label: "sim.yaml", allowTable: false) else {
+            throw CancellationError()
+        }
+        return table
+    }
+
+    /// Reads `lines` from a file with `workers` reader threads and reports them.
+    static func report(_ lines: [String], workers: Int) throws -> String {
+        let table = try Self.table()
+        let policy = try CompiledPolicy(table: table)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("simulate-threads-\(getpid())-\(workers).jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let fd = open(url.path, O_RDONLY)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        var traffic = Traffic(table: table)
+        var reader = ChunkReader(fd: fd)
+        Simulation.read(&reader, into: &traffic, policy: policy, workers: workers)
+        traffic.finish()
+        return SimulationJSONReporter.render(traffic.report(table: table, log: "test", options: SimulationOptions()))
+    }
+
+    @Test("the report is the same whatever the number of reader threads (batches are counted in line order)")
+    func threads() throws {
+        var rng = SplitMix(state: 0x7EAD)
+        let caps = ["read", "refund", "wire", "\\u0072ead"]
+        let lines = (0..<3000).map { k -> String in
+            let c = caps[rng.below(caps.count)]
+            let minute = k / 60 % 60, second = k % 60
+            let time = "2026-01-05T1\(k / 3600):\(minute < 10 ? "0" : "")\(minute):\(second < 10 ? "0" : "")\(second)Z"
+            switch rng.below(5) {
+            case 0: return #"{"capability":"\#(c)","amount":\#(rng.below(400)).\#(rng.below(100)),"time":"\#(time)"}"#
+            case 1: return #"{"capability":"refund","amount":{"value":"\#(rng.below(900))","currency":"EUR"},"tags":["pii"],"time":"\#(time)"}"#
+            case 2: return #"{"time":"\#(time)","action":{"capability":"\#(c)","amount":\#(rng.below(300))},"decision":{}}"#
+            case 3: return #"{"time":"\#(time)","review":"pre","outcome":"approved"}"#
+            default: return #"{"capability":"\#(c)","time":"bad \#(k)"}"#
+            }
+        }
+        let one = try Self.report(lines, workers: 1)
+        #expect(try Self.report(lines, workers: 3) == one)
+        #expect(one.contains("\"approval\""))
+    }
+
+    @Test("an approval further out of time order than its queue's window is refused, naming its line")
+    func window() throws {
+        let table = try Self.table()
+        let policy = try CompiledPolicy(table: table)
+        var t = Traffic(table: table, windowLimit: 2)
+        let lines = ["10:00", "10:01", "09:59", "10:03", "10:04", "10:00"].map {
+            #"{"capability":"refund","amount":500,"time":"2026-01-05T\#($0):00Z"}"#
+        }
+        for (k, l) in lines.enumerated() { t.add(Array(l.utf8), line: k + 1, policy: policy) }
+        #expect(t.failure?.hasPrefix("line 6: its time 2026-01-05T10:00:00Z is earlier than approvals already replayed in queue team") == true,
+                "\(t.failure ?? "none")")
+    }
+
     @Test("lines out of time order give the same report as sorted ones")
     func order() throws {
         let lines = (0..<30).map { k in #"{"capability":"refund","amount":500,"time":"2026-01-05T10:\#(k < 10 ? "0" : "")\#(k):00Z"}"# }
