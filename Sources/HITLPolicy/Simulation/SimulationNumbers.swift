@@ -17,11 +17,8 @@ enum SimulationNumbers {
         return (x < 0 && whole != 0 ? "-" : "") + digits
     }
 
-    /// Whole seconds, rounded up (a wait of 0.2 s is 1 s).
-    static func seconds(_ x: Double) -> Int {
-        guard x.isFinite, x > 0 else { return 0 }
-        return x >= 9e15 ? Int.max : Int(x.rounded(.up))
-    }
+    /// Whole seconds, rounded up (a wait of 0.2 s is 1 s), as the replay counts them.
+    static func seconds(_ x: Double) -> Int { WaitSeconds.roundedUp(x) }
 
     /// `1h 05m`, `12m 30s`, `45s`, `2d 03h` for a person.
     static func duration(_ x: Double) -> String {

@@ -114,7 +114,7 @@ package struct QueueReplay: Sendable {
         }
         func waited(_ w: Double) {
             guard keepDetail else { return }
-            out.waitCounts[SimulationNumbers.seconds(w), default: 0] += 1
+            out.waitCounts[WaitSeconds.roundedUp(w), default: 0] += 1
             if keepLists { out.waits.append(w) }
         }
         func sampleBacklog(until t: Double) {
