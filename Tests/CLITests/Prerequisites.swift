@@ -62,3 +62,20 @@ extension CLI {
         #expect(p.terminationStatus == 0, "git \(args)")
     }
 }
+
+extension CLI {
+    /// Renders an SVG chart to PNG with rsvg-convert (a missing rsvg-convert fails the test
+    /// naming what to install) and checks it rendered: exit 0 and a PNG of some substance.
+    static func expectRenders(_ svg: URL) throws {
+        try Prerequisite.rsvg.require()
+        let png = svg.deletingPathExtension().appendingPathExtension("png")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["rsvg-convert", "-o", png.path, svg.path]
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        let bytes = try Data(contentsOf: png)
+        #expect(bytes.count > 10_000 && bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
+}

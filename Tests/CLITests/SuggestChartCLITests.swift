@@ -35,16 +35,7 @@ struct SuggestChartCLITests {
             if let t = c["threshold"] as? Double { #expect(text.contains("threshold \(t)"), "\(name)") }
         }
         // It renders.
-        try Prerequisite.rsvg.require()
-        let png = dir.appendingPathComponent("calibration.png")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["rsvg-convert", "-o", png.path, svg.path]
-        try p.run()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
-        let bytes = try Data(contentsOf: png)
-        #expect(bytes.count > 10_000 && bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        try CLI.expectRenders(svg)
     }
 
     @Test func noConfidenceNoChart() throws {

@@ -42,7 +42,7 @@ package enum PolicyRewriter {
         do throws(RewritePlanner.Refusal) {
             original = try RewriteCheck.state(bytes, file: path)
         } catch {
-            rewrite.skipped = changes.map { SkippedChange(change: $0, reason: oneLine("the policy does not lint clean: \(error.reason)")) }
+            rewrite.skipped = changes.map { SkippedChange(change: $0, reason: "the policy does not lint clean: \(error.reason)".escapingControlCharacters) }
             return rewrite
         }
         var reasons: [Int: String] = [:]
@@ -78,24 +78,8 @@ package enum PolicyRewriter {
         rewrite.edits = progress.edits
         rewrite.text = String(decoding: TextEdit.apply(progress.edits, to: bytes), as: UTF8.self)
         rewrite.applied = changes.indices.filter(progress.applied.contains).map { changes[$0] }
-        rewrite.skipped = changes.indices.compactMap { i in reasons[i].map { SkippedChange(change: changes[i], reason: oneLine($0)) } }
+        rewrite.skipped = changes.indices.compactMap { i in reasons[i].map { SkippedChange(change: changes[i], reason: $0.escapingControlCharacters) } }
         return rewrite
-    }
-
-    /// A reason as one line: line breaks and other controls that a quoted name or value
-    /// brings into it are written as escapes (`\n`, `\u{7}`).
-    static func oneLine(_ reason: String) -> String {
-        var out = ""
-        for u in reason.unicodeScalars {
-            switch u.value {
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x09: out += "\\t"
-            case 0x00..<0x20, 0x7F, 0x85, 0x2028, 0x2029: out += "\\u{\(String(u.value, radix: 16))}"
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out
     }
 
     /// The changes kept so far: the text they make (checked), and their edits against the
