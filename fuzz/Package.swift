@@ -19,5 +19,8 @@ let package = Package(
         .executableTarget(name: "FuzzYAML", dependencies: [library, "FuzzSupport"], swiftSettings: harness),
         .executableTarget(name: "FuzzTable", dependencies: [library, "FuzzSupport"], swiftSettings: harness),
         .executableTarget(name: "FuzzTestFile", dependencies: [library, "FuzzSupport"], swiftSettings: harness),
+        .executableTarget(name: "FuzzReviews", dependencies: [library, "FuzzSupport"], swiftSettings: harness),
+        .executableTarget(name: "FuzzHook", dependencies: [library, "FuzzSupport"], swiftSettings: harness),
+        .executableTarget(name: "FuzzRewrite", dependencies: [library, "FuzzSupport"], swiftSettings: harness),
     ]
 )

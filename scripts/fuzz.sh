@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # libFuzzer harnesses (fuzz/Package.swift) for the action evaluator, the action stream, the
-# YAML front end + compiler, the compiled-table reader and the test-file decoder; see
-# docs/fuzzing.md.
+# YAML front end + compiler, the compiled-table reader, the test-file decoder, suggest's
+# review-log reader, the pre-tool-use hook and the policy rewriter; see docs/fuzzing.md.
 #
 # usage: scripts/fuzz.sh build                (once, and after changing the sources)
 #        scripts/fuzz.sh HARNESS [SECONDS | -runs=N] [libFuzzer options...]
 #        scripts/fuzz.sh replay HARNESS      (run every kept input once, no mutation)
-#   HARNESS: actions | stream | yaml | table | testfile
+#   HARNESS: actions | stream | yaml | table | testfile | reviews | hook | rewrite
 #
 # Runs are single-process (no -jobs/-workers). New coverage goes to .build-fuzz/corpus/HARNESS
 # (not versioned); the seeds in fuzz/corpus/HARNESS are read, never written. A crash, hang
@@ -52,7 +52,10 @@ target() {
     yaml) echo FuzzYAML ;;
     table) echo FuzzTable ;;
     testfile) echo FuzzTestFile ;;
-    *) echo "unknown harness '$1' (actions, stream, yaml, table, testfile)" >&2; exit 2 ;;
+    reviews) echo FuzzReviews ;;
+    hook) echo FuzzHook ;;
+    rewrite) echo FuzzRewrite ;;
+    *) echo "unknown harness '$1' (actions, stream, yaml, table, testfile, reviews, hook, rewrite)" >&2; exit 2 ;;
   esac
 }
 
@@ -63,6 +66,9 @@ maxlen() {
     yaml) echo 8192 ;;
     table) echo 32768 ;;
     testfile) echo 8192 ;;
+    reviews) echo 16384 ;;
+    hook) echo 8192 ;;
+    rewrite) echo 8192 ;;
   esac
 }
 

@@ -27,6 +27,11 @@ enum ReviewLine {
         var identity: [UInt8]?
     }
 
+    /// The longest time to decision a review may record, in seconds (about 292 years): the
+    /// most whose nanoseconds still fit the 64 bits `suggest` keeps each one in (times run
+    /// from year 0000 to 9999, so a record can say more; such a record is bad).
+    static let longestWait: Int64 = Int64.max / 1_000_000_000 - 1
+
     /// Reads a line (without its byte order mark).
     static func read(_ line: [UInt8]) -> ReviewLine {
         line.withUnsafeBufferPointer { b -> ReviewLine in
@@ -75,6 +80,9 @@ enum ReviewLine {
             }
             if let r = times[0], let d = times[1], d < r {
                 return .bad("`decided` (\(d.utcText)) is before `requested` (\(r.utcText))")
+            }
+            if let r = times[0], let d = times[1], d.seconds - r.seconds > longestWait {
+                return .bad("`decided` (\(d.utcText)) is more than 292 years after `requested` (\(r.utcText)): not a time to decision")
             }
             var reviewer: String?
             let reviewerNode = member("reviewer")

@@ -347,7 +347,9 @@ struct ShellParser {
                 i += 1
                 return true
             case UInt8(ascii: "\\"):
-                guard i + 1 < bytes.count else { break }
+                // A '\' ending the line: past it, and the quote is unclosed (a `break` here
+                // would leave the switch, not the loop, and spin forever).
+                guard i + 1 < bytes.count else { i += 1; continue }
                 let n = bytes[i + 1]
                 if n == UInt8(ascii: "\n") {
                 } else if [UInt8(ascii: "$"), UInt8(ascii: "`"), UInt8(ascii: "\""), UInt8(ascii: "\\")].contains(n) {

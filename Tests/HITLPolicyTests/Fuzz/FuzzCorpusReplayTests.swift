@@ -31,7 +31,7 @@ struct FuzzCorpusReplayTests {
     }
 
     @Test func everyHarnessHasSeeds() {
-        for harness in ["actions", "stream", "yaml", "table", "testfile"] { #expect(Self.corpus(harness).count >= 10, "\(harness)") }
+        for harness in ["actions", "stream", "yaml", "table", "testfile", "reviews", "hook", "rewrite"] { #expect(Self.corpus(harness).count >= 10, "\(harness)") }
     }
 
     // The action and stream harnesses: one line (payments plain and explained, platform), then
@@ -137,6 +137,121 @@ struct FuzzCorpusReplayTests {
                 #expect(verdict.description == decision.outcome.rawValue, "\(path): \(c.name)")
             }
         }
+    }
+
+    // The reviews harness: suggest reads the log from a regular file against payments; every
+    // non-blank line is used, a decision record or bad, and the counts add up; each line not
+    // used is one problem; the JSON report is one object.
+    @Test func reviewLogs() throws {
+        let source = try Repo.bytes("policies/payments.yaml")
+        let model = try #require(PolicyLoader.load(source, file: "payments.yaml").policy)
+        let table = try #require(PolicyCompilation.compile(source, file: "payments.yaml").table)
+        for path in Self.corpus("reviews") {
+            let bytes = try Repo.bytes(path)
+            let fd = open(Repo.url(path).path, O_RDONLY)
+            try #require(fd >= 0)
+            defer { close(fd) }
+            var problems = 0
+            guard case .success(let r) = Suggester.run(policy: model, table: table, logs: [(fd, "fuzz.jsonl")], options: SuggestionOptions(),
+                                                       problem: { _ in problems += 1 }) else {
+                Issue.record("\(path): suggest failed")
+                continue
+            }
+            let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).filter { !ChunkReader.isBlank($0) }.count
+            #expect(r.lines == lines, "\(path)")
+            #expect(r.reviews + r.disabled + r.invalid + r.duplicates + r.decisionRecords + r.badLines == r.lines, "\(path)")
+            #expect(problems == r.badLines + r.invalid + r.duplicates, "\(path)")
+            #expect(r.notes.count == min(problems, ReviewEvidence.maxNotes), "\(path)")
+            #expect(Self.isObject(Array(SuggestionJSONReporter.render(r).utf8)), "\(path)")
+            #expect(!SuggestionTextReporter.render(r).isEmpty && !SuggestionMarkdownReporter.render(r).isEmpty, "\(path)")
+        }
+    }
+
+    // The hook harness: an event the hook reads is a JSON object with a tool name and input;
+    // one it refuses says why; a tool_input that is no object is denied; the answers are the
+    // runtime's shape, allow only for an autonomous decision, deny for disabled and invalid.
+    @Test func hookEvents() throws {
+        let policy = try #require(CompiledPolicy.compile(yaml: try Repo.bytes("policies/coding-agent.yaml"), file: "coding-agent.yaml").policy)
+        var strict = HookOptions()
+        strict.approval = .deny
+        strict.autonomous = .defer
+        var monitor = HookOptions()
+        monitor.monitor = true
+        for path in Self.corpus("hook") {
+            let bytes = try Repo.bytes(path)
+            let event: HookEvent
+            do throws(HookEvent.Failure) { event = try HookEvent.read(bytes) } catch {
+                #expect(!error.message.isEmpty, "\(path)")
+                continue
+            }
+            let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+            let top = try #require(try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any], "\(path)")
+            #expect(top["tool_name"] is String && top["tool_input"] != nil, "\(path)")
+            #expect(Self.isObject(event.call), "\(path)")
+            let decision = policy.decide(Action(json: event.call))
+            if !(top["tool_input"] is [String: Any]) { #expect(decision.outcome == .invalid, "\(path)") }
+            for options in [HookOptions(), strict, monitor] {
+                let answer = HookAnswer.json(decision, options: options)
+                guard let permission = HookAnswer.permission(decision, options: options) else {
+                    #expect(answer.isEmpty, "\(path)")
+                    continue
+                }
+                let parsed = try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any]
+                let inner = try #require(parsed?["hookSpecificOutput"] as? [String: Any], "\(path)")
+                #expect(inner["hookEventName"] as? String == "PreToolUse" && inner["permissionDecision"] as? String == permission, "\(path)")
+                if permission == "allow" { #expect(decision.outcome == .autonomous, "\(path)") }
+                if decision.outcome == .disabled || decision.outcome == .invalid { #expect(permission == "deny", "\(path)") }
+            }
+        }
+    }
+
+    // The rewrite harness: the changes named after the text's first entries; applied +
+    // skipped = the changes; the edits make the text; an applied change lints clean and puts
+    // its name on its `to` rung.
+    @Test func rewrites() throws {
+        for path in Self.corpus("rewrite") {
+            let bytes = try Repo.bytes(path)
+            let changes = Self.rewriteChanges(bytes)
+            let rewrite = PolicyRewriter.apply(changes, toPolicyBytes: bytes, path: "fuzz.yaml")
+            #expect(rewrite.applied.count + rewrite.skipped.count == changes.count, "\(path)")
+            guard String(validating: bytes, as: UTF8.self) != nil else { #expect(rewrite.applied.isEmpty, "\(path)"); continue }
+            let text = Array(rewrite.text.utf8)
+            #expect(TextEdit.apply(rewrite.edits, to: bytes) == text, "\(path)")
+            if rewrite.applied.isEmpty { #expect(text == bytes && rewrite.edits.isEmpty, "\(path)"); continue }
+            #expect(!Linter.lint(text, file: "fuzz.yaml").diagnostics.contains { $0.severity == .error }, "\(path)")
+            let policy = try #require(PolicyLoader.load(text, file: "fuzz.yaml").policy, "\(path)")
+            for c in rewrite.applied {
+                let rung = policy.entry(for: c.capability).flatMap { AutonomyStep($0) } ?? AutonomyStep(stage: policy.defaults.stage, review: false)
+                #expect(rung == c.to, "\(path): \(c.summary)")
+            }
+        }
+    }
+
+    /// The rewrite harness's changes (fuzz/Sources/FuzzRewrite/FuzzRewrite.swift).
+    static func rewriteChanges(_ bytes: [UInt8]) -> [StageChange] {
+        guard let policy = PolicyLoader.load(bytes, file: "fuzz.yaml").policy, !policy.capabilities.isEmpty else {
+            return [StageChange(capability: "refund", from: .approval, to: .review),
+                    StageChange(capability: "payout", from: .autonomous, to: .review)]
+        }
+        func name(_ e: CapabilityEntry) -> String {
+            switch e.pattern {
+            case .exact(let n): n
+            case .prefix(let p): p + "x"
+            }
+        }
+        var changes: [StageChange] = []
+        for (k, e) in policy.capabilities.prefix(3).enumerated() {
+            let rung = AutonomyStep(e) ?? .approval
+            switch k {
+            case 0: changes.append(StageChange(capability: name(e), from: rung, to: rung.promoted ?? .review))
+            case 1: changes.append(StageChange(capability: name(e), from: rung, to: rung.demoted ?? .review))
+            default: changes.append(StageChange(capability: name(e), from: rung == .approval ? .autonomous : .approval, to: .review))
+            }
+        }
+        let defaults = AutonomyStep(stage: policy.defaults.stage, review: false) ?? .approval
+        changes.append(StageChange(capability: "fuzz_new_tool", from: defaults, to: defaults.promoted ?? .review))
+        changes.append(StageChange(capability: changes[0].capability, from: changes[0].to, to: changes[0].from))
+        return changes
     }
 
     /// One decision line: a JSON object and a newline.

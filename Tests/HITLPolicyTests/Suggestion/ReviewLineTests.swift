@@ -34,6 +34,10 @@ struct ReviewLineTests {
         (#"{"action":{},"review":"pre","outcome":"approved","decided":"2026-11-20T14:00:00+01:00","requested":"2026-11-20T13:30:00Z"}"#,
          "`decided` (2026-11-20T13:00:00.000Z) is before `requested` (2026-11-20T13:30:00.000Z)"),
         (#"{"action":{},"review":"pre","outcome":"approved","requested":"2026-02-30T10:00:00Z"}"#, "not an RFC 3339 timestamp"),
+        // Found by the reviews fuzz harness: a wait of 4,713 years overflowed suggest's
+        // nanosecond count and trapped; 292 years is the most it can count.
+        (#"{"action":{},"review":"pre","outcome":"approved","requested":"2026-11-02T18:51:21Z","decided":"6739-11-02T20:15:11Z"}"#,
+         "is more than 292 years after `requested`"),
         (#"{"action":{},"review":"pre","outcome":"approved","reviewer":["a"]}"#, "`reviewer` is [\"a\"]"),
         (#"{"capability":"refund"}"#, "an action, not a review record"),
         (#"{"tool":"Bash","args":{}}"#, "an action, not a review record"),
@@ -48,6 +52,19 @@ struct ReviewLineTests {
             return
         }
         #expect(why.contains(message), "\(why)")
+    }
+
+    // The longest wait that still counts: 292 years and a little, to the nanosecond.
+    @Test func theLongestWaitIsCountedAndOneSecondMoreIsBad() {
+        func line(_ decided: Timestamp) -> [UInt8] {
+            Array(#"{"action":{},"review":"pre","outcome":"approved","requested":"1970-01-01T00:00:00Z","decided":"\#(decided.utcText)"}"#.utf8)
+        }
+        let requested = Timestamp(Array("1970-01-01T00:00:00Z".utf8))!
+        let longest = Timestamp(seconds: requested.seconds + ReviewLine.longestWait, nanoseconds: 999_999_999)
+        guard case .review(let r) = ReviewLine.read(line(longest)) else { Issue.record("the longest wait is refused"); return }
+        let nanoseconds = (r.decided!.seconds - r.requested!.seconds) * 1_000_000_000 + Int64(r.decided!.nanoseconds - r.requested!.nanoseconds)
+        #expect(nanoseconds > 9_000_000_000_000_000_000)
+        guard case .bad = ReviewLine.read(line(Timestamp(seconds: longest.seconds + 1))) else { Issue.record("a longer wait is read"); return }
     }
 
     @Test func recordsWithoutTimesHaveNoIdentity() {

@@ -98,6 +98,16 @@ struct ShellCommandLineTests {
         #expect(ShellCommandLine(String(repeating: "busybox ", count: 50_000) + "rm x").begins(with: ["rm"]))
     }
 
+    /// Found by the hook fuzz harness: a '\' ending the line inside an unclosed double quote
+    /// spun forever (`eval`, `hook` and the gateway hung on such a Bash command). It is an
+    /// unclosed quote: uncertain, so the policy's stricter reading applies.
+    @Test func aBackslashEndingAnUnclosedDoubleQuote() {
+        for line in [#"echo "a\"#, "\"\\", #"git push "$x\"#, #"rm -r "\\\"#] {
+            let parsed = ShellCommandLine(line)
+            #expect(parsed.uncertainty?.contains("unclosed double quote") == true, "\(line): \(parsed.uncertainty ?? "certain")")
+        }
+    }
+
     static func singleQuoted(_ s: String) -> String {
         "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
