@@ -30,19 +30,15 @@ final class Decider {
         let e = evaluator
         switch action.form {
         case .json(let bytes):
-            defer {
-                e.clearAction()
-                e.line = UnsafeBufferPointer(start: nil, count: 0)
-            }
+            defer { e.clearAction() }
             return bytes.withUnsafeBufferPointer { bytes in
-                let line = ByteOrderMark.dropping(bytes)
-                e.line = line
-                if let syntax = e.parse() {
+                if let syntax = e.read(line: bytes) {
                     return Decision(id: nil, line: action.line, capability: nil, errors: [FieldError(field: nil, message: syntax)],
                                     row: invalidRow, shown: ShownNumbers())
                 }
-                let id = e.fields.id.map { ActionID(json: String(decoding: line[$0], as: UTF8.self)) }
-                if e.fields.capabilityToken == nil {
+                let line = e.action.line
+                let id = e.action.fields.id.map { ActionID(json: String(decoding: line[$0], as: UTF8.self)) }
+                if e.action.fields.capabilityToken == nil {
                     switch ToolCall.read(line, tools: e.table.tools, currency: e.table.currency) {
                     case .notToolCall: break
                     case .invalid(let errors):
@@ -56,11 +52,11 @@ final class Decider {
                     }
                 }
                 var capability: String?
-                if let b = e.fields.capabilityBytes { capability = String(decoding: b, as: UTF8.self) }
-                else if let r = e.fields.capability { capability = String(decoding: line[r], as: UTF8.self) }
-                else if e.fields.capabilityToken != nil { capability = "" }
+                if let b = e.action.fields.capabilityBytes { capability = String(decoding: b, as: UTF8.self) }
+                else if let r = e.action.fields.capability { capability = String(decoding: line[r], as: UTF8.self) }
+                else if e.action.fields.capabilityToken != nil { capability = "" }
                 if e.hasShells { e.resolveAllShells() }
-                return decideLoaded(id: id, capability: capability, number: action.line)
+                return decideRead(id: id, capability: capability, number: action.line)
             }
         case .built(let b):
             // A plain action needs no validation and no exact numbers: its walk numbers are
@@ -72,7 +68,8 @@ final class Decider {
             }
             defer { e.clearAction() }
             e.load(b, attributeKeys: attributeKeys)
-            return decideLoaded(id: b.id, capability: b.capability, number: action.line)
+            e.validate()
+            return decideRead(id: b.id, capability: b.capability, number: action.line)
         }
     }
 
@@ -83,20 +80,17 @@ final class Decider {
         let e = evaluator
         if e.hasShells { e.resolveAllShells() }
         e.validate()
-        guard e.fields.errors.isEmpty, let c = e.classOfAction() else { return nil }
+        guard let c = e.validClass() else { return nil }
         e.setNumbers()
         return rowNumber(ofClass: c)
     }
 
-    /// Validates, walks and renders the action in the evaluator's state (as `evaluate` does).
-    private func decideLoaded(id: consuming ActionID?, capability: consuming String?, number: Int) -> Decision {
+    /// Walks and renders the action the evaluator has read and validated (as `evaluate` does).
+    private func decideRead(id: consuming ActionID?, capability: consuming String?, number: Int) -> Decision {
         let e = evaluator
-        e.validate()
-        guard e.fields.errors.isEmpty, let c = e.classOfAction() else {
-            var errors = e.fields.errors
-            if errors.isEmpty { errors.append(FieldError(field: "capability", message: "no table row covers this capability")) }
-            return Decision(id: id, line: number, capability: e.fields.capabilityToken == nil ? nil : capability, errors: errors,
-                            row: invalidRow, shown: ShownNumbers())
+        guard let c = e.validClass() else {
+            return Decision(id: id, line: number, capability: e.action.fields.capabilityToken == nil ? nil : capability,
+                            errors: e.action.fields.errors, row: invalidRow, shown: ShownNumbers())
         }
         e.setNumbers()
         return decideClass(c, id: id, capability: capability, number: number, plain: nil)
@@ -109,7 +103,7 @@ final class Decider {
         let row = rows[rowNumber(ofClass: c)]
         // A plain action in the policy currency keeps its numbers: the decision shows them
         // as built, with no text made now.
-        if let plain, case .none = e.amountValue {
+        if let plain, case .none = e.action.amountValue {
             return Decision(id: id, line: number, capability: capability, row: row, quoting: row.quotedFields != 0 ? plain : nil)
         }
         var shown = ShownNumbers()
@@ -118,7 +112,7 @@ final class Decider {
                 scratch.removeAll(keepingCapacity: true)
                 if let plain {
                     // Converted when foreign (`loadPlain` set `amountValue`), else as built.
-                    if f == .amount, let v = e.amountValue { v.appendShown(into: &scratch) }
+                    if f == .amount, let v = e.action.amountValue { v.appendShown(into: &scratch) }
                     else { plain.numbers[f.rawValue]?.appendShown(into: &scratch) }
                 } else {
                     e.appendValue(f, into: &scratch)
@@ -133,20 +127,12 @@ final class Decider {
     /// `Evaluator.evaluate` walks it): its number in `rows`, built on first use.
     func rowNumber(ofClass c: Int) -> Int {
         let e = evaluator
-        let classReversible = e.flat.classReversible[c]
-        let reversible = e.fields.reversible ?? classReversible
-        if e.explain { e.path.removeAll(keepingCapacity: true) }
-        let a = e.walk(e.flat.classRoot[c], reversible: reversible)
-        let b = e.walk(e.globalRoot, reversible: reversible)
-        let assumed = e.missingMask(tested: e.flat.classTested[c] | e.globalTested)
-        // The same key as `Evaluator.evaluate`'s template cache: what fixes a row's rendering,
-        // the matched rules included (compared in full, not only by their hash).
-        let (ruleCount, ruleHash) = e.matchRules(classIndex: c, reversible: reversible)
-        let matched = UnsafeBufferPointer(rebasing: e.matched[0..<ruleCount])
-        let key = TemplateCache.Key(a: a, b: b, assumed: assumed, reversible: classReversible, rules: ruleHash, ruleCount: Int32(ruleCount))
+        let at = e.locate(classIndex: c)
+        let matched = UnsafeBufferPointer(rebasing: e.matched[0..<at.ruleCount])
+        let key = at.key
         if let found = rowIndex.find(key, rules: matched) { return found }
-        let row = TypedRow(e.table.decisionRow(requirement: e.requirement(a: a, b: b), rules: matched.map { Int($0) },
-                                               assumed: assumed, reversibleDefault: classReversible))
+        let row = TypedRow(e.table.decisionRow(requirement: e.requirement(a: at.a, b: at.b), rules: matched.map { Int($0) },
+                                               assumed: at.assumed, reversibleDefault: key.reversible))
         if rowIndex.insert(key, rules: matched).restarted {
             rows.removeAll(keepingCapacity: true)
             rowsGeneration += 1
@@ -161,15 +147,15 @@ extension Evaluator {
     /// Sets the per-action state from an action built in Swift, as the parse would from its
     /// JSON line (the line itself stays empty).
     func load(_ a: Action.Built, attributeKeys: [[String]]) {
-        fields.capabilityToken = 0..<0
-        fields.capabilityBytes = a.capabilityUTF8
+        action.fields.capabilityToken = 0..<0
+        action.fields.capabilityBytes = a.capabilityUTF8
         if a.capability.isEmpty { error("capability", "must not be empty") }
         // Element by element: sharing the action's array would make the next `reset` copy it.
-        for k in 0..<min(a.numbers.count, fields.numbers.count) { fields.numbers[k] = a.numbers[k] }
+        for k in 0..<min(a.numbers.count, action.fields.numbers.count) { action.fields.numbers[k] = a.numbers[k] }
         if a.numbers[NumericField.amount.rawValue] != nil {
             if let code = a.currencyUTF8 {
-                fields.currency = 0..<0
-                fields.currencyBytes = code
+                action.fields.currency = 0..<0
+                action.fields.currencyBytes = code
             }
         }
         loadFlags(a, attributeKeys: attributeKeys)
@@ -189,10 +175,10 @@ extension Evaluator {
             if let rate = rate(code), let x = a.numbers[amount] { converted = x.multiplied(by: rate) }
             else if currency != nil { return false }
         }
-        for f in 0..<numericCount { numbers[f] = a.walk[f] }
+        for f in 0..<numericCount { action.numbers[f] = a.walk[f] }
         if let converted {
-            numbers[amount] = WalkNumber(converted)
-            amountValue = converted
+            action.numbers[amount] = WalkNumber(converted)
+            action.amountValue = converted
         }
         loadFlags(a, attributeKeys: attributeKeys)
         return true
@@ -200,17 +186,17 @@ extension Evaluator {
 
     /// Undoes `loadPlain`.
     func clearPlain() {
-        clearWalkState()
-        fields.reversible = nil
-        fields.hasTags = false
-        if amountValue != nil { amountValue = nil }
+        action.clearWalkState()
+        action.fields.reversible = nil
+        action.fields.hasTags = false
+        if action.amountValue != nil { action.amountValue = nil }
     }
 
     /// `reversible`, tags and attributes of a built action.
     private func loadFlags(_ a: Action.Built, attributeKeys: [[String]]) {
-        fields.reversible = a.reversible
+        action.fields.reversible = a.reversible
         if let tags = a.tags {
-            fields.hasTags = true
+            action.fields.hasTags = true
             for tag in tags {
                 if let k = tag.withBytes({ tagIndex.lookup($0) }) { setTag(k) }
             }

@@ -33,39 +33,30 @@ package struct CapabilityClass: Hashable, Sendable {
 }
 
 /// Finds the class of a name (compared as UTF-8 bytes, so names that differ in
-/// normalisation are different names): exact names by hash, prefixes by trying each prefix length
-/// the table uses, longest first.
+/// normalisation are different names): exact names by hash, then the longest prefix class
+/// (`PrefixMap`), then `other`.
 struct ClassIndex: Sendable {
     private var exact = ByteTable([])
-    private var prefixes = ByteTable([])
-    private var prefixLengths: [Int] = []   // in UTF-8 bytes, longest first
+    private var prefixes = PrefixMap<Int>()
     private var other: Int?
 
     init(_ classes: [CapabilityClass]) {
-        var lengths = Set<Int>()
-        var exactPairs: [([UInt8], Int)] = [], prefixPairs: [([UInt8], Int)] = []
+        var exactPairs: [([UInt8], Int)] = [], prefixClasses: [ByteName: Int] = [:]
         for (i, c) in classes.enumerated() {
             switch c.kind {
             case .exact: exactPairs.append((Array(c.name.utf8), i))
-            case .prefix:
-                prefixPairs.append((Array(c.name.utf8), i))
-                lengths.insert(c.name.utf8.count)
+            case .prefix: prefixClasses[ByteName(c.name)] = prefixClasses[ByteName(c.name)] ?? i
             case .other: other = i
             }
         }
         exact = ByteTable(exactPairs)
-        prefixes = ByteTable(prefixPairs)
-        prefixLengths = lengths.sorted(by: >)
+        prefixes = PrefixMap(prefixClasses)
     }
 
     /// The class of a capability name given as UTF-8 bytes; nil only for a table with no
     /// class covering it (which `DecisionTable.validate` rules out).
     func lookup(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
-        if let i = exact.lookup(name) { return i }
-        for n in prefixLengths where n <= name.count {
-            if let i = prefixes.lookup(UnsafeBufferPointer(rebasing: name[0..<n])) { return i }
-        }
-        return other
+        exact.lookup(name) ?? prefixes.longest(in: name) ?? other
     }
 
     /// The class of a name given as a string.

@@ -1,54 +1,50 @@
-/// Values keyed by capability prefixes, found for a name by trying each prefix length in
-/// use (one dictionary lookup per distinct length) rather than scanning every prefix.
-/// Names are compared as UTF-8 bytes.
+/// Values keyed by capability prefixes: the one longest-prefix lookup (the evaluator's class
+/// index, the rule index, diff's placement). A name is looked up by trying each prefix length
+/// in use, longest first — one hash lookup per distinct length, straight from the name's
+/// bytes — rather than by scanning every prefix. Names are compared as UTF-8 bytes (no
+/// normalisation); a cut inside a character is no valid UTF-8, so it equals no prefix.
 struct PrefixMap<Value: Sendable>: Sendable {
-    private var values: [ByteName: Value] = [:]
+    /// Prefix bytes to an index into `values` and `keys`.
+    private var table = ByteTable([])
+    private var values: [Value] = []
+    private var keys: [String] = []
     /// Distinct prefix lengths in UTF-8 bytes, longest first.
     private var lengths: [Int] = []
 
     /// A map of the given prefixes.
     init(_ values: [ByteName: Value] = [:]) {
-        self.values = values
-        lengths = Set(values.keys.map { $0.text.utf8.count }).sorted(by: >)
+        let sorted = values.sorted { $0.key < $1.key }
+        keys = sorted.map(\.key.text)
+        self.values = sorted.map(\.value)
+        table = ByteTable(keys.enumerated().map { (Array($0.element.utf8), $0.offset) })
+        lengths = Set(keys.map(\.utf8.count)).sorted(by: >)
     }
 
     /// The value stored for exactly this prefix.
-    subscript(_ prefix: String) -> Value? { values[ByteName(prefix)] }
+    subscript(_ prefix: String) -> Value? {
+        prefix.withBytes { table.lookup($0) }.map { values[$0] }
+    }
 
     /// The prefixes stored.
-    var prefixes: [String] { values.keys.map(\.text) }
+    var prefixes: [String] { keys }
+
+    /// The value of the longest stored prefix of the name `name` (UTF-8 bytes).
+    @inline(__always) func longest(in name: UnsafeBufferPointer<UInt8>) -> Value? {
+        for n in lengths where n <= name.count {
+            if let k = table.lookup(UnsafeBufferPointer(rebasing: name[0..<n])) { return values[k] }
+        }
+        return nil
+    }
 
     /// The value of the longest stored prefix of `name`.
     func longest(in name: String) -> Value? {
-        for p in name.utf8Prefixes(ofLengths: lengths) { if let v = values[ByteName(p)] { return v } }
-        return nil
+        name.withBytes { longest(in: $0) }
     }
 
     /// The values of every stored prefix of `name`, longest first.
     func all(in name: String) -> [Value] {
-        name.utf8Prefixes(ofLengths: lengths).compactMap { values[ByteName($0)] }
-    }
-}
-
-extension String {
-    /// The prefixes of this name with the given lengths in UTF-8 bytes (longer than the
-    /// name: skipped), in the order of `lengths`.
-    func utf8Prefixes(ofLengths lengths: [Int]) -> [String] {
-        let count = utf8.count
-        guard lengths.contains(where: { $0 <= count }) else { return [] }
-        // An ASCII name has no cut inside a character: every prefix is a slice of it.
-        let ascii = utf8.withContiguousStorageIfAvailable { b in !b.contains { $0 >= 0x80 } }
-        if ascii == true {
-            return lengths.compactMap { n in
-                n <= count ? String(Substring(utf8.prefix(n))) : nil
-            }
-        }
-        let bytes = Array(utf8)
-        // A cut inside a character decodes with U+FFFD, other bytes that could spell some other
-        // pattern; no pattern (valid UTF-8) ends there, so such lengths are skipped.
-        return lengths.filter { $0 <= bytes.count }.compactMap { n in
-            let p = String(decoding: bytes[0..<n], as: UTF8.self)
-            return p.utf8.count == n ? p : nil
+        name.withBytes { b in
+            lengths.filter { $0 <= b.count }.compactMap { n in table.lookup(UnsafeBufferPointer(rebasing: b[0..<n])).map { values[$0] } }
         }
     }
 }

@@ -42,25 +42,25 @@ extension Evaluator {
     /// The point of a JSON action line; nil when the action is invalid (as `eval` would
     /// decide it: not JSON, bad fields, or no class covers its capability).
     package func point(json bytes: UnsafeBufferPointer<UInt8>) -> ActionPoint? {
-        line = ByteOrderMark.dropping(bytes)
+        action.line = ByteOrderMark.dropping(bytes)
         defer {
             clearAction()
-            line = UnsafeBufferPointer(start: nil, count: 0)
+            action.line = UnsafeBufferPointer(start: nil, count: 0)
         }
         if parse() != nil { return nil }
         validate()
         // A tool-call line (SPEC §11) lies where the action its mapping makes lies.
-        if fields.capabilityToken == nil,
-           case .mapped(let action, let errors) = ToolCall.read(line, tools: table.tools, currency: table.currency) {
+        if action.fields.capabilityToken == nil,
+           case .mapped(let mapped, let errors) = ToolCall.read(action.line, tools: table.tools, currency: table.currency) {
             guard errors.isEmpty else { return nil }
             clearAction()
-            return action.withUnsafeBufferPointer { point(json: $0) }
+            return mapped.withUnsafeBufferPointer { point(json: $0) }
         }
-        guard fields.errors.isEmpty, let c = classOfAction() else { return nil }
+        guard action.fields.errors.isEmpty, let c = classOfAction() else { return nil }
         if hasShells { resolveAllShells() }
         return ActionPoint(classIndex: c, numbers: allNumbers.map { value(of: $0)?.exact },
-                           reversible: fields.reversible ?? table.classes[c].reversible, reversibleSent: fields.reversible != nil,
-                           tags: (0..<table.tags.count).map { tagPresent[$0] },
+                           reversible: action.fields.reversible ?? table.classes[c].reversible, reversibleSent: action.fields.reversible != nil,
+                           tags: (0..<table.tags.count).map { action.tagPresent[$0] },
                            attributes: (0..<table.attributes.count).map { attributeChoice($0) },
                            shells: (0..<table.shells.count).map { shellPresent($0) })
     }

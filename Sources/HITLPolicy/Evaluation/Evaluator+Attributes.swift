@@ -3,7 +3,7 @@ extension Evaluator {
     /// Found by walking the action's `attributes` bytes (already validated by the parse),
     /// without building a tree; remembered for the rest of the action.
     func attributeChoice(_ a: Int) -> Int {
-        let known = attributeChoices[a]
+        let known = action.attributeChoices[a]
         if known >= 0 { return Int(known) }
         let choice = findAttributeChoice(a)
         choose(a, Int32(choice))
@@ -13,15 +13,15 @@ extension Evaluator {
     private func findAttributeChoice(_ a: Int) -> Int {
         let wanted = attributeValues[a]
         guard let at = attributeStart(a) else { return wanted.count + 1 }
-        var s = JSONScanner(line, at: at)
-        switch line[at] {
+        var s = JSONScanner(action.line, at: at)
+        switch action.line[at] {
         case 0x22:
             guard let (r, escaped) = try? s.string() else { return wanted.count }
             if escaped, s.hasLoneSurrogate(r) { return wanted.count }   // equals no listed value
-            let text = escaped ? s.unescape(r) : Array(line[r])
+            let text = escaped ? s.unescape(r) : Array(action.line[r])
             for (k, w) in wanted.enumerated() { if case .string(let v) = w, v.utf8.elementsEqual(text) { return k } }
         case 0x74, 0x66:
-            let truth = line[at] == 0x74
+            let truth = action.line[at] == 0x74
             for (k, w) in wanted.enumerated() { if case .bool(let v) = w, v == truth { return k } }
         case 0x2D, 0x30...0x39:
             guard let (n, _) = try? s.numberValue() else { return wanted.count }
@@ -34,14 +34,14 @@ extension Evaluator {
     /// Where the value at attribute path `a` starts in the line; nil when the action has no
     /// such value or it is null (both count as missing).
     func attributeStart(_ a: Int) -> Int? {
-        guard let r = fields.attributes else { return nil }
+        guard let r = action.fields.attributes else { return nil }
         var at = r.lowerBound
         for component in attributePaths[a] {
-            var s = JSONScanner(line, at: at)
+            var s = JSONScanner(action.line, at: at)
             swap(&s.keys, &keyScratch)
             defer { swap(&s.keys, &keyScratch) }
             s.skipSpace()
-            guard s.i < line.count, line[s.i] == 0x7B else { return nil }
+            guard s.i < action.line.count, action.line[s.i] == 0x7B else { return nil }
             var found: Int?
             // Duplicate keys were rejected by the parse, so the first match is the only one.
             let scanned: Void? = try? s.object { (s: inout JSONScanner, k: Range<Int>, escaped: Bool) throws(JSONSyntaxError) in
@@ -52,6 +52,6 @@ extension Evaluator {
             guard scanned != nil, let next = found else { return nil }
             at = next
         }
-        return line[at] == 0x6E ? nil : at   // null
+        return action.line[at] == 0x6E ? nil : at   // null
     }
 }

@@ -4,11 +4,11 @@ extension Evaluator {
     func appendExplanation(classIndex c: Int, reversible: Bool, outcomes: [Int32], paths: [[(Int, Int)]], into out: inout [UInt8]) {
         let cls = table.classes[c]
         out.append(contentsOf: "{".utf8)
-        if mappedFromToolCall {
+        if action.mappedFromToolCall {
             // The action the policy's `tools:` mapping made of the tool call (with `tool` and
             // `args`): what the rules below were checked against.
             out.append(contentsOf: "\"tool_call_action\":".utf8)
-            out.append(contentsOf: line)
+            out.append(contentsOf: action.line)
             out.append(0x2C)
         }
         out.append(contentsOf: "\"row\":{\"capability\":".utf8)
@@ -17,7 +17,7 @@ extension Evaluator {
         out.appendJSONStringArray(describeRegion(paths.flatMap { $0 }))
         out.append(contentsOf: "},\"rules\":[".utf8)
         let fired = Set(matchedRules(classIndex: c, a: outcomes[0], b: outcomes[1]))
-        let name = fields.capabilityBytes ?? fields.capability.map { Array(line[$0]) } ?? []
+        let name = action.fields.capabilityBytes ?? action.fields.capability.map { Array(action.line[$0]) } ?? []
         let capability = String(decoding: name, as: UTF8.self)
         // The class's rules as the class index has them (its candidates: entry, bands,
         // compliance rules naming it, global ones), and every other compliance rule too,
@@ -46,9 +46,9 @@ extension Evaluator {
     func appendIgnoredFields(into out: inout [UInt8]) {
         let known = ActionField.all.map(\.description)
         var ignored: [(name: String, closest: String?)] = []
-        var s = JSONScanner(line)
+        var s = JSONScanner(action.line)
         s.skipSpace()
-        guard s.i < line.count, line[s.i] == 0x7B else { return }
+        guard s.i < action.line.count, action.line[s.i] == 0x7B else { return }
         do throws(JSONSyntaxError) {
             try s.object { (s: inout JSONScanner, k: Range<Int>, escaped: Bool) throws(JSONSyntaxError) in
                 let name = String(decoding: s.content(k, escaped: escaped), as: UTF8.self)
@@ -153,7 +153,7 @@ extension Evaluator {
                 if reversible != want { return "reversible is \(reversible), the rule needs \(want)" }
                 held.append("reversible is \(want)")
             case .tags(let any, let all, let none):
-                let has: (String) -> Bool = { t in self.table.tags.firstIndex { $0.sameBytes(as: t) }.map { self.tagPresent[$0] } ?? false }
+                let has: (String) -> Bool = { t in self.table.tags.firstIndex { $0.sameBytes(as: t) }.map { self.action.tagPresent[$0] } ?? false }
                 if let any, !any.contains(where: has) { return "tags include none of \(any.joined(separator: ", "))" }
                 if let all, let lack = all.first(where: { !has($0) }) { return "tags lack \(lack)" }
                 if let none, let bad = none.first(where: has) { return "tags include \(bad)" }

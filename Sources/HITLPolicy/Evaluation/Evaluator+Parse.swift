@@ -4,26 +4,29 @@ extension Evaluator {
         // Strings are checked for UTF-8 as they are scanned, and any other byte above ASCII
         // breaks the grammar, so a line with bad UTF-8 always fails; it is named as such.
         guard let problem = scan(nil) else { return nil }
-        return UTF8Check.isValid(line) ? problem : "the line is not valid UTF-8"
+        return UTF8Check.isValid(action.line) ? problem : "the line is not valid UTF-8"
     }
 
-    /// `parse`, also reading the line's log members (`simulate`) in the same scan; whether
-    /// the line is a JSON object (its fields and members are then set).
-    func parse(members: inout LogMembers) -> Bool {
-        withUnsafeMutablePointer(to: &members) { scan($0) == nil }
+    /// The reader for log lines (`simulate`): sets `action` from `bytes` (a leading byte order
+    /// mark skipped) and scans it, also reading the line's log members in the same scan;
+    /// whether the line is a JSON object (its fields and members are then set, the fields not
+    /// yet validated: `Decider.rowOfScanned` does that for an action).
+    func read(line bytes: UnsafeBufferPointer<UInt8>, members: inout LogMembers) -> Bool {
+        action.line = ByteOrderMark.dropping(bytes)
+        return withUnsafeMutablePointer(to: &members) { scan($0) == nil }
     }
 
     private func scan(_ members: UnsafeMutablePointer<LogMembers>?) -> String? {
-        var s = JSONScanner(line)
+        var s = JSONScanner(action.line)
         swap(&s.keys, &keyScratch)
         defer { swap(&s.keys, &keyScratch) }
         s.skipSpace()
-        guard s.i < line.count else { return "empty line" }
-        guard line[s.i] == 0x7B else {
+        guard s.i < action.line.count else { return "empty line" }
+        guard action.line[s.i] == 0x7B else {
             do throws(JSONSyntaxError) {
                 try s.skipValue()
                 s.skipSpace()
-                if s.i == line.count { return "not a JSON object (an action is an object)" }
+                if s.i == action.line.count { return "not a JSON object (an action is an object)" }
                 throw s.fail("unexpected text after the value")
             } catch {
                 return "not JSON: \(error.message) at column \(column(of: error.offset))"
@@ -45,7 +48,7 @@ extension Evaluator {
                 }
             }
             s.skipSpace()
-            if s.i != line.count { throw s.fail("unexpected text after the object") }
+            if s.i != action.line.count { throw s.fail("unexpected text after the object") }
         } catch {
             let prefix = error.message.hasPrefix("duplicate key") ? "" : "not JSON: "
             return "\(prefix)\(error.message) at column \(column(of: error.offset))"
@@ -56,12 +59,12 @@ extension Evaluator {
     /// 1-based column (in characters) of a byte offset in the line.
     func column(of offset: Int) -> Int {
         var col = 1
-        for k in 0..<min(offset, line.count) where line[k] & 0xC0 != 0x80 { col += 1 }
+        for k in 0..<min(offset, action.line.count) where action.line[k] & 0xC0 != 0x80 { col += 1 }
         return col
     }
 
     func error(_ field: String, _ message: String) {
-        fields.errors.append(FieldError(field: field, message: message))
+        action.fields.errors.append(FieldError(field: field, message: message))
     }
 
     /// Reads one top-level member's value.
@@ -76,9 +79,9 @@ extension Evaluator {
             let start = s.i
             if kind == 0x22 {
                 _ = try s.string()
-                fields.id = start..<s.i
+                action.fields.id = start..<s.i
             } else if let (_, r) = try s.numberValue() {
-                fields.id = r
+                action.fields.id = r
             } else {
                 error("id", "must be a string or a number, not \(JSONScanner.typeName(kind))")
                 try s.skipValue()
@@ -91,14 +94,14 @@ extension Evaluator {
             }
             let start = s.i
             let (r, escaped) = try s.string()
-            fields.capabilityToken = start..<s.i
-            if escaped { fields.capabilityBytes = s.unescape(r) } else { fields.capability = r }
+            action.fields.capabilityToken = start..<s.i
+            if escaped { action.fields.capabilityBytes = s.unescape(r) } else { action.fields.capability = r }
             if r.isEmpty { error("capability", "must not be empty") }
             if escaped, s.hasLoneSurrogate(r) { error("capability", "has a lone surrogate escape (not Unicode text, so no name)") }
         case .number(.amount):
             if let (n, r) = try s.numberValue() {
-                fields.amount = n
-                fields.amountText = r
+                action.fields.amount = n
+                action.fields.amountText = r
             } else if kind == 0x7B {
                 try amountObject(&s)
             } else {
@@ -107,12 +110,12 @@ extension Evaluator {
             }
         case .number(let f):
             if let (n, r) = try numberMember(f.description, kind, &s) {
-                fields.numbers[f.rawValue] = n
-                fields.numberTexts[f.rawValue] = r
+                action.fields.numbers[f.rawValue] = n
+                action.fields.numberTexts[f.rawValue] = r
             }
         case .reversible:
-            if kind == 0x74 { try s.literal("true"); fields.reversible = true }
-            else if kind == 0x66 { try s.literal("false"); fields.reversible = false }
+            if kind == 0x74 { try s.literal("true"); action.fields.reversible = true }
+            else if kind == 0x66 { try s.literal("false"); action.fields.reversible = false }
             else {
                 error("reversible", "must be true or false, not \(JSONScanner.typeName(kind))")
                 try s.skipValue()
@@ -123,7 +126,7 @@ extension Evaluator {
                 try s.skipValue()
                 return
             }
-            fields.hasTags = true
+            action.fields.hasTags = true
             var position = 0
             try s.array { (s: inout JSONScanner) throws(JSONSyntaxError) in
                 let kind = s.valueKind
@@ -144,7 +147,7 @@ extension Evaluator {
         case .attributes:
             let start = s.i
             try s.skipValue()
-            if kind == 0x7B { fields.attributes = start..<s.i } else {
+            if kind == 0x7B { action.fields.attributes = start..<s.i } else {
                 error("attributes", "must be an object, not \(JSONScanner.typeName(kind))")
             }
         }
@@ -166,8 +169,8 @@ extension Evaluator {
             if s.content(k, escaped: escaped, is: "value") {
                 sawValue = true
                 if let (n, r) = try s.numberValue() {
-                    self.fields.amount = n
-                    self.fields.amountText = r
+                    action.fields.amount = n
+                    action.fields.amountText = r
                 } else if kind == 0x22 {
                     // A string's value is its unescaped text: "\u0035" is 5. Its literal is
                     // then not in the line, so the decision shows the value instead.
@@ -175,8 +178,8 @@ extension Evaluator {
                     let n = escaped ? s.unescape(r).withUnsafeBufferPointer { ActionNumber(literal: $0) }
                         : ActionNumber(literal: UnsafeBufferPointer(rebasing: s.b[r]))
                     if let n {
-                        self.fields.amount = n
-                        self.fields.amountText = escaped ? nil : r
+                        action.fields.amount = n
+                        action.fields.amountText = escaped ? nil : r
                     } else {
                         self.error("amount", "value \"\(String(decoding: s.content(r, escaped: escaped), as: UTF8.self))\" is not a decimal number")
                     }
@@ -191,33 +194,33 @@ extension Evaluator {
                     return
                 }
                 let (r, escaped) = try s.string()
-                if escaped { self.fields.currencyBytes = s.unescape(r) }
-                self.fields.currency = r
+                if escaped { action.fields.currencyBytes = s.unescape(r) }
+                action.fields.currency = r
             } else {
                 self.error("amount", "unknown field \"\(String(decoding: s.content(k, escaped: escaped), as: UTF8.self))\" (an amount has value and currency)")
                 try s.skipValue(depth: 1)
             }
         }
         if !sawValue { error("amount", "the amount object has no value") }
-        else if fields.currency == nil { error("amount", "the amount object has no currency") }
+        else if action.fields.currency == nil { error("amount", "the amount object has no currency") }
     }
 
     /// Checks values against SPEC §4 and converts the amount to the policy currency.
     func validate() {
-        if fields.capabilityToken == nil, !fields.errors.contains(where: { $0.field == "capability" }) {
+        if action.fields.capabilityToken == nil, !action.fields.errors.contains(where: { $0.field == "capability" }) {
             error("capability", "is required")
         }
-        if let a = fields.amount {
+        if let a = action.fields.amount {
             if a.hasMinusSign {
-                error("amount", "must not be negative (\(literalText(fields.amountText, a)))")
-            } else if fields.currency == nil || currencyIsPolicy {
-                amountValue = a
+                error("amount", "must not be negative (\(literalText(action.fields.amountText, a)))")
+            } else if action.fields.currency == nil || currencyIsPolicy {
+                action.amountValue = a
             } else {
-                let code = fields.currencyBytes ?? Array(line[fields.currency!])
+                let code = action.fields.currencyBytes ?? Array(action.line[action.fields.currency!])
                 if let rate = rate(code) {
-                    amountValue = a.multiplied(by: rate)
+                    action.amountValue = a.multiplied(by: rate)
                 } else if currency == nil {
-                    amountValue = a   // the policy has no amount rules; nothing consults it
+                    action.amountValue = a   // the policy has no amount rules; nothing consults it
                 } else {
                     error("amount", "unknown currency \"\(String(decoding: code, as: UTF8.self))\" (the policy knows \(knownCurrencies))")
                 }
@@ -225,7 +228,7 @@ extension Evaluator {
         }
         // Per action: the registry's values were copied into the evaluator's own arrays.
         for f in otherNumbers {
-            guard let x = fields.numbers[f.rawValue],
+            guard let x = action.fields.numbers[f.rawValue],
                   let problem = x.problem(as: f, maximum: numberMaxima[f.rawValue], whole: wholeNumbers[f.rawValue]) else { continue }
             error(f.description, problem)
         }
@@ -235,11 +238,11 @@ extension Evaluator {
     func renderInvalid(_ errors: [FieldError], number: Int, withFields: Bool, into out: inout [UInt8]) {
         var id: [UInt8]?
         var capability: [UInt8]?
-        if withFields, fields.id != nil {
+        if withFields, action.fields.id != nil {
             id = []
             appendID(into: &id!)
         }
-        if withFields, fields.capabilityToken != nil {
+        if withFields, action.fields.capabilityToken != nil {
             capability = []
             appendCapability(into: &capability!)
         }

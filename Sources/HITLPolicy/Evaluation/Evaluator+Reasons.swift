@@ -8,25 +8,19 @@ extension Evaluator {
     /// `c` is the action's class; the rules are found by checking the class's candidate
     /// rules on the action (`a` and `b`, the leaves its walks reached, are not needed).
     func matchedRules(classIndex c: Int, a: Int32, b: Int32) -> [Int] {
-        let n = matchRules(classIndex: c, reversible: fields.reversible ?? flat.classReversible[c]).count
+        let n = matchRules(classIndex: c, reversible: action.fields.reversible ?? flat.classReversible[c]).count
         return (0..<n).map { Int(matched[$0]) }
     }
 
-    /// The row an action falls in: its class, both leaves and its matched rules; nil when the
-    /// action is invalid. (The decision line itself comes from `evaluate`.)
+    /// The row an action line falls in: its class, both leaves and its matched rules; nil
+    /// when the action is invalid. (The decision line itself comes from `evaluate`.)
     func row(line bytes: UnsafeBufferPointer<UInt8>) -> (classIndex: Int, a: Int32, b: Int32, rules: [Int])? {
-        line = bytes
         defer { clearAction() }
-        if parse() != nil { return nil }
-        validate()
-        guard fields.errors.isEmpty, let c = classOfAction() else { return nil }
+        guard read(line: bytes) == nil, let c = validClass() else { return nil }
         setNumbers()
         if hasShells { resolveAllShells() }
-        let reversible = fields.reversible ?? flat.classReversible[c]
-        let a = walk(flat.classRoot[c], reversible: reversible)
-        let b = walk(table.globalRoot, reversible: reversible)
-        path.removeAll(keepingCapacity: true)
-        return (c, a, b, matchedRules(classIndex: c, a: a, b: b))
+        let at = locate(classIndex: c)
+        return (c, at.a, at.b, (0..<at.ruleCount).map { Int(matched[$0]) })
     }
 
     /// Checks the class's candidate rules on the action (its numbers, tags and attributes
@@ -53,19 +47,19 @@ extension Evaluator {
             let check = checks[i]
             switch check.kind {
             case RulePredicates.numeric:
-                let x = numbers[Int(check.arg)]
+                let x = action.numbers[Int(check.arg)]
                 if x.state == 0 { continue }
                 if check.lo >= 0, !isAbove(ruleCut: Int(check.lo), x, check.arg) { return false }
                 if check.hi >= 0, isAbove(ruleCut: Int(check.hi), x, check.arg) { return false }
             case RulePredicates.reversible:
                 if reversible != (check.arg != 0) { return false }
             case RulePredicates.tagPresent:
-                if !tagPresent[Int(check.arg)] { return false }
+                if !action.tagPresent[Int(check.arg)] { return false }
             case RulePredicates.tagAbsent:
-                if tagPresent[Int(check.arg)] { return false }
+                if action.tagPresent[Int(check.arg)] { return false }
             case RulePredicates.anyTag:
                 var some = false
-                for t in Int(check.lo)..<Int(check.hi) where tagPresent[Int(anyTags[t])] { some = true; break }
+                for t in Int(check.lo)..<Int(check.hi) where action.tagPresent[Int(anyTags[t])] { some = true; break }
                 if !some { return false }
             case RulePredicates.attribute:
                 if !allowedChoices[Int(check.lo) + attributeChoice(Int(check.arg))] { return false }

@@ -17,7 +17,7 @@ extension Evaluator {
     /// command beginning with it, or cannot be split with certainty, or is no string, or
     /// is missing. Set for every prefix before the action is walked (`resolveAllShells`, or
     /// a built action's load), so nothing is left from the previous action.
-    @inline(__always) func shellPresent(_ s: Int) -> Bool { tagPresent[shellBase + s] }
+    @inline(__always) func shellPresent(_ s: Int) -> Bool { action.tagPresent[shellBase + s] }
 
     /// Splits each tested attribute's value in the action line once and sets every prefix
     /// (the decision's walks, reasons and explanation read them). Only tables with shell
@@ -35,16 +35,16 @@ extension Evaluator {
     @inline(never) func shellChild(_ s: Int32) -> Int { shellPresent(Int(s)) ? 1 : 0 }
 
     /// Records prefix `s`'s presence for the action.
-    func setShell(_ s: Int, present: Bool) { tagPresent[shellBase + s] = present }
+    func setShell(_ s: Int, present: Bool) { action.tagPresent[shellBase + s] = present }
 
     /// Attribute `a`'s value in the action line.
     func shellValue(_ a: Int) -> ShellValue {
         guard let at = attributeStart(a) else { return .missing }
-        guard line[at] == 0x22 else { return .notString }
-        var s = JSONScanner(line, at: at)
+        guard action.line[at] == 0x22 else { return .notString }
+        var s = JSONScanner(action.line, at: at)
         guard let (r, escaped) = try? s.string() else { return .notString }
         if escaped, s.hasLoneSurrogate(r) { return .notString }
-        return .text(escaped ? String(decoding: s.unescape(r), as: UTF8.self) : String(decoding: UnsafeBufferPointer(rebasing: line[r]), as: UTF8.self))
+        return .text(escaped ? String(decoding: s.unescape(r), as: UTF8.self) : String(decoding: UnsafeBufferPointer(rebasing: action.line[r]), as: UTF8.self))
     }
 
     /// Why prefix `s` is present or absent, for `--explain`: the command that begins with it,

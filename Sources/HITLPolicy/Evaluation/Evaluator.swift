@@ -61,22 +61,8 @@ package final class Evaluator {
     /// The rules `matchRules` found for the action being decided.
     let matched: UnsafeMutableBufferPointer<Int32>
 
-    // Per action, reset by `clearAction`.
-    @exclusivity(unchecked) var fields = ActionFields()
-    @exclusivity(unchecked) var amountValue: ActionNumber?
-    /// The action's numbers as the walk reads them, by `NumericField.rawValue`.
-    let numbers: UnsafeMutableBufferPointer<WalkNumber>
-    /// Per tag (`table.tags`), then per shell prefix (`table.shells`, from `shellBase`): its
-    /// presence in the action. Rules test "some of these prefixes" as they test "some of these
-    /// tags" (`RulePredicates`), so the match loop has no case of its own for shells.
-    let tagPresent: UnsafeMutableBufferPointer<Bool>
-    let tagsSet: UnsafeMutableBufferPointer<Int32>
-    @exclusivity(unchecked) var tagCount = 0
-    @exclusivity(unchecked) var attributeChoices: [Int32]
-    /// The attributes whose choice is set (`attributeChoices`), `chosenCount` of them: a
-    /// plain buffer, cleared per action without touching an array's reference count.
-    let attributesChosen: UnsafeMutableBufferPointer<Int32>
-    @exclusivity(unchecked) var chosenCount = 0
+    /// The action being decided (reset by `clearAction`).
+    @exclusivity(unchecked) var action: EvaluatedAction
     /// Per shell prefix (`table.shells`): its attribute, its words.
     let shellAttribute: [Int]
     let shellWords: [[String]]
@@ -87,13 +73,9 @@ package final class Evaluator {
     let shellBase: Int
     /// Whether the table has shell prefixes.
     let hasShells: Bool
-    @exclusivity(unchecked) var line = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    @exclusivity(unchecked) var path: [(Int, Int)] = []
 
     @exclusivity(unchecked) var cache = TemplateCache(limit: Evaluator.cacheLimit)
     @exclusivity(unchecked) var keyScratch: [Int] = []
-    /// The line being decided is the action a tool call's mapping made (`--explain` shows it).
-    @exclusivity(unchecked) var mappedFromToolCall = false
     static let cacheLimit = 16_384
 
     /// Prepares a table for evaluation. The table must pass `validate()`.
@@ -119,9 +101,6 @@ package final class Evaluator {
         attributeMissing = .allocate(capacity: max(table.attributes.count, 1))
         attributeMissing.initialize(repeating: 0)
         for (k, a) in table.attributes.enumerated() { attributeMissing[k] = Int32(a.values.count + 1) }
-        attributeChoices = Array(repeating: -1, count: table.attributes.count)
-        attributesChosen = .allocate(capacity: max(table.attributes.count, 1))
-        attributesChosen.initialize(repeating: 0)
         shellAttribute = table.shells.map(\.attribute)
         shellWords = table.shells.map(\.words)
         shellsOfAttribute = table.attributes.indices.map { a in table.shells.indices.filter { table.shells[$0].attribute == a } }
@@ -140,70 +119,108 @@ package final class Evaluator {
         candidateChecks = predicates.candidateChecks
         matched = .allocate(capacity: max(predicates.maxCandidates, 1))
         matched.initialize(repeating: 0)
-        tagPresent = .allocate(capacity: max(table.tags.count + table.shells.count, 1))
-        tagPresent.initialize(repeating: false)
-        tagsSet = .allocate(capacity: max(table.tags.count, 1))
-        tagsSet.initialize(repeating: 0)
-        numbers = .allocate(capacity: NumericField.count)
-        numbers.initialize(repeating: WalkNumber())
+        action = EvaluatedAction(tags: table.tags.count, shells: table.shells.count, attributes: table.attributes.count)
     }
 
     deinit {
-        tagPresent.deallocate()
-        tagsSet.deallocate()
+        action.deallocate()
         matched.deallocate()
-        numbers.deallocate()
         attributeMissing.deallocate()
-        attributesChosen.deallocate()
     }
 
-    /// Evaluates one non-blank line (1-based `number`) and appends its decision line to `out`.
+    /// Evaluates one non-blank line (1-based `number`) and appends its decision line to `out`:
+    /// the one reader (`read`), the one decider (`locate`), the decision line's writer.
     /// A leading UTF-8 byte order mark is skipped.
     /// A tool-call line (`{"tool": …, "args": …}`, SPEC §11) is decided as the action the
     /// table's `tools` mapping makes of it.
     @discardableResult
     package func evaluate(line bytes: UnsafeBufferPointer<UInt8>, number: Int, into out: inout [UInt8]) -> Verdict {
-        line = ByteOrderMark.dropping(bytes)
         defer { clearAction() }
-        if let syntax = parse() {
+        if let syntax = read(line: bytes) {
             renderInvalid([FieldError(field: nil, message: syntax)], number: number, withFields: false, into: &out)
             return .invalid
         }
-        validate()
-        if fields.capabilityToken == nil, let verdict = evaluateToolCall(number: number, into: &out) { return verdict }
-        guard fields.errors.isEmpty, let c = classOfAction() else {
-            if fields.errors.isEmpty { fields.errors.append(FieldError(field: "capability", message: "no table row covers this capability")) }
-            renderInvalid(fields.errors, number: number, withFields: true, into: &out)
+        if action.fields.capabilityToken == nil, let verdict = evaluateToolCall(number: number, into: &out) { return verdict }
+        guard let c = validClass() else {
+            renderInvalid(action.fields.errors, number: number, withFields: true, into: &out)
             return .invalid
         }
         setNumbers()
         if hasShells { resolveAllShells() }
-        let classReversible = flat.classReversible[c]
-        let reversible = fields.reversible ?? classReversible
-        if explain { path.removeAll(keepingCapacity: true) }   // only `explain` records the path
-        let a = walk(flat.classRoot[c], reversible: reversible)
-        let splitAt = path.count
-        let b = walk(globalRoot, reversible: reversible)
-        let assumed = missingMask(tested: flat.classTested[c] | globalTested)
-        let (ruleCount, ruleHash) = matchRules(classIndex: c, reversible: reversible)
-        let rules = UnsafeBufferPointer(rebasing: matched[0..<ruleCount])
-        let key = TemplateCache.Key(a: a, b: b, assumed: assumed, reversible: classReversible, rules: ruleHash, ruleCount: Int32(ruleCount))
+        let at = locate(classIndex: c)
+        let rules = UnsafeBufferPointer(rebasing: matched[0..<at.ruleCount])
 
-        DecisionJSON.appendHead(id: fields.id.map { UnsafeBufferPointer(rebasing: line[$0]) }, line: number, into: &out)
+        DecisionJSON.appendHead(id: action.fields.id.map { UnsafeBufferPointer(rebasing: action.line[$0]) }, line: number, into: &out)
         appendCapability(into: &out)
         out.append(0x2C)
-        let e = cache.find(key, rules: rules)
-            ?? cache.insert(key, rules: rules, table.template(requirement: requirement(a: a, b: b), rules: rules.map { Int($0) },
-                                                              assumed: assumed, reversibleDefault: classReversible))
+        let e = cache.find(at.key, rules: rules)
+            ?? cache.insert(at.key, rules: rules, table.template(requirement: requirement(a: at.a, b: at.b), rules: rules.map { Int($0) },
+                                                                 assumed: at.assumed, reversibleDefault: at.key.reversible))
         let verdict = appendCached(e, into: &out)
         if explain {
             out.removeLast(2)   // "}\n"
             out.append(contentsOf: ",\"explain\":".utf8)
-            appendExplanation(classIndex: c, reversible: reversible, outcomes: [a, b],
-                              paths: [Array(path[..<splitAt]), Array(path[splitAt...])], into: &out)
+            appendExplanation(classIndex: c, reversible: at.reversible, outcomes: [at.a, at.b],
+                              paths: [Array(action.path[..<at.split]), Array(action.path[at.split...])], into: &out)
             out.append(contentsOf: "}\n".utf8)
         }
         return verdict
+    }
+
+    /// The one reader of action lines: sets `action` from `bytes` (a leading byte order mark
+    /// skipped), scanning it and, when it is a JSON object, checking its fields against the
+    /// SPEC (`validate`: errors recorded, the amount converted). Returns why the line is no
+    /// action object (its decision is `invalid`, with no fields), else nil. The caller decides
+    /// and then forgets the action (`clearAction`).
+    @inline(__always) func read(line bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        action.line = ByteOrderMark.dropping(bytes)
+        if let syntax = parse() { return syntax }
+        validate()
+        return nil
+    }
+
+    /// The class of the action read, when it is valid; else nil, with the errors in
+    /// `action.fields.errors` (a capability no class covers is one).
+    @inline(__always) func validClass() -> Int? {
+        guard action.fields.errors.isEmpty else { return nil }
+        if let c = classOfAction() { return c }
+        action.fields.errors.append(FieldError(field: "capability", message: "no table row covers this capability"))
+        return nil
+    }
+
+    /// Where the decider puts an action: `key` holds the leaves of both walks, what was
+    /// assumed and the matched rules (in `matched`, `ruleCount` of them), and fixes the
+    /// decision's row.
+    struct Location {
+        /// What fixes the decision's row (the template cache's and the typed rows' key).
+        var key: TemplateCache.Key
+        /// Effective reversibility (as sent, else the class's default).
+        var reversible: Bool
+        /// Where the shared diagram's steps start in `action.path` (with `explain`).
+        var split: Int
+        /// The leaves reached in the class's diagram and in the shared one.
+        var a: Int32 { key.a }
+        var b: Int32 { key.b }
+        /// Bits of the tested fields the action lacks (`ActionFieldMask`).
+        var assumed: UInt64 { key.assumed }
+        /// How many rules match.
+        var ruleCount: Int { Int(key.ruleCount) }
+    }
+
+    /// The one decider: walks a valid action of class `c` whose walk numbers are set
+    /// (`setNumbers`, or a built action's load) through both diagrams and matches its rules.
+    @inline(__always) func locate(classIndex c: Int) -> Location {
+        let classReversible = flat.classReversible[c]
+        let reversible = action.fields.reversible ?? classReversible
+        if explain { action.path.removeAll(keepingCapacity: true) }   // only `explain` records the path
+        let a = walk(flat.classRoot[c], reversible: reversible)
+        let split = action.path.count
+        let b = walk(globalRoot, reversible: reversible)
+        let assumed = missingMask(tested: flat.classTested[c] | globalTested)
+        let (ruleCount, ruleHash) = matchRules(classIndex: c, reversible: reversible)
+        return Location(key: TemplateCache.Key(a: a, b: b, assumed: assumed, reversible: classReversible, rules: ruleHash,
+                                               ruleCount: Int32(ruleCount)),
+                        reversible: reversible, split: split)
     }
 
     /// Copies a cached template, splicing in the action's numbers.
@@ -213,7 +230,7 @@ package final class Evaluator {
         for p in parts {
             if p.field < 0 { out.append(contentsOf: cache.bytes.slice(p.before)); continue }
             let f = NumericField(rawValue: Int(p.field)) ?? .amount
-            if numbers[f.rawValue].state != 0 {
+            if action.numbers[f.rawValue].state != 0 {
                 out.append(contentsOf: cache.bytes.slice(p.before))
                 appendValue(f, into: &out)
                 out.append(contentsOf: cache.bytes.slice(p.after))
@@ -228,59 +245,38 @@ package final class Evaluator {
     /// different ids never share an echo (decoding would turn every lone surrogate into
     /// U+FFFD). The parse has validated it as a JSON string or number.
     func appendID(into out: inout [UInt8]) {
-        guard let id = fields.id else { return }
-        out.append(contentsOf: line[id])
+        guard let id = action.fields.id else { return }
+        out.append(contentsOf: action.line[id])
     }
 
     /// The capability as sent (re-encoded when it had escapes).
     func appendCapability(into out: inout [UInt8]) {
-        if let bytes = fields.capabilityBytes { out.appendJSONString(bytes: bytes) }
-        else if let t = fields.capabilityToken { out.append(contentsOf: line[t]) }
+        if let bytes = action.fields.capabilityBytes { out.appendJSONString(bytes: bytes) }
+        else if let t = action.fields.capabilityToken { out.append(contentsOf: action.line[t]) }
     }
 
-    func clearAction() {
-        clearWalkState()
-        fields.reset()
-        amountValue = nil
-    }
-
-    /// Clears the tags, attribute choices and walk numbers of the action just decided.
-    func clearWalkState() {
-        for k in 0..<tagCount { tagPresent[Int(tagsSet[k])] = false }
-        tagCount = 0
-        for k in 0..<chosenCount { attributeChoices[Int(attributesChosen[k])] = -1 }
-        chosenCount = 0
-        for f in 0..<numericCount { numbers[f] = WalkNumber() }
-    }
+    /// Forgets the action just decided.
+    func clearAction() { action.clear() }
 
     /// Sets attribute `a`'s choice for the action (it was not set).
-    func choose(_ a: Int, _ choice: Int32) {
-        attributeChoices[a] = choice
-        attributesChosen[chosenCount] = Int32(a)
-        chosenCount += 1
-    }
+    @inline(__always) func choose(_ a: Int, _ choice: Int32) { action.choose(a, choice) }
 
     /// Marks tag number `t` present.
-    func setTag(_ t: Int) {
-        guard !tagPresent[t] else { return }
-        tagPresent[t] = true
-        tagsSet[tagCount] = Int32(t)
-        tagCount += 1
-    }
+    @inline(__always) func setTag(_ t: Int) { action.setTag(t) }
 
     /// Appends a numeric field's value as the decision shows it: the literal as sent, or
     /// the exact converted amount for a foreign currency; in bounded text either way (a
     /// literal longer than `ActionNumber.maxShownLength` is shown by `appendShown`), so a
     /// short line never makes a long decision.
     func appendValue(_ f: NumericField, into out: inout [UInt8]) {
-        if f != .amount { appendLiteral(fields.numberTexts[f.rawValue], fields.numbers[f.rawValue], into: &out) }
-        else if currencyIsPolicy { appendLiteral(fields.amountText, amountValue, into: &out) }
-        else { amountValue?.appendShown(into: &out) }
+        if f != .amount { appendLiteral(action.fields.numberTexts[f.rawValue], action.fields.numbers[f.rawValue], into: &out) }
+        else if currencyIsPolicy { appendLiteral(action.fields.amountText, action.amountValue, into: &out) }
+        else { action.amountValue?.appendShown(into: &out) }
     }
 
     /// A number's literal text when it is short, else its value in bounded text.
     func appendLiteral(_ text: Range<Int>?, _ value: ActionNumber?, into out: inout [UInt8]) {
-        if let t = text, t.count <= ActionNumber.maxShownLength { out.append(contentsOf: line[t]) }
+        if let t = text, t.count <= ActionNumber.maxShownLength { out.append(contentsOf: action.line[t]) }
         else if let value {
             if value.hasMinusSign, value.isZero { out.append(0x2D) }
             value.appendShown(into: &out)
@@ -300,22 +296,22 @@ package final class Evaluator {
     }
 
     var currencyIsPolicy: Bool {
-        guard let c = fields.currency else { return true }
-        if let bytes = fields.currencyBytes { return bytes == currency ?? [] }
-        return currency.map { line[c].elementsEqual($0) } ?? true
+        guard let c = action.fields.currency else { return true }
+        if let bytes = action.fields.currencyBytes { return bytes == currency ?? [] }
+        return currency.map { action.line[c].elementsEqual($0) } ?? true
     }
 
     func classOfAction() -> Int? {
-        if let bytes = fields.capabilityBytes { return bytes.withUnsafeBufferPointer { index.lookup($0) } }
-        guard let r = fields.capability else { return nil }
-        return index.lookup(UnsafeBufferPointer(rebasing: line[r]))
+        if let bytes = action.fields.capabilityBytes { return bytes.withUnsafeBufferPointer { index.lookup($0) } }
+        guard let r = action.fields.capability else { return nil }
+        return index.lookup(UnsafeBufferPointer(rebasing: action.line[r]))
     }
 
-    @inline(__always) func walkNumber(_ f: NumericField) -> WalkNumber { numbers[f.rawValue] }
+    @inline(__always) func walkNumber(_ f: NumericField) -> WalkNumber { action.numbers[f.rawValue] }
 
     /// Sets `numbers` from the validated action (the amount in the policy currency).
     func setNumbers() {
-        for f in allNumbers { numbers[f.rawValue] = WalkNumber(value(of: f)) }
+        for f in allNumbers { action.numbers[f.rawValue] = WalkNumber(value(of: f)) }
     }
 
     /// Walks one diagram; returns the outcome number. With `explain`, appends each step
@@ -329,7 +325,7 @@ package final class Evaluator {
             switch kind {
             case FlatDiagram.numeric:
                 let f = Int(nodeArg[n])
-                let x = numbers[f]
+                let x = action.numbers[f]
                 if x.state == 0 {
                     child = Int(nodeChildCount[n]) - 1
                 } else {
@@ -344,7 +340,7 @@ package final class Evaluator {
                     child = lo
                 }
             case 3: child = reversible ? 1 : 0
-            case 4: child = tagPresent[Int(nodeArg[n])] ? 1 : 0
+            case 4: child = action.tagPresent[Int(nodeArg[n])] ? 1 : 0
             // Attribute (5) or shell prefix (6): one switch case, as before shells, so the
             // walk of tables without them is unchanged.
             // (FlatDiagram: a shell node is an attribute node with a negative argument.)
@@ -352,7 +348,7 @@ package final class Evaluator {
                 let arg = nodeArg[n]
                 child = arg >= 0 ? attributeChoice(Int(arg)) : shellChild(~arg)
             }
-            if explain { path.append((n, child)) }
+            if explain { action.path.append((n, child)) }
             ref = children[Int(nodeChildren[n]) + child]
         }
         return -ref - 1
@@ -365,7 +361,7 @@ package final class Evaluator {
     }
 
     @inline(__always) func value(of f: NumericField) -> ActionNumber? {
-        f == .amount ? amountValue : fields.numbers[f.rawValue]
+        f == .amount ? action.amountValue : action.fields.numbers[f.rawValue]
     }
 
     /// Bits of fields the action lacks among those `tested` (`numbers` must be set).
@@ -373,18 +369,18 @@ package final class Evaluator {
         var m: UInt64 = 0
         // From `numbers` (set before this is called): comparing the optional numbers with nil
         // copies and destroys them through generic code, twice per action.
-        for f in 0..<numericCount where numbers[f].state == 0 { m |= 1 << UInt64(f) }
-        if fields.reversible == nil { m |= reversibleBit }
-        if !fields.hasTags { m |= tagsBit }
+        for f in 0..<numericCount where action.numbers[f].state == 0 { m |= 1 << UInt64(f) }
+        if action.fields.reversible == nil { m |= reversibleBit }
+        if !action.fields.hasTags { m |= tagsBit }
         m &= tested
         if tested >> firstAttributeBit != 0 {
             // Without an `attributes` object (and no choice set, as a built action sets them
             // all) every attribute is missing: no need to look.
-            let none = fields.attributes == nil
+            let none = action.fields.attributes == nil
             for a in 0..<attributeValues.count {
                 let bit: UInt64 = 1 << min(UInt64(a) + firstAttributeBit, 63)   // ActionFieldMask.attribute(a)
                 guard tested & bit != 0 else { continue }
-                let known = attributeChoices[a], missing = attributeMissing[a]
+                let known = action.attributeChoices[a], missing = attributeMissing[a]
                 let choice = known >= 0 ? known : none ? missing : Int32(attributeChoice(a))
                 if choice == missing { m |= bit }
             }

@@ -1,5 +1,5 @@
 /// The members of a log line that are not action fields, as `simulate` reads them in the
-/// same scan as the action (`Evaluator.parse(members:)`): the line's `time`, and what tells a
+/// same scan as the action (`Evaluator.read(line:members:)`): the line's `time`, and what tells a
 /// §12 decision record (`decision` with an `action` object) or a review record (`review`
 /// without `capability` or `tool`) from an action.
 package struct LogMembers {

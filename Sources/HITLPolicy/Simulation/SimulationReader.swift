@@ -1,6 +1,6 @@
 /// Reads log lines for `simulate` on one thread: each line once, by the evaluator's own
 /// scanner, which picks up the line's `time` and (for a §12 decision record) its `action`
-/// in the same scan (`Evaluator.parse(members:)`); the action is decided as `eval` decides
+/// in the same scan (`Evaluator.read(line:members:)`); the action is decided as `eval` decides
 /// it (`Decider.rowOfScanned`: the same walks and rows). A line out of the common shapes is
 /// marked for the general reading (`LogLine`) instead.
 final class SimulationReader {
@@ -26,14 +26,10 @@ final class SimulationReader {
     /// What `line` is; its approvals' queues and its amount go into `batch`.
     func read(_ raw: UnsafeBufferPointer<UInt8>, into batch: SimulationBatch) -> SimulatedLine {
         let e = decider.evaluator
-        var line = ByteOrderMark.dropping(raw)
-        e.line = line
-        defer {
-            e.clearAction()
-            e.line = UnsafeBufferPointer(start: nil, count: 0)
-        }
+        defer { e.clearAction() }
         var members = LogMembers()
-        guard e.parse(members: &members), !members.escapedKey else { return SimulatedLine(kind: .slow) }
+        guard e.read(line: raw, members: &members), !members.escapedKey else { return SimulatedLine(kind: .slow) }
+        var line = e.action.line
         if members.hasReview, !members.hasCapability, !members.hasTool { return SimulatedLine(kind: .review) }
         var time: Timestamp?
         guard Self.time(members, in: line, into: &time) else { return SimulatedLine(kind: .slow) }
@@ -41,21 +37,20 @@ final class SimulationReader {
             // A decision record: its action is decided (its own time first).
             e.clearAction()
             line = UnsafeBufferPointer(rebasing: line[action])
-            e.line = line
             var inner = LogMembers()
-            guard e.parse(members: &inner), !inner.escapedKey else { return SimulatedLine(kind: .slow) }
+            guard e.read(line: line, members: &inner), !inner.escapedKey else { return SimulatedLine(kind: .slow) }
             if inner.timeKind != 0 {
                 time = nil
                 guard Self.time(inner, in: line, into: &time) else { return SimulatedLine(kind: .slow) }
             }
         }
         // No capability: a tool call, or an action the general reading explains.
-        guard e.fields.capabilityToken != nil else { return SimulatedLine(kind: .slow) }
+        guard e.action.fields.capabilityToken != nil else { return SimulatedLine(kind: .slow) }
         var out = SimulatedLine(kind: .action)
-        if let bytes = e.fields.capabilityBytes {
+        if let bytes = e.action.fields.capabilityBytes {
             out.capability = bytes.withUnsafeBufferPointer { batch.capabilities.number(of: $0) }
         } else {
-            let r = e.fields.capability ?? 0..<0
+            let r = e.action.fields.capability ?? 0..<0
             out.capability = batch.capabilities.number(of: UnsafeBufferPointer(rebasing: line[r]))
         }
         if let time {
@@ -92,10 +87,10 @@ final class SimulationReader {
             batch.queues.append(contentsOf: rowQueues[rowQueueStart[row]..<rowQueueEnd[row]])
             out.queueEnd = Int32(batch.queues.count)
         }
-        if let amount = e.fields.amount {
-            if let code = e.fields.currencyBytes {
+        if let amount = e.action.fields.amount {
+            if let code = e.action.fields.currencyBytes {
                 if code.count <= 16 { code.withUnsafeBufferPointer { batch.addAmount(route: route, currency: $0, amount) } }
-            } else if let c = e.fields.currency {
+            } else if let c = e.action.fields.currency {
                 if c.count <= 16 { batch.addAmount(route: route, currency: UnsafeBufferPointer(rebasing: line[c]), amount) }
             } else if currency.count <= 16 {
                 currency.withUnsafeBufferPointer { batch.addAmount(route: route, currency: $0, amount) }
