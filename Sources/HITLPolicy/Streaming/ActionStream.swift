@@ -5,7 +5,10 @@ import Darwin
 #endif
 
 /// Reads actions from a file descriptor — JSON Lines, or one JSON object spread over several
-/// lines — and writes one decision line per non-blank input line, in order.
+/// lines — and writes what a sink (`ActionSink`) makes of each non-blank input line, in
+/// order: `eval`'s JSON decision lines (`Evaluator`) or its text blocks (`DecisionTextSink`).
+/// The reading, the lines, the limits, the flushing and the threads are here, once, for every
+/// sink.
 ///
 /// Memory stays flat: input is read in 1 MiB chunks, a line longer than `maxLine` is
 /// answered with an `invalid` decision and skipped without being held, and output is
@@ -57,7 +60,6 @@ package struct ActionStream {
     /// pipe has nothing more to give at once (handing them over would only add latency).
     static let handLines = 64
 
-    let evaluator: Evaluator
     let input: Int32
     let output: Int32
     let interactive: Bool
@@ -75,9 +77,9 @@ package struct ActionStream {
     /// than a few batches is decided by that many threads (output order is input order), and
     /// so is a pipe or terminal while it delivers more than a batch at once; the threads start
     /// only then, and whatever has been read is decided and written whenever the input has
-    /// nothing more to read at once, so answers are immediate.
-    package init(evaluator: Evaluator, input: Int32, output: Int32, workers: Int = 1) {
-        self.evaluator = evaluator
+    /// nothing more to read at once, so answers are immediate. A sink that gives no sinks for
+    /// worker threads (`ActionSink.worker()`) is fed on one thread whatever `workers` says.
+    package init(input: Int32, output: Int32, workers: Int = 1) {
         self.input = input
         self.output = output
         var st = stat()
@@ -91,9 +93,17 @@ package struct ActionStream {
         min(max(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 1), 8)
     }
 
-    /// Runs to the end of input (or until the output closes).
-    package func run() -> Summary {
-        var summary = decideAll()
+    /// Feeds every line to `sink` and writes its output, to the end of input (or until the
+    /// output closes).
+    package func run(_ sink: some ActionSink) -> Summary { stream(sink) }
+
+    /// `run(_:)` with `eval`'s JSON sink. The same stream, specialised here for the evaluator,
+    /// so that its hot loop calls `evaluate(line:number:into:)` directly (a caller in another
+    /// module would get the generic loop, calling the sink through its protocol per line).
+    package func run(_ evaluator: Evaluator) -> Summary { stream(evaluator) }
+
+    private func stream<Sink: ActionSink>(_ sink: Sink) -> Summary {
+        var summary = decideAll(sink)
         if let note = summary.hints.finish(decisions: summary.decisions) { notice?(note) }
         return summary
     }
@@ -104,7 +114,7 @@ package struct ActionStream {
         if let note = summary.hints.notUTF8(line: number) { notice?(note) }
     }
 
-    private func decideAll() -> Summary {
+    private func decideAll<Sink: ActionSink>(_ sink: Sink) -> Summary {
         var reader = ChunkReader(fd: input)
         var summary = Summary()
         var out: [UInt8] = []
@@ -124,7 +134,7 @@ package struct ActionStream {
             let start = out.count
             let verdict: Verdict? = reader.buffer.withUnsafeBufferPointer { b in
                 let line = UnsafeBufferPointer(rebasing: b[range])
-                let verdict = evaluator.evaluate(line: line, number: number, into: &out)
+                let verdict = sink.decide(line: line, number: number, into: &out)
                 if verdict == .invalid { invalidLine(line, number: number, summary: &summary) }
                 if let recorder, let failure = recorder(line, out[start...]) {
                     out.removeSubrange(start...)
@@ -139,9 +149,21 @@ package struct ActionStream {
             summary.worst = max(summary.worst ?? verdict, verdict)
             return true
         }
+        /// Answers a line longer than the limit, unread; false when that answer could not be
+        /// recorded (the stream stops, the answer unwritten).
+        func unread(number: Int) -> Bool {
+            let start = out.count
+            tooLong(sink, number: number, into: &out, summary: &summary)
+            guard let recorder, let failure = recorder(UnsafeBufferPointer(start: nil, count: 0), out[start...]) else { return true }
+            out.removeSubrange(start...)
+            summary.recordError = failure
+            summary.undecided = true
+            return false
+        }
         func handleLine(_ range: Range<Int>, number: Int) -> Bool {
             // Not `||`: its autoclosure would make every captured variable's access a
             // dynamic exclusivity check.
+            if range.count > Self.maxLine { return unread(number: number) }
             if reader.isBlank(range) { return true }
             return evaluate(range, number: number)
         }
@@ -154,7 +176,7 @@ package struct ActionStream {
         while true {
             if let nl = reader.newline() {
                 let line = reader.start..<nl
-                if reader.isBlank(line) { skipped += 1; reader.start = nl + 1; continue }
+                if line.count <= Self.maxLine, reader.isBlank(line) { skipped += 1; reader.start = nl + 1; continue }
                 // From a pipe, a line ending in '}' is taken to be whole (as a valid action's
                 // line is) without scanning it again.
                 if (!interactive || !reader.endsWithBrace(line)), reader.endsInsideValue(line) {
@@ -172,13 +194,13 @@ package struct ActionStream {
                 }
                 break
             }
-            if reader.eof || reader.pending >= Self.maxLine { break }
+            if reader.eof || reader.pending > Self.maxLine { break }
             reader.fill(upTo: Self.maxLine + ChunkReader.chunk)
         }
         lineNumber = skipped
 
         if workers > 1, recorder == nil {
-            return runBatches(reader: &reader, lineNumber: lineNumber, out: &out, summary: summary)
+            return runBatches(sink, reader: &reader, lineNumber: lineNumber, out: &out, summary: summary)
         }
 
         while true {
@@ -199,14 +221,11 @@ package struct ActionStream {
                 summary.readError = reader.error
                 return summary
             }
-            if reader.pending >= Self.maxLine {
+            if reader.pending > Self.maxLine {
+                // A line longer than the limit, its end not read yet: answered, then skipped
+                // without being held.
                 lineNumber += 1
-                let start = out.count
-                tooLong(number: lineNumber, into: &out, summary: &summary)
-                if let recorder, let failure = recorder(UnsafeBufferPointer(start: nil, count: 0), out[start...]) {
-                    out.removeSubrange(start...)
-                    summary.recordError = failure
-                    summary.undecided = true
+                if !unread(number: lineNumber) {
                     _ = flush()
                     return summary
                 }
@@ -218,11 +237,9 @@ package struct ActionStream {
         }
     }
 
-    /// The decision for a line longer than `maxLine`.
-    func tooLong(number: Int, into out: inout [UInt8], summary: inout Summary) {
-        DecisionJSON.appendInvalid(id: nil, line: number, capability: nil,
-                                   errors: [FieldError(field: nil, message: "the line is longer than \(Self.maxLine) bytes")],
-                                   policy: evaluator.table.policy, policyDigest: evaluator.table.policyDigest, into: &out)
+    /// The answer to a line longer than `maxLine` (`invalid`, the line unread).
+    func tooLong(_ sink: some ActionSink, number: Int, into out: inout [UInt8], summary: inout Summary) {
+        sink.unread(line: number, message: "the line is longer than \(Self.maxLine) bytes", into: &out)
         summary.decisions += 1
         summary.worst = .invalid
     }

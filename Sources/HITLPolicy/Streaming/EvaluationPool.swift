@@ -6,7 +6,7 @@ import Darwin
 
 /// Work a pool's threads take in turn: a batch run with the taking thread's own worker.
 protocol PoolBatch: AnyObject {
-    /// What each thread brings to a batch (its own evaluator).
+    /// What each thread brings to a batch (its own evaluator, or sink).
     associatedtype Worker
     /// Does the batch's work with `worker`.
     func run(with worker: Worker)
@@ -14,7 +14,7 @@ protocol PoolBatch: AnyObject {
     var done: Bool { get set }
 }
 
-/// Worker threads, each with its own worker (an `Evaluator` over one shared table), doing
+/// Worker threads, each with its own worker (an evaluator or sink over one shared table), doing
 /// batches handed to them in order. The caller collects batches in the order it submitted
 /// them, so output order is input order.
 final class EvaluationPool<Batch: PoolBatch>: @unchecked Sendable {

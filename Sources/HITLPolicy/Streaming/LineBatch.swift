@@ -4,17 +4,17 @@ import Glibc
 import Darwin
 #endif
 
-/// A run of whole input lines and, once evaluated, their decision lines — all of them, or
-/// the first piece when they reach `outputLimit` (the collector writes it and hands the
-/// batch back for the rest, so a worker never holds more than about that much output).
-final class LineBatch: PoolBatch, @unchecked Sendable {
-    /// Decision bytes after which a worker stops and hands over what it has (with up to 16
+/// A run of whole input lines and, once decided by a sink, their output — all of it, or the
+/// first piece when it reaches `outputLimit` (the collector writes it and hands the batch
+/// back for the rest, so a worker never holds more than about that much output).
+final class LineBatch<Sink: ActionSink>: PoolBatch, @unchecked Sendable {
+    /// Output bytes after which a worker stops and hands over what it has (with up to 16
     /// batches in flight; more share 16 times this).
-    static let outputLimit = 1 << 20
+    static var outputLimit: Int { 1 << 20 }
 
     let outputLimit: Int
 
-    init(outputLimit: Int = LineBatch.outputLimit) {
+    init(outputLimit: Int) {
         self.outputLimit = outputLimit
     }
 
@@ -24,7 +24,7 @@ final class LineBatch: PoolBatch, @unchecked Sendable {
     var consumed = 0
     /// The number of the line before the first line not yet decided.
     var lineBefore = 0
-    /// Decision lines of the last piece, in input order.
+    /// The output of the last piece, in input order.
     var output: [UInt8] = []
     var decisions = 0
     var worst: Verdict?
@@ -40,11 +40,12 @@ final class LineBatch: PoolBatch, @unchecked Sendable {
     /// Whether a non-blank line is left undecided.
     var hasUndecided: Bool { !finished && ChunkReader.hasContent(input[consumed...]) }
 
-    func run(with evaluator: Evaluator) { evaluate(with: evaluator) }
+    func run(with sink: Sink) { evaluate(with: sink) }
 
-    /// Decides the non-blank lines from `consumed` on with `evaluator`, until the input
-    /// ends or the output reaches `outputLimit`.
-    func evaluate(with evaluator: Evaluator) {
+    /// Decides the non-blank lines from `consumed` on with `sink`, until the input ends or
+    /// the output reaches `outputLimit`. Every line is shorter than `ActionStream.maxLine`
+    /// (a batch holds at most `ActionStream.batchSize` bytes).
+    func evaluate(with sink: Sink) {
         // The output and counts live in locals while deciding: a class's stored `var`,
         // passed `inout` per line, costs a dynamic exclusivity check per line.
         var output: [UInt8] = []
@@ -68,7 +69,7 @@ final class LineBatch: PoolBatch, @unchecked Sendable {
                 number += 1
                 let line = UnsafeBufferPointer(rebasing: b[start..<end])
                 if !ChunkReader.isBlank(line) {
-                    let verdict = evaluator.evaluate(line: line, number: number, into: &output)
+                    let verdict = sink.decide(line: line, number: number, into: &output)
                     if verdict == .invalid, !UTF8Check.isValid(line) { notUTF8.append(number) }
                     decisions += 1
                     worst = max(worst ?? verdict, verdict)
