@@ -13,7 +13,10 @@ package final class DecisionTextSink: ActionSink {
     }
 
     package func decide(line: UnsafeBufferPointer<UInt8>, number: Int, into out: inout [UInt8]) -> Verdict {
-        let d = policy.decide(Action(json: Array(line), line: number))
+        // Copied as raw bytes: `Array(line)` would share its copying routine with the JSON
+        // evaluator's appends of typed bytes, and the optimizer then emits that routine apart
+        // from them, no longer inlined (JSON eval +0.7% instructions, measured with callgrind).
+        let d = policy.decide(Action(json: Array(UnsafeRawBufferPointer(line)), line: number))
         append(DecisionTextReporter.render(d), into: &out)
         return Verdict(d.outcome)
     }
