@@ -144,8 +144,6 @@ struct EvalRun {
         // A closed standard output (`>&-`) was taken by `Terminal.reserveClosedStandardDescriptors`
         // at start-up, so no file opened here lands on descriptor 1.
         let table = PolicyInput.load(policy, allowTable: true)
-        let evaluator = Evaluator(table: table)
-        evaluator.explain = explain
         var fd: Int32 = STDIN_FILENO
         if input != "-" {
             fd = open(input, O_RDONLY)
@@ -153,26 +151,26 @@ struct EvalRun {
             var st = stat()
             if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { Terminal.fail("\(input): is a folder, not an actions file") }
         }
-        if format == .text { EvalText.run(table: table, fd: fd, label: input == "-" ? "standard input" : input, exitCode: exitCode) }
-        var stream = ActionStream(evaluator: evaluator, input: fd, output: STDOUT_FILENO,
-                                  workers: jobs ?? ActionStream.availableWorkers)
+        // Text is a block per action for a person, decided in order on this thread; JSON lines
+        // are decided by `--jobs` threads when the input is large.
+        var stream = ActionStream(input: fd, output: STDOUT_FILENO, workers: format == .text ? 1 : jobs ?? ActionStream.availableWorkers)
         // Input that is not JSON Lines: a note on standard error; the decisions are unchanged.
         stream.notice = { Terminal.writeError("hitl-policy: note: \($0)\n") }
-        if let log {
-            let logger = DecisionLog(path: log)
-            let args = logArgs
-            stream.recorder = { line, decision in
-                let action = DecisionRecord.action(of: line, tools: table.tools, currency: table.currency)
-                let record = DecisionRecord.text(source: "eval", session: nil, action: action, decision: decision, arguments: args)
-                do throws(DecisionLog.Failure) {
-                    try logger.append(record)
-                    return nil
-                } catch {
-                    return error.message
-                }
+        let summary: ActionStream.Summary
+        switch format {
+        case .json:
+            let evaluator = Evaluator(table: table)
+            evaluator.explain = explain
+            if let log { stream.recorder = Self.recorder(log: log, arguments: logArgs, table: table) }
+            summary = stream.run(evaluator)
+        case .text:
+            let policy: CompiledPolicy
+            do { policy = try CompiledPolicy.over(table) } catch {
+                Terminal.writeError("hitl-policy: error: the policy: \(error)\n")
+                Terminal.exit(1)
             }
+            summary = stream.run(DecisionTextSink(policy: policy))
         }
-        let summary = stream.run()
         if let e = summary.recordError {
             // An action whose decision could not be logged was not decided: the run stops
             // there, and the status is no go-ahead.
@@ -192,4 +190,19 @@ struct EvalRun {
         Terminal.exit(EvalCommand.status(summary.worst))
     }
 
+    /// Appends a record per decision to the decision log at `log`: the stream's `recorder`.
+    static func recorder(log: String, arguments: DecisionRecord.Arguments,
+                         table: DecisionTable) -> (UnsafeBufferPointer<UInt8>, ArraySlice<UInt8>) -> String? {
+        let logger = DecisionLog(path: log)
+        return { line, decision in
+            let action = DecisionRecord.action(of: line, tools: table.tools, currency: table.currency)
+            let record = DecisionRecord.text(source: "eval", session: nil, action: action, decision: decision, arguments: arguments)
+            do throws(DecisionLog.Failure) {
+                try logger.append(record)
+                return nil
+            } catch {
+                return error.message
+            }
+        }
+    }
 }

@@ -6,8 +6,8 @@ import Darwin
 
 extension ActionStream {
     /// The JSON Lines loop with worker threads: whole lines are cut into batches (at most
-    /// `batchSize` bytes and `batchLines` lines), decided by the pool, and written in input
-    /// order. At most two batches per worker are in flight, and a worker hands its batch
+    /// `batchSize` bytes and `batchLines` lines), decided by the pool (each thread with its
+    /// own sink, `ActionSink.worker()`), and written in input order. At most two batches per worker are in flight, and a worker hands its batch
     /// back whenever its decisions reach the output limit (the rest is decided after they
     /// are written), so memory stays flat however long the file, however long the decisions
     /// and whatever `--jobs`. A line longer than a batch is decided here.
@@ -16,12 +16,13 @@ extension ActionStream {
     /// until a batch is full; once it has none, everything read is decided and written
     /// before the next read (a few lines here, on this thread, when no batch is in flight),
     /// so a caller that writes one action and waits gets its answer. The threads start with
-    /// the first batch handed to them; if they cannot, batches are decided here.
-    func runBatches(reader: inout ChunkReader, lineNumber first: Int,
+    /// the first batch handed to them; if they cannot (or the sink gives no sinks for them),
+    /// batches are decided here, with `sink`.
+    func runBatches<Sink: ActionSink>(_ sink: Sink, reader: inout ChunkReader, lineNumber first: Int,
                     out: inout [UInt8], summary initial: Summary) -> Summary {
         var summary = initial
         var lineNumber = first
-        var pool: EvaluationPool<LineBatch>?
+        var pool: EvaluationPool<LineBatch<Sink>>?
         var threadsFailed = false
         defer { pool?.shutdown() }
         // Up to 16 batches in flight get the full sizes; more share the same budget, so
@@ -29,25 +30,26 @@ extension ActionStream {
         // output in flight, plus one line's decision per batch).
         let count = 2 * workers
         let inputLimit = Self.batchSize * 16 / max(count, 16)
-        let outputLimit = LineBatch.outputLimit * 16 / max(count, 16)
-        let batches = (0..<count).map { _ in LineBatch(outputLimit: outputLimit) }
+        let outputLimit = LineBatch<Sink>.outputLimit * 16 / max(count, 16)
+        let batches = (0..<count).map { _ in LineBatch<Sink>(outputLimit: outputLimit) }
         var next = 0, inFlight = 0
         if !out.isEmpty {
             if let e = send(out) { summary.failed(e, pending: reader.buffer[reader.start..<reader.end]); return summary }
             out.removeAll(keepingCapacity: true)
         }
 
-        var oldest: LineBatch { batches[(next - inFlight + batches.count) % batches.count] }
-        func submit(_ batch: LineBatch, first: Bool = false) {
+        var oldest: LineBatch<Sink> { batches[(next - inFlight + batches.count) % batches.count] }
+        func submit(_ batch: LineBatch<Sink>, first: Bool = false) {
             if pool == nil, !threadsFailed {
-                pool = EvaluationPool<LineBatch>(workers: (0..<workers).map { _ in Evaluator(sharing: evaluator) })
+                let sinks = (0..<workers).compactMap { _ in sink.worker() }
+                pool = sinks.count == workers ? EvaluationPool<LineBatch<Sink>>(workers: sinks) : nil
                 threadsFailed = pool == nil
             }
             if let pool { return pool.submit(batch, first: first) }
-            batch.evaluate(with: evaluator)
+            batch.evaluate(with: sink)
             batch.done = true
         }
-        func wait(for batch: LineBatch) { pool?.wait(for: batch) }
+        func wait(for batch: LineBatch<Sink>) { pool?.wait(for: batch) }
         /// Waits for the oldest batch in flight and writes its decisions, piece by piece; the
         /// `errno` of a failed write.
         func collect() -> Int32? {
@@ -88,10 +90,13 @@ extension ActionStream {
             }
             return summary
         }
+        /// Decides a line on this thread: one longer than a batch, a few from a pipe, the last.
         func decideHere(_ range: Range<Int>, number: Int) {
+            if range.count > Self.maxLine { return tooLong(sink, number: number, into: &out, summary: &summary) }
+            if reader.isBlank(range) { return }
             let verdict = reader.buffer.withUnsafeBufferPointer { b in
                 let line = UnsafeBufferPointer(rebasing: b[range])
-                let verdict = evaluator.evaluate(line: line, number: number, into: &out)
+                let verdict = sink.decide(line: line, number: number, into: &out)
                 if verdict == .invalid { invalidLine(line, number: number, summary: &summary) }
                 return verdict
             }
@@ -111,7 +116,7 @@ extension ActionStream {
                     // written, so no batch ever holds more than `inputLimit` bytes of input.
                     if let e = drain() { return abandon(e) }
                     lineNumber += 1
-                    if !reader.isBlank(reader.start..<(cut - 1)) { decideHere(reader.start..<(cut - 1), number: lineNumber) }
+                    decideHere(reader.start..<(cut - 1), number: lineNumber)
                     reader.start = cut
                     if let e = send(out) { out.removeAll(); return abandon(e) }
                     out.removeAll(keepingCapacity: out.capacity <= 1 << 20)
@@ -122,7 +127,7 @@ extension ActionStream {
                     var k = reader.start
                     while let nl = reader.newline(), nl < cut {
                         lineNumber += 1
-                        if !reader.isBlank(k..<nl) { decideHere(k..<nl, number: lineNumber) }
+                        decideHere(k..<nl, number: lineNumber)
                         k = nl + 1
                         reader.start = k
                     }
@@ -144,19 +149,17 @@ extension ActionStream {
                 inFlight += 1
                 continue
             }
-            if reader.eof || reader.pending >= Self.maxLine {
+            if reader.eof || reader.pending > Self.maxLine {
                 if let e = drain() { return abandon(e) }
                 if reader.eof {
-                    if reader.pending > 0, !reader.isBlank(reader.start..<reader.end) {
-                        decideHere(reader.start..<reader.end, number: lineNumber + 1)
-                    }
+                    if reader.pending > 0 { decideHere(reader.start..<reader.end, number: lineNumber + 1) }
                     reader.start = reader.end
                     if let e = send(out) { summary.failed(e, pending: []) }
                     summary.readError = reader.error
                     return summary
                 }
                 lineNumber += 1
-                tooLong(number: lineNumber, into: &out, summary: &summary)
+                tooLong(sink, number: lineNumber, into: &out, summary: &summary)
                 reader.skipLine()
                 if let e = send(out) { return abandon(e) }
                 out.removeAll(keepingCapacity: true)

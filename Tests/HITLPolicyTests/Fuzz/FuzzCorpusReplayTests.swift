@@ -285,7 +285,7 @@ struct FuzzCorpusReplayTests {
         }
         let o = open(output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         defer { close(i); close(o) }
-        let summary = ActionStream(evaluator: e, input: i, output: o).run()
+        let summary = ActionStream(input: i, output: o).run(e)
         #expect(summary.readError == nil && !summary.outputClosed)
         return [UInt8](try Data(contentsOf: output))
     }

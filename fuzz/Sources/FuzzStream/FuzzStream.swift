@@ -64,7 +64,7 @@ func decideStream(_ bytes: UnsafeBufferPointer<UInt8>, _ evaluator: Evaluator, v
         input = Scratch.input
     }
     FuzzFiles.replace(Scratch.output, with: UnsafeBufferPointer(start: nil, count: 0))
-    let summary = ActionStream(evaluator: evaluator, input: input, output: Scratch.output).run()
+    let summary = ActionStream(input: input, output: Scratch.output).run(evaluator)
     if viaPipe { close(ends[0]) }
     let out = FuzzFiles.contents(Scratch.output)
     expect(summary.readError == nil && !summary.outputClosed, "the stream failed")
