@@ -20,6 +20,10 @@ package struct ActionPoint: Sendable {
     package var attributes: [Int]
     /// Shell prefix presence, by the table's shell number.
     package var shells: [Bool] = []
+    /// The amount as sent, before conversion, and its currency code (nil: a plain number).
+    package var sentAmount: (value: ExactDecimal, currency: String?)?
+    /// For a tool-call line, the action its `tools:` mapping made (nil: an action line).
+    package var toolAction: [UInt8]?
 
     /// A numeric field's value (nil: missing).
     package subscript(_ f: NumericField) -> ExactDecimal? { numbers[f.rawValue] }
@@ -54,14 +58,20 @@ extension Evaluator {
            case .mapped(let action, let errors) = ToolCall.read(line, tools: table.tools, currency: table.currency) {
             guard errors.isEmpty else { return nil }
             clearAction()
-            return action.withUnsafeBufferPointer { point(json: $0) }
+            var p = action.withUnsafeBufferPointer { point(json: $0) }
+            p?.toolAction = action
+            return p
         }
         guard fields.errors.isEmpty, let c = classOfAction() else { return nil }
         if hasShells { resolveAllShells() }
+        let code = fields.currency.map { r in
+            fields.currencyBytes.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: UnsafeBufferPointer(rebasing: line[r]), as: UTF8.self)
+        }
         return ActionPoint(classIndex: c, numbers: allNumbers.map { value(of: $0)?.exact },
                            reversible: fields.reversible ?? table.classes[c].reversible, reversibleSent: fields.reversible != nil,
                            tags: (0..<table.tags.count).map { tagPresent[$0] },
                            attributes: (0..<table.attributes.count).map { attributeChoice($0) },
-                           shells: (0..<table.shells.count).map { shellPresent($0) })
+                           shells: (0..<table.shells.count).map { shellPresent($0) },
+                           sentAmount: fields.amount.map { ($0.exact, code) })
     }
 }
