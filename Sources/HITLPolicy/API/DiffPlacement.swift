@@ -2,7 +2,9 @@
 /// (`diff --traffic`): the data the diff leaves for `DiffTraffic`, which lives in Diff/
 /// with the placing itself. It is declared here, beside the report that carries it, so the
 /// report does not reach up into Diff/. Each region's box as found, with the capability
-/// classes and currency pass it belongs to.
+/// classes and currency pass it belongs to. The regions span both policies, so they speak
+/// in names (tags, attribute paths and values, shell prefixes, capability classes of the
+/// two policies together), which `PlacementSide` finds in each policy's table.
 package struct DiffPlacement: Sendable {
     struct Box: Sendable {
         var region: TableRegion
@@ -17,13 +19,6 @@ package struct DiffPlacement: Sendable {
     var tags: [String] = []
     var attributes: [TableAttribute] = []
     var shells: [TableShell] = []
-    var exactNames = Set<ByteName>()
-    /// The capability prefixes of either policy.
-    var prefixes: [String] = [] {
-        didSet { prefixClasses = PrefixMap(Dictionary(prefixes.map { (ByteName($0), $0) }, uniquingKeysWith: { a, _ in a })) }
-    }
-    /// `prefixes` for the longest-prefix lookup (`PrefixMap`, as the class index finds them).
-    private(set) var prefixClasses = PrefixMap<String>()
     /// The old policy's currency: amounts in it, or plain, are in the base pass.
     var currency: String?
     /// Currencies whose rate both policies share, with that rate (the base pass converts).

@@ -7,4 +7,13 @@ extension DiffCapability {
         case .other: .other
         }
     }
+
+    /// The diff's name for a table's capability class.
+    init(_ c: CapabilityClass) {
+        switch c.kind {
+        case .exact: self.init(kind: .exact, name: c.name)
+        case .prefix: self.init(kind: .prefix, name: c.name)
+        case .other: self.init(kind: .other, name: "")
+        }
+    }
 }

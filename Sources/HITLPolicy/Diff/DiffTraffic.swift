@@ -1,7 +1,9 @@
-/// How many logged actions fall in each region and group (`diff --traffic LOG`). An action
-/// is placed by evaluating the regions' conditions on its fields, after both policies have
-/// judged it valid through the typed API; a region holds every action whose two decisions
-/// differ that way, so each action is in at most one region of each capability class.
+/// How many logged actions fall in each region and group (`diff --traffic LOG`). Each line is
+/// read by both policies' evaluators (`TrafficPlacer`: the reader `eval` decides with, tool
+/// calls mapped through each policy's `tools:`); a line either finds invalid is counted as
+/// invalid, and a valid action is placed by evaluating the regions' conditions on what they
+/// read. A region holds every action whose two decisions differ that way, so each action is
+/// in at most one region of each capability class.
 package struct DiffTraffic: Sendable {
     /// The log's name, for the headline.
     package var log: String
@@ -25,7 +27,7 @@ package struct DiffTraffic: Sendable {
         var t = DiffTraffic(log: log, regions: Array(repeating: 0, count: report.regions.count),
                             groups: Array(repeating: 0, count: report.groups.count))
         // `diff --traffic` loads both tables with their diagrams; without them nothing is placed.
-        guard let a = try? CompiledPolicy(table: old), let b = try? CompiledPolicy(table: new) else { return t }
+        guard let placer = TrafficPlacer(report.placement, old: old, new: new) else { return t }
         var groupOf = [Int](repeating: -1, count: report.regions.count)
         for (g, group) in report.groups.enumerated() { for k in group.regions where groupOf.indices.contains(k) { groupOf[k] = g } }
         var reader = ChunkReader(fd: fd)
@@ -34,28 +36,22 @@ package struct DiffTraffic: Sendable {
             guard !reader.isBlank(r) else { continue }
             t.total += 1
             // A leading byte order mark is read as `eval` reads it: as if it were not there.
-            let body = reader.buffer[r]
-            t.add(Array(body.dropFirst(ByteOrderMark.length(body))), a, b, report, groupOf)
+            let body = r.dropFirst(ByteOrderMark.length(reader.buffer[r]))
+            t.add(reader.buffer.withUnsafeBufferPointer { placer.place(UnsafeBufferPointer(rebasing: $0[body])) }, groupOf)
         }
         return t
     }
 
-    private mutating func add(_ line: [UInt8], _ a: CompiledPolicy, _ b: CompiledPolicy, _ report: DiffReport, _ groupOf: [Int]) {
-        guard a.decide(Action(json: line)).outcome != .invalid, b.decide(Action(json: line)).outcome != .invalid else { invalid += 1; return }
-        guard let k = Self.region(of: line, in: report) else { return }
-        placed += 1
-        regions[k] += 1
-        if groupOf[k] >= 0 { groups[groupOf[k]] += 1 }
-    }
-
-    /// The listed region holding a (valid) action line, or nil.
-    static func region(of line: [UInt8], in report: DiffReport) -> Int? {
-        let value: JSONValue? = line.withUnsafeBufferPointer { buffer in
-            var s = JSONScanner(buffer)
-            return try? s.value()
+    private mutating func add(_ place: TrafficPlacer.Place, _ groupOf: [Int]) {
+        switch place {
+        case .invalid: invalid += 1
+        case .outside: break
+        case .region(let k):
+            guard regions.indices.contains(k) else { return }
+            placed += 1
+            regions[k] += 1
+            if groupOf[k] >= 0 { groups[groupOf[k]] += 1 }
         }
-        guard let value, let placement = report.placement else { return nil }
-        return placement.place(value)
     }
 
     /// `12 of 200 logged actions (6.0%)`.
@@ -75,136 +71,5 @@ package struct DiffTraffic: Sendable {
         let (tenths, overflow) = n.multipliedReportingOverflow(by: 1000)
         let t = overflow ? Int(Double(n) / Double(total) * 1000) : tenths / total
         return "\(t / 10).\(t % 10)%"
-    }
-}
-
-extension DiffPlacement {
-    /// The index of the box holding the action, or nil.
-    func place(_ action: JSONValue) -> Int? {
-        guard case .object(let members) = action else { return nil }
-        func member(_ key: String, _ ms: [([UInt8], JSONValue)]) -> JSONValue? {
-            ms.first { $0.0.elementsEqual(key.utf8) }?.1
-        }
-        guard case .string(let nameBytes)? = member("capability", members) else { return nil }
-        let name = String(decoding: nameBytes, as: UTF8.self)
-        let cls: DiffCapability
-        if exactNames.contains(ByteName(name)) {
-            cls = DiffCapability(kind: .exact, name: name)
-        } else if let p = prefixClasses.longest(in: name) {
-            cls = DiffCapability(kind: .prefix, name: p)
-        } else {
-            cls = DiffCapability(kind: .other, name: "")
-        }
-        // The amount, as the pass that holds it sees it.
-        var amount: ExactDecimal?
-        var code: String?
-        switch member("amount", members) {
-        case .number(let n)?: amount = n.exact
-        case .object(let ms)?:
-            switch member("value", ms) {
-            case .number(let n)?: amount = n.exact
-            case .string(let s)?: amount = ExactDecimal(parsing: String(decoding: s, as: UTF8.self))
-            default: return nil
-            }
-            if case .string(let c)? = member("currency", ms) {
-                let text = String(decoding: c, as: UTF8.self)
-                if !text.sameBytes(as: currency ?? "") { code = text }
-            }
-        case nil, .null?: break
-        default: return nil
-        }
-        // The other numeric fields, from the registry (by `rawValue`; the amount is per pass).
-        var numbers = [ExactDecimal?](repeating: nil, count: NumericField.count)
-        for f in NumericField.allCases where f != .amount {
-            switch member(f.description, members) {
-            case .number(let n)?: numbers[f.rawValue] = n.exact
-            case nil, .null?: break
-            default: return nil
-            }
-        }
-        var reversible: Bool?
-        if case .bool(let r)? = member("reversible", members) { reversible = r }
-        var present = Set<ByteName>()
-        if case .array(let tags)? = member("tags", members) {
-            for case .string(let t) in tags { present.insert(ByteName(String(decoding: t, as: UTF8.self))) }
-        }
-        var attributes: [([UInt8], JSONValue)] = []
-        if case .object(let ms)? = member("attributes", members) { attributes = ms }
-        let defaults = self.defaults[cls] ?? [false, false]
-        for (k, box) in boxes.enumerated() where box.capabilities.contains(cls) {
-            var value = amount
-            if let v = amount {
-                if let code {
-                    if let c = box.code {
-                        guard c.sameBytes(as: code) else { continue }
-                        value = v * box.scale
-                    } else {
-                        guard let rate = sharedRates[ByteName(code)] else { continue }
-                        value = v * rate
-                    }
-                } else if box.code != nil { continue }
-            } else if box.code != nil { continue }
-            numbers[NumericField.amount.rawValue] = value
-            guard box.region.numeric.allSatisfy({ f, span in span.contains(numbers[f.rawValue]) }) else { continue }
-            if let r = reversible {
-                if box.region.reversibleMissing || (box.region.reversible.map { $0 != r } ?? false) { continue }
-            } else if defaults[0] != defaults[1] {
-                if box.region.reversible != nil && !box.region.reversibleMissing { continue }
-            } else {
-                if box.region.reversibleMissing || (box.region.reversible.map { $0 != defaults[0] } ?? false) { continue }
-            }
-            guard box.region.tags.allSatisfy({ t, want in tags.indices.contains(t) && present.contains(ByteName(tags[t])) == want }) else { continue }
-            guard box.region.attributes.allSatisfy({ a, choice in
-                self.attributes.indices.contains(a) && Self.choice(of: self.attributes[a], in: attributes) == choice
-            }) else { continue }
-            guard box.region.shells.allSatisfy({ s, want in
-                self.shells.indices.contains(s) && self.attributes.indices.contains(self.shells[s].attribute)
-                    && Self.shellPresent(self.shells[s], self.attributes[self.shells[s].attribute], in: attributes) == want
-            }) else { continue }
-            return k
-        }
-        return nil
-    }
-
-    /// Whether a shell prefix is present in an action's attributes (as evaluation decides:
-    /// a missing or non-string value, or an uncertain line, meets it).
-    static func shellPresent(_ shell: TableShell, _ attribute: TableAttribute, in members: [([UInt8], JSONValue)]) -> Bool {
-        var current = members
-        let parts = attribute.path.split(separator: ".", omittingEmptySubsequences: false)
-        for (k, part) in parts.enumerated() {
-            guard let v = current.first(where: { $0.0.elementsEqual(part.utf8) })?.1 else { return true }
-            if k == parts.count - 1 {
-                guard case .string(let s) = v else { return true }
-                return TableShell.holds(shell.words, for: .string(String(decoding: s, as: UTF8.self)))
-            }
-            guard case .object(let ms) = v else { return true }
-            current = ms
-        }
-        return true
-    }
-
-    /// The diagram's choice for an attribute: a value's index, `values.count` for another
-    /// value, `values.count + 1` when missing (or null, or under a non-object).
-    static func choice(of attribute: TableAttribute, in members: [([UInt8], JSONValue)]) -> Int {
-        var current: [([UInt8], JSONValue)] = members
-        let parts = attribute.path.split(separator: ".", omittingEmptySubsequences: false)
-        var found: JSONValue?
-        for (k, part) in parts.enumerated() {
-            guard let v = current.first(where: { $0.0.elementsEqual(part.utf8) })?.1 else { return attribute.values.count + 1 }
-            if k == parts.count - 1 { found = v; break }
-            guard case .object(let ms) = v else { return attribute.values.count + 1 }
-            current = ms
-        }
-        guard let found else { return attribute.values.count + 1 }
-        for (k, w) in attribute.values.enumerated() {
-            switch (found, w) {
-            case (.string(let s), .string(let t)) where s.elementsEqual(t.utf8): return k
-            case (.number(let n), .number(let m)) where n.exact == m: return k
-            case (.bool(let b), .bool(let c)) where b == c: return k
-            default: continue
-            }
-        }
-        if case .null = found { return attribute.values.count + 1 }
-        return attribute.values.count
     }
 }

@@ -344,8 +344,6 @@ struct DiffRun {
         var placement = DiffPlacement()
         placement.boxes = out.map(\.box)
         if let names = sliceNames[0]?.names { (placement.tags, placement.attributes, placement.shells) = (names.tags, names.attributes, names.shells) }
-        placement.exactNames = exactNames
-        placement.prefixes = prefixes
         placement.currency = old.currency ?? new.currency
         if old.currency == new.currency {
             for r in old.exchangeRates where new.exchangeRates.contains(where: { $0.currency == r.currency && $0.rate == r.rate }) {

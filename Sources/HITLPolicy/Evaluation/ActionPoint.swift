@@ -20,6 +20,10 @@ package struct ActionPoint: Sendable {
     package var attributes: [Int]
     /// Shell prefix presence, by the table's shell number.
     package var shells: [Bool] = []
+    /// The amount as sent, before conversion, and its currency code (nil: a plain number).
+    package var sentAmount: (value: ExactDecimal, currency: String?)?
+    /// For a tool-call line, the action its `tools:` mapping made (nil: an action line).
+    package var toolAction: [UInt8]?
 
     /// A numeric field's value (nil: missing).
     package subscript(_ f: NumericField) -> ExactDecimal? { numbers[f.rawValue] }
@@ -42,26 +46,28 @@ extension Evaluator {
     /// The point of a JSON action line; nil when the action is invalid (as `eval` would
     /// decide it: not JSON, bad fields, or no class covers its capability).
     package func point(json bytes: UnsafeBufferPointer<UInt8>) -> ActionPoint? {
-        action.line = ByteOrderMark.dropping(bytes)
-        defer {
-            clearAction()
-            action.line = UnsafeBufferPointer(start: nil, count: 0)
-        }
-        if parse() != nil { return nil }
-        validate()
+        defer { clearAction() }
+        if read(line: bytes) != nil { return nil }
         // A tool-call line (SPEC §11) lies where the action its mapping makes lies.
         if action.fields.capabilityToken == nil,
            case .mapped(let mapped, let errors) = ToolCall.read(action.line, tools: table.tools, currency: table.currency) {
             guard errors.isEmpty else { return nil }
             clearAction()
-            return mapped.withUnsafeBufferPointer { point(json: $0) }
+            var p = mapped.withUnsafeBufferPointer { point(json: $0) }
+            p?.toolAction = mapped
+            return p
         }
         guard action.fields.errors.isEmpty, let c = classOfAction() else { return nil }
         if hasShells { resolveAllShells() }
+        let code = action.fields.currency.map { r in
+            action.fields.currencyBytes.map { String(decoding: $0, as: UTF8.self) }
+                ?? String(decoding: UnsafeBufferPointer(rebasing: action.line[r]), as: UTF8.self)
+        }
         return ActionPoint(classIndex: c, numbers: allNumbers.map { value(of: $0)?.exact },
                            reversible: action.fields.reversible ?? table.classes[c].reversible, reversibleSent: action.fields.reversible != nil,
                            tags: (0..<table.tags.count).map { action.tagPresent[$0] },
                            attributes: (0..<table.attributes.count).map { attributeChoice($0) },
-                           shells: (0..<table.shells.count).map { shellPresent($0) })
+                           shells: (0..<table.shells.count).map { shellPresent($0) },
+                           sentAmount: action.fields.amount.map { ($0.exact, code) })
     }
 }

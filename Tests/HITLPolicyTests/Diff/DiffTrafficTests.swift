@@ -13,12 +13,13 @@ struct DiffTrafficTests {
     func placedExactlyWhereDecisionsDiffer(_ name: String) throws {
         let (old, new) = try DiffGoldenTests.tables(name)
         let report = try PolicyDiff.diff(old: old, new: new)
+        let placer = try #require(TrafficPlacer(report.placement, old: old, new: new))
         var placed = 0
         for line in Self.lines {
             let text = String(decoding: line, as: UTF8.self)
             let a = try DiffGoldenTests.decide(old, text), b = try DiffGoldenTests.decide(new, text)
             if a.stage == "invalid" || b.stage == "invalid" { continue }
-            let k = DiffTraffic.region(of: line, in: report)
+            let k = placer.region(of: line)
             // A rename changes approval names, not decisions (12-tier-rename has no region).
             #expect((k != nil) == (a != b && !report.regions.isEmpty), "\(name): \(text) decided \(a) → \(b), placed in \(k.map(String.init) ?? "none")")
             guard let k else { continue }
@@ -31,7 +32,7 @@ struct DiffTrafficTests {
         // Each region's witness is placed in that very region (regions of one class are disjoint).
         for (k, r) in report.regions.enumerated() {
             guard let w = r.witness else { continue }
-            #expect(DiffTraffic.region(of: Array(w.utf8), in: report) == k, "\(name): witness \(w) of region \(k)")
+            #expect(placer.region(of: Array(w.utf8)) == k, "\(name): witness \(w) of region \(k)")
         }
     }
 

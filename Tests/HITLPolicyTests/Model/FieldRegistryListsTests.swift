@@ -22,21 +22,16 @@ import Testing
     /// `diff --traffic` reads every numeric field: a box that wants the field missing does
     /// not hold an action that carries it.
     @Test func trafficPlacementReadsEveryNumericField() throws {
+        let yaml = ClassSharingTests.header + "capabilities:\n  y: autonomous\n"
+        let table = try #require(PolicyCompilation.compile(Array(yaml.utf8), file: "t.yaml").table)
         for f in NumericField.allCases {
             var region = TableRegion()
             region.numeric[f] = .missing
             var placement = DiffPlacement()
             placement.boxes = [.init(region: region, capabilities: [DiffCapability(kind: .other, name: "")], code: nil, scale: ExactDecimal(1))]
-            func place(_ json: String) throws -> Int? {
-                let bytes = Array(json.utf8)
-                let value = try bytes.withUnsafeBufferPointer { b throws(JSONSyntaxError) in
-                    var s = JSONScanner(b)
-                    return try s.value()
-                }
-                return placement.place(value)
-            }
-            #expect(try place(#"{"capability":"x"}"#) == 0, "\(f)")
-            #expect(try place(#"{"capability":"x","\#(f.spec.name)":0}"#) == nil, "\(f)")
+            let placer = try #require(TrafficPlacer(placement, old: table, new: table))
+            #expect(placer.place(Array(#"{"capability":"x"}"#.utf8)) == .region(0), "\(f)")
+            #expect(placer.place(Array(#"{"capability":"x","\#(f.spec.name)":0}"#.utf8)) == .outside, "\(f)")
         }
     }
 }
