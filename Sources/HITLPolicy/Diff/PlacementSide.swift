@@ -15,6 +15,7 @@ struct PlacementSide {
     /// By placement shell number: the table's shell number (nil: not one of the policy's).
     let shells: [Int?]
 
+    /// The side of `table`, one of the two policies `placement` was found for.
     init(_ table: DecisionTable, _ placement: DiffPlacement) {
         evaluator = Evaluator(table: table)
         classes = table.classes.map { DiffCapability($0) }
