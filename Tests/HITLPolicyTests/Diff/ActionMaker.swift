@@ -6,7 +6,7 @@
 /// attribute values listed, other, null or nested, and shell commands that begin with each
 /// prefix or not; now and then a line either policy finds invalid.
 struct ActionMaker {
-    var state: UInt64
+    var random: SplitMix
     var names: [String] = ["zz-unmentioned", "a"]
     var amounts: [String] = ["0", "0.01", "1", "42.5", "100", "5000", "10000", "1000000"]
     var confidences: [String] = ["0", "0.5", "0.9", "1"]
@@ -16,7 +16,7 @@ struct ActionMaker {
     var attributes: [(path: [String], values: [String])] = []
 
     init(old: DecisionTable, new: DecisionTable, placement: DiffPlacement, seed: UInt64) {
-        state = seed &+ 0x9E37_79B9_7F4A_7C15
+        random = SplitMix(state: seed &+ 0x9E37_79B9_7F4A_7C15)
         for c in old.classes + new.classes {
             switch c.kind {
             case .exact: names.append(c.name)
@@ -64,13 +64,7 @@ struct ActionMaker {
         }
     }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { random.next() }
 
     mutating func pick<T>(_ xs: [T]) -> T { xs[Int(next() % UInt64(xs.count))] }
     mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
