@@ -15,8 +15,11 @@ public enum DiffClassification: String, Sendable, Hashable, CaseIterable, Compar
 /// A decision in the diff's own terms: approver tiers and panels by name (renamed tiers
 /// and panels under their new names), so the two policies' decisions compare directly.
 public struct DiffOutcome: Hashable, Sendable, CustomStringConvertible {
-    /// `autonomous`, `approval` or `disabled`.
-    public var stage: Stage
+    /// `autonomous`, `approval` or `disabled` (a diff compares rules, so never `invalid`):
+    /// the outcome vocabulary of `Decision`.
+    public var stage: Decision.Outcome { Decision.Outcome(Verdict(level)) }
+    /// The stage in the policy model's strictness order.
+    package var level: Stage
     /// Post-action review (autonomous only).
     public var review: Bool
     /// The approving tier.
@@ -26,11 +29,11 @@ public struct DiffOutcome: Hashable, Sendable, CustomStringConvertible {
 
     /// Names compared as bytes: two spellings of a panel are two panels.
     public static func == (a: DiffOutcome, b: DiffOutcome) -> Bool {
-        a.stage == b.stage && a.review == b.review && a.tier.sameBytes(as: b.tier) && a.specialists.sameBytes(as: b.specialists)
+        a.level == b.level && a.review == b.review && a.tier.sameBytes(as: b.tier) && a.specialists.sameBytes(as: b.specialists)
     }
 
     public func hash(into h: inout Hasher) {
-        h.combine(stage)
+        h.combine(level)
         h.combine(review)
         h.combine(tier != nil)
         if let tier { h.combineBytes(of: tier) }
@@ -43,7 +46,7 @@ public struct DiffOutcome: Hashable, Sendable, CustomStringConvertible {
         if let tier { parts.append("tier \(tier)") }
         if !specialists.isEmpty { parts.append("specialists \(specialists.joined(separator: ", "))") }
         if review { parts.append("review") }
-        return parts.isEmpty ? stage.description : "\(stage) (\(parts.joined(separator: "; ")))"
+        return parts.isEmpty ? level.description : "\(level) (\(parts.joined(separator: "; ")))"
     }
 }
 

@@ -135,7 +135,7 @@ struct ApproverDiff {
     /// SPEC §2's order between the diff's outcomes (`Requirement`'s order, with tiers
     /// compared by name across both ladders).
     func isAtLeastAsStrict(_ a: DiffOutcome, _ b: DiffOutcome) -> Bool {
-        Requirement.isAtLeastAsStrict((a.stage, a.review, a.tier, a.specialists), as: (b.stage, b.review, b.tier, b.specialists),
+        Requirement.isAtLeastAsStrict((a.level, a.review, a.tier, a.specialists), as: (b.level, b.review, b.tier, b.specialists),
                                       tierAtLeast: { tier($0, isAtLeast: $1) ?? false })
     }
 

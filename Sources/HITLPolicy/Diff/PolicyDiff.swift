@@ -144,7 +144,7 @@ struct DiffRun {
             tier = tier.map(approvers.newName)
             specialists = specialists.map(approvers.newSpecialist)
         }
-        return DiffOutcome(stage: r.stage, review: r.review, tier: tier,
+        return DiffOutcome(level: r.stage, review: r.review, tier: tier,
                            specialists: specialists.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
     }
 

@@ -1,9 +1,9 @@
 /// A capability stage, ordered from least to most restrictive.
-public enum Stage: Int, Sendable, Comparable, CaseIterable, CustomStringConvertible {
+package enum Stage: Int, Sendable, Comparable, CaseIterable, CustomStringConvertible {
     case autonomous = 0, approval = 1, disabled = 2
 
     /// Parses `autonomous`, `approval` or `disabled` (exact spelling).
-    public init?(name: String) {
+    package init?(name: String) {
         switch name {
         case "autonomous": self = .autonomous
         case "approval": self = .approval
@@ -12,7 +12,7 @@ public enum Stage: Int, Sendable, Comparable, CaseIterable, CustomStringConverti
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .autonomous: "autonomous"
         case .approval: "approval"
@@ -20,7 +20,7 @@ public enum Stage: Int, Sendable, Comparable, CaseIterable, CustomStringConverti
         }
     }
 
-    public static func < (a: Stage, b: Stage) -> Bool { a.rawValue < b.rawValue }
+    package static func < (a: Stage, b: Stage) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// What happens when an approval is not given within its SLA.

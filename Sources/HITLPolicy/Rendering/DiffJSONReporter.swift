@@ -58,7 +58,7 @@ package enum DiffJSONReporter {
 
     static func outcome(_ o: DiffOutcome) -> JSONTree {
         .object([
-            ("decision", .string(o.stage.description)), ("review", .bool(o.review)),
+            ("decision", .string(o.stage.rawValue)), ("review", .bool(o.review)),
             ("tier", o.tier.map { .string($0) } ?? .null), ("specialists", .array(o.specialists.map { .string($0) })),
         ])
     }

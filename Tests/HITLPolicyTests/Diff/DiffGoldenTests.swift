@@ -128,7 +128,7 @@ struct DiffGoldenTests {
             let witness = try #require(region.witness, "\(name): a region without a witness")
             let a = try Self.decide(old, witness), b = try Self.decide(new, witness)
             #expect(a != b, "\(name): witness \(witness) gets the same decision")
-            #expect(a.stage == region.old.stage.description && b.stage == region.new.stage.description,
+            #expect(a.stage == region.old.stage.rawValue && b.stage == region.new.stage.rawValue,
                     "\(name): witness \(witness) decided \(a.stage) → \(b.stage), region says \(region.old) → \(region.new)")
             for (d, o) in [(a, region.old), (b, region.new)] {
                 if let t = o.tier { #expect(d.approvals.contains(t), "\(name): \(witness) lacks tier \(t)") }

@@ -25,7 +25,7 @@ struct DiffTrafficTests {
             guard let k else { continue }
             placed += 1
             let r = report.regions[k]
-            #expect(a.stage == r.old.stage.description && b.stage == r.new.stage.description, "\(name): \(text) in region \(k)")
+            #expect(a.stage == r.old.stage.rawValue && b.stage == r.new.stage.rawValue, "\(name): \(text) in region \(k)")
             if let t = r.new.tier { #expect(b.approvals.contains(t)) }
         }
         if name == "08-remove-compliance-rule" || name == "25-four-edits" { #expect(placed > 0, "\(name): the sample log touches no region") }
