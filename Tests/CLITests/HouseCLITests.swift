@@ -11,4 +11,20 @@ import Testing
         #expect(r.stdout.contains("house targets met"))
         #expect(r.stdout.contains("no cycles"))
     }
+
+    /// README's "Layout" names every folder of the library, so a new room is described
+    /// where a newcomer looks first.
+    @Test func readmeLayoutListsEveryFolder() throws {
+        let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let library = CLI.root.appendingPathComponent("Sources/HITLPolicy")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: library.path).filter {
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: library.appendingPathComponent($0).path, isDirectory: &isDirectory)
+                && isDirectory.boolValue
+        }
+        #expect(folders.count > 10)
+        for folder in folders.sorted() {
+            #expect(readme.contains("\n  \(folder)/"), "README's Layout does not list Sources/HITLPolicy/\(folder)/")
+        }
+    }
 }
