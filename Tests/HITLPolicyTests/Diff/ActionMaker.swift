@@ -9,8 +9,14 @@ struct ActionMaker {
     var random: SplitMix
     var names: [String] = ["zz-unmentioned", "a"]
     var amounts: [String] = ["0", "0.01", "1", "42.5", "100", "5000", "10000", "1000000"]
-    var confidences: [String] = ["0", "0.5", "0.9", "1"]
-    var blasts: [String] = ["0", "1", "2", "100", "1000"]
+    /// Values of the other numeric fields, from the field registry: fractions for a field
+    /// bounded by 1 (confidence), whole numbers for a whole field (blast radius), both
+    /// otherwise; none above the field's maximum.
+    var numbers: [NumericField: [String]] = Dictionary(uniqueKeysWithValues: NumericField.allCases.map { f in
+        let fractions = ["0", "0.5", "0.9", "1"], wholes = ["0", "1", "2", "100", "1000"]
+        let seeds = f.spec.maximum == ExactDecimal(1) ? fractions : f.spec.whole ? wholes : wholes + ["0.5", "42.5"]
+        return (f, seeds.filter { v in f.spec.maximum.map { ExactDecimal(parsing: v)! <= $0 } ?? true })
+    })
     var currencies: [String] = ["XTS"]
     var tags: [String] = ["zz-tag"]
     var attributes: [(path: [String], values: [String])] = []
@@ -34,11 +40,9 @@ struct ActionMaker {
                 for cut in [lower, upper].compactMap({ $0 }) {
                     let v = cut.value
                     let near = [v, v + ExactDecimal(parsing: "0.01")!, v * ExactDecimal(parsing: "0.999")!].map(\.description)
-                    switch f {
-                    case .amount: amounts += near
-                    case .confidence: confidences += near
-                    case .blastRadius: blasts += [v.description, (v + ExactDecimal(1)).description]
-                    }
+                    if f == .amount { amounts += near }
+                    else if f.spec.whole { numbers[f, default: []] += [v.description, (v + ExactDecimal(1)).description] }
+                    else { numbers[f, default: []] += near }
                 }
             }
         }
@@ -82,8 +86,9 @@ struct ActionMaker {
             if chance(40) { members.append("\"amount\":" + value) }
             else { members.append("\"amount\":{\"value\":" + (chance(50) ? string(value) : value) + ",\"currency\":" + string(pick(currencies)) + "}") }
         }
-        if chance(60) { members.append("\"confidence\":" + pick(confidences)) }
-        if chance(60) { members.append("\"blast_radius\":" + pick(blasts)) }
+        for f in NumericField.allCases where f != .amount {
+            if chance(60) { members.append(string(f.spec.name) + ":" + pick(numbers[f] ?? ["0"])) }
+        }
         if chance(60) { members.append("\"reversible\":" + (chance(50) ? "true" : "false")) }
         if chance(70) {
             var chosen: [String] = []
