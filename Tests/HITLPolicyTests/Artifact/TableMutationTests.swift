@@ -34,6 +34,7 @@ struct TableMutationTests {
         var random = SplitMix(state: UInt64(artifact.count))
         let tokens = JSONTokens(artifact)
         var asEdited = Tally(), redigested = Tally()
+        let ladder = table.approvers.filter { $0.kind == .tier }.map(\.name)
         for k in 0..<(Self.valueMutations + Self.byteMutations) {
             let mutant = k < Self.valueMutations ? tokens.mutateValue(&random) : JSONTokens.mutateByte(artifact, &random)
             guard mutant != artifact else { continue }
@@ -43,7 +44,7 @@ struct TableMutationTests {
                 let compiled = try? CompiledPolicy.over(t)
                 let decided = actions.map { compiled?.decide($0) }
                 let same = zip(decided, baseline).allSatisfy { $0?.json == $1.json }
-                if same { asEdited.identical += 1 } else { Self.count(decided, baseline, into: &asEdited) }
+                if same { asEdited.identical += 1 } else { Self.count(decided, baseline, ladder: ladder, into: &asEdited) }
                 #expect(same, "\(path): mutant \(k) decides differently: \(Self.firstChange(mutant, artifact))")
             } else {
                 asEdited.refused += 1
@@ -61,7 +62,7 @@ struct TableMutationTests {
                 redigested.identical += 1
                 continue
             }
-            let looser = Self.count(decided, baseline, into: &redigested)
+            let looser = Self.count(decided, baseline, ladder: ladder, into: &redigested)
             let report = try PolicyDiff.diff(old: table, new: t)
             let (changed, weakened) = (!report.isEmpty, report.weakened)
             #expect(changed, "\(path): mutant \(k) decides differently, and diff sees no change: \(Self.firstChange(forged, artifact))")
@@ -82,11 +83,11 @@ struct TableMutationTests {
 
     /// Tallies one mutant's decisions against the baseline; true when one is looser.
     @discardableResult
-    static func count(_ decided: [Decision?], _ baseline: [Decision], into tally: inout Tally) -> Bool {
+    static func count(_ decided: [Decision?], _ baseline: [Decision], ladder: [String], into tally: inout Tally) -> Bool {
         var looser = false, stricter = false
         for (d, b) in zip(decided, baseline) {
             guard let d else { looser = true; continue }
-            switch strictness(d, than: b) {
+            switch strictness(d, than: b, ladder: ladder) {
             case ..<0: looser = true
             case 1...: stricter = true
             default: break
@@ -97,19 +98,26 @@ struct TableMutationTests {
     }
 
     /// -1 when `d` is looser than `b` (a lower outcome; review dropped; an approval dropped
-    /// or asking fewer approvers; a renamed one, same kind and approvers, is the same), 1
-    /// when stricter, 0 otherwise.
-    static func strictness(_ d: Decision, than b: Decision) -> Int {
+    /// or asking fewer approvers; a renamed one, same kind and approvers, is the same; a tier
+    /// lower on the original ladder is looser, a higher one is not), 1 when stricter, 0
+    /// otherwise.
+    static func strictness(_ d: Decision, than b: Decision, ladder: [String]) -> Int {
         let rank: [Decision.Outcome: Int] = [.autonomous: 0, .approval: 1, .disabled: 2, .invalid: 3]
         let (x, y) = (rank[d.outcome]!, rank[b.outcome]!)
         if x != y { return x < y ? -1 : 1 }
         if b.review && !d.review { return -1 }
+        var higherTier = false
         for a in b.approvals {
-            let mine = d.approvals.first { $0.name == a.name }
+            var mine = d.approvals.first { $0.name == a.name }
                 ?? d.approvals.first { $0.kind == a.kind && Set($0.approvers) == Set(a.approvers) }
-            guard let mine, mine.quorum >= a.quorum else { return -1 }
+            if mine == nil, a.kind == .tier, let was = ladder.firstIndex(of: a.name) {
+                // SPEC's order: a tier higher up the ladder asks for at least as much.
+                mine = d.approvals.first { $0.kind == .tier && (ladder.firstIndex(of: $0.name) ?? -1) > was }
+                higherTier = mine != nil
+            }
+            guard let mine, mine.quorum >= a.quorum || higherTier else { return -1 }
         }
-        return d.approvals.count > b.approvals.count || (d.review && !b.review) ? 1 : 0
+        return higherTier || d.approvals.count > b.approvals.count || (d.review && !b.review) ? 1 : 0
     }
 
     /// The fixed actions: a witness of every row of the table, the example actions, and
