@@ -58,7 +58,7 @@ package struct PolicyRows {
         let prefixes = table.classes.filter { $0.kind == .prefix }.map(\.name)
         var out: [ClassRows] = []
         var total = 0, over = false
-        for (c, cls) in table.classes.enumerated() {
+        for cls in table.classes {
             let pattern: CapabilityPattern = cls.kind == .exact ? .exact(cls.name) : .prefix(cls.name)   // other: the empty prefix
             let name = pattern.exampleName(exactNames: exactNames, prefixes: prefixes)
             let ruleIDs = view.ruleIDs(of: cls)
