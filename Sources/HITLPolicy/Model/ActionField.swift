@@ -9,12 +9,17 @@
 /// decoder's known-field lists, the editor schema (`PolicyFields`), the compiler, explain,
 /// the table and diff renderers, `diff --traffic` and test coverage all derive from it
 /// (`FieldRegistryListsTests` fails when a derived list misses a field). Tried with a
-/// `risk_score` field on a throwaway branch: eval, lint, compile and diff handled it with this
-/// file changed alone. Beyond that it is a user-visible change: a parameter of the typed
-/// `Action` initialiser if Swift callers should set it (API/Action.swift), the language
-/// docs, the regenerated `schema/` file and the table goldens (one more column), and the
-/// field bits of `assumed` (`ActionFieldMask`, stored in tables as `tested_fields`) move up
-/// by one for reversible, tags and attributes.
+/// `risk_score` field on a throwaway branch (again on 2026-12-08, after the evaluator became
+/// one reader and one decider): eval (bands, a compliance rule, out-of-range and missing
+/// values), lint, compile and diff handled it with this file changed alone, and the test
+/// suite built unchanged. Beyond that it is a user-visible change: a parameter of the typed
+/// `Action` initialiser if Swift callers should set it (API/Action.swift), and `InlineWalk`'s
+/// capacity in API/ (`inlineWalkHoldsEveryNumericField` says so; without it built actions
+/// take the general path); the language docs, the regenerated `schema/` file, the goldens
+/// that list fields (table formats, one lint fixture), and the committed tables under
+/// `fixtures/tables/` (recompile them): the field bits of `assumed` (`ActionFieldMask`,
+/// stored in tables as `tested_fields`) move up by one for reversible, tags and attributes,
+/// so tables compiled before are refused, and the field-bit refusal test's list grows.
 package enum NumericField: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible {
     case amount = 0, confidence = 1, blastRadius = 2
 
