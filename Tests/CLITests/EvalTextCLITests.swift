@@ -122,4 +122,19 @@ struct EvalTextCLITests {
         p.waitUntilExit()
         #expect(p.terminationStatus == 4)
     }
+
+    /// A read that fails part-way (`/proc/self/mem` answers EIO at its first page) ends both
+    /// formats alike: the file and the system's reason on standard error, status 2, nothing
+    /// on standard output.
+    @Test func readErrorEndsEveryFormatAlike() throws {
+        guard FileManager.default.isReadableFile(atPath: "/proc/self/mem") else { return }
+        let json = try CLI.run(["eval", "--policy", Self.policy, "/proc/self/mem"])
+        let text = try CLI.run(["eval", "--policy", Self.policy, "--format", "text", "/proc/self/mem"])
+        for r in [json, text] {
+            #expect(r.status == 2)
+            #expect(r.stderr.hasPrefix("hitl-policy: error: /proc/self/mem: ") && r.stderr.hasSuffix("\n"), "\(r.stderr)")
+            #expect(r.stdout.isEmpty)
+        }
+        #expect(text.stderr == json.stderr)
+    }
 }
